@@ -1,0 +1,38 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import type { FieldErrors } from "~/utils/forms";
+
+/**
+ * react-hook-form with the same zod schema the action uses. The browser checks first and shows Thai messages at
+ * once; the form is then submitted the Remix way, so it still works without JavaScript (the server re-validates).
+ */
+export function useZodForm(
+  schema: z.ZodType,
+  options: { defaultValues?: FieldValues; serverErrors?: FieldErrors } = {},
+) {
+  const form = useForm({
+    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    defaultValues: options.defaultValues,
+    mode: "onTouched",
+  });
+  const submit = useSubmit();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => {
+      submit(submitter ?? formElement);
+    })(event);
+  };
+
+  const errorOf = (name: string): string | undefined => {
+    const clientError = form.formState.errors[name]?.message;
+    if (typeof clientError === "string") return clientError;
+    return options.serverErrors?.[name];
+  };
+
+  return { ...form, onSubmit, errorOf };
+}

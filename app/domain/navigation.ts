@@ -1,0 +1,17 @@
+import type { Role } from "./roles";
+
+export type NavItem = { to: string; label: string };
+
+const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
+  { item: { to: "/", label: "หน้าหลัก" }, roles: "everyone" },
+  { item: { to: "/unit", label: "บุคลากรในหน่วยงาน" }, roles: ["manager"] },
+  { item: { to: "/admin/people", label: "จัดการบุคลากร" }, roles: ["hr", "admin"] },
+  { item: { to: "/admin/audit", label: "บันทึกการตรวจสอบ" }, roles: ["admin"] },
+];
+
+/** The navigation a person sees: the union of what their roles open, in a fixed order. */
+export function navigationFor(roles: readonly Role[]): NavItem[] {
+  return ITEMS.filter(({ roles: allowed }) => allowed === "everyone" || allowed.some((r) => roles.includes(r))).map(
+    ({ item }) => item,
+  );
+}

@@ -1,0 +1,31 @@
+import { db } from "~/utils/db.server";
+
+export type DivisionOption = { id: number; name: string; depth: number };
+
+/** Divisions in file order with their depth, for selects and filters. */
+export async function listDivisionOptions(): Promise<DivisionOption[]> {
+  const divisions = await db.division.findMany({ orderBy: { sortOrder: "asc" } });
+  const depthOf = new Map<number, number>();
+  return divisions.map((d) => {
+    const depth = d.parentId ? (depthOf.get(d.parentId) ?? 0) + 1 : 0;
+    depthOf.set(d.id, depth);
+    return { id: d.id, name: d.name, depth };
+  });
+}
+
+/** A division and every unit below it. */
+export async function divisionAndDescendantIds(divisionId: number): Promise<number[]> {
+  const divisions = await db.division.findMany({ select: { id: true, parentId: true } });
+  const ids = [divisionId];
+  for (let i = 0; i < ids.length; i++) {
+    for (const d of divisions) if (d.parentId === ids[i]) ids.push(d.id);
+  }
+  return ids;
+}
+
+/** The top-level unit (สำนัก/กอง) a division belongs to: a manager sees that whole unit. */
+export async function topLevelDivisionId(divisionId: number): Promise<number> {
+  let current = await db.division.findUnique({ where: { id: divisionId } });
+  while (current?.parentId) current = await db.division.findUnique({ where: { id: current.parentId } });
+  return current?.id ?? divisionId;
+}

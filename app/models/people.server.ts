@@ -1,0 +1,261 @@
+import type { Prisma } from "@prisma/client";
+import type { PersonInput } from "~/schemas/person";
+import type { Role } from "~/domain/roles";
+import { bangkokMidnightUtc } from "~/domain/thai-date";
+import { writeAudit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { invalidateAllSessions } from "~/utils/session.server";
+
+// The one module that writes people, their roles and passwords. Every change is audited in its transaction.
+
+type Actor = { actorId: number; ip: string | null };
+
+export class PersonError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+function parseIsoDate(value: string): Date {
+  const [y, m, d] = value.split("-").map(Number);
+  return bangkokMidnightUtc(y!, m!, d!);
+}
+
+function toRow(input: PersonInput) {
+  return {
+    employeeNumber: input.employeeNumber,
+    title: input.title,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    position: input.position,
+    personnelType: input.personnelType,
+    divisionId: input.divisionId,
+    activeFrom: parseIsoDate(input.activeFrom),
+    activeUntil: input.activeUntil ? parseIsoDate(input.activeUntil) : null,
+  };
+}
+
+const auditable = (p: {
+  employeeNumber: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  personnelType: string;
+  divisionId: number;
+  activeFrom: Date;
+  activeUntil: Date | null;
+}) => ({
+  employeeNumber: p.employeeNumber,
+  title: p.title,
+  firstName: p.firstName,
+  lastName: p.lastName,
+  position: p.position,
+  personnelType: p.personnelType,
+  divisionId: p.divisionId,
+  activeFrom: p.activeFrom.toISOString(),
+  activeUntil: p.activeUntil?.toISOString() ?? null,
+});
+
+async function assertDivisionExists(tx: Prisma.TransactionClient, divisionId: number) {
+  if (!(await tx.division.findUnique({ where: { id: divisionId } }))) {
+    throw new PersonError("ไม่พบหน่วยงานที่เลือก", "divisionId");
+  }
+}
+
+export async function createPerson(input: PersonInput, roles: Role[], actor: Actor) {
+  return db.$transaction(async (tx) => {
+    await assertDivisionExists(tx, input.divisionId);
+    if (await tx.person.findUnique({ where: { employeeNumber: input.employeeNumber } })) {
+      throw new PersonError("เลขประจำตัวนี้มีอยู่ในระบบแล้ว", "employeeNumber");
+    }
+    const person = await tx.person.create({
+      data: { ...toRow(input), roles: { create: roles.map((role) => ({ role })) } },
+    });
+    await writeAudit(tx, {
+      ...actor,
+      action: "person.created",
+      entityType: "Person",
+      entityId: person.employeeNumber,
+      after: { ...auditable(person), roles },
+    });
+    return person;
+  });
+}
+
+export async function updatePerson(personId: number, input: PersonInput, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.person.findUnique({ where: { id: personId } });
+    if (!before) throw new PersonError("ไม่พบบุคลากรนี้");
+    await assertDivisionExists(tx, input.divisionId);
+    if (input.employeeNumber !== before.employeeNumber) {
+      if (await tx.person.findUnique({ where: { employeeNumber: input.employeeNumber } })) {
+        throw new PersonError("เลขประจำตัวนี้มีอยู่ในระบบแล้ว", "employeeNumber");
+      }
+    }
+    const after = await tx.person.update({ where: { id: personId }, data: toRow(input) });
+    await writeAudit(tx, {
+      ...actor,
+      action: "person.updated",
+      entityType: "Person",
+      entityId: after.employeeNumber,
+      before: auditable(before),
+      after: auditable(after),
+    });
+    return after;
+  });
+}
+
+export async function setRoles(personId: number, roles: Role[], actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const person = await tx.person.findUnique({ where: { id: personId }, include: { roles: true } });
+    if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
+    const before = person.roles.map((r) => r.role).sort();
+    const after = [...new Set(roles)].sort();
+    if (personId === actor.actorId && before.includes("admin") && !after.includes("admin")) {
+      throw new PersonError("ไม่สามารถถอดบทบาทผู้ดูแลระบบของตนเองได้", "roles");
+    }
+    await tx.personRole.deleteMany({ where: { personId } });
+    await tx.personRole.createMany({ data: after.map((role) => ({ personId, role })) });
+    await writeAudit(tx, {
+      ...actor,
+      action: "person.roles_changed",
+      entityType: "Person",
+      entityId: person.employeeNumber,
+      before: { roles: before },
+      after: { roles: after },
+    });
+  });
+}
+
+export async function deactivatePerson(personId: number, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const person = await tx.person.findUnique({ where: { id: personId } });
+    if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
+    if (person.deactivatedAt) throw new PersonError("บุคลากรนี้ถูกระงับการใช้งานอยู่แล้ว");
+    if (personId === actor.actorId) throw new PersonError("ไม่สามารถระงับการใช้งานบัญชีของตนเองได้");
+    await tx.person.update({ where: { id: personId }, data: { deactivatedAt: now } });
+    await invalidateAllSessions(tx, personId);
+    await writeAudit(tx, {
+      ...actor,
+      action: "person.deactivated",
+      entityType: "Person",
+      entityId: person.employeeNumber,
+      before: { deactivatedAt: null },
+      after: { deactivatedAt: now.toISOString() },
+    });
+  });
+}
+
+export async function reactivatePerson(personId: number, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const person = await tx.person.findUnique({ where: { id: personId } });
+    if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
+    if (!person.deactivatedAt) throw new PersonError("บุคลากรนี้ใช้งานอยู่แล้ว");
+    await tx.person.update({ where: { id: personId }, data: { deactivatedAt: null } });
+    await writeAudit(tx, {
+      ...actor,
+      action: "person.reactivated",
+      entityType: "Person",
+      entityId: person.employeeNumber,
+      before: { deactivatedAt: person.deactivatedAt.toISOString() },
+      after: { deactivatedAt: null },
+    });
+  });
+}
+
+export async function resetPassword(personId: number, newPassword: string, actor: Actor) {
+  const passwordHash = await hashPassword(newPassword);
+  return db.$transaction(async (tx) => {
+    const person = await tx.person.findUnique({ where: { id: personId } });
+    if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
+    await tx.person.update({ where: { id: personId }, data: { passwordHash } });
+    await invalidateAllSessions(tx, personId);
+    await writeAudit(tx, { ...actor, action: "person.password_reset", entityType: "Person", entityId: person.employeeNumber });
+  });
+}
+
+/** The person changes their own password: every other session of theirs ends. */
+export async function changeOwnPassword(
+  personId: number,
+  currentSessionId: string,
+  currentPassword: string,
+  newPassword: string,
+  ip: string | null,
+) {
+  const person = await db.person.findUnique({ where: { id: personId } });
+  if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, currentPassword))) {
+    throw new PersonError("รหัสผ่านปัจจุบันไม่ถูกต้อง", "currentPassword");
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: personId }, data: { passwordHash } });
+    await invalidateAllSessions(tx, personId, currentSessionId);
+    await writeAudit(tx, { actorId: personId, ip, action: "auth.password_changed", entityType: "Person", entityId: person.employeeNumber });
+  });
+}
+
+/** For `npm run user`: create or update an account from the shell. */
+export async function upsertAccountFromShell(input: {
+  employeeNumber: string;
+  name: string;
+  roles: Role[];
+  password: string;
+  divisionCode?: string;
+  position?: string;
+}) {
+  const passwordHash = await hashPassword(input.password);
+  const { title, firstName, lastName } = splitThaiName(input.name);
+  return db.$transaction(async (tx) => {
+    const division = input.divisionCode
+      ? await tx.division.findUnique({ where: { code: input.divisionCode } })
+      : await tx.division.findFirst({ orderBy: { sortOrder: "asc" } });
+    if (!division) throw new PersonError("ยังไม่มีหน่วยงานในฐานข้อมูล: run `npm run setup` first");
+    const existing = await tx.person.findUnique({ where: { employeeNumber: input.employeeNumber }, include: { roles: true } });
+    const person = existing
+      ? await tx.person.update({
+          where: { id: existing.id },
+          data: { title, firstName, lastName, passwordHash, deactivatedAt: null, ...(input.position ? { position: input.position } : {}) },
+        })
+      : await tx.person.create({
+          data: {
+            employeeNumber: input.employeeNumber,
+            title,
+            firstName,
+            lastName,
+            position: input.position ?? "ผู้ดูแลระบบ",
+            personnelType: "municipal_officer",
+            divisionId: division.id,
+            activeFrom: new Date(),
+            passwordHash,
+          },
+        });
+    await tx.personRole.deleteMany({ where: { personId: person.id } });
+    await tx.personRole.createMany({ data: input.roles.map((role) => ({ personId: person.id, role })) });
+    await invalidateAllSessions(tx, person.id);
+    await writeAudit(tx, {
+      actorId: null,
+      ip: "shell",
+      action: existing ? "person.updated" : "person.created",
+      entityType: "Person",
+      entityId: person.employeeNumber,
+      before: existing ? { roles: existing.roles.map((r) => r.role) } : undefined,
+      after: { name: input.name, roles: input.roles, passwordSet: true },
+    });
+    return { person, created: !existing };
+  });
+}
+
+const THAI_TITLES = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร.", "ว่าที่ ร.ต."];
+
+export function splitThaiName(name: string): { title: string; firstName: string; lastName: string } {
+  let rest = name.trim().replace(/\s+/g, " ");
+  const title = THAI_TITLES.find((t) => rest.startsWith(t)) ?? "";
+  rest = rest.slice(title.length).trim();
+  const [firstName = "", ...others] = rest.split(" ");
+  return { title, firstName, lastName: others.join(" ") };
+}

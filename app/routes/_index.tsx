@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { personnelTypeLabel } from "~/domain/personnel";
+import { formatThaiDate } from "~/domain/thai-date";
+import { divisionAndDescendantIds, topLevelDivisionId } from "~/models/organization.server";
+import { countActiveByPersonnelType } from "~/models/people-queries.server";
+import { requireUser } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "หน้าหลัก · สุจริต" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const now = new Date();
+  const isHr = user.roles.includes("hr") || user.roles.includes("admin");
+  const isManager = user.roles.includes("manager");
+  const organization = isHr ? await countActiveByPersonnelType() : null;
+  const unit = isManager
+    ? await countActiveByPersonnelType(await divisionAndDescendantIds(await topLevelDivisionId(user.divisionId)))
+    : null;
+  return json({
+    firstName: user.firstName,
+    divisionName: user.divisionName,
+    position: user.position,
+    today: now.toISOString(),
+    fiscalYear: fiscalYearOf(now),
+    organization,
+    unit,
+  });
+}
+
+function HeadCounts({ rows }: { rows: { personnelType: string; count: number }[] }) {
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  return (
+    <>
+      <p className="stat">{total.toLocaleString("th-TH")} คน</p>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.personnelType}>
+            {personnelTypeLabel(r.personnelType)}: {r.count.toLocaleString("th-TH")} คน
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{`สวัสดี คุณ${data.firstName}`}</h1>
+      <p className="muted">
+        {data.position} · {data.divisionName} · วันนี้ {formatThaiDate(data.today)} · ปีงบประมาณ {data.fiscalYear}
+      </p>
+      <div className="grid">
+        <section className="card" aria-labelledby="todo-heading">
+          <h2 id="todo-heading">สิ่งที่ต้องทำตอนนี้</h2>
+          <p className="muted">ยังไม่มีงานที่รอท่านในปีงบประมาณ {data.fiscalYear}</p>
+        </section>
+        {data.unit ? (
+          <section className="card" aria-labelledby="unit-heading">
+            <h2 id="unit-heading">บุคลากรในหน่วยงานของท่าน</h2>
+            <HeadCounts rows={data.unit} />
+            <Link to="/unit">ดูรายชื่อ</Link>
+          </section>
+        ) : null}
+        {data.organization ? (
+          <section className="card" aria-labelledby="org-heading">
+            <h2 id="org-heading">บุคลากรทั้งเทศบาล (ปฏิบัติงานอยู่)</h2>
+            <HeadCounts rows={data.organization} />
+            <Link to="/admin/people">จัดการบุคลากร</Link>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

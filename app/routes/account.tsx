@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, TextField } from "~/components/form-field";
+import { useZodForm } from "~/components/use-zod-form";
+import { ROLE_LABELS } from "~/domain/roles";
+import { PersonError, changeOwnPassword } from "~/models/people.server";
+import { changePasswordSchema } from "~/schemas/auth";
+import { requireUser } from "~/utils/auth.server";
+import { validateForm, type FieldErrors } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "บัญชีของฉัน · สุจริต" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({
+    name: `${user.title}${user.firstName} ${user.lastName}`,
+    employeeNumber: user.employeeNumber,
+    position: user.position,
+    divisionName: user.divisionName,
+    roles: user.roles.map((r) => ROLE_LABELS[r]),
+  });
+}
+
+const outcome = (ok: boolean, fieldErrors: FieldErrors, formError?: string) => ({ ok, fieldErrors, formError });
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { result } = validateForm(changePasswordSchema, await request.formData());
+  if (!result.success) return json(outcome(false, result.fieldErrors), { status: 400 });
+  try {
+    await changeOwnPassword(user.id, user.sessionId, result.data.currentPassword, result.data.newPassword, clientIp(context));
+  } catch (error) {
+    if (!(error instanceof PersonError)) throw error;
+    return json(outcome(false, error.field ? { [error.field]: error.message } : {}, error.field ? undefined : error.message), {
+      status: 400,
+    });
+  }
+  return json(outcome(true, {}));
+}
+
+export default function Account() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { register, onSubmit, errorOf, reset } = useZodForm(changePasswordSchema, { serverErrors: actionData?.fieldErrors });
+  if (actionData?.ok) queueMicrotask(() => reset());
+  return (
+    <>
+      <h1>บัญชีของฉัน</h1>
+      <section className="card">
+        <dl>
+          <dt>ชื่อ</dt>
+          <dd>{data.name}</dd>
+          <dt>เลขประจำตัวพนักงาน</dt>
+          <dd>{data.employeeNumber}</dd>
+          <dt>ตำแหน่ง / หน่วยงาน</dt>
+          <dd>
+            {data.position} · {data.divisionName}
+          </dd>
+          <dt>บทบาท</dt>
+          <dd>{data.roles.join(", ")}</dd>
+        </dl>
+      </section>
+      <section className="card" aria-labelledby="password-heading">
+        <h2 id="password-heading">เปลี่ยนรหัสผ่าน</h2>
+        {actionData?.ok ? (
+          <div className="alert alert--ok" role="status">
+            เปลี่ยนรหัสผ่านแล้ว อุปกรณ์อื่นที่เคยเข้าสู่ระบบไว้ถูกออกจากระบบแล้ว
+          </div>
+        ) : null}
+        <FormError message={actionData?.formError} />
+        <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
+          <TextField label="รหัสผ่านปัจจุบัน" type="password" autoComplete="current-password" error={errorOf("currentPassword")} {...register("currentPassword")} />
+          <TextField label="รหัสผ่านใหม่" type="password" autoComplete="new-password" hint="อย่างน้อย 8 ตัวอักษร" error={errorOf("newPassword")} {...register("newPassword")} />
+          <TextField label="ยืนยันรหัสผ่านใหม่" type="password" autoComplete="new-password" error={errorOf("confirmPassword")} {...register("confirmPassword")} />
+          <div>
+            <button type="submit" className="btn">
+              เปลี่ยนรหัสผ่าน
+            </button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { PersonForm, emptyPersonFormValues, type PersonFormValues } from "~/components/person-form";
+import { listDivisionOptions } from "~/models/organization.server";
+import { PersonError, createPerson } from "~/models/people.server";
+import { personSchema } from "~/schemas/person";
+import { requireRole } from "~/utils/auth.server";
+import { validateForm } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "เพิ่มบุคลากร · สุจริต" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "hr", "admin");
+  return json({ divisions: await listDivisionOptions() });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const { values, result } = validateForm(personSchema, await request.formData());
+  if (!result.success) return json({ fieldErrors: result.fieldErrors, formError: undefined, values }, { status: 400 });
+  try {
+    const person = await createPerson(result.data, ["staff"], { actorId: user.id, ip: clientIp(context) });
+    return redirect(`/admin/people/${person.id}?created=1`);
+  } catch (error) {
+    if (!(error instanceof PersonError)) throw error;
+    const fieldErrors = error.field ? { [error.field]: error.message } : {};
+    return json({ fieldErrors, formError: error.field ? undefined : error.message, values }, { status: 400 });
+  }
+}
+
+export default function NewPerson() {
+  const { divisions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/admin/people">‹ จัดการบุคลากร</Link>
+      </p>
+      <h1>เพิ่มบุคลากร</h1>
+      <div className="card">
+        <PersonForm
+          divisions={divisions}
+          defaultValues={{ ...emptyPersonFormValues, ...(actionData?.values as Partial<PersonFormValues>) }}
+          serverErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
+          submitLabel="บันทึก"
+        />
+      </div>
+    </>
+  );
+}

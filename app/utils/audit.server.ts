@@ -1,0 +1,42 @@
+import type { Db, Tx } from "./db.server";
+
+export type AuditEntry = {
+  actorId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  ip?: string | null;
+};
+
+/** Append one audit record. Pass the caller's transaction so the record commits (or not) with the change. */
+export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId == null ? null : String(entry.entityId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      ip: entry.ip ?? null,
+    },
+  });
+}
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.sign_in": "เข้าสู่ระบบ",
+  "auth.sign_in_failed": "เข้าสู่ระบบไม่สำเร็จ",
+  "auth.sign_in_throttled": "ถูกระงับการเข้าสู่ระบบชั่วคราว",
+  "auth.sign_out": "ออกจากระบบ",
+  "auth.password_changed": "เปลี่ยนรหัสผ่าน",
+  "person.created": "เพิ่มบุคลากร",
+  "person.updated": "แก้ไขข้อมูลบุคลากร",
+  "person.roles_changed": "เปลี่ยนบทบาท",
+  "person.deactivated": "ระงับการใช้งาน",
+  "person.reactivated": "เปิดการใช้งานอีกครั้ง",
+  "person.password_reset": "ตั้งรหัสผ่านใหม่โดยผู้ดูแล",
+};
+
+export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

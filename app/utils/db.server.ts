@@ -1,0 +1,17 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@prisma/client";
+import { databaseUrl } from "./database-url";
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+function createClient(): PrismaClient {
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 }) });
+  // WAL lets readers continue while one writer commits; the adapter's timeout makes concurrent writers wait instead of failing.
+  void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
+  return client;
+}
+
+// One client per process; the dev server re-imports modules, so keep it on globalThis.
+const globalForDb = globalThis as unknown as { __sujaritDb?: PrismaClient };
+export const db: PrismaClient = globalForDb.__sujaritDb ?? (globalForDb.__sujaritDb = createClient());

@@ -1,0 +1,97 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { db, type Db, type Tx } from "./db.server";
+
+// Sessions per Lucia's guide (docs/decisions/002): token "<id>.<secret>"; the database keeps SHA-256(secret),
+// so a leaked table cannot be replayed. Expiry slides: activity in the second half of the window renews it.
+
+export const SESSION_COOKIE = "sujarit_session";
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
+const COOKIE_MAX_AGE_S = 30 * 24 * 60 * 60; // the server-side expiry is the one that counts
+
+function randomPart(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+const hashSecret = (secret: string) => sha256(new TextEncoder().encode(secret));
+
+export async function createSession(tx: Tx | Db, personId: number, now = new Date()): Promise<string> {
+  const id = randomPart();
+  const secret = randomPart();
+  await tx.session.create({
+    data: {
+      id,
+      secretHash: Buffer.from(hashSecret(secret)),
+      personId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    },
+  });
+  return `${id}.${secret}`;
+}
+
+export type ValidSession = { id: string; personId: number; expiresAt: Date };
+
+export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
+  const [id, secret, extra] = token.split(".");
+  if (!id || !secret || extra !== undefined) return null;
+  const row = await db.session.findUnique({ where: { id } });
+  if (!row) return null;
+  if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await db.session.update({ where: { id }, data: { expiresAt } });
+  }
+  return { id, personId: row.personId, expiresAt };
+}
+
+export const sessionIdOf = (token: string) => token.split(".")[0] ?? "";
+
+export async function invalidateSession(tx: Tx | Db, sessionId: string): Promise<void> {
+  await tx.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function invalidateAllSessions(tx: Tx | Db, personId: number, exceptSessionId?: string) {
+  await tx.session.deleteMany({
+    where: { personId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+  });
+}
+
+function secureCookies(): boolean {
+  if (process.env.SESSION_COOKIE_SECURE) return process.env.SESSION_COOKIE_SECURE === "true";
+  return process.env.NODE_ENV === "production";
+}
+
+export function sessionCookie(token: string): string {
+  const parts = [`${SESSION_COOKIE}=${token}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${COOKIE_MAX_AGE_S}`];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function clearedSessionCookie(): string {
+  const parts = [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const pair of header.split(";")) {
+    const eq = pair.indexOf("=");
+    if (eq > 0 && pair.slice(0, eq).trim() === SESSION_COOKIE) {
+      const value = pair.slice(eq + 1).trim();
+      return value || null;
+    }
+  }
+  return null;
+}

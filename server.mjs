@@ -1,0 +1,56 @@
+// Production server: Express in front of the Remix build, with the CSRF check every non-GET request passes.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** Same-origin check per Lucia's guide: Sec-Fetch-Site when the browser sends it, else Origin against Host. */
+export function isCrossSiteRequest(req) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return false;
+  const fetchSite = req.get("Sec-Fetch-Site");
+  if (fetchSite) return !(fetchSite === "same-origin" || fetchSite === "none");
+  const origin = req.get("Origin");
+  if (!origin) return true;
+  try {
+    return new URL(origin).host !== req.get("Host");
+  } catch {
+    return true;
+  }
+}
+
+export async function createApp({ build } = {}) {
+  const serverBuild = build ?? (await import(path.join(root, "build", "index.js")));
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback") makes req.ip the client's address, not the proxy's.
+  if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+  app.use(compression());
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.use((req, res, next) => {
+    if (!isCrossSiteRequest(req)) return next();
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("คำขอนี้ถูกปฏิเสธ: ส่งมาจากเว็บไซต์อื่น (CSRF) กรุณากลับไปที่หน้าเว็บของระบบแล้วลองใหม่");
+  });
+  app.all(
+    "*",
+    createRequestHandler({
+      build: serverBuild,
+      mode: process.env.NODE_ENV ?? "production",
+      getLoadContext: (req) => ({ clientIp: req.ip ?? undefined }),
+    }),
+  );
+  return app;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.env.NODE_ENV ??= "production";
+  const port = Number(process.env.PORT || 3000);
+  const app = await createApp();
+  app.listen(port, () => console.log(`Sujarit: http://localhost:${port}`));
+}

@@ -1,0 +1,56 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/demo-roster";
+import { launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("admin manages people", () => {
+  it("adds a person (after fixing a Thai validation error), makes them a manager, and finds it in the audit log", async () => {
+    const { page, context, assertClean } = await openPage(browser, baseUrl);
+    await signIn(page, "100001", DEMO_PASSWORD);
+    const nav = page.getByRole("navigation", { name: "เมนูหลัก" });
+    await nav.getByRole("link", { name: "จัดการบุคลากร" }).click();
+    await page.waitForURL(/\/admin\/people$/);
+    await screenshot(page, "people-admin-desktop");
+    await page.getByRole("link", { name: "+ เพิ่มบุคลากร" }).click();
+    await page.waitForURL(/\/admin\/people\/new$/);
+
+    await page.getByLabel("เลขประจำตัวพนักงาน").fill("880001");
+    await page.getByLabel("คำนำหน้า").fill("นาง");
+    await page.getByLabel("นามสกุล").fill("ปัญญาดี");
+    await page.getByLabel("ตำแหน่ง").fill("นักวิชาการศึกษาชำนาญการ");
+    await page.getByLabel("ประเภทบุคลากร").selectOption({ label: "พนักงานเทศบาล" });
+    await page.getByLabel("หน่วยงาน").selectOption({ label: "สำนักการศึกษา" });
+    await page.getByLabel("เริ่มปฏิบัติงาน").fill("2025-10-01");
+    await page.getByRole("button", { name: "บันทึก" }).click();
+    await expect.poll(() => page.getByText("กรุณากรอกชื่อ").count()).toBe(1);
+    expect(await page.getByLabel("นามสกุล").inputValue()).toBe("ปัญญาดี");
+    await screenshot(page, "person-new-error-desktop");
+
+    await page.getByLabel("ชื่อ", { exact: true }).fill("อรุณี");
+    await page.getByRole("button", { name: "บันทึก" }).click();
+    await page.waitForURL(/\/admin\/people\/\d+\?created=1$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("นางอรุณี ปัญญาดี");
+
+    await page.getByLabel("ผู้บังคับบัญชา").check();
+    await page.getByRole("button", { name: "บันทึกบทบาท" }).click();
+    await expect.poll(() => page.getByText("บันทึกบทบาทแล้ว").count()).toBe(1);
+    await screenshot(page, "person-edit-desktop");
+
+    await nav.getByRole("link", { name: "บันทึกการตรวจสอบ" }).click();
+    await page.getByLabel("รายการ").fill("880001");
+    await page.getByRole("button", { name: "กรอง" }).click();
+    await page.waitForURL(/entity=880001/);
+    const actions = await page.locator("tbody tr td:nth-child(3)").allTextContents();
+    expect(actions).toEqual(["เปลี่ยนบทบาท", "เพิ่มบุคลากร"]);
+    await screenshot(page, "audit-desktop");
+    assertClean();
+    await context.close();
+  });
+});

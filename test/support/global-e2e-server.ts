@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
+import type { TestProject } from "vitest/node";
+import { buildDatabase } from "./migrated-db";
+import { E2E_DB, ROOT } from "./paths";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+let server: ChildProcess | undefined;
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer().listen(0);
+  await new Promise((r) => probe.once("listening", r));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((r) => probe.close(r));
+  return port;
+}
+
+// The built production server (`node server.mjs`) on a seeded database of its own, as a user would run it.
+export default async function setup(project: TestProject) {
+  buildDatabase(E2E_DB, { seed: true });
+  const port = await freePort();
+  server = spawn(process.execPath, ["server.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${E2E_DB}`, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server!.stdout!.on("data", (chunk) => String(chunk).includes("http://localhost") && resolve());
+    server!.once("exit", (code) => reject(new Error(`e2e server exited with ${code}`)));
+  });
+  project.provide("baseUrl", `http://localhost:${port}`);
+  return () => {
+    server?.kill();
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { loginSchema, changePasswordSchema } from "~/schemas/auth";
+import { personSchema } from "~/schemas/person";
+import { formDataToObject, validate } from "~/utils/forms";
+
+describe("shared form schemas", () => {
+  it("asks for both login fields in Thai", () => {
+    const result = validate(loginSchema, { username: " ", password: "" });
+    expect(result).toEqual({
+      success: false,
+      fieldErrors: { username: "กรุณากรอกเลขประจำตัวพนักงาน", password: "กรุณากรอกรหัสผ่าน" },
+    });
+  });
+
+  it("requires matching new passwords of at least 8 characters", () => {
+    const short = validate(changePasswordSchema, { currentPassword: "x", newPassword: "short", confirmPassword: "short" });
+    expect(short.success).toBe(false);
+    const mismatch = validate(changePasswordSchema, { currentPassword: "x", newPassword: "longenough1", confirmPassword: "longenough2" });
+    expect(mismatch).toEqual({ success: false, fieldErrors: { confirmPassword: "รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน" } });
+  });
+
+  it("refuses an end date before the start date", () => {
+    const result = validate(personSchema, {
+      employeeNumber: "12345",
+      title: "นาย",
+      firstName: "ก",
+      lastName: "ข",
+      position: "ค",
+      personnelType: "teacher",
+      divisionId: "3",
+      activeFrom: "2025-01-10",
+      activeUntil: "2025-01-09",
+    });
+    expect(result).toEqual({ success: false, fieldErrors: { activeUntil: "วันสิ้นสุดต้องไม่ก่อนวันเริ่มปฏิบัติงาน" } });
+  });
+
+  it("turns repeated form fields into arrays only where asked", () => {
+    const form = new FormData();
+    form.append("roles", "staff");
+    form.append("roles", "hr");
+    form.append("name", "ก");
+    expect(formDataToObject(form, ["roles", "missing"])).toEqual({ roles: ["staff", "hr"], name: "ก", missing: [] });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { navigationFor } from "~/domain/navigation";
+import { isActiveOn, fullName, personnelTypeLabel } from "~/domain/personnel";
+import { hasAnyRole, isRole } from "~/domain/roles";
+
+const paths = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(roles).map((i) => i.to);
+
+describe("navigation by role", () => {
+  it("gives staff only the home page", () => {
+    expect(paths(["staff"])).toEqual(["/"]);
+  });
+  it("gives managers their unit", () => {
+    expect(paths(["staff", "manager"])).toEqual(["/", "/unit"]);
+  });
+  it("gives HR the people pages but not the audit log", () => {
+    expect(paths(["staff", "hr"])).toEqual(["/", "/admin/people"]);
+  });
+  it("gives admins people and the audit log, without duplicates when they are HR too", () => {
+    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/admin/people", "/admin/audit"]);
+  });
+});
+
+describe("roles", () => {
+  it("recognises only the four roles", () => {
+    expect(["staff", "hr", "manager", "admin", "root", ""].filter(isRole)).toEqual(["staff", "hr", "manager", "admin"]);
+  });
+  it("matches any of the wanted roles", () => {
+    expect(hasAnyRole(["staff"], ["hr", "admin"])).toBe(false);
+    expect(hasAnyRole(["staff", "hr"], ["hr", "admin"])).toBe(true);
+  });
+});
+
+describe("people", () => {
+  const base = { activeFrom: new Date("2020-01-01"), activeUntil: null, deactivatedAt: null };
+  it("is active between activeFrom and activeUntil, and not after deactivation", () => {
+    expect(isActiveOn(base, new Date("2026-01-01"))).toBe(true);
+    expect(isActiveOn(base, new Date("2019-12-31"))).toBe(false);
+    expect(isActiveOn({ ...base, activeUntil: new Date("2025-06-01") }, new Date("2025-06-01"))).toBe(false);
+    expect(isActiveOn({ ...base, activeUntil: new Date("2025-06-01") }, new Date("2025-05-31"))).toBe(true);
+    expect(isActiveOn({ ...base, deactivatedAt: new Date("2024-01-01") }, new Date("2026-01-01"))).toBe(false);
+  });
+  it("writes Thai names with the title attached", () => {
+    expect(fullName({ title: "นางสาว", firstName: "พิมพ์ชนก", lastName: "วงศ์ลำปาง" })).toBe("นางสาวพิมพ์ชนก วงศ์ลำปาง");
+    expect(personnelTypeLabel("contract_employee")).toBe("พนักงานจ้าง");
+  });
+});
