@@ -1,7 +1,12 @@
+import { syncCourses } from "~/models/course-catalog.server";
+import { loadAllCourses } from "./courses.server";
 import { syncDivisions } from "./organization.server";
 
 /** Everything under content/ into the database, in dependency order. Returns a one-line summary. */
 export async function syncAllContent(): Promise<string> {
+  // Load and validate every file before writing anything, so a bad file changes nothing.
+  const courses = loadAllCourses();
   const divisions = await syncDivisions();
-  return `${divisions} divisions`;
+  const synced = await syncCourses(courses);
+  return `${divisions} divisions, ${synced.courses} courses (${synced.newVersions} new question versions)`;
 }

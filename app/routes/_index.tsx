@@ -6,6 +6,8 @@ import { personnelTypeLabel } from "~/domain/personnel";
 import { formatThaiDate } from "~/domain/thai-date";
 import { divisionAndDescendantIds, topLevelDivisionId } from "~/models/organization.server";
 import { countActiveByPersonnelType } from "~/models/people-queries.server";
+import { myCourses } from "~/models/course-queries.server";
+import { CourseStatusBadge } from "~/components/course-status-badge";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "หน้าหลัก · สุจริต" }];
@@ -19,7 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unit = isManager
     ? await countActiveByPersonnelType(await divisionAndDescendantIds(await topLevelDivisionId(user.divisionId)))
     : null;
+  const courses = await myCourses(user.id, fiscalYearOf(now));
   return json({
+    coursesDue: courses.filter((c) => c.status !== "passed"),
+    coursesPassed: courses.filter((c) => c.status === "passed").length,
+    courseCount: courses.length,
     firstName: user.firstName,
     divisionName: user.divisionName,
     position: user.position,
@@ -57,7 +63,20 @@ export default function Home() {
       <div className="grid">
         <section className="card" aria-labelledby="todo-heading">
           <h2 id="todo-heading">สิ่งที่ต้องทำตอนนี้</h2>
-          <p className="muted">ยังไม่มีงานที่รอท่านในปีงบประมาณ {data.fiscalYear}</p>
+          {data.coursesDue.length === 0 ? (
+            <p className="muted">{`ไม่มีงานที่รอท่านในปีงบประมาณ ${data.fiscalYear}`}</p>
+          ) : (
+            <>
+              <p>{`หลักสูตรที่ต้องเรียนให้ผ่าน: ${data.coursesDue.length} หลักสูตร (ผ่านแล้ว ${data.coursesPassed}/${data.courseCount})`}</p>
+              <ul className="todo-list">
+                {data.coursesDue.map((c) => (
+                  <li key={c.slug}>
+                    <Link to={`/courses/${c.slug}`}>{c.title}</Link> <CourseStatusBadge status={c.status} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </section>
         {data.unit ? (
           <section className="card" aria-labelledby="unit-heading">

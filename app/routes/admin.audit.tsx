@@ -74,7 +74,7 @@ export default function AuditLogPage() {
     <>
       <h1>บันทึกการตรวจสอบ</h1>
       <p className="muted">ทุกการเปลี่ยนแปลงสำคัญถูกบันทึกไว้และแก้ไขไม่ได้</p>
-      <Form method="get" className="card row" aria-label="กรองบันทึก">
+      <Form method="get" className="card row row--end" aria-label="กรองบันทึก">
         <div className="field">
           <label htmlFor="action">การกระทำ</label>
           <select id="action" name="action" defaultValue={data.filters.action}>

@@ -50,7 +50,7 @@ export default function PeopleIndex() {
           + เพิ่มบุคลากร
         </Link>
       </div>
-      <Form method="get" className="card row" role="search" aria-label="ค้นหาบุคลากร">
+      <Form method="get" className="card row row--end" role="search" aria-label="ค้นหาบุคลากร">
         <div className="field">
           <label htmlFor="q">ค้นหา</label>
           <input id="q" name="q" defaultValue={data.filters.q} placeholder="ชื่อ นามสกุล เลขประจำตัว หรือตำแหน่ง" />

@@ -37,7 +37,7 @@ export default function UnitPeople() {
   return (
     <>
       <h1>{`บุคลากรใน${data.unitName}`}</h1>
-      <Form method="get" className="card row" role="search">
+      <Form method="get" className="card row row--end" role="search">
         <div className="field">
           <label htmlFor="q">ค้นหา</label>
           <input id="q" name="q" defaultValue={data.q} placeholder="ชื่อ นามสกุล เลขประจำตัว หรือตำแหน่ง" />

@@ -37,6 +37,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "person.deactivated": "ระงับการใช้งาน",
   "person.reactivated": "เปิดการใช้งานอีกครั้ง",
   "person.password_reset": "ตั้งรหัสผ่านใหม่โดยผู้ดูแล",
+  "attempt.started": "เริ่มทำแบบทดสอบ",
+  "attempt.submitted": "ส่งคำตอบแบบทดสอบ",
+  "attempt.timed_out": "แบบทดสอบหมดเวลา",
+  "certificate.issued": "ออกเกียรติบัตร",
+  "question.edited": "แก้ไขคำถาม (ฉบับใหม่)",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -6,17 +6,17 @@ import { hasAnyRole, isRole } from "~/domain/roles";
 const paths = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(roles).map((i) => i.to);
 
 describe("navigation by role", () => {
-  it("gives staff only the home page", () => {
-    expect(paths(["staff"])).toEqual(["/"]);
+  it("gives staff the home page and their courses", () => {
+    expect(paths(["staff"])).toEqual(["/", "/courses"]);
   });
   it("gives managers their unit", () => {
-    expect(paths(["staff", "manager"])).toEqual(["/", "/unit"]);
+    expect(paths(["staff", "manager"])).toEqual(["/", "/courses", "/unit"]);
   });
-  it("gives HR the people pages but not the audit log", () => {
-    expect(paths(["staff", "hr"])).toEqual(["/", "/admin/people"]);
+  it("gives HR training results and the people pages but not the audit log", () => {
+    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/hr/courses", "/admin/people"]);
   });
   it("gives admins people and the audit log, without duplicates when they are HR too", () => {
-    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/admin/people", "/admin/audit"]);
+    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/hr/courses", "/admin/people", "/admin/audit"]);
   });
 });
 

@@ -1,0 +1,30 @@
+import { formatThaiDate } from "~/domain/thai-date";
+
+export type CertificateData = {
+  code: string;
+  personName: string;
+  courseTitle: string;
+  fiscalYear: number;
+  correctCount: number;
+  totalCount: number;
+  issuedAt: string;
+};
+
+export function CertificateSheet({ certificate, verifyUrl }: { certificate: CertificateData; verifyUrl: string }) {
+  const score = Math.round((certificate.correctCount * 1000) / certificate.totalCount) / 10;
+  return (
+    <section className="certificate" aria-label="เกียรติบัตร">
+      <p className="certificate__org">เทศบาลนครลำปาง</p>
+      <p className="certificate__kind">เกียรติบัตรฉบับนี้ให้ไว้เพื่อแสดงว่า</p>
+      <p className="certificate__name">{certificate.personName}</p>
+      <p>ได้ผ่านการอบรมและการทดสอบความรู้หลักสูตร</p>
+      <p className="certificate__course">{certificate.courseTitle}</p>
+      <p>{`ตามแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ ${certificate.fiscalYear} ด้วยคะแนน ${certificate.correctCount}/${certificate.totalCount} (${score}%)`}</p>
+      <p>{`ให้ไว้ ณ วันที่ ${formatThaiDate(certificate.issuedAt)}`}</p>
+      <div className="certificate__sign">
+        <p>กองการเจ้าหน้าที่ เทศบาลนครลำปาง</p>
+      </div>
+      <p className="certificate__code">{`รหัสตรวจสอบ ${certificate.code} · ตรวจสอบได้ที่ ${verifyUrl}`}</p>
+    </section>
+  );
+}

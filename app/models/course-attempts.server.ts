@@ -1,0 +1,372 @@
+import type { Attempt, Course, Prisma } from "@prisma/client";
+import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { fullName } from "~/domain/personnel";
+import { choiceOrder, countingAttempt, drawQuestions, isPass, scoreItems, type Grading, type Random } from "~/domain/quiz";
+import { nextStep } from "~/domain/course-status";
+import { writeAudit } from "~/utils/audit.server";
+import { db } from "~/utils/db.server";
+
+// The one module that writes attempts, their items, lesson progress and certificates.
+
+type Tx = Prisma.TransactionClient;
+export type TestKind = "pre" | "post";
+type Actor = { personId: number; ip: string | null };
+
+export class AttemptError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404 | 409 = 400,
+  ) {
+    super(message);
+  }
+}
+
+// Submissions that arrive within this grace after the deadline still count (network, a slow click).
+const DEADLINE_GRACE_MS = 30_000;
+
+const cryptoRandom: Random = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+
+export async function findCourse(slug: string) {
+  const course = await db.course.findUnique({
+    where: { slug },
+    include: { lessons: { where: { retired: false }, orderBy: { position: "asc" } } },
+  });
+  if (!course) throw new AttemptError("ไม่พบหลักสูตรนี้", 404);
+  return course;
+}
+
+type CourseWithLessons = Awaited<ReturnType<typeof findCourse>>;
+
+/** Where a person stands in one course in one fiscal year. */
+export async function courseProgress(tx: Tx | typeof db, personId: number, course: CourseWithLessons, fiscalYear: number) {
+  const [attempts, lessonsDone] = await Promise.all([
+    tx.attempt.findMany({ where: { personId, courseId: course.id, fiscalYear }, orderBy: { id: "asc" } }),
+    tx.lessonProgress.findMany({
+      where: { personId, fiscalYear, lessonId: { in: course.lessons.map((l) => l.id) } },
+      select: { lessonId: true },
+    }),
+  ]);
+  return progressFromRows(course, attempts, lessonsDone.map((l) => l.lessonId));
+}
+
+export function progressFromRows(
+  course: Pick<Course, "grading" | "passPercent" | "maxPostTestAttempts"> & { lessons: { id: number }[] },
+  attempts: Attempt[],
+  lessonIdsDone: number[],
+) {
+  const submitted = attempts.filter((a) => a.submittedAt && a.correctCount != null);
+  const pre = submitted.find((a) => a.kind === "pre");
+  const posts = submitted.filter((a) => a.kind === "post");
+  const counting = countingAttempt(
+    posts.map((a) => ({ ...a, submittedAt: a.submittedAt!, correct: a.correctCount!, total: a.totalCount })),
+    course.grading as Grading,
+  );
+  const done = new Set(lessonIdsDone);
+  const input = {
+    preTestSubmitted: Boolean(pre),
+    lessonsDone: course.lessons.filter((l) => done.has(l.id)).length,
+    lessonCount: course.lessons.length,
+    postTestsSubmitted: posts.length,
+    countingPostTestPassed: counting ? isPass(counting.correct, counting.total, course.passPercent) : null,
+  };
+  return {
+    ...input,
+    lessonIdsDone: done,
+    pre,
+    posts,
+    counting,
+    open: {
+      pre: attempts.find((a) => a.kind === "pre" && !a.submittedAt),
+      post: attempts.find((a) => a.kind === "post" && !a.submittedAt),
+    },
+    next: nextStep({ ...input, maxPostTestAttempts: course.maxPostTestAttempts }),
+  };
+}
+
+/** Close an open attempt whose time is up, scoring the answers saved before the deadline. */
+async function finalizeIfExpired(tx: Tx, attempt: Attempt, now: Date): Promise<boolean> {
+  if (attempt.submittedAt) return false;
+  const expired = attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
+  const staleYear = attempt.fiscalYear !== fiscalYearOf(now);
+  if (!expired && !staleYear) return false;
+  await scoreAndClose(tx, attempt.id, new Map(), attempt.deadlineAt && expired ? attempt.deadlineAt : now, true, null);
+  return true;
+}
+
+export async function startAttempt(courseSlug: string, kind: TestKind, actor: Actor, now = new Date(), random = cryptoRandom) {
+  const course = await findCourse(courseSlug);
+  const fiscalYear = fiscalYearOf(now);
+  try {
+    return await db.$transaction(async (tx) => {
+      const open = await tx.attempt.findFirst({ where: { personId: actor.personId, courseId: course.id, kind, submittedAt: null } });
+      if (open && !(await finalizeIfExpired(tx, open, now))) return open; // resume
+
+      const progress = await courseProgress(tx, actor.personId, course, fiscalYear);
+      if (kind === "pre" && progress.preTestSubmitted) throw new AttemptError("ท่านทำแบบทดสอบก่อนเรียนของปีงบประมาณนี้แล้ว", 409);
+      if (kind === "post") {
+        if (!progress.preTestSubmitted) throw new AttemptError("กรุณาทำแบบทดสอบก่อนเรียนก่อน", 409);
+        if (progress.lessonsDone < progress.lessonCount) throw new AttemptError("กรุณาเรียนให้ครบทุกบทก่อนทำแบบทดสอบหลังเรียน", 409);
+        if (progress.countingPostTestPassed) throw new AttemptError("ท่านผ่านหลักสูตรนี้แล้วในปีงบประมาณนี้", 409);
+        if (progress.postTestsSubmitted >= course.maxPostTestAttempts) {
+          throw new AttemptError(`ท่านทำแบบทดสอบหลังเรียนครบ ${course.maxPostTestAttempts} ครั้งแล้วในปีงบประมาณนี้`, 409);
+        }
+      }
+
+      const bank = await tx.question.findMany({
+        where: { courseId: course.id, retired: false },
+        include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+      });
+      const avoid = new Set<number>();
+      if (kind === "post" && progress.pre) {
+        const preItems = await tx.attemptItem.findMany({ where: { attemptId: progress.pre.id }, include: { questionVersion: true } });
+        for (const item of preItems) avoid.add(item.questionVersion.questionId);
+      }
+      const drawn = drawQuestions(bank.map((q) => q.id), course.questionsPerTest, random, avoid);
+      const latest = new Map(bank.map((q) => [q.id, q.versions[0]!]));
+      const number = (await tx.attempt.count({ where: { personId: actor.personId, courseId: course.id, kind, fiscalYear } })) + 1;
+      const attempt = await tx.attempt.create({
+        data: {
+          personId: actor.personId,
+          courseId: course.id,
+          kind,
+          fiscalYear,
+          number,
+          startedAt: now,
+          deadlineAt: course.timeLimitMinutes ? new Date(now.getTime() + course.timeLimitMinutes * 60_000) : null,
+          totalCount: drawn.length,
+          items: {
+            create: drawn.map((questionId, position) => {
+              const version = latest.get(questionId)!;
+              const choiceCount = (JSON.parse(version.choices) as string[]).length;
+              return { position, questionVersionId: version.id, choiceOrder: JSON.stringify(choiceOrder(choiceCount, random)) };
+            }),
+          },
+        },
+      });
+      await writeAudit(tx, {
+        actorId: actor.personId,
+        ip: actor.ip,
+        action: "attempt.started",
+        entityType: "Attempt",
+        entityId: attempt.id,
+        after: { course: course.slug, kind, fiscalYear, number, questions: drawn.length },
+      });
+      return attempt;
+    });
+  } catch (error) {
+    // Two starts at the same moment: the partial unique index lets one through; the other resumes it.
+    if ((error as { code?: string }).code === "P2002") {
+      const open = await db.attempt.findFirst({ where: { personId: actor.personId, courseId: course.id, kind, submittedAt: null } });
+      if (open) return open;
+    }
+    throw error;
+  }
+}
+
+async function loadOwnAttempt(tx: Tx | typeof db, attemptId: number, personId: number) {
+  const attempt = await tx.attempt.findUnique({
+    where: { id: attemptId },
+    include: { course: true, items: { orderBy: { position: "asc" }, include: { questionVersion: true } } },
+  });
+  // Someone else's attempt looks exactly like one that does not exist.
+  if (!attempt || attempt.personId !== personId) throw new AttemptError("ไม่พบแบบทดสอบนี้", 404);
+  return attempt;
+}
+
+/** What the browser may see of an attempt. Before submission: no correct answers, no explanations. */
+export async function attemptView(attemptId: number, personId: number, now = new Date()) {
+  let attempt = await loadOwnAttempt(db, attemptId, personId);
+  if (!attempt.submittedAt) {
+    const closed = await db.$transaction(async (tx) => finalizeIfExpired(tx, attempt, now));
+    if (closed) attempt = await loadOwnAttempt(db, attemptId, personId);
+  }
+  const submitted = Boolean(attempt.submittedAt);
+  const items = attempt.items.map((item) => {
+    const choices = JSON.parse(item.questionVersion.choices) as string[];
+    const order = JSON.parse(item.choiceOrder) as number[];
+    const shownSelected = item.selectedIndex == null ? null : order.indexOf(item.selectedIndex);
+    return {
+      position: item.position,
+      prompt: item.questionVersion.prompt,
+      choices: order.map((index) => choices[index]!),
+      selected: shownSelected,
+      ...(submitted
+        ? {
+            correctChoice: order.indexOf(item.questionVersion.correctIndex),
+            correct: item.correct === true,
+            explanation: item.questionVersion.explanation,
+          }
+        : {}),
+    };
+  });
+  return {
+    id: attempt.id,
+    kind: attempt.kind as TestKind,
+    number: attempt.number,
+    fiscalYear: attempt.fiscalYear,
+    course: { slug: attempt.course.slug, title: attempt.course.title, passPercent: attempt.course.passPercent },
+    startedAt: attempt.startedAt,
+    deadlineAt: attempt.deadlineAt,
+    submittedAt: attempt.submittedAt,
+    timedOut: attempt.timedOut,
+    correctCount: attempt.correctCount,
+    totalCount: attempt.totalCount,
+    passed: attempt.passed,
+    items,
+  };
+}
+
+function toAuthoredAnswers(
+  attempt: Awaited<ReturnType<typeof loadOwnAttempt>>,
+  shownAnswers: ReadonlyMap<number, number>,
+): Map<number, number> {
+  const byPosition = new Map(attempt.items.map((i) => [i.position, i]));
+  const answers = new Map<number, number>();
+  for (const [position, shown] of shownAnswers) {
+    const item = byPosition.get(position);
+    if (!item) throw new AttemptError("คำตอบไม่ตรงกับข้อสอบชุดนี้ ระบบไม่ได้บันทึกคำตอบใด ๆ");
+    const order = JSON.parse(item.choiceOrder) as number[];
+    const authored = order[shown];
+    if (authored === undefined) throw new AttemptError("คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ");
+    answers.set(item.id, authored);
+  }
+  return answers;
+}
+
+function assertOpen(attempt: Attempt, now: Date) {
+  if (attempt.submittedAt) throw new AttemptError("แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้", 409);
+  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) {
+    throw new AttemptError("หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจคำตอบที่บันทึกไว้ก่อนหมดเวลา", 409);
+  }
+}
+
+/** Save answers so far (resume later). Positions outside the attempt or bad choices change nothing. */
+export async function saveAnswers(attemptId: number, shownAnswers: ReadonlyMap<number, number>, actor: Actor, now = new Date()) {
+  await db.$transaction(async (tx) => {
+    const attempt = await loadOwnAttempt(tx, attemptId, actor.personId);
+    if (await finalizeIfExpired(tx, attempt, now)) return;
+    assertOpen(attempt, now);
+    const answers = toAuthoredAnswers(attempt, shownAnswers);
+    for (const [itemId, selectedIndex] of answers) {
+      await tx.attemptItem.update({ where: { id: itemId }, data: { selectedIndex } });
+    }
+  });
+}
+
+async function scoreAndClose(
+  tx: Tx,
+  attemptId: number,
+  finalAnswers: ReadonlyMap<number, number>,
+  submittedAt: Date,
+  timedOut: boolean,
+  actor: Actor | null,
+) {
+  const attempt = await tx.attempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    include: { course: true, person: true, items: { include: { questionVersion: true } } },
+  });
+  const responses = attempt.items.map((item) => ({
+    item,
+    selectedIndex: finalAnswers.get(item.id) ?? item.selectedIndex,
+    correctIndex: item.questionVersion.correctIndex,
+  }));
+  for (const r of responses) {
+    await tx.attemptItem.update({
+      where: { id: r.item.id },
+      data: { selectedIndex: r.selectedIndex, correct: r.selectedIndex === r.correctIndex },
+    });
+  }
+  const { correct, total } = scoreItems(responses);
+  const passed = isPass(correct, total, attempt.course.passPercent);
+  // Conditional on still being open: of two submissions racing, exactly one closes the attempt.
+  const closed = await tx.attempt.updateMany({
+    where: { id: attemptId, submittedAt: null },
+    data: { submittedAt, timedOut, correctCount: correct, passed },
+  });
+  if (closed.count !== 1) throw new AttemptError("แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้", 409);
+  await writeAudit(tx, {
+    actorId: actor?.personId ?? null,
+    ip: actor?.ip ?? null,
+    action: timedOut ? "attempt.timed_out" : "attempt.submitted",
+    entityType: "Attempt",
+    entityId: attemptId,
+    after: { course: attempt.course.slug, kind: attempt.kind, fiscalYear: attempt.fiscalYear, correct, total, passed },
+  });
+  if (attempt.kind === "post" && passed) await issueCertificateIfDue(tx, attempt, attempt.person, correct, total, submittedAt);
+  return { correct, total, passed };
+}
+
+async function issueCertificateIfDue(
+  tx: Tx,
+  attempt: Attempt & { course: Course },
+  person: { id: number; title: string; firstName: string; lastName: string },
+  correct: number,
+  total: number,
+  issuedAt: Date,
+) {
+  const existing = await tx.certificate.findUnique({
+    where: { personId_courseId_fiscalYear: { personId: person.id, courseId: attempt.courseId, fiscalYear: attempt.fiscalYear } },
+  });
+  if (existing) return existing;
+  const code = newCertificateCode();
+  const certificate = await tx.certificate.create({
+    data: {
+      code,
+      personId: person.id,
+      courseId: attempt.courseId,
+      attemptId: attempt.id,
+      fiscalYear: attempt.fiscalYear,
+      personName: fullName(person),
+      courseTitle: attempt.course.title,
+      correctCount: correct,
+      totalCount: total,
+      issuedAt,
+    },
+  });
+  await writeAudit(tx, {
+    actorId: person.id,
+    action: "certificate.issued",
+    entityType: "Certificate",
+    entityId: code,
+    after: { course: attempt.course.slug, fiscalYear: attempt.fiscalYear, correct, total },
+  });
+  return certificate;
+}
+
+export function newCertificateCode(): string {
+  const bytes = new Uint8Array(10);
+  crypto.getRandomValues(bytes);
+  const raw = encodeBase32UpperCaseNoPadding(bytes).slice(0, 12);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
+}
+
+/** Submit every answer. Missing, extra or tampered answers, or a second submission, are refused and change nothing. */
+export async function submitAttempt(attemptId: number, shownAnswers: ReadonlyMap<number, number>, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const attempt = await loadOwnAttempt(tx, attemptId, actor.personId);
+    assertOpen(attempt, now);
+    const answers = toAuthoredAnswers(attempt, shownAnswers);
+    const missing = attempt.items.length - answers.size;
+    if (missing > 0) throw new AttemptError(`กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`);
+    return scoreAndClose(tx, attempt.id, answers, now, false, actor);
+  });
+}
+
+export async function markLessonDone(courseSlug: string, lessonSlug: string, actor: Actor, now = new Date()) {
+  const course = await findCourse(courseSlug);
+  const lesson = course.lessons.find((l) => l.slug === lessonSlug);
+  if (!lesson) throw new AttemptError("ไม่พบบทเรียนนี้", 404);
+  const fiscalYear = fiscalYearOf(now);
+  const progress = await courseProgress(db, actor.personId, course, fiscalYear);
+  if (!progress.preTestSubmitted) throw new AttemptError("กรุณาทำแบบทดสอบก่อนเรียนก่อนเริ่มบทเรียน", 409);
+  await db.lessonProgress.upsert({
+    where: { personId_lessonId_fiscalYear: { personId: actor.personId, lessonId: lesson.id, fiscalYear } },
+    create: { personId: actor.personId, lessonId: lesson.id, fiscalYear, completedAt: now },
+    update: {},
+  });
+}
+
+export async function findCertificate(code: string) {
+  return db.certificate.findUnique({ where: { code: code.trim().toUpperCase() }, include: { course: true, person: true } });
+}

@@ -1,0 +1,46 @@
+import { courseStatus } from "~/domain/course-status";
+import { percent } from "~/domain/quiz";
+import { db } from "~/utils/db.server";
+import { progressFromRows } from "./course-attempts.server";
+
+export async function listCourses() {
+  return db.course.findMany({
+    orderBy: { sortOrder: "asc" },
+    include: { lessons: { where: { retired: false }, orderBy: { position: "asc" } } },
+  });
+}
+
+/**
+ * The courses assigned to a person in a fiscal year with where they stand in each. Until target groups arrive
+ * (plan issue), every active person is assigned every course.
+ */
+export async function myCourses(personId: number, fiscalYear: number) {
+  const [courses, attempts, lessonProgress, certificates] = await Promise.all([
+    listCourses(),
+    db.attempt.findMany({ where: { personId, fiscalYear }, orderBy: { id: "asc" } }),
+    db.lessonProgress.findMany({ where: { personId, fiscalYear }, select: { lessonId: true } }),
+    db.certificate.findMany({ where: { personId, fiscalYear } }),
+  ]);
+  const done = lessonProgress.map((l) => l.lessonId);
+  return courses.map((course) => {
+    const progress = progressFromRows(
+      course,
+      attempts.filter((a) => a.courseId === course.id),
+      done,
+    );
+    const certificate = certificates.find((c) => c.courseId === course.id);
+    return {
+      slug: course.slug,
+      title: course.title,
+      summary: course.summary,
+      lessonCount: progress.lessonCount,
+      lessonsDone: progress.lessonsDone,
+      status: courseStatus(progress),
+      next: progress.next,
+      prePercent: progress.pre ? percent(progress.pre.correctCount!, progress.pre.totalCount) : null,
+      postPercent: progress.counting ? percent(progress.counting.correct, progress.counting.total) : null,
+      certificateCode: certificate?.code ?? null,
+      hasOpenAttempt: Boolean(progress.open.pre || progress.open.post),
+    };
+  });
+}

@@ -1,0 +1,245 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { FormError } from "~/components/form-field";
+import { useZodForm } from "~/components/use-zod-form";
+import { correctNeededToPass, percent } from "~/domain/quiz";
+import { formatThaiDateTime } from "~/domain/thai-date";
+import { AttemptError, attemptView, saveAnswers, submitAttempt } from "~/models/course-attempts.server";
+import { answerFieldName, attemptAnswersSchema } from "~/schemas/attempt";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { validate, type FieldErrors } from "~/utils/forms";
+import { httpError } from "~/utils/http.server";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน"} · ${data.attempt.course.title}` : "แบบทดสอบ" },
+];
+
+async function viewOrError(attemptId: string | undefined, personId: number, slug: string | undefined) {
+  const id = Number(attemptId);
+  if (!Number.isInteger(id)) httpError(404, "ไม่พบแบบทดสอบนี้");
+  try {
+    const view = await attemptView(id, personId);
+    if (view.course.slug !== slug) httpError(404, "ไม่พบแบบทดสอบนี้");
+    return view;
+  } catch (error) {
+    if (error instanceof AttemptError) httpError(error.status, error.message);
+    throw error;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const attempt = await viewOrError(params.attemptId, user.id, params.slug);
+  let preTest: { correct: number; total: number } | null = null;
+  let certificateCode: string | null = null;
+  if (attempt.submittedAt && attempt.kind === "post") {
+    const pre = await db.attempt.findFirst({
+      where: { personId: user.id, course: { slug: attempt.course.slug }, kind: "pre", fiscalYear: attempt.fiscalYear, submittedAt: { not: null } },
+    });
+    if (pre?.correctCount != null) preTest = { correct: pre.correctCount, total: pre.totalCount };
+    certificateCode = (await db.certificate.findUnique({ where: { attemptId: attempt.id } }))?.code ?? null;
+  }
+  return json({ attempt, preTest, certificateCode, now: new Date().toISOString() });
+}
+
+const reply = (error: string | undefined, fieldErrors: FieldErrors = {}, saved = false) => ({ error, fieldErrors, saved });
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const attempt = await viewOrError(params.attemptId, user.id, params.slug);
+  const form = await request.formData();
+  const intent = form.get("intent") === "save" ? "save" : "submit";
+  const positions = attempt.items.map((i) => i.position);
+  const fields = Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key)));
+  const outside = Object.keys(fields).filter((key) => !positions.includes(Number(key.slice(1))));
+  if (outside.length) return json(reply("คำตอบไม่ตรงกับข้อสอบชุดนี้ ระบบไม่ได้บันทึกคำตอบใด ๆ"), { status: 400 });
+  const result = validate(attemptAnswersSchema(positions, 4, intent === "submit"), fields);
+  if (!result.success) {
+    const missing = positions.filter((p) => !(answerFieldName(p) in fields)).length;
+    const error =
+      intent === "submit" && missing > 0 && Object.keys(fields).every((k) => /^[0-3]$/.test(String(fields[k])))
+        ? `กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`
+        : "คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ";
+    return json(reply(error, result.fieldErrors), { status: 400 });
+  }
+  const answers = new Map<number, number>();
+  for (const [key, value] of Object.entries(result.data)) if (value !== undefined) answers.set(Number(key.slice(1)), value as number);
+  const actor = { personId: user.id, ip: clientIp(context) };
+  try {
+    if (intent === "save") {
+      await saveAnswers(attempt.id, answers, actor);
+      return json(reply(undefined, {}, true));
+    }
+    await submitAttempt(attempt.id, answers, actor);
+  } catch (error) {
+    if (error instanceof AttemptError) return json(reply(error.message), { status: error.status });
+    throw error;
+  }
+  return redirect(`/courses/${params.slug}/attempts/${attempt.id}`);
+}
+
+// Autosaving one answer needs no reload of the whole attempt.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "save" ? false : defaultShouldRevalidate;
+
+type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Countdown({ deadline, now }: { deadline: string; now: string }) {
+  const [left, setLeft] = useState(() => new Date(deadline).getTime() - new Date(now).getTime());
+  useEffect(() => {
+    const skew = Date.now() - new Date(now).getTime();
+    const timer = setInterval(() => setLeft(new Date(deadline).getTime() - (Date.now() - skew)), 1000);
+    return () => clearInterval(timer);
+  }, [deadline, now]);
+  const seconds = Math.max(0, Math.floor(left / 1000));
+  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  return (
+    <p className={`badge ${seconds < 120 ? "badge--bad" : ""}`} role="timer" aria-live="off">
+      {`เวลาที่เหลือ ${text} นาที`}
+    </p>
+  );
+}
+
+function TakeAttempt({ data }: { data: Loaded }) {
+  const { attempt } = data;
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const autosave = useFetcher();
+  const positions = attempt.items.map((i) => i.position);
+  const defaultValues = Object.fromEntries(
+    attempt.items.filter((i) => i.selected != null).map((i) => [answerFieldName(i.position), String(i.selected)]),
+  );
+  const { register, onSubmit, errorOf, watch } = useZodForm(attemptAnswersSchema(positions), {
+    defaultValues,
+    serverErrors: actionData?.fieldErrors,
+  });
+  const answered = positions.filter((p) => watch(answerFieldName(p)) != null && watch(answerFieldName(p)) !== "").length;
+  const saveOne = (position: number, value: string) =>
+    autosave.submit({ intent: "save", [answerFieldName(position)]: value }, { method: "post" });
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : `แบบทดสอบหลังเรียน ครั้งที่ ${attempt.number}`}</h1>
+        {attempt.deadlineAt ? <Countdown deadline={attempt.deadlineAt} now={data.now} /> : null}
+      </div>
+      <p className="muted">
+        {`${attempt.course.title} · ${attempt.items.length} ข้อ · ผ่านเมื่อตอบถูกอย่างน้อย ${correctNeededToPass(attempt.items.length, attempt.course.passPercent)} ข้อ · ระบบบันทึกคำตอบให้อัตโนมัติ ปิดหน้านี้แล้วกลับมาทำต่อได้`}
+      </p>
+      <FormError message={actionData?.error} />
+      {actionData?.saved ? (
+        <div className="alert alert--ok" role="status">
+          บันทึกคำตอบแล้ว กลับมาทำต่อได้ภายหลัง
+        </div>
+      ) : null}
+      <Form method="post" onSubmit={onSubmit} noValidate className="quiz">
+        {attempt.items.map((item) => {
+          const name = answerFieldName(item.position);
+          const error = errorOf(name);
+          const field = register(name);
+          return (
+            <fieldset key={item.position} className="card question" aria-invalid={error ? true : undefined}>
+              <legend>{`ข้อ ${item.position + 1}`}</legend>
+              <p className="prompt">{item.prompt}</p>
+              {item.choices.map((choice, shown) => (
+                <label key={shown} className="choice">
+                  <input
+                    type="radio"
+                    value={String(shown)}
+                    {...field}
+                    onChange={(event) => {
+                      void field.onChange(event);
+                      saveOne(item.position, event.target.value);
+                    }}
+                  />
+                  <span>{choice}</span>
+                </label>
+              ))}
+              {error ? (
+                <p className="field-error" role="alert">
+                  {error}
+                </p>
+              ) : null}
+            </fieldset>
+          );
+        })}
+        <div className="card actions sticky-submit">
+          <span>{`ตอบแล้ว ${answered} จาก ${attempt.items.length} ข้อ`}</span>
+          <button type="submit" name="intent" value="submit" className="btn" disabled={navigation.state !== "idle"}>
+            ส่งคำตอบ
+          </button>
+          <Link to={`/courses/${attempt.course.slug}`} className="btn btn--secondary">
+            ทำต่อภายหลัง
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+function AttemptResult({ data }: { data: Loaded }) {
+  const { attempt, preTest } = data;
+  const correct = attempt.correctCount ?? 0;
+  const score = percent(correct, attempt.totalCount);
+  const gain = preTest ? Math.round((score - percent(preTest.correct, preTest.total)) * 10) / 10 : null;
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/courses/${attempt.course.slug}`}>{`‹ ${attempt.course.title}`}</Link>
+      </p>
+      <h1>{attempt.kind === "pre" ? "ผลแบบทดสอบก่อนเรียน" : `ผลแบบทดสอบหลังเรียน ครั้งที่ ${attempt.number}`}</h1>
+      <section className="card result" aria-label="สรุปผล" data-testid="attempt-result">
+        <p className="stat">{`${correct}/${attempt.totalCount} ข้อ (${score}%)`}</p>
+        {attempt.kind === "post" ? (
+          <p>
+            {attempt.passed ? <span className="badge badge--ok">ผ่าน</span> : <span className="badge badge--bad">ยังไม่ผ่าน</span>}{" "}
+            {`เกณฑ์ผ่าน ${attempt.course.passPercent}%`}
+          </p>
+        ) : (
+          <p className="muted">แบบทดสอบก่อนเรียนใช้วัดความรู้เดิม ไม่มีผลต่อการผ่าน</p>
+        )}
+        {gain != null ? (
+          <p>{`เทียบกับก่อนเรียน: ${preTest!.correct}/${preTest!.total} → ${correct}/${attempt.totalCount} (${gain >= 0 ? "+" : ""}${gain} จุดร้อยละ)`}</p>
+        ) : null}
+        <p className="muted">{`ส่งเมื่อ ${formatThaiDateTime(attempt.submittedAt!)}${attempt.timedOut ? " (หมดเวลา ระบบส่งคำตอบที่บันทึกไว้)" : ""}`}</p>
+        <p className="actions">
+          {data.certificateCode ? (
+            <Link className="btn" to={`/certificates/${data.certificateCode}`}>
+              ดูและพิมพ์เกียรติบัตร
+            </Link>
+          ) : null}
+          <Link className="btn btn--secondary" to={`/courses/${attempt.course.slug}`}>
+            กลับหน้าหลักสูตร
+          </Link>
+        </p>
+      </section>
+      <h2>เฉลยและคำอธิบาย</h2>
+      {attempt.items.map((item) => (
+        <section key={item.position} className={`card question review ${item.correct ? "is-correct" : "is-wrong"}`}>
+          <p className="muted">{`ข้อ ${item.position + 1} · ${item.correct ? "ตอบถูก" : "ตอบผิด"}`}</p>
+          <p className="prompt">{item.prompt}</p>
+          <ul className="review-choices">
+            {item.choices.map((choice, shown) => (
+              <li key={shown} className={shown === item.correctChoice ? "is-answer" : shown === item.selected ? "is-chosen" : undefined}>
+                {choice}
+                {shown === item.correctChoice ? " ✓ คำตอบที่ถูก" : ""}
+                {shown === item.selected && shown !== item.correctChoice ? " ✗ คำตอบของท่าน" : ""}
+              </li>
+            ))}
+          </ul>
+          <p className="explanation">{item.explanation}</p>
+        </section>
+      ))}
+    </>
+  );
+}
+
+export default function AttemptPage() {
+  const data = useLoaderData<typeof loader>();
+  return data.attempt.submittedAt ? <AttemptResult data={data} /> : <TakeAttempt data={data} />;
+}

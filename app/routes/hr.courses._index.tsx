@@ -1,0 +1,68 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
+import { listCourses } from "~/models/course-queries.server";
+import { courseReport } from "~/models/training-report.server";
+import { requireRole } from "~/utils/auth.server";
+import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
+
+export const meta: MetaFunction = () => [{ title: "ผลการอบรม · สุจริต" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "hr", "admin");
+  const year = fiscalYearParam(request);
+  const courses = await listCourses();
+  const reports = await Promise.all(courses.map((c) => courseReport(c.slug, year)));
+  return json({
+    year,
+    courses: reports.flatMap((r) => (r ? [{ slug: r.course.slug, title: r.course.title, ...r.summary }] : [])),
+  });
+}
+
+export default function TrainingResults() {
+  const { year, courses } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>ผลการอบรม</h1>
+      <p className="muted">{`ผู้ที่ต้องเรียน = บุคลากรที่ปฏิบัติงานอยู่ทุกคน · ปีงบประมาณ ${year}`}</p>
+      <FiscalYearPicker year={year} />
+      {courses.length === 0 ? (
+        <p className="card muted">ยังไม่มีหลักสูตรในระบบ</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>หลักสูตร</th>
+                <th className="num">ผู้ที่ต้องเรียน</th>
+                <th className="num">ผ่าน</th>
+                <th className="num">ยังไม่ผ่าน</th>
+                <th className="num">กำลังเรียน</th>
+                <th className="num">ยังไม่เริ่ม</th>
+                <th className="num hide-narrow">เฉลี่ยก่อนเรียน</th>
+                <th className="num hide-narrow">เฉลี่ยหลังเรียน</th>
+              </tr>
+            </thead>
+            <tbody>
+              {courses.map((c) => (
+                <tr key={c.slug}>
+                  <td>
+                    <Link to={`/hr/courses/${c.slug}?year=${year}`}>{c.title}</Link>
+                  </td>
+                  <td className="num">{c.population}</td>
+                  <td className="num">{c.passed}</td>
+                  <td className="num">{c.notPassed}</td>
+                  <td className="num">{c.inProgress}</td>
+                  <td className="num">{c.notStarted}</td>
+                  <td className="num hide-narrow">{c.averagePre == null ? "—" : `${c.averagePre}%`}</td>
+                  <td className="num hide-narrow">{c.averagePost == null ? "—" : `${c.averagePost}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

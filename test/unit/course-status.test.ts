@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { courseStatus, nextStep } from "~/domain/course-status";
+
+const base = { preTestSubmitted: false, lessonsDone: 0, lessonCount: 4, postTestsSubmitted: 0, countingPostTestPassed: null };
+
+describe("course status and next step", () => {
+  it("walks from not started to passed", () => {
+    expect(courseStatus(base)).toBe("not_started");
+    expect(nextStep({ ...base, maxPostTestAttempts: 3 })).toBe("pre_test");
+    const pre = { ...base, preTestSubmitted: true };
+    expect(courseStatus(pre)).toBe("pre_test_done");
+    expect(nextStep({ ...pre, maxPostTestAttempts: 3 })).toBe("lessons");
+    const studying = { ...pre, lessonsDone: 2 };
+    expect(courseStatus(studying)).toBe("studying");
+    const read = { ...pre, lessonsDone: 4 };
+    expect(nextStep({ ...read, maxPostTestAttempts: 3 })).toBe("post_test");
+    const failed = { ...read, postTestsSubmitted: 1, countingPostTestPassed: false };
+    expect(courseStatus(failed)).toBe("not_passed");
+    expect(nextStep({ ...failed, maxPostTestAttempts: 3 })).toBe("retake");
+    expect(nextStep({ ...failed, postTestsSubmitted: 3, maxPostTestAttempts: 3 })).toBe("no_retakes_left");
+    const passed = { ...read, postTestsSubmitted: 2, countingPostTestPassed: true };
+    expect(courseStatus(passed)).toBe("passed");
+    expect(nextStep({ ...passed, maxPostTestAttempts: 3 })).toBe("done");
+  });
+});
