@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "attempt.submitted": "ส่งคำตอบแบบทดสอบ",
   "attempt.timed_out": "แบบทดสอบหมดเวลา",
   "certificate.issued": "ออกเกียรติบัตร",
+  "attempt.imported": "นำเข้าผลการทดสอบย้อนหลัง",
   "question.edited": "แก้ไขคำถาม (ฉบับใหม่)",
 };
 

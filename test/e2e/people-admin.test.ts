@@ -36,7 +36,7 @@ describe("admin manages people", () => {
     await page.getByLabel("ชื่อ", { exact: true }).fill("อรุณี");
     await page.getByRole("button", { name: "บันทึก" }).click();
     await page.waitForURL(/\/admin\/people\/\d+\?created=1$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("นางอรุณี ปัญญาดี");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("นางอรุณี ปัญญาดี");
 
     await page.getByLabel("ผู้บังคับบัญชา").check();
     await page.getByRole("button", { name: "บันทึกบทบาท" }).click();

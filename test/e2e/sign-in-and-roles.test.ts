@@ -61,7 +61,7 @@ describe("permissions", () => {
     await signIn(page, "100004", DEMO_PASSWORD);
     const response = await page.goto("/admin/people");
     expect(response?.status()).toBe(403);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("ไม่มีสิทธิ์เข้าถึง");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("ไม่มีสิทธิ์เข้าถึง");
     await screenshot(page, "forbidden-staff-desktop");
     await page.getByRole("link", { name: "กลับหน้าหลัก" }).click();
     await page.waitForURL(`${baseUrl}/`);
@@ -74,7 +74,7 @@ describe("permissions", () => {
     await signIn(page, "100004", DEMO_PASSWORD);
     const response = await page.goto("/no-such-page");
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("ไม่พบหน้าที่ต้องการ");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("ไม่พบหน้าที่ต้องการ");
     assertClean();
     await context.close();
   });

@@ -1,0 +1,39 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/demo-roster";
+import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("HR follows training results", () => {
+  it("compares a past year, opens a course's people and item statistics", async () => {
+    const { page, context, assertClean } = await openPage(browser, baseUrl);
+    await signIn(page, "100002", DEMO_PASSWORD);
+    await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "ผลการอบรม" }).click();
+    await page.waitForURL(/\/hr\/courses$/);
+    await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2569");
+    await page.getByRole("button", { name: "แสดง" }).click();
+    await page.waitForURL(/year=2569/);
+    const rows = page.locator("tbody tr");
+    expect(await rows.count()).toBe(4);
+    const passedCells = await rows.locator("td:nth-child(3)").allTextContents();
+    for (const cell of passedCells) expect(Number(cell)).toBeGreaterThan(0);
+    await screenshot(page, "hr-courses-desktop");
+
+    await page.getByRole("link", { name: /ผลประโยชน์ทับซ้อน/ }).click();
+    await page.waitForURL(/\/hr\/courses\/conflict-of-interest\?year=2569$/);
+    await expect.poll(() => page.getByRole("heading", { name: "สถิติรายข้อ" }).count()).toBe(1);
+    const facility = await page.locator("table").last().locator("tbody tr td:nth-child(4)").first().textContent();
+    expect(facility).toMatch(/^\d+%$/);
+    await screenshot(page, "hr-course-detail-desktop");
+    await page.setViewportSize(PHONE);
+    await screenshot(page, "hr-course-detail-phone");
+    assertClean();
+    await context.close();
+  });
+});
