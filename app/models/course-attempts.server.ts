@@ -4,7 +4,7 @@ import { fiscalYearOf } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { choiceOrder, countingAttempt, drawQuestions, isPass, scoreItems, type Grading, type Random } from "~/domain/quiz";
 import { nextStep } from "~/domain/course-status";
-import { writeAudit } from "~/utils/audit.server";
+import { sqliteTimestamp, writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 
 // The one module that writes attempts, their items, lesson progress and certificates.
@@ -85,12 +85,17 @@ export function progressFromRows(
 }
 
 /** Close an open attempt whose time is up, scoring the answers saved before the deadline. */
-async function finalizeIfExpired(tx: Tx, attempt: Attempt, now: Date): Promise<boolean> {
+async function finalizeIfExpired(
+  tx: Tx,
+  attempt: Pick<Attempt, "id" | "personId" | "fiscalYear" | "submittedAt" | "deadlineAt">,
+  now: Date,
+): Promise<boolean> {
   if (attempt.submittedAt) return false;
   const expired = attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
   const staleYear = attempt.fiscalYear !== fiscalYearOf(now);
   if (!expired && !staleYear) return false;
-  await scoreAndClose(tx, attempt.id, new Map(), attempt.deadlineAt && expired ? attempt.deadlineAt : now, true, null);
+  const loaded = await loadForWrite(tx, attempt.id, attempt.personId);
+  await scoreAndClose(tx, loaded, new Map(), attempt.deadlineAt && expired ? attempt.deadlineAt : now, true, null);
   return true;
 }
 
@@ -164,13 +169,14 @@ export async function startAttempt(courseSlug: string, kind: TestKind, actor: Ac
   }
 }
 
-async function loadOwnAttempt(tx: Tx | typeof db, attemptId: number, personId: number) {
+async function loadOwnAttempt(tx: Tx | typeof db, attemptId: number, personId: number, courseSlug?: string) {
   const attempt = await tx.attempt.findUnique({
     where: { id: attemptId },
     include: { course: true, items: { orderBy: { position: "asc" }, include: { questionVersion: true } } },
   });
   // Someone else's attempt looks exactly like one that does not exist.
-  if (!attempt || attempt.personId !== personId) throw new AttemptError("ไม่พบแบบทดสอบนี้", 404);
+  const mismatch = !attempt || attempt.personId !== personId || (courseSlug !== undefined && attempt.course.slug !== courseSlug);
+  if (mismatch) throw new AttemptError("ไม่พบแบบทดสอบนี้", 404);
   return attempt;
 }
 
@@ -217,8 +223,39 @@ export async function attemptView(attemptId: number, personId: number, now = new
   };
 }
 
+type WriteItem = { id: number; position: number; choiceOrder: string; selectedIndex: number | null; correctIndex: number };
+type WriteAttempt = Pick<Attempt, "id" | "personId" | "courseId" | "kind" | "fiscalYear" | "submittedAt" | "deadlineAt"> & {
+  course: { slug: string; title: string; passPercent: number };
+  items: WriteItem[];
+};
+
+// Submitting and saving are the hot path (bench/post-test-submit.mjs), so the attempt is read with two SQL
+// statements instead of four Prisma queries (docs/decisions/007).
+async function loadForWrite(tx: Tx, attemptId: number, personId: number, courseSlug?: string): Promise<WriteAttempt> {
+  const [row] = await tx.$queryRawUnsafe<
+    (Omit<WriteAttempt, "course" | "items"> & { slug: string; title: string; passPercent: number })[]
+  >(
+    `SELECT a."id", a."personId", a."courseId", a."kind", a."fiscalYear", a."submittedAt", a."deadlineAt",
+            c."slug", c."title", c."passPercent"
+     FROM "Attempt" a JOIN "Course" c ON c."id" = a."courseId" WHERE a."id" = ?`,
+    attemptId,
+  );
+  // Someone else's attempt looks exactly like one that does not exist.
+  if (!row || row.personId !== personId || (courseSlug !== undefined && row.slug !== courseSlug)) {
+    throw new AttemptError("ไม่พบแบบทดสอบนี้", 404);
+  }
+  const items = await tx.$queryRawUnsafe<WriteItem[]>(
+    `SELECT i."id", i."position", i."choiceOrder", i."selectedIndex", v."correctIndex"
+     FROM "AttemptItem" i JOIN "QuestionVersion" v ON v."id" = i."questionVersionId"
+     WHERE i."attemptId" = ? ORDER BY i."position"`,
+    attemptId,
+  );
+  const { slug, title, passPercent, ...attempt } = row;
+  return { ...attempt, course: { slug, title, passPercent }, items };
+}
+
 function toAuthoredAnswers(
-  attempt: Awaited<ReturnType<typeof loadOwnAttempt>>,
+  attempt: WriteAttempt,
   shownAnswers: ReadonlyMap<number, number>,
 ): Map<number, number> {
   const byPosition = new Map(attempt.items.map((i) => [i.position, i]));
@@ -234,7 +271,7 @@ function toAuthoredAnswers(
   return answers;
 }
 
-function assertOpen(attempt: Attempt, now: Date) {
+function assertOpen(attempt: Pick<Attempt, "submittedAt" | "deadlineAt">, now: Date) {
   if (attempt.submittedAt) throw new AttemptError("แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้", 409);
   if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) {
     throw new AttemptError("หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจคำตอบที่บันทึกไว้ก่อนหมดเวลา", 409);
@@ -242,96 +279,97 @@ function assertOpen(attempt: Attempt, now: Date) {
 }
 
 /** Save answers so far (resume later). Positions outside the attempt or bad choices change nothing. */
-export async function saveAnswers(attemptId: number, shownAnswers: ReadonlyMap<number, number>, actor: Actor, now = new Date()) {
+export async function saveAnswers(
+  attemptId: number,
+  shownAnswers: ReadonlyMap<number, number>,
+  actor: Actor,
+  courseSlug?: string,
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
-    const attempt = await loadOwnAttempt(tx, attemptId, actor.personId);
+    const attempt = await loadForWrite(tx, attemptId, actor.personId, courseSlug);
     if (await finalizeIfExpired(tx, attempt, now)) return;
     assertOpen(attempt, now);
     const answers = toAuthoredAnswers(attempt, shownAnswers);
-    for (const [itemId, selectedIndex] of answers) {
-      await tx.attemptItem.update({ where: { id: itemId }, data: { selectedIndex } });
-    }
+    if (answers.size === 0) return;
+    await tx.$executeRawUnsafe(
+      `WITH v(id, selectedIndex) AS (VALUES ${[...answers].map(() => "(?, ?)").join(", ")})
+       UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex FROM v WHERE "AttemptItem"."id" = v.id`,
+      ...[...answers].flatMap(([id, selectedIndex]) => [id, selectedIndex]),
+    );
   });
 }
 
 async function scoreAndClose(
   tx: Tx,
-  attemptId: number,
+  attempt: WriteAttempt,
   finalAnswers: ReadonlyMap<number, number>,
   submittedAt: Date,
   timedOut: boolean,
   actor: Actor | null,
 ) {
-  const attempt = await tx.attempt.findUniqueOrThrow({
-    where: { id: attemptId },
-    include: { course: true, person: true, items: { include: { questionVersion: true } } },
-  });
   const responses = attempt.items.map((item) => ({
-    item,
+    id: item.id,
     selectedIndex: finalAnswers.get(item.id) ?? item.selectedIndex,
-    correctIndex: item.questionVersion.correctIndex,
+    correctIndex: item.correctIndex,
   }));
-  for (const r of responses) {
-    await tx.attemptItem.update({
-      where: { id: r.item.id },
-      data: { selectedIndex: r.selectedIndex, correct: r.selectedIndex === r.correctIndex },
-    });
-  }
+  // One statement for all items: a submission is on the hot path (bench/post-test-submit.mjs).
+  await tx.$executeRawUnsafe(
+    `WITH v(id, selectedIndex, correct) AS (VALUES ${responses.map(() => "(?, ?, ?)").join(", ")})
+     UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex, "correct" = v.correct FROM v WHERE "AttemptItem"."id" = v.id`,
+    ...responses.flatMap((r) => [r.id, r.selectedIndex, r.selectedIndex === r.correctIndex ? 1 : 0]),
+  );
   const { correct, total } = scoreItems(responses);
   const passed = isPass(correct, total, attempt.course.passPercent);
   // Conditional on still being open: of two submissions racing, exactly one closes the attempt.
-  const closed = await tx.attempt.updateMany({
-    where: { id: attemptId, submittedAt: null },
-    data: { submittedAt, timedOut, correctCount: correct, passed },
-  });
-  if (closed.count !== 1) throw new AttemptError("แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้", 409);
+  const closed = await tx.$executeRawUnsafe(
+    `UPDATE "Attempt" SET "submittedAt" = ?, "timedOut" = ?, "correctCount" = ?, "passed" = ? WHERE "id" = ? AND "submittedAt" IS NULL`,
+    sqliteTimestamp(submittedAt),
+    timedOut ? 1 : 0,
+    correct,
+    passed ? 1 : 0,
+    attempt.id,
+  );
+  if (closed !== 1) throw new AttemptError("แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้", 409);
   await writeAudit(tx, {
     actorId: actor?.personId ?? null,
     ip: actor?.ip ?? null,
     action: timedOut ? "attempt.timed_out" : "attempt.submitted",
     entityType: "Attempt",
-    entityId: attemptId,
+    entityId: attempt.id,
     after: { course: attempt.course.slug, kind: attempt.kind, fiscalYear: attempt.fiscalYear, correct, total, passed },
   });
-  if (attempt.kind === "post" && passed) await issueCertificateIfDue(tx, attempt, attempt.person, correct, total, submittedAt);
+  if (attempt.kind === "post" && passed) await issueCertificateIfDue(tx, attempt, correct, total, submittedAt);
   return { correct, total, passed };
 }
 
-async function issueCertificateIfDue(
-  tx: Tx,
-  attempt: Attempt & { course: Course },
-  person: { id: number; title: string; firstName: string; lastName: string },
-  correct: number,
-  total: number,
-  issuedAt: Date,
-) {
-  const existing = await tx.certificate.findUnique({
-    where: { personId_courseId_fiscalYear: { personId: person.id, courseId: attempt.courseId, fiscalYear: attempt.fiscalYear } },
-  });
-  if (existing) return existing;
+/** The year's first passing post-test earns the certificate; the name is printed as it is on that day. */
+async function issueCertificateIfDue(tx: Tx, attempt: WriteAttempt, correct: number, total: number, issuedAt: Date) {
   const code = newCertificateCode();
-  const certificate = await tx.certificate.create({
-    data: {
-      code,
-      personId: person.id,
-      courseId: attempt.courseId,
-      attemptId: attempt.id,
-      fiscalYear: attempt.fiscalYear,
-      personName: fullName(person),
-      courseTitle: attempt.course.title,
-      correctCount: correct,
-      totalCount: total,
-      issuedAt,
-    },
-  });
+  const inserted = await tx.$executeRawUnsafe(
+    `INSERT INTO "Certificate" ("code", "personId", "courseId", "attemptId", "fiscalYear", "personName", "courseTitle",
+                                "correctCount", "totalCount", "issuedAt")
+     SELECT ?, p."id", ?, ?, ?, p."title" || p."firstName" || ' ' || p."lastName", ?, ?, ?, ?
+     FROM "Person" p WHERE p."id" = ?
+     ON CONFLICT ("personId", "courseId", "fiscalYear") DO NOTHING`,
+    code,
+    attempt.courseId,
+    attempt.id,
+    attempt.fiscalYear,
+    attempt.course.title,
+    correct,
+    total,
+    sqliteTimestamp(issuedAt),
+    attempt.personId,
+  );
+  if (inserted !== 1) return;
   await writeAudit(tx, {
-    actorId: person.id,
+    actorId: attempt.personId,
     action: "certificate.issued",
     entityType: "Certificate",
     entityId: code,
     after: { course: attempt.course.slug, fiscalYear: attempt.fiscalYear, correct, total },
   });
-  return certificate;
 }
 
 export function newCertificateCode(): string {
@@ -342,14 +380,20 @@ export function newCertificateCode(): string {
 }
 
 /** Submit every answer. Missing, extra or tampered answers, or a second submission, are refused and change nothing. */
-export async function submitAttempt(attemptId: number, shownAnswers: ReadonlyMap<number, number>, actor: Actor, now = new Date()) {
+export async function submitAttempt(
+  attemptId: number,
+  shownAnswers: ReadonlyMap<number, number>,
+  actor: Actor,
+  courseSlug?: string,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
-    const attempt = await loadOwnAttempt(tx, attemptId, actor.personId);
+    const attempt = await loadForWrite(tx, attemptId, actor.personId, courseSlug);
     assertOpen(attempt, now);
     const answers = toAuthoredAnswers(attempt, shownAnswers);
     const missing = attempt.items.length - answers.size;
     if (missing > 0) throw new AttemptError(`กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`);
-    return scoreAndClose(tx, attempt.id, answers, now, false, actor);
+    return scoreAndClose(tx, attempt, answers, now, false, actor);
   });
 }
 
@@ -370,9 +414,6 @@ export async function markLessonDone(courseSlug: string, lessonSlug: string, act
 export async function findCertificate(code: string) {
   return db.certificate.findUnique({ where: { code: code.trim().toUpperCase() }, include: { course: true, person: true } });
 }
-
-/** The text form Prisma's SQLite adapter stores DateTime in, for the one raw statement above. */
-const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export type HistoricalAttempt = {
   personId: number;

@@ -8,7 +8,7 @@ import { useZodForm } from "~/components/use-zod-form";
 import { correctNeededToPass, percent } from "~/domain/quiz";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { AttemptError, attemptView, saveAnswers, submitAttempt } from "~/models/course-attempts.server";
-import { answerFieldName, attemptAnswersSchema } from "~/schemas/attempt";
+import { answerFieldName, attemptAnswersSchema, postedAnswersSchema } from "~/schemas/attempt";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { validate, type FieldErrors } from "~/utils/forms";
@@ -51,36 +51,26 @@ const reply = (error: string | undefined, fieldErrors: FieldErrors = {}, saved =
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const attempt = await viewOrError(params.attemptId, user.id, params.slug);
+  const attemptId = Number(params.attemptId);
+  if (!Number.isInteger(attemptId)) httpError(404, "ไม่พบแบบทดสอบนี้");
   const form = await request.formData();
   const intent = form.get("intent") === "save" ? "save" : "submit";
-  const positions = attempt.items.map((i) => i.position);
-  const fields = Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key)));
-  const outside = Object.keys(fields).filter((key) => !positions.includes(Number(key.slice(1))));
-  if (outside.length) return json(reply("คำตอบไม่ตรงกับข้อสอบชุดนี้ ระบบไม่ได้บันทึกคำตอบใด ๆ"), { status: 400 });
-  const result = validate(attemptAnswersSchema(positions, 4, intent === "submit"), fields);
-  if (!result.success) {
-    const missing = positions.filter((p) => !(answerFieldName(p) in fields)).length;
-    const error =
-      intent === "submit" && missing > 0 && Object.keys(fields).every((k) => /^[0-3]$/.test(String(fields[k])))
-        ? `กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`
-        : "คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ";
-    return json(reply(error, result.fieldErrors), { status: 400 });
-  }
-  const answers = new Map<number, number>();
-  for (const [key, value] of Object.entries(result.data)) if (value !== undefined) answers.set(Number(key.slice(1)), value as number);
+  const posted = validate(postedAnswersSchema, Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key))));
+  if (!posted.success) return json(reply("คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ", posted.fieldErrors), { status: 400 });
+  // Which positions exist, whose attempt it is and whether every question is answered: the model checks.
+  const answers = new Map(Object.entries(posted.data).map(([key, value]) => [Number(key.slice(1)), value]));
   const actor = { personId: user.id, ip: clientIp(context) };
   try {
     if (intent === "save") {
-      await saveAnswers(attempt.id, answers, actor);
+      await saveAnswers(attemptId, answers, actor, params.slug);
       return json(reply(undefined, {}, true));
     }
-    await submitAttempt(attempt.id, answers, actor);
+    await submitAttempt(attemptId, answers, actor, params.slug);
   } catch (error) {
     if (error instanceof AttemptError) return json(reply(error.message), { status: error.status });
     throw error;
   }
-  return redirect(`/courses/${params.slug}/attempts/${attempt.id}`);
+  return redirect(`/courses/${params.slug}/attempts/${attemptId}`);
 }
 
 // Autosaving one answer needs no reload of the whole attempt.

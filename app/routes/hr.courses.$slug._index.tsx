@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CourseStatusBadge } from "~/components/course-status-badge";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
+import { Pagination } from "~/components/pagination";
 import { COURSE_STATUS_LABELS, type CourseStatus } from "~/domain/course-status";
 import { fullName } from "~/domain/personnel";
 import { courseReport, questionStatistics, scoreText } from "~/models/training-report.server";
@@ -13,7 +14,7 @@ import { httpError } from "~/utils/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "หลักสูตร"} · ผลการอบรม` }];
 
 const STATUSES = Object.keys(COURSE_STATUS_LABELS) as CourseStatus[];
-const ROWS_SHOWN = 200;
+const PAGE_SIZE = 50;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
@@ -25,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = await courseReport(params.slug ?? "", year);
   if (!report) httpError(404, "ไม่พบหลักสูตรนี้");
   const rows = report.rows.filter((r) => !status || r.status === status);
+  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Number(url.searchParams.get("page")) || 1));
   const stats = await questionStatistics(report.course.id, year, kind);
   return json({
     year,
@@ -33,7 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     course: { slug: report.course.slug, title: report.course.title, passPercent: report.course.passPercent },
     summary: report.summary,
     rowCount: rows.length,
-    rows: rows.slice(0, ROWS_SHOWN).map((r) => ({
+    page,
+    pageCount,
+    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
       id: r.person.id,
       employeeNumber: r.person.employeeNumber,
       name: fullName(r.person),
@@ -133,9 +138,7 @@ export default function CourseResults() {
           </table>
         </div>
       )}
-      {data.rowCount > data.rows.length ? (
-        <p className="muted">{`แสดง ${data.rows.length} จาก ${data.rowCount} คน · ดูทั้งหมดได้ในไฟล์ CSV`}</p>
-      ) : null}
+      <Pagination page={data.page} pageCount={data.pageCount} total={data.rowCount} />
 
       <h2>สถิติรายข้อ</h2>
       <p className="muted">

@@ -12,18 +12,22 @@ export type AuditEntry = {
 
 /** Append one audit record. Pass the caller's transaction so the record commits (or not) with the change. */
 export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId == null ? null : String(entry.entityId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: entry.ip ?? null,
-    },
-  });
+  // Raw INSERT: audit records are written on every change, and Prisma's create costs ~5x more here.
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "ip") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    sqliteTimestamp(new Date()),
+    entry.actorId,
+    entry.action,
+    entry.entityType,
+    entry.entityId == null ? null : String(entry.entityId),
+    entry.before === undefined ? null : JSON.stringify(entry.before),
+    entry.after === undefined ? null : JSON.stringify(entry.after),
+    entry.ip ?? null,
+  );
 }
+
+/** DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00), for raw statements. */
+export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.sign_in": "เข้าสู่ระบบ",

@@ -24,11 +24,8 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   if (!token) return null;
   const session = await validateSessionToken(token);
   if (!session) return null;
-  const person = await db.person.findUnique({
-    where: { id: session.personId },
-    include: { roles: true, division: true },
-  });
-  if (!person || person.deactivatedAt) return null;
+  const person = session.person;
+  if (person.deactivatedAt) return null;
   if (person.activeUntil && person.activeUntil.getTime() <= Date.now()) return null;
   return {
     id: person.id,
@@ -39,8 +36,8 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
     lastName: person.lastName,
     position: person.position,
     divisionId: person.divisionId,
-    divisionName: person.division.name,
-    roles: person.roles.map((r) => r.role).filter(isRole),
+    divisionName: person.divisionName,
+    roles: person.roles.filter(isRole),
   };
 }
 

@@ -9,6 +9,8 @@ function createClient(): PrismaClient {
   const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 }) });
   // WAL lets readers continue while one writer commits; the adapter's timeout makes concurrent writers wait instead of failing.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
+  // In WAL mode NORMAL never corrupts the database; a power cut may lose the last commits, not break the file.
+  void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
   return client;
 }
 

@@ -34,12 +34,52 @@ export async function createSession(tx: Tx | Db, personId: number, now = new Dat
   return `${id}.${secret}`;
 }
 
-export type ValidSession = { id: string; personId: number; expiresAt: Date };
+export type SessionPerson = {
+  id: number;
+  employeeNumber: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  divisionId: number;
+  divisionName: string;
+  activeUntil: Date | null;
+  deactivatedAt: Date | null;
+  roles: string[];
+};
+export type ValidSession = { id: string; personId: number; expiresAt: Date; person: SessionPerson };
+
+type SessionRow = {
+  id: string;
+  secretHash: Uint8Array;
+  expiresAt: Date;
+  personId: number;
+  employeeNumber: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  divisionId: number;
+  divisionName: string;
+  activeUntil: Date | null;
+  deactivatedAt: Date | null;
+  roles: string | null;
+};
+
+// Every signed-in request runs this, so it is one SQL statement rather than three Prisma queries
+// (~0.15 ms against ~2 ms here; see docs/decisions/007).
+const SESSION_WITH_PERSON = `
+  SELECT s."id", s."secretHash", s."expiresAt", s."personId",
+         p."employeeNumber", p."title", p."firstName", p."lastName", p."position", p."divisionId",
+         p."activeUntil", p."deactivatedAt", d."name" AS "divisionName",
+         (SELECT group_concat(r."role") FROM "PersonRole" r WHERE r."personId" = p."id") AS "roles"
+  FROM "Session" s JOIN "Person" p ON p."id" = s."personId" JOIN "Division" d ON d."id" = p."divisionId"
+  WHERE s."id" = ?`;
 
 export async function validateSessionToken(token: string, now = new Date()): Promise<ValidSession | null> {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined) return null;
-  const row = await db.session.findUnique({ where: { id } });
+  const [row] = await db.$queryRawUnsafe<SessionRow[]>(SESSION_WITH_PERSON, id);
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
   if (row.expiresAt.getTime() <= now.getTime()) {
@@ -51,7 +91,24 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await db.session.update({ where: { id }, data: { expiresAt } });
   }
-  return { id, personId: row.personId, expiresAt };
+  return {
+    id,
+    personId: row.personId,
+    expiresAt,
+    person: {
+      id: row.personId,
+      employeeNumber: row.employeeNumber,
+      title: row.title,
+      firstName: row.firstName,
+      lastName: row.lastName,
+      position: row.position,
+      divisionId: row.divisionId,
+      divisionName: row.divisionName,
+      activeUntil: row.activeUntil,
+      deactivatedAt: row.deactivatedAt,
+      roles: row.roles ? row.roles.split(",") : [],
+    },
+  };
 }
 
 export const sessionIdOf = (token: string) => token.split(".")[0] ?? "";
