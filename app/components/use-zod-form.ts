@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { get, useForm, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -29,7 +29,8 @@ export function useZodForm(
   };
 
   const errorOf = (name: string): string | undefined => {
-    const clientError = form.formState.errors[name]?.message;
+    // Nested names (powers.0.kind) live in nested error objects.
+    const clientError = (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message;
     if (typeof clientError === "string") return clientError;
     return options.serverErrors?.[name];
   };

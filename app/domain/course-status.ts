@@ -28,10 +28,12 @@ export function courseStatus(p: CourseProgressInput): CourseStatus {
 
 export type NextStep = "pre_test" | "lessons" | "post_test" | "retake" | "done" | "no_retakes_left";
 
-export function nextStep(p: CourseProgressInput & { maxPostTestAttempts: number }): NextStep {
+export function nextStep(p: CourseProgressInput & { maxPostTestAttempts: number; grading?: "best" | "first" | "last" }): NextStep {
   if (p.countingPostTestPassed === true) return "done";
   if (!p.preTestSubmitted) return "pre_test";
   if (p.lessonsDone < p.lessonCount) return "lessons";
   if (p.postTestsSubmitted === 0) return "post_test";
+  // Under "first" the first post-test is the result: a retake could not change it.
+  if (p.grading === "first") return "no_retakes_left";
   return p.postTestsSubmitted < p.maxPostTestAttempts ? "retake" : "no_retakes_left";
 }

@@ -1,6 +1,6 @@
 import type { Attempt, Course, Prisma } from "@prisma/client";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import { fiscalYearOf } from "~/domain/fiscal-year";
+import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { choiceOrder, countingAttempt, drawQuestions, isPass, scoreItems, type Grading, type Random } from "~/domain/quiz";
 import { nextStep } from "~/domain/course-status";
@@ -24,6 +24,7 @@ export class AttemptError extends Error {
 
 // Submissions that arrive within this grace after the deadline still count (network, a slow click).
 const DEADLINE_GRACE_MS = 30_000;
+const TIME_UP = "หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจเฉพาะคำตอบที่บันทึกไว้ก่อนหมดเวลา";
 
 const cryptoRandom: Random = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
@@ -80,7 +81,7 @@ export function progressFromRows(
       pre: attempts.find((a) => a.kind === "pre" && !a.submittedAt),
       post: attempts.find((a) => a.kind === "post" && !a.submittedAt),
     },
-    next: nextStep({ ...input, maxPostTestAttempts: course.maxPostTestAttempts }),
+    next: nextStep({ ...input, maxPostTestAttempts: course.maxPostTestAttempts, grading: course.grading as Grading }),
   };
 }
 
@@ -94,8 +95,13 @@ async function finalizeIfExpired(
   const expired = attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
   const staleYear = attempt.fiscalYear !== fiscalYearOf(now);
   if (!expired && !staleYear) return false;
+  // Read again inside this transaction: another request may have closed it a moment ago.
   const loaded = await loadForWrite(tx, attempt.id, attempt.personId);
-  await scoreAndClose(tx, loaded, new Map(), attempt.deadlineAt && expired ? attempt.deadlineAt : now, true, null);
+  if (loaded.submittedAt) return true;
+  // A time limit closes at the deadline; a year's end closes the attempt in the year it belongs to.
+  const yearEnd = fiscalYearRange(attempt.fiscalYear).end.getTime() - 1;
+  const closedAt = new Date(Math.min(expired ? attempt.deadlineAt!.getTime() : yearEnd, yearEnd));
+  await scoreAndClose(tx, loaded, new Map(), closedAt, true, null);
   return true;
 }
 
@@ -113,8 +119,13 @@ export async function startAttempt(courseSlug: string, kind: TestKind, actor: Ac
         if (!progress.preTestSubmitted) throw new AttemptError("กรุณาทำแบบทดสอบก่อนเรียนก่อน", 409);
         if (progress.lessonsDone < progress.lessonCount) throw new AttemptError("กรุณาเรียนให้ครบทุกบทก่อนทำแบบทดสอบหลังเรียน", 409);
         if (progress.countingPostTestPassed) throw new AttemptError("ท่านผ่านหลักสูตรนี้แล้วในปีงบประมาณนี้", 409);
-        if (progress.postTestsSubmitted >= course.maxPostTestAttempts) {
-          throw new AttemptError(`ท่านทำแบบทดสอบหลังเรียนครบ ${course.maxPostTestAttempts} ครั้งแล้วในปีงบประมาณนี้`, 409);
+        if (progress.next === "no_retakes_left") {
+          throw new AttemptError(
+            course.grading === "first"
+              ? "หลักสูตรนี้นับผลแบบทดสอบหลังเรียนครั้งแรก จึงทำซ้ำไม่ได้"
+              : `ท่านทำแบบทดสอบหลังเรียนครบ ${course.maxPostTestAttempts} ครั้งแล้วในปีงบประมาณนี้`,
+            409,
+          );
         }
       }
 
@@ -122,10 +133,15 @@ export async function startAttempt(courseSlug: string, kind: TestKind, actor: Ac
         where: { courseId: course.id, retired: false },
         include: { versions: { orderBy: { version: "desc" }, take: 1 } },
       });
+      if (bank.length === 0) throw new AttemptError("หลักสูตรนี้ยังไม่มีคำถามในคลังข้อสอบ โปรดติดต่อกองการเจ้าหน้าที่", 409);
+      // Prefer questions this person has not met this year (pre-test and earlier post-tests).
       const avoid = new Set<number>();
-      if (kind === "post" && progress.pre) {
-        const preItems = await tx.attemptItem.findMany({ where: { attemptId: progress.pre.id }, include: { questionVersion: true } });
-        for (const item of preItems) avoid.add(item.questionVersion.questionId);
+      if (kind === "post") {
+        const earlier = await tx.attemptItem.findMany({
+          where: { attempt: { personId: actor.personId, courseId: course.id, fiscalYear } },
+          select: { questionVersion: { select: { questionId: true } } },
+        });
+        for (const item of earlier) avoid.add(item.questionVersion.questionId);
       }
       const drawn = drawQuestions(bank.map((q) => q.id), course.questionsPerTest, random, avoid);
       const latest = new Map(bank.map((q) => [q.id, q.versions[0]!]));
@@ -188,6 +204,14 @@ export async function attemptView(attemptId: number, personId: number, now = new
     if (closed) attempt = await loadOwnAttempt(db, attemptId, personId);
   }
   const submitted = Boolean(attempt.submittedAt);
+  // Answers and explanations are shown once the year's course is settled (passed, or no tries left), as
+  // Moodle's "after the quiz is closed": a retake would otherwise meet questions whose answers it has seen.
+  let reviewOpen = false;
+  if (submitted) {
+    const course = await findCourse(attempt.course.slug);
+    const progress = await courseProgress(db, personId, course, attempt.fiscalYear);
+    reviewOpen = progress.next === "done" || progress.next === "no_retakes_left" || attempt.fiscalYear !== fiscalYearOf(now);
+  }
   const items = attempt.items.map((item) => {
     const choices = JSON.parse(item.questionVersion.choices) as string[];
     const order = JSON.parse(item.choiceOrder) as number[];
@@ -197,12 +221,9 @@ export async function attemptView(attemptId: number, personId: number, now = new
       prompt: item.questionVersion.prompt,
       choices: order.map((index) => choices[index]!),
       selected: shownSelected,
-      ...(submitted
-        ? {
-            correctChoice: order.indexOf(item.questionVersion.correctIndex),
-            correct: item.correct === true,
-            explanation: item.questionVersion.explanation,
-          }
+      ...(submitted ? { correct: item.correct === true } : {}),
+      ...(reviewOpen
+        ? { correctChoice: order.indexOf(item.questionVersion.correctIndex), explanation: item.questionVersion.explanation }
         : {}),
     };
   });
@@ -219,6 +240,7 @@ export async function attemptView(attemptId: number, personId: number, now = new
     correctCount: attempt.correctCount,
     totalCount: attempt.totalCount,
     passed: attempt.passed,
+    reviewOpen,
     items,
   };
 }
@@ -274,7 +296,7 @@ function toAuthoredAnswers(
 function assertOpen(attempt: Pick<Attempt, "submittedAt" | "deadlineAt">, now: Date) {
   if (attempt.submittedAt) throw new AttemptError("แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้", 409);
   if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) {
-    throw new AttemptError("หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจคำตอบที่บันทึกไว้ก่อนหมดเวลา", 409);
+    throw new AttemptError(TIME_UP, 409);
   }
 }
 
@@ -286,18 +308,20 @@ export async function saveAnswers(
   courseSlug?: string,
   now = new Date(),
 ) {
-  await db.$transaction(async (tx) => {
+  const closed = await db.$transaction(async (tx) => {
     const attempt = await loadForWrite(tx, attemptId, actor.personId, courseSlug);
-    if (await finalizeIfExpired(tx, attempt, now)) return;
+    if (await finalizeIfExpired(tx, attempt, now)) return true;
     assertOpen(attempt, now);
     const answers = toAuthoredAnswers(attempt, shownAnswers);
-    if (answers.size === 0) return;
+    if (answers.size === 0) return false;
     await tx.$executeRawUnsafe(
       `WITH v(id, selectedIndex) AS (VALUES ${[...answers].map(() => "(?, ?)").join(", ")})
        UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex FROM v WHERE "AttemptItem"."id" = v.id`,
       ...[...answers].flatMap(([id, selectedIndex]) => [id, selectedIndex]),
     );
+    return false;
   });
+  if (closed) throw new AttemptError(TIME_UP, 409);
 }
 
 async function scoreAndClose(
@@ -314,7 +338,7 @@ async function scoreAndClose(
     correctIndex: item.correctIndex,
   }));
   // One statement for all items: a submission is on the hot path (bench/post-test-submit.mjs).
-  await tx.$executeRawUnsafe(
+  if (responses.length > 0) await tx.$executeRawUnsafe(
     `WITH v(id, selectedIndex, correct) AS (VALUES ${responses.map(() => "(?, ?, ?)").join(", ")})
      UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex, "correct" = v.correct FROM v WHERE "AttemptItem"."id" = v.id`,
     ...responses.flatMap((r) => [r.id, r.selectedIndex, r.selectedIndex === r.correctIndex ? 1 : 0]),
@@ -339,8 +363,23 @@ async function scoreAndClose(
     entityId: attempt.id,
     after: { course: attempt.course.slug, kind: attempt.kind, fiscalYear: attempt.fiscalYear, correct, total, passed },
   });
-  if (attempt.kind === "post" && passed) await issueCertificateIfDue(tx, attempt, correct, total, submittedAt);
+  if (attempt.kind === "post" && passed && (await countsForTheYear(tx, attempt, correct, total, submittedAt))) {
+    await issueCertificateIfDue(tx, attempt, correct, total, submittedAt);
+  }
   return { correct, total, passed };
+}
+
+/** Whether this just-closed post-test is the one the course's grading method counts for the year. */
+async function countsForTheYear(tx: Tx, attempt: WriteAttempt, correct: number, total: number, submittedAt: Date) {
+  const course = await tx.course.findUniqueOrThrow({ where: { id: attempt.courseId }, select: { grading: true } });
+  const earlier = await tx.attempt.findMany({
+    where: { personId: attempt.personId, courseId: attempt.courseId, fiscalYear: attempt.fiscalYear, kind: "post", submittedAt: { not: null }, id: { not: attempt.id } },
+  });
+  const all = [
+    ...earlier.map((a) => ({ id: a.id, submittedAt: a.submittedAt!, correct: a.correctCount ?? 0, total: a.totalCount })),
+    { id: attempt.id, submittedAt, correct, total },
+  ];
+  return countingAttempt(all, course.grading as Grading)?.id === attempt.id;
 }
 
 /** The year's first passing post-test earns the certificate; the name is printed as it is on that day. */
@@ -387,14 +426,18 @@ export async function submitAttempt(
   courseSlug?: string,
   now = new Date(),
 ) {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const attempt = await loadForWrite(tx, attemptId, actor.personId, courseSlug);
+    // Time up or the fiscal year over: close it with what was saved (committed), then tell the person.
+    if (await finalizeIfExpired(tx, attempt, now)) return null;
     assertOpen(attempt, now);
     const answers = toAuthoredAnswers(attempt, shownAnswers);
     const missing = attempt.items.length - answers.size;
     if (missing > 0) throw new AttemptError(`กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`);
     return scoreAndClose(tx, attempt, answers, now, false, actor);
   });
+  if (!outcome) throw new AttemptError(TIME_UP, 409);
+  return outcome;
 }
 
 export async function markLessonDone(courseSlug: string, lessonSlug: string, actor: Actor, now = new Date()) {

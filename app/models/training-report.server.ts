@@ -3,7 +3,18 @@ import { itemStatistics, percent } from "~/domain/quiz";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { progressFromRows } from "./course-attempts.server";
-import { activeWhere } from "./people-queries.server";
+import { fiscalYearRange } from "~/domain/fiscal-year";
+import type { Prisma } from "@prisma/client";
+
+/** People who were active at some time in the fiscal year: a past year's report keeps those who left since. */
+function activeDuring(fiscalYear: number): Prisma.PersonWhereInput {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  const until = new Date(Math.min(end.getTime(), Date.now()));
+  return {
+    activeFrom: { lt: until },
+    AND: [{ OR: [{ activeUntil: null }, { activeUntil: { gt: start } }] }, { OR: [{ deactivatedAt: null }, { deactivatedAt: { gt: start } }] }],
+  };
+}
 
 // Read-only reports for HR on the training data.
 
@@ -14,7 +25,11 @@ export async function courseReport(courseSlug: string, fiscalYear: number) {
   });
   if (!course) return null;
   const [people, attempts, progress] = await Promise.all([
-    db.person.findMany({ where: activeWhere(), include: { division: true }, orderBy: [{ division: { sortOrder: "asc" } }, { employeeNumber: "asc" }] }),
+    db.person.findMany({
+      where: { OR: [activeDuring(fiscalYear), { attempts: { some: { courseId: course.id, fiscalYear } } }] },
+      include: { division: true },
+      orderBy: [{ division: { sortOrder: "asc" } }, { employeeNumber: "asc" }],
+    }),
     db.attempt.findMany({ where: { courseId: course.id, fiscalYear }, orderBy: { id: "asc" } }),
     db.lessonProgress.findMany({
       where: { fiscalYear, lessonId: { in: course.lessons.map((l) => l.id) } },

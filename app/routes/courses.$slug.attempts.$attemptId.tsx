@@ -90,7 +90,7 @@ function Countdown({ deadline, now }: { deadline: string; now: string }) {
   const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   return (
     <p className={`badge ${seconds < 120 ? "badge--bad" : ""}`} role="timer" aria-live="off">
-      {`เวลาที่เหลือ ${text} นาที`}
+      {`เวลาที่เหลือ ${text}`}
     </p>
   );
 }
@@ -196,7 +196,7 @@ function AttemptResult({ data }: { data: Loaded }) {
         {gain != null ? (
           <p>{`เทียบกับก่อนเรียน: ${preTest!.correct}/${preTest!.total} → ${correct}/${attempt.totalCount} (${gain >= 0 ? "+" : ""}${gain} จุดร้อยละ)`}</p>
         ) : null}
-        <p className="muted">{`ส่งเมื่อ ${formatThaiDateTime(attempt.submittedAt!)}${attempt.timedOut ? " (หมดเวลา ระบบส่งคำตอบที่บันทึกไว้)" : ""}`}</p>
+        <p className="muted">{`ส่งเมื่อ ${formatThaiDateTime(attempt.submittedAt!)}${attempt.timedOut ? " (ระบบปิดอัตโนมัติเมื่อหมดเวลาหรือสิ้นปีงบประมาณ ตรวจเฉพาะคำตอบที่บันทึกไว้)" : ""}`}</p>
         <p className="actions">
           {data.certificateCode ? (
             <Link className="btn" to={`/certificates/${data.certificateCode}`}>
@@ -208,21 +208,28 @@ function AttemptResult({ data }: { data: Loaded }) {
           </Link>
         </p>
       </section>
-      <h2>เฉลยและคำอธิบาย</h2>
+      <h2>{attempt.reviewOpen ? "เฉลยและคำอธิบาย" : "ผลรายข้อ"}</h2>
+      {attempt.reviewOpen ? null : (
+        <p className="alert alert--info">เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้ หรือทำแบบทดสอบหลังเรียนครบจำนวนครั้งของปีงบประมาณ</p>
+      )}
       {attempt.items.map((item) => (
         <section key={item.position} className={`card question review ${item.correct ? "is-correct" : "is-wrong"}`}>
           <p className="muted">{`ข้อ ${item.position + 1} · ${item.correct ? "ตอบถูก" : "ตอบผิด"}`}</p>
           <p className="prompt">{item.prompt}</p>
           <ul className="review-choices">
-            {item.choices.map((choice, shown) => (
-              <li key={shown} className={shown === item.correctChoice ? "is-answer" : shown === item.selected ? "is-chosen" : undefined}>
-                {choice}
-                {shown === item.correctChoice ? " ✓ คำตอบที่ถูก" : ""}
-                {shown === item.selected && shown !== item.correctChoice ? " ✗ คำตอบของท่าน" : ""}
-              </li>
-            ))}
+            {item.choices.map((choice, shown) => {
+              const isAnswer = item.correctChoice !== undefined && shown === item.correctChoice;
+              const isMine = shown === item.selected;
+              return (
+                <li key={shown} className={isAnswer ? "is-answer" : isMine && !item.correct ? "is-chosen" : undefined}>
+                  {choice}
+                  {isAnswer ? " ✓ คำตอบที่ถูก" : ""}
+                  {isMine && !isAnswer ? (item.correct ? " ✓ คำตอบของท่าน" : " ✗ คำตอบของท่าน") : ""}
+                </li>
+              );
+            })}
           </ul>
-          <p className="explanation">{item.explanation}</p>
+          {item.explanation ? <p className="explanation">{item.explanation}</p> : null}
         </section>
       ))}
     </>

@@ -106,9 +106,17 @@ export async function signIn(username: string, password: string, ip: string | nu
   return { ok: true, token, personId: person.id };
 }
 
-/** Only same-site paths, so /login?redirectTo= cannot send people to another site. */
+/** Only paths on this site, so /login?redirectTo= cannot send people elsewhere (tabs, backslashes, //host…). */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (!to || typeof to !== "string" || !to.startsWith("/")) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://sujarit.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,12 +1,15 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { databaseUrl } from "./database-url";
+import { serializedAdapter } from "./serialized-adapter.server";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 function createClient(): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 }) });
+  const client = new PrismaClient({
+    adapter: serializedAdapter(new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 })),
+  });
   // WAL lets readers continue while one writer commits; the adapter's timeout makes concurrent writers wait instead of failing.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
   // In WAL mode NORMAL never corrupts the database; a power cut may lose the last commits, not break the file.

@@ -35,3 +35,33 @@ export function validateForm<S extends z.ZodType>(schema: S, formData: FormData,
   const values = formDataToObject(formData, arrayFields);
   return { values, result: validate(schema, values) };
 }
+
+/**
+ * FormData with dotted names (delegates.0.employeeNumber, powers.1.kind) to nested objects and arrays,
+ * the shape react-hook-form's field arrays submit. Names listed in `arrayFields` always become arrays.
+ */
+export function formDataToNested(formData: FormData, arrayFields: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
+    const path = key.split(".");
+    let node: Record<string, unknown> | unknown[] = out;
+    for (let i = 0; i < path.length; i++) {
+      const part = path[i]!;
+      const last = i === path.length - 1;
+      const nextIsIndex = !last && /^\d+$/.test(path[i + 1]!);
+      const slot = Array.isArray(node) ? Number(part) : part;
+      if (last) {
+        (node as Record<string | number, unknown>)[slot] = arrayFields.includes(key) ? values : values[values.length - 1];
+      } else {
+        const container = node as Record<string | number, unknown>;
+        container[slot] ??= nextIsIndex ? [] : {};
+        node = container[slot] as Record<string, unknown> | unknown[];
+      }
+    }
+  }
+  for (const key of arrayFields) out[key] ??= [];
+  // Holes left by removed rows (delegates.0 and delegates.2) are dropped.
+  for (const [key, value] of Object.entries(out)) if (Array.isArray(value)) out[key] = value.filter((v) => v !== undefined);
+  return out;
+}

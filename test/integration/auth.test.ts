@@ -186,3 +186,22 @@ describe("health check", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 });
+
+describe("passwords and the per-address limit", () => {
+  it("stores passwords as Argon2id with 19 MiB, t=2, p=1", async () => {
+    const person = await createTestPerson();
+    expect(person.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it("stops an address after 30 failures across many usernames", async () => {
+    const ip = "203.0.113.9";
+    // Thirty failures from one address, as the audit log records them (a fixture: thirty sign-in round trips).
+    await db.auditLog.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({ action: "auth.sign_in_failed", entityType: "Person", entityId: `nobody-${i}`, ip })),
+    });
+    const person = await createTestPerson();
+    const { signIn } = await import("~/utils/auth.server");
+    expect(await signIn(person.employeeNumber, TEST_PASSWORD, ip)).toEqual({ ok: false, reason: "throttled" });
+    expect((await signIn(person.employeeNumber, TEST_PASSWORD, "198.51.100.1")).ok).toBe(true);
+  });
+});

@@ -3,10 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { loadAllCourses, loadCourse } from "~/content/courses.server";
 import { ContentError, loadYamlFile } from "~/content/yaml-file.server";
 import { loadDivisions } from "~/content/organization.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sujarit-content-"));
+const dir_ = dir;
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function write(name: string, text: string) {
@@ -63,5 +65,50 @@ describe("loading YAML content", () => {
     for (const name of ["สำนักปลัดเทศบาล", "กองการเจ้าหน้าที่", "สำนักช่าง", "สำนักการศึกษา", "กองคลัง", "กองยุทธศาสตร์และงบประมาณ", "กองสวัสดิการสังคม", "หน่วยงานตรวจสอบภายใน"]) {
       expect(names).toContain(name);
     }
+  });
+});
+
+
+describe("course content", () => {
+  it("has the four plan courses, each with at least 4 lessons and 30 well-formed questions", () => {
+    const courses = loadAllCourses();
+    expect(courses.map((c) => c.slug).sort()).toEqual(["anti-corruption", "conflict-of-interest", "ethics", "no-gift"]);
+    for (const course of courses) {
+      expect(course.lessons.length, course.slug).toBeGreaterThanOrEqual(4);
+      expect(course.questions.length, course.slug).toBeGreaterThanOrEqual(30);
+      for (const lesson of course.lessons) expect(lesson.markdown.length, lesson.slug).toBeGreaterThan(1000);
+      for (const q of course.questions) {
+        expect(q.choices).toHaveLength(4);
+        expect(q.answer).toBeGreaterThanOrEqual(1);
+        expect(course.lessons.map((l) => l.slug)).toContain(q.lesson);
+      }
+    }
+    expect(courses.find((c) => c.slug === "no-gift")!.planProjects).toEqual([16]);
+  });
+
+  it("stops on a malformed question bank, naming the file, the line and the field", () => {
+    const dir = path.join(dir_, "courses", "broken");
+    fs.mkdirSync(path.join(dir, "lessons"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "lessons", "01-a.md"), "## บทเรียน\n\nเนื้อหา");
+    fs.writeFileSync(
+      path.join(dir, "course.yaml"),
+      "title: ทดสอบ\nsummary: ทดสอบ\nplanProjects: [16]\nquestionsPerTest: 1\nlessons:\n  - { slug: a, title: ก, file: 01-a.md }\n",
+    );
+    fs.writeFileSync(
+      path.join(dir, "questions.yaml"),
+      "questions:\n  - id: q-1\n    lesson: a\n    prompt: ถาม\n    choices: [ก, ข, ค, ง]\n    answer: 5\n    explanation: ตอบ\n",
+    );
+    const problems = problemsOf(() => loadCourse(dir));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/broken\/questions\.yaml:6: questions\.0\.answer: /);
+  });
+
+  it("stops when a question points at a lesson that does not exist", () => {
+    const dir = path.join(dir_, "courses", "orphan");
+    fs.mkdirSync(path.join(dir, "lessons"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "lessons", "01-a.md"), "## บทเรียน");
+    fs.writeFileSync(path.join(dir, "course.yaml"), "title: ท\nsummary: ท\nplanProjects: [3]\nquestionsPerTest: 1\nlessons:\n  - { slug: a, title: ก, file: 01-a.md }\n");
+    fs.writeFileSync(path.join(dir, "questions.yaml"), "questions:\n  - { id: q-1, lesson: zzz, prompt: ถาม, choices: [ก, ข, ค, ง], answer: 1, explanation: ตอบ }\n");
+    expect(problemsOf(() => loadCourse(dir)).join("\n")).toContain("lesson zzz is not in course.yaml");
   });
 });

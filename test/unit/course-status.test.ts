@@ -23,3 +23,11 @@ describe("course status and next step", () => {
     expect(nextStep({ ...passed, maxPostTestAttempts: 3 })).toBe("done");
   });
 });
+
+describe("grading 'first'", () => {
+  it("offers no retake after the first post-test, whatever its result", () => {
+    const failed = { ...base, preTestSubmitted: true, lessonsDone: 4, postTestsSubmitted: 1, countingPostTestPassed: false };
+    expect(nextStep({ ...failed, maxPostTestAttempts: 3, grading: "first" })).toBe("no_retakes_left");
+    expect(nextStep({ ...failed, maxPostTestAttempts: 3, grading: "best" })).toBe("retake");
+  });
+});

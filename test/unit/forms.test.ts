@@ -42,3 +42,14 @@ describe("shared form schemas", () => {
     expect(formDataToObject(form, ["roles", "missing"])).toEqual({ roles: ["staff", "hr"], name: "ก", missing: [] });
   });
 });
+
+import { safeRedirect } from "~/utils/auth.server";
+
+describe("safeRedirect", () => {
+  it("keeps paths on this site and refuses everything that could leave it", () => {
+    expect(safeRedirect("/courses/no-gift?x=1#top")).toBe("/courses/no-gift?x=1#top");
+    for (const bad of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example", "evil", "", null]) {
+      expect(safeRedirect(bad), String(bad)).toBe("/");
+    }
+  });
+});

@@ -1,0 +1,90 @@
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+// The better-sqlite3 adapter shares one connection and locks only transactions against each other: a plain
+// query issued while another request's transaction is open runs inside that transaction, sees its uncommitted
+// rows, and is rolled back with it. This wrapper makes every statement outside a transaction wait until no
+// transaction is open, and lets one transaction run at a time (docs/decisions/008).
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Tx = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+class Mutex {
+  #tail: Promise<void> = Promise.resolve();
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const ready = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => next);
+    return ready;
+  }
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+function serialize(adapter: Adapter): Adapter {
+  const mutex = new Mutex();
+  const wrapped: Adapter = {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => mutex.run(() => adapter.queryRaw(query)),
+    executeRaw: (query) => mutex.run(() => adapter.executeRaw(query)),
+    executeScript: (script) => mutex.run(() => adapter.executeScript(script)),
+    dispose: () => adapter.dispose(),
+    async startTransaction(isolationLevel) {
+      const release = await mutex.acquire();
+      let tx: Tx;
+      try {
+        tx = await adapter.startTransaction(isolationLevel);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      let released = false;
+      const done = () => {
+        if (!released) {
+          released = true;
+          release();
+        }
+      };
+      return {
+        provider: tx.provider,
+        adapterName: tx.adapterName,
+        options: tx.options,
+        queryRaw: (query) => tx.queryRaw(query),
+        executeRaw: (query) => tx.executeRaw(query),
+        commit: async () => {
+          try {
+            await tx.commit();
+          } finally {
+            done();
+          }
+        },
+        rollback: async () => {
+          try {
+            await tx.rollback();
+          } finally {
+            done();
+          }
+        },
+      };
+    },
+  };
+  if (adapter.getConnectionInfo) wrapped.getConnectionInfo = () => adapter.getConnectionInfo!();
+  return wrapped;
+}
+
+/** A driver adapter factory like PrismaBetterSQLite3, with every statement serialized as above. */
+export function serializedAdapter(inner: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => serialize(await inner.connect()),
+    connectToShadowDb: async () => serialize(await inner.connectToShadowDb()),
+  } as unknown as PrismaBetterSQLite3;
+}
