@@ -5,6 +5,7 @@ export type NavItem = { to: string; label: string };
 const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/", label: "หน้าหลัก" }, roles: "everyone" },
   { item: { to: "/courses", label: "หลักสูตรของฉัน" }, roles: "everyone" },
+  { item: { to: "/orders", label: "คำสั่งมอบหมายงาน" }, roles: "everyone" },
   { item: { to: "/unit", label: "บุคลากรในหน่วยงาน" }, roles: ["manager"] },
   { item: { to: "/hr/courses", label: "ผลการอบรม" }, roles: ["hr", "admin"] },
   { item: { to: "/admin/people", label: "จัดการบุคลากร" }, roles: ["hr", "admin"] },

@@ -247,7 +247,7 @@ export async function attemptView(attemptId: number, personId: number, now = new
 
 type WriteItem = { id: number; position: number; choiceOrder: string; selectedIndex: number | null; correctIndex: number };
 type WriteAttempt = Pick<Attempt, "id" | "personId" | "courseId" | "kind" | "fiscalYear" | "submittedAt" | "deadlineAt"> & {
-  course: { slug: string; title: string; passPercent: number };
+  course: { slug: string; title: string; passPercent: number; grading: string };
   items: WriteItem[];
 };
 
@@ -255,10 +255,10 @@ type WriteAttempt = Pick<Attempt, "id" | "personId" | "courseId" | "kind" | "fis
 // statements instead of four Prisma queries (docs/decisions/007).
 async function loadForWrite(tx: Tx, attemptId: number, personId: number, courseSlug?: string): Promise<WriteAttempt> {
   const [row] = await tx.$queryRawUnsafe<
-    (Omit<WriteAttempt, "course" | "items"> & { slug: string; title: string; passPercent: number })[]
+    (Omit<WriteAttempt, "course" | "items"> & { slug: string; title: string; passPercent: number; grading: string })[]
   >(
     `SELECT a."id", a."personId", a."courseId", a."kind", a."fiscalYear", a."submittedAt", a."deadlineAt",
-            c."slug", c."title", c."passPercent"
+            c."slug", c."title", c."passPercent", c."grading"
      FROM "Attempt" a JOIN "Course" c ON c."id" = a."courseId" WHERE a."id" = ?`,
     attemptId,
   );
@@ -272,8 +272,8 @@ async function loadForWrite(tx: Tx, attemptId: number, personId: number, courseS
      WHERE i."attemptId" = ? ORDER BY i."position"`,
     attemptId,
   );
-  const { slug, title, passPercent, ...attempt } = row;
-  return { ...attempt, course: { slug, title, passPercent }, items };
+  const { slug, title, passPercent, grading, ...attempt } = row;
+  return { ...attempt, course: { slug, title, passPercent, grading }, items };
 }
 
 function toAuthoredAnswers(
@@ -371,15 +371,19 @@ async function scoreAndClose(
 
 /** Whether this just-closed post-test is the one the course's grading method counts for the year. */
 async function countsForTheYear(tx: Tx, attempt: WriteAttempt, correct: number, total: number, submittedAt: Date) {
-  const course = await tx.course.findUniqueOrThrow({ where: { id: attempt.courseId }, select: { grading: true } });
-  const earlier = await tx.attempt.findMany({
-    where: { personId: attempt.personId, courseId: attempt.courseId, fiscalYear: attempt.fiscalYear, kind: "post", submittedAt: { not: null }, id: { not: attempt.id } },
-  });
+  const earlier = await tx.$queryRawUnsafe<{ id: number; submittedAt: Date; correctCount: number; totalCount: number }[]>(
+    `SELECT "id", "submittedAt", "correctCount", "totalCount" FROM "Attempt"
+     WHERE "personId" = ? AND "courseId" = ? AND "fiscalYear" = ? AND "kind" = 'post' AND "submittedAt" IS NOT NULL AND "id" <> ?`,
+    attempt.personId,
+    attempt.courseId,
+    attempt.fiscalYear,
+    attempt.id,
+  );
   const all = [
-    ...earlier.map((a) => ({ id: a.id, submittedAt: a.submittedAt!, correct: a.correctCount ?? 0, total: a.totalCount })),
+    ...earlier.map((a) => ({ id: a.id, submittedAt: a.submittedAt, correct: a.correctCount, total: a.totalCount })),
     { id: attempt.id, submittedAt, correct, total },
   ];
-  return countingAttempt(all, course.grading as Grading)?.id === attempt.id;
+  return countingAttempt(all, attempt.course.grading as Grading)?.id === attempt.id;
 }
 
 /** The year's first passing post-test earns the certificate; the name is printed as it is on that day. */

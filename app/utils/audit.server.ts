@@ -47,6 +47,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "certificate.issued": "ออกเกียรติบัตร",
   "attempt.imported": "นำเข้าผลการทดสอบย้อนหลัง",
   "question.edited": "แก้ไขคำถาม (ฉบับใหม่)",
+  "order.drafted": "ร่างคำสั่ง",
+  "order.edited": "แก้ไขร่างคำสั่ง",
+  "order.submitted": "เสนอลงนามคำสั่ง",
+  "order.returned": "ดึงคำสั่งกลับเป็นร่าง",
+  "order.signed": "ลงนามคำสั่ง",
+  "order.circulated": "แจ้งเวียนคำสั่ง",
+  "order.acknowledged": "รับทราบคำสั่ง",
+  "order.revoked": "ยกเลิกคำสั่ง",
+  "order.superseded": "คำสั่งถูกแทนที่",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

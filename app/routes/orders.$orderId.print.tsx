@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { POWER_KIND_LABELS, formatOrderNumber, type PowerKind } from "~/domain/delegation";
+import { fullName } from "~/domain/personnel";
+import { formatThaiDate } from "~/domain/thai-date";
+import { OrderError, canView, findOrder } from "~/models/delegation-orders.server";
+import { requireUser } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { httpError } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `คำสั่ง ${data.label}` : "คำสั่ง" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const order = await findOrder(db, Number(params.orderId)).catch((error) => {
+    if (error instanceof OrderError) httpError(error.status, error.message);
+    throw error;
+  });
+  if (!canView(order, { personId: user.id, roles: user.roles, ip: null })) httpError(404, "ไม่พบคำสั่งนี้");
+  if (!order.signedAt) httpError(409, "ฉบับพิมพ์มีเฉพาะคำสั่งที่ลงนามแล้ว");
+  return json({
+    id: order.id,
+    label: formatOrderNumber(order.number, order.year),
+    division: order.issuingDivision.name,
+    title: order.title,
+    body: order.body,
+    delegates: order.delegates.map((d) => (d.person ? `${fullName(d.person)} ตำแหน่ง${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`)),
+    powers: order.powers.map((p) => ({
+      text: `${POWER_KIND_LABELS[p.kind as PowerKind] ?? p.kind}: ${p.description}`,
+      legalBasis: p.legalBasis,
+      limits: [p.ceilingBaht != null ? `วงเงินไม่เกิน ${p.ceilingBaht.toLocaleString("th-TH")} บาท` : null, p.limits].filter(Boolean).join(" "),
+    })),
+    effectiveFrom: order.effectiveFrom.toISOString(),
+    effectiveUntil: order.effectiveUntil?.toISOString() ?? null,
+    signedAt: order.signedAt.toISOString(),
+    signerName: order.signerName,
+    signerPosition: order.signerPosition,
+    ended: order.endedAt ? order.endReason : null,
+  });
+}
+
+export default function OrderPrint() {
+  const o = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="actions no-print">
+        <Link to={`/orders/${o.id}`}>‹ กลับไปที่คำสั่ง</Link>
+        <button type="button" className="btn" onClick={() => window.print()}>
+          พิมพ์ (A4)
+        </button>
+      </div>
+      {o.ended ? <p className="alert alert--error no-print">{`คำสั่งนี้สิ้นผลแล้ว: ${o.ended}`}</p> : null}
+      <article className="official-order" aria-label="คำสั่งฉบับพิมพ์">
+        <header className="official-order__head">
+          <p className="official-order__kind">{`คำสั่ง${o.division} เทศบาลนครลำปาง`}</p>
+          <p>{o.label}</p>
+          <p>{`เรื่อง ${o.title}`}</p>
+          <hr />
+        </header>
+        <p className="official-order__body">{o.body}</p>
+        <p className="official-order__para">จึงมอบอำนาจให้</p>
+        <ol>
+          {o.delegates.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ol>
+        <p className="official-order__para">เป็นผู้มีอำนาจดังต่อไปนี้</p>
+        <ol>
+          {o.powers.map((p, i) => (
+            <li key={i}>
+              {p.text}
+              {p.limits ? ` (${p.limits})` : ""}
+              {` ตาม${p.legalBasis}`}
+            </li>
+          ))}
+        </ol>
+        <p className="official-order__para">
+          {`ทั้งนี้ ตั้งแต่วันที่ ${formatThaiDate(o.effectiveFrom)}${o.effectiveUntil ? ` ถึงวันที่ ${formatThaiDate(o.effectiveUntil)}` : " เป็นต้นไป"}`}
+        </p>
+        <p className="official-order__date">{`สั่ง ณ วันที่ ${formatThaiDate(o.signedAt)}`}</p>
+        <div className="official-order__sign">
+          <p>(ลงนามอิเล็กทรอนิกส์ในระบบสุจริต)</p>
+          <p>{`(${o.signerName})`}</p>
+          <p>{o.signerPosition}</p>
+        </div>
+      </article>
+    </>
+  );
+}
