@@ -296,7 +296,7 @@ export async function circulateOrder(orderId: number, actor: Actor, now = new Da
     if (order.authorId !== actor.personId && order.delegatorId !== actor.personId && !isHr(actor)) {
       throw new OrderError("เฉพาะผู้ร่าง ผู้มอบอำนาจ หรือกองการเจ้าหน้าที่เท่านั้นที่แจ้งเวียนได้", 403);
     }
-    const unitIds = (await Promise.all(order.recipientDivisions.map((r) => divisionAndDescendantIds(r.divisionId)))).flat();
+    const unitIds = (await Promise.all(order.recipientDivisions.map((r) => divisionAndDescendantIds(r.divisionId, tx)))).flat();
     const unitPeople = unitIds.length
       ? await tx.person.findMany({ where: { divisionId: { in: unitIds }, deactivatedAt: null }, select: { id: true, activeFrom: true, activeUntil: true, deactivatedAt: true } })
       : [];

@@ -13,9 +13,9 @@ export async function listDivisionOptions(): Promise<DivisionOption[]> {
   });
 }
 
-/** A division and every unit below it. */
-export async function divisionAndDescendantIds(divisionId: number): Promise<number[]> {
-  const divisions = await db.division.findMany({ select: { id: true, parentId: true } });
+/** A division and every unit below it. Pass the transaction when called inside one (see decision 008). */
+export async function divisionAndDescendantIds(divisionId: number, client: Pick<typeof db, "division"> = db): Promise<number[]> {
+  const divisions = await client.division.findMany({ select: { id: true, parentId: true } });
   const ids = [divisionId];
   for (let i = 0; i < ids.length; i++) {
     for (const d of divisions) if (d.parentId === ids[i]) ids.push(d.id);
