@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { bangkokMidnightUtc } from "~/domain/thai-date";
 import { hashPassword } from "~/utils/password.server";
 import { importHistoricalResults } from "~/models/course-attempts.server";
+import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/delegation-orders.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
 
@@ -54,7 +55,67 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
     });
   });
   await seedTrainingHistory(db, demoNumbers);
+  await seedDelegationOrders(db);
   return { seeded: true, people: roster.length };
+}
+
+/** A short history of plan item 30: orders signed in FY 2567–2569 (one replacing another) and one awaiting signature. */
+async function seedDelegationOrders(db: PrismaClient) {
+  const manager = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100003" }, include: { roles: true } });
+  const finance = await db.division.findUniqueOrThrow({ where: { code: "finance" } });
+  const actor = { personId: manager.id, roles: manager.roles.map((r) => r.role), ip: "seed" };
+  const base = {
+    issuingDivisionId: finance.id,
+    delegatorEmployeeNumber: "100003",
+    recipientDivisionIds: [finance.id],
+    recipientEmployeeNumbers: "",
+    delegates: [{ employeeNumber: "100004", positionTitle: undefined }],
+    body: "เพื่อให้การบริหารงานพัสดุของกองคลังเป็นไปด้วยความรวดเร็ว มีประสิทธิภาพ และมีผู้รับผิดชอบชัดเจน ตรวจสอบได้ จึงมอบอำนาจดังต่อไปนี้",
+  };
+  const power = (ceilingBaht: number) => ({
+    kind: "approve" as const,
+    description: "อนุมัติการจัดซื้อจัดจ้างโดยวิธีเฉพาะเจาะจง",
+    legalBasis: "ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างและการบริหารพัสดุภาครัฐ พ.ศ. 2560 ข้อ 79",
+    limits: "เฉพาะงบประมาณของกองคลัง",
+    ceilingBaht,
+  });
+  const history: { signedAt: string; effectiveFrom: string; effectiveUntil: string; ceiling: number; supersedes?: number }[] = [
+    { signedAt: "2024-01-15T03:00:00Z", effectiveFrom: "2024-01-16", effectiveUntil: "", ceiling: 100_000 },
+    { signedAt: "2025-02-10T03:00:00Z", effectiveFrom: "2025-02-11", effectiveUntil: "", ceiling: 200_000, supersedes: 0 },
+    { signedAt: "2026-03-05T03:00:00Z", effectiveFrom: "2026-03-06", effectiveUntil: "2026-09-30", ceiling: 50_000 },
+  ];
+  const ids: number[] = [];
+  for (const h of history) {
+    const at = new Date(h.signedAt);
+    const draft = await createDraft(
+      {
+        ...base,
+        title: `มอบอำนาจอนุมัติการจัดซื้อจัดจ้างวงเงินไม่เกิน ${h.ceiling.toLocaleString("th-TH")} บาท`,
+        effectiveFrom: h.effectiveFrom,
+        effectiveUntil: h.effectiveUntil,
+        powers: [power(h.ceiling)],
+        supersedesId: h.supersedes === undefined ? "" : ids[h.supersedes],
+      },
+      actor,
+      at,
+    );
+    await submitForSignature(draft.id, actor, at);
+    await signOrder(draft.id, DEMO_PASSWORD, actor, at);
+    await circulateOrder(draft.id, actor, at);
+    ids.push(draft.id);
+  }
+  const pending = await createDraft(
+    {
+      ...base,
+      title: "มอบอำนาจอนุญาตให้ใช้รถส่วนกลางของกองคลัง",
+      effectiveFrom: "2026-12-01",
+      effectiveUntil: "",
+      powers: [{ kind: "permit", description: "อนุญาตให้ใช้รถส่วนกลางเพื่อปฏิบัติราชการ", legalBasis: "ระเบียบกระทรวงมหาดไทยว่าด้วยการใช้และรักษารถยนต์ขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548", limits: undefined, ceilingBaht: undefined }],
+      supersedesId: "",
+    },
+    actor,
+  );
+  await submitForSignature(pending.id, actor);
 }
 
 async function seedTrainingHistory(db: PrismaClient, demoNumbers: Set<string>) {

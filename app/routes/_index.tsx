@@ -7,6 +7,7 @@ import { formatThaiDate } from "~/domain/thai-date";
 import { divisionAndDescendantIds, topLevelDivisionId } from "~/models/organization.server";
 import { countActiveByPersonnelType } from "~/models/people-queries.server";
 import { myCourses } from "~/models/course-queries.server";
+import { ordersToAcknowledge, ordersToSign } from "~/models/delegation-queries.server";
 import { CourseStatusBadge } from "~/components/course-status-badge";
 import { requireUser } from "~/utils/auth.server";
 
@@ -21,8 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unit = isManager
     ? await countActiveByPersonnelType(await divisionAndDescendantIds(await topLevelDivisionId(user.divisionId)))
     : null;
-  const courses = await myCourses(user.id, fiscalYearOf(now));
+  const [courses, toSign, toAcknowledge] = await Promise.all([
+    myCourses(user.id, fiscalYearOf(now)),
+    ordersToSign(user.id),
+    ordersToAcknowledge(user.id),
+  ]);
   return json({
+    ordersToSign: toSign.length,
+    ordersToAcknowledge: toAcknowledge.length,
     coursesDue: courses.filter((c) => c.status !== "passed"),
     coursesPassed: courses.filter((c) => c.status === "passed").length,
     courseCount: courses.length,
@@ -63,8 +70,18 @@ export default function Home() {
       <div className="grid">
         <section className="card" aria-labelledby="todo-heading">
           <h2 id="todo-heading">สิ่งที่ต้องทำตอนนี้</h2>
+          {data.ordersToSign > 0 ? (
+            <p>
+              <Link to="/orders?view=sign">{`คำสั่งรอท่านลงนาม ${data.ordersToSign} ฉบับ`}</Link>
+            </p>
+          ) : null}
+          {data.ordersToAcknowledge > 0 ? (
+            <p>
+              <Link to="/orders?view=inbox">{`คำสั่งรอท่านรับทราบ ${data.ordersToAcknowledge} ฉบับ`}</Link>
+            </p>
+          ) : null}
           {data.coursesDue.length === 0 ? (
-            <p className="muted">{`ไม่มีงานที่รอท่านในปีงบประมาณ ${data.fiscalYear}`}</p>
+            <p className="muted">{`ไม่มีหลักสูตรที่รอท่านในปีงบประมาณ ${data.fiscalYear}`}</p>
           ) : (
             <>
               <p>{`หลักสูตรที่ต้องเรียนให้ผ่าน: ${data.coursesDue.length} หลักสูตร (ผ่านแล้ว ${data.coursesPassed}/${data.courseCount})`}</p>
