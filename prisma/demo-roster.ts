@@ -1,5 +1,6 @@
 // A deterministic, realistic demo roster (about 540 people) sized like the plan's target groups.
 // Pure: the same output on every run, so re-seeding and tests are reproducible.
+import { seededRandom } from "~/domain/quiz";
 
 export type DemoPerson = {
   employeeNumber: string;
@@ -27,18 +28,6 @@ export const DEMO_ACCOUNTS: DemoPerson[] = [
 const MALE_NAMES = ["สมชาย", "ประเสริฐ", "วิชัย", "อนุชา", "กิตติพงษ์", "ธีรวัฒน์", "ณัฐพล", "สุริยา", "ชาญวิทย์", "ปกรณ์", "อภิชาติ", "วีระพงษ์", "ศักดิ์ชัย", "เอกชัย", "ธนวัฒน์", "พงศกร", "ภูมิพัฒน์", "จักรพันธ์", "ศุภชัย", "นพดล", "ไพโรจน์", "บุญเลิศ", "สมศักดิ์", "อดิศักดิ์", "ทวีศักดิ์", "วรวุฒิ", "สุรเชษฐ์", "กฤษดา", "ปิยะพงษ์", "ชัยวัฒน์", "มานพ", "ยุทธนา", "เกรียงไกร", "สิทธิชัย", "อำนาจ", "ประพันธ์", "วสันต์", "ธีระ", "คมสัน", "ภาณุวัฒน์"];
 const FEMALE_NAMES = ["สมหญิง", "วันเพ็ญ", "กาญจนา", "สุภาพร", "นงลักษณ์", "พรทิพย์", "อรุณี", "จันทร์เพ็ญ", "ศิริพร", "รัตนา", "วิไลวรรณ", "ปวีณา", "ณัฐธิดา", "กมลชนก", "ชุติมา", "ธิดารัตน์", "อัญชลี", "เบญจวรรณ", "มณีรัตน์", "สุนันทา", "ดวงใจ", "พัชราภรณ์", "ลำดวน", "บุษบา", "ศศิธร", "จิราพร", "นภาพร", "อรวรรณ", "ปราณี", "วรรณา", "เยาวลักษณ์", "กัลยา", "ทิพวรรณ", "สุกัญญา", "อรอุมา", "พิไลพร", "ขวัญใจ", "ราตรี", "จารุวรรณ", "ยุพิน"];
 const SURNAMES = ["ศรีสุข", "แก้วมูล", "ปัญญาดี", "อินต๊ะ", "กันทะวงศ์", "ใจมา", "สุริยะ", "คำปัน", "ธรรมวงศ์", "เรือนแก้ว", "บุญเรือง", "วงศ์ใหญ่", "จันทร์แก้ว", "ปิงเมืองเหล็ก", "สายสุวรรณ", "ทองคำ", "มหาวงศ์", "ชัยมงคล", "อุ่นเรือน", "ไชยวงศ์", "ศรีบุญเรือง", "นันทวงศ์", "พรหมมินทร์", "ดวงแก้ว", "กาวิละ", "เขื่อนแก้ว", "ยะปัญญา", "ปันดี", "สมบัติใหม่", "หน่อคำ", "วังซ้าย", "แสนคำ", "ตาคำ", "บุญมา", "ชมภูมิ่ง", "ธิวงศ์", "เตชะ", "มูลละ", "ขัติยะ", "พิมสาร", "อ้ายวงศ์", "ทิพย์วงศ์", "นาคสุข", "เมืองมา", "จินะ", "กาศเมฆ", "สิทธิวงศ์", "ศรีเมือง", "ปงเมฆ", "ใจปิง"];
-
-// Mulberry32: small, fast and deterministic.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Slot = { divisionCode: string; personnelType: string; position: string; count: number };
 
@@ -105,7 +94,7 @@ const SLOTS: Slot[] = [
 ];
 
 export function demoRoster(): DemoPerson[] {
-  const random = prng(25662570);
+  const random = seededRandom(25662570);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const used = new Set(DEMO_ACCOUNTS.map((p) => `${p.firstName} ${p.lastName}`));
   const people: DemoPerson[] = [...DEMO_ACCOUNTS];
