@@ -19,8 +19,8 @@ export type HistoryPerson = { id: number; activeFrom: Date; exempt: boolean }; /
 const YEARS: { year: number; participation: number; boost: number }[] = [
   { year: 2566, participation: 0.78, boost: 0 },
   { year: 2567, participation: 0.84, boost: 0.04 },
-  { year: 2568, participation: 0.88, boost: 0.07 },
-  { year: 2569, participation: 0.9, boost: 0.1 },
+  { year: 2568, participation: 0.9, boost: 0.08 },
+  { year: 2569, participation: 0.97, boost: 0.14 },
   { year: 2570, participation: 0.3, boost: 0.12 },
 ];
 

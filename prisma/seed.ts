@@ -126,9 +126,11 @@ async function seedTrainingHistory(db: PrismaClient, demoNumbers: Set<string>) {
     },
   });
   if (courses.length === 0) return;
-  const people = await db.person.findMany({ where: { personnelType: { not: "council_member" } } });
+  // Teachers are outside the plan's training target groups. Internal audit starts FY 2570 untouched too, so
+  // a visitor (and the browser test) can watch a unit's knowledge indicator move as its people pass.
+  const people = await db.person.findMany({ where: { personnelType: { not: "teacher" } }, include: { division: true } });
   const { attempts, lessonProgress } = demoHistory(
-    people.map((p) => ({ id: p.id, activeFrom: p.activeFrom, exempt: demoNumbers.has(p.employeeNumber) })),
+    people.map((p) => ({ id: p.id, activeFrom: p.activeFrom, exempt: demoNumbers.has(p.employeeNumber) || p.division.code === "internal-audit" })),
     courses.map((c) => ({
       id: c.id,
       passPercent: c.passPercent,

@@ -1,0 +1,41 @@
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+const COLORS = ["#0f4c81", "#2f855a", "#b7791f", "#9b2c2c"];
+
+/** Budget per fiscal year, one bar per dimension. The same numbers are in the table beside it. */
+export function BudgetChart({ data, dimensions }: { data: Record<string, number | string>[]; dimensions: { key: string; label: string }[] }) {
+  return (
+    <div className="chart" role="img" aria-label="กราฟงบประมาณรายปีแยกตามมิติ (ตัวเลขอยู่ในตาราง)">
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={data} margin={{ top: 10, right: 10, bottom: 10, left: 20 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="year" interval={0} />
+          <YAxis tickFormatter={(v: number) => `${(v / 1_000_000).toLocaleString("th-TH")} ล.`} />
+          <Tooltip formatter={(v: number) => `${v.toLocaleString("th-TH")} บาท`} />
+          <Legend />
+          {dimensions.map((d, i) => (
+            <Bar key={d.key} dataKey={d.key} name={d.label} stackId="budget" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/** Share passed per knowledge indicator against the 80% line. The numbers are in the table beside it. */
+export function PassRateChart({ data, threshold = 80 }: { data: { label: string; percent: number }[]; threshold?: number }) {
+  return (
+    <div className="chart" role="img" aria-label={`กราฟร้อยละผู้ผ่านเทียบเกณฑ์ร้อยละ ${threshold} (ตัวเลขอยู่ในตาราง)`}>
+      <ResponsiveContainer width="100%" height={60 + data.length * 44}>
+        <BarChart data={data} layout="vertical" margin={{ top: 10, right: 30, bottom: 10, left: 10 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" domain={[0, 100]} unit="%" />
+          <YAxis type="category" dataKey="label" width={120} interval={0} />
+          <Tooltip formatter={(v: number) => `${v}%`} />
+          <ReferenceLine x={threshold} stroke="#9b2c2c" strokeDasharray="6 3" label={{ value: `เกณฑ์ ${threshold}%`, position: "top" }} />
+          <Bar dataKey="percent" name="ร้อยละผู้ผ่าน" fill="#0f4c81" isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

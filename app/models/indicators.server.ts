@@ -1,0 +1,158 @@
+import type { PlanIndicator } from "@prisma/client";
+import { fiscalYearRange } from "~/domain/fiscal-year";
+import { countStatus, inGroup, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
+import { isActiveOn } from "~/domain/personnel";
+import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
+import { db } from "~/utils/db.server";
+import { groupBy } from "~/utils/group-by";
+import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
+import { divisionAndDescendantIds } from "./organization.server";
+
+// Computes each plan indicator for a fiscal year from the data the app holds. Read-only.
+
+export type IndicatorResult = {
+  id: number;
+  itemNumber: number;
+  itemName: string;
+  dimension: number;
+  text: string;
+  kind: string;
+  instrument: string;
+  rule: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null; // percent (one decimal) or a count
+  status: IndicatorStatus;
+  missingPersonIds: number[];
+  byDivision: { divisionId: number; numerator: number; denominator: number; participants: number }[];
+  source: string | null;
+};
+
+/** Computation date: now during the year, its last moment once the year is over. */
+export function computationDate(fiscalYear: number, now = new Date()) {
+  const { end } = fiscalYearRange(fiscalYear);
+  return { at: now.getTime() < end.getTime() ? now : new Date(end.getTime() - 1), yearClosed: now.getTime() >= end.getTime() };
+}
+
+export async function computeIndicators(fiscalYear: number, options: { itemNumber?: number; now?: Date } = {}): Promise<IndicatorResult[]> {
+  const { at, yearClosed } = computationDate(fiscalYear, options.now);
+  const indicators = await db.planIndicator.findMany({
+    where: options.itemNumber ? { itemNumber: options.itemNumber } : {},
+    include: { item: true },
+    orderBy: [{ itemNumber: "asc" }, { position: "asc" }],
+  });
+  const needsPeople = indicators.some((i) => i.kind === "knowledge" && i.courseSlug && i.targetGroupCode);
+  const [people, divisions, groups, courses] = needsPeople
+    ? await Promise.all([
+        db.person.findMany({ select: { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } }),
+        db.division.findMany(),
+        db.targetGroup.findMany(),
+        db.course.findMany(),
+      ])
+    : [[], [], [], []];
+  const activePeople = people.filter((p) => isActiveOn(p, at));
+  const topOf = new Map<number, number>();
+  for (const d of divisions) {
+    let top = d;
+    while (top.parentId) top = divisions.find((x) => x.id === top.parentId)!;
+    topOf.set(d.id, top.id);
+  }
+
+  const results: IndicatorResult[] = [];
+  for (const ind of indicators) {
+    const base = {
+      id: ind.id,
+      itemNumber: ind.itemNumber,
+      itemName: ind.item.name,
+      dimension: ind.item.dimension,
+      text: ind.text,
+      kind: ind.kind,
+      instrument: ind.instrument,
+      missingPersonIds: [] as number[],
+      byDivision: [] as IndicatorResult["byDivision"],
+    };
+    if (ind.kind === "knowledge" && ind.courseSlug && ind.targetGroupCode) {
+      results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, activePeople, groups, courses, topOf)) });
+    } else if (ind.kind === "count" && ind.instrument === "delegation-orders") {
+      const count = await countOrdersSignedInFiscalYear(fiscalYear);
+      const minimum = ind.minimumCount ?? 1;
+      results.push({
+        ...base,
+        rule: `อย่างน้อย ${minimum} ฉบับในปีงบประมาณ`,
+        numerator: count,
+        denominator: null,
+        value: count,
+        status: countStatus({ count, minimumCount: minimum, yearClosed }),
+        source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ",
+      });
+    } else {
+      results.push({
+        ...base,
+        rule: ind.thresholdPercent != null ? `ไม่น้อยกว่าร้อยละ ${ind.thresholdPercent}` : ind.minimumCount != null ? `อย่างน้อย ${ind.minimumCount}` : "—",
+        numerator: null,
+        denominator: null,
+        value: null,
+        status: "no_instrument",
+        source: null,
+      });
+    }
+  }
+  return results;
+}
+
+async function knowledge(
+  ind: PlanIndicator,
+  fiscalYear: number,
+  yearClosed: boolean,
+  activePeople: { id: number; personnelType: string; divisionId: number; position: string }[],
+  groups: { code: string; name: string; personnelTypes: string; divisionCodes: string; positionIncludes: string | null }[],
+  courses: { id: number; slug: string; grading: string; title: string }[],
+  topOf: Map<number, number>,
+) {
+  const group = groups.find((g) => g.code === ind.targetGroupCode);
+  const course = courses.find((c) => c.slug === ind.courseSlug);
+  const threshold = ind.thresholdPercent ?? 80;
+  const rule = `ผ่านแบบทดสอบหลังเรียน (ตอบถูก ≥ ${ind.passPercent}%) ไม่น้อยกว่าร้อยละ ${threshold} ของกลุ่มเป้าหมาย`;
+  if (!group || !course) {
+    return { rule, numerator: null, denominator: null, value: null, status: "no_instrument" as const, source: null };
+  }
+  const divisionCodes = JSON.parse(group.divisionCodes) as string[];
+  let divisionIds: number[] | null = null;
+  if (divisionCodes.length) {
+    const roots = await db.division.findMany({ where: { code: { in: divisionCodes } } });
+    divisionIds = (await Promise.all(roots.map((r) => divisionAndDescendantIds(r.id)))).flat();
+  }
+  const rules = { personnelTypes: JSON.parse(group.personnelTypes) as string[], divisionIds, positionIncludes: group.positionIncludes };
+  const population = activePeople.filter((p) => inGroup(p, rules));
+  const posts = await db.attempt.findMany({
+    where: { courseId: course.id, fiscalYear, kind: "post", submittedAt: { not: null } },
+    select: { id: true, personId: true, submittedAt: true, correctCount: true, totalCount: true },
+  });
+  const byPerson = groupBy(posts, (a) => a.personId);
+  const passed = new Set<number>();
+  for (const [personId, attempts] of byPerson) {
+    const counting = countingAttempt(
+      attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt!, correct: a.correctCount ?? 0, total: a.totalCount })),
+      course.grading as Grading,
+    );
+    if (counting && isPass(counting.correct, counting.total, ind.passPercent)) passed.add(personId);
+  }
+  const numerator = population.filter((p) => passed.has(p.id)).length;
+  const participants = population.filter((p) => byPerson.has(p.id)).length;
+  const divisions = groupBy(population, (p) => topOf.get(p.divisionId) ?? p.divisionId);
+  return {
+    rule,
+    numerator,
+    denominator: population.length,
+    value: sharePercent(numerator, population.length),
+    status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants, yearClosed }),
+    missingPersonIds: population.filter((p) => !passed.has(p.id)).map((p) => p.id),
+    byDivision: [...divisions].map(([divisionId, members]) => ({
+      divisionId,
+      numerator: members.filter((p) => passed.has(p.id)).length,
+      denominator: members.length,
+      participants: members.filter((p) => byPerson.has(p.id)).length,
+    })),
+    source: `แบบทดสอบหลังเรียน หลักสูตร${course.title} · กลุ่มเป้าหมาย: ${group.name}`,
+  };
+}

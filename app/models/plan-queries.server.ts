@@ -1,0 +1,26 @@
+import { budgetTotals, type TotalRow } from "~/domain/plan-budget";
+import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
+import { loadPlan } from "~/content/plan.server";
+import { db } from "~/utils/db.server";
+
+export const KIND_LABELS: Record<string, string> = { project: "โครงการ", activity: "กิจกรรม", measure: "มาตรการ" };
+
+export async function planOverview() {
+  // Stated totals and dimension titles come from the authored file; items from the database.
+  const { plan } = loadPlan();
+  const items = await db.planItem.findMany({ orderBy: { number: "asc" } });
+  const withBudget = items.map((i) => ({
+    ...i,
+    budget: Object.fromEntries(Object.entries(JSON.parse(i.budget) as Record<string, number>).map(([y, a]) => [Number(y), a])) as Record<number, number>,
+  }));
+  const toYears = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([y, a]) => [Number(y), a])) as Record<number, number>;
+  const totals: TotalRow[] = budgetTotals(
+    withBudget,
+    {
+      dimensions: plan.statedTotals.dimensions.map((d) => ({ ...d, budget: toYears(d.budget) })),
+      grandTotal: { ...plan.statedTotals.grandTotal, budget: toYears(plan.statedTotals.grandTotal.budget) },
+    },
+    PLAN_FISCAL_YEARS,
+  );
+  return { plan, items: withBudget, totals };
+}

@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/demo-roster";
+import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { E2E_DB } from "../support/paths";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+function withDb<T>(fn: (sqlite: Database.Database) => T): T {
+  const sqlite = new Database(E2E_DB);
+  sqlite.pragma("busy_timeout = 5000");
+  try {
+    return fn(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** A signed-in session written straight into the server's database (the Epic Stack's login fixture). */
+function sessionCookieFor(personId: number): string {
+  const id = randomBytes(20).toString("hex");
+  const secret = randomBytes(20).toString("hex");
+  const now = new Date();
+  withDb((sqlite) =>
+    sqlite
+      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
+      .run(id, createHash("sha256").update(secret).digest(), personId, now.toISOString().replace("Z", "+00:00"), new Date(now.getTime() + 3_600_000).toISOString().replace("Z", "+00:00")),
+  );
+  return `sujarit_session=${id}.${secret}`;
+}
+
+function answerKey(attemptId: number): number[] {
+  return withDb((sqlite) =>
+    (
+      sqlite
+        .prepare(`SELECT i.choiceOrder, v.correctIndex FROM AttemptItem i JOIN QuestionVersion v ON v.id = i.questionVersionId WHERE i.attemptId = ? ORDER BY i.position`)
+        .all(attemptId) as { choiceOrder: string; correctIndex: number }[]
+    ).map((r) => (JSON.parse(r.choiceOrder) as number[]).indexOf(r.correctIndex)),
+  );
+}
+
+async function postForm(cookie: string, path: string, fields: Record<string, string>) {
+  const response = await fetch(baseUrl + path, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie, Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields),
+  });
+  return response.headers.get("location");
+}
+
+/** Pass the conflict-of-interest course over HTTP, as a browser without JavaScript would. */
+async function passOverHttp(personId: number) {
+  const cookie = sessionCookieFor(personId);
+  for (const kind of ["pre", "post"] as const) {
+    if (kind === "post") {
+      const lessons = withDb((s) => s.prepare(`SELECT l.slug FROM Lesson l JOIN Course c ON c.id = l.courseId WHERE c.slug = 'conflict-of-interest'`).all() as { slug: string }[]);
+      for (const l of lessons) await postForm(cookie, `/courses/conflict-of-interest/lessons/${l.slug}`, {});
+    }
+    const location = await postForm(cookie, "/courses/conflict-of-interest", { kind });
+    const attemptId = Number(location!.split("/").pop());
+    const key = answerKey(attemptId);
+    await postForm(cookie, `/courses/conflict-of-interest/attempts/${attemptId}`, {
+      intent: "submit",
+      ...Object.fromEntries(key.map((right, position) => [`q${position}`, String(right)])),
+    });
+  }
+}
+
+async function item5Value(page: Page) {
+  await page.reload();
+  const row = page.locator('[data-testid="indicators-table"] tr[data-item="5"][data-kind="knowledge"]');
+  return { value: await row.locator(".indicator-value").textContent(), status: await row.locator(".badge").textContent() };
+}
+
+describe("HR watches a knowledge indicator", () => {
+  it("moves from no data through in progress to met as internal audit's staff pass the conflict-of-interest post-test", async () => {
+    const { unitId, people } = withDb((sqlite) => {
+      const unit = sqlite.prepare(`SELECT id FROM Division WHERE code = 'internal-audit'`).get() as { id: number };
+      const members = sqlite.prepare(`SELECT id FROM Person WHERE divisionId = ? ORDER BY id`).all(unit.id) as { id: number }[];
+      return { unitId: unit.id, people: members.map((m) => m.id) };
+    });
+    expect(people).toHaveLength(4);
+
+    const hr = await openPage(browser, baseUrl);
+    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    await hr.page.goto(`/indicators?year=2570&division=${unitId}`);
+    expect(await item5Value(hr.page)).toEqual({ value: "0/4 คน (0%)", status: "ยังไม่มีข้อมูล" });
+
+    for (const personId of people.slice(0, 3)) await passOverHttp(personId);
+    expect(await item5Value(hr.page)).toEqual({ value: "3/4 คน (75%)", status: "อยู่ระหว่างดำเนินการ" });
+
+    // The last one passes in the browser.
+    const last = await openPage(browser, baseUrl, PHONE);
+    const [name, value] = sessionCookieFor(people[3]!).split("=");
+    await last.context.addCookies([{ name: name!, value: value!, url: baseUrl }]);
+    await last.page.goto("/courses/conflict-of-interest");
+    for (const kind of ["pre", "post"] as const) {
+      if (kind === "post") {
+        await last.page.getByRole("link", { name: "เรียนบทต่อไป" }).click();
+        await last.page.waitForURL(/\/lessons\//);
+        for (let i = 0; i < 3; i++) {
+          const heading = await last.page.getByRole("heading", { level: 1 }).textContent();
+          await last.page.getByRole("button", { name: /อ่านจบแล้ว ไปบทถัดไป/ }).click();
+          await expect.poll(() => last.page.getByRole("heading", { level: 1 }).textContent()).not.toBe(heading);
+        }
+        await last.page.getByRole("button", { name: "อ่านจบแล้ว กลับหน้าหลักสูตร" }).click();
+        await last.page.waitForURL(/\/courses\/conflict-of-interest$/);
+      }
+      await last.page.getByRole("button", { name: kind === "pre" ? "เริ่มแบบทดสอบก่อนเรียน" : "เริ่มแบบทดสอบหลังเรียน" }).click();
+      await last.page.waitForURL(/\/attempts\/\d+$/);
+      const key = answerKey(Number(new URL(last.page.url()).pathname.split("/").pop()));
+      const questions = last.page.locator("fieldset.question");
+      for (let i = 0; i < key.length; i++) await questions.nth(i).getByRole("radio").nth(key[i]!).check();
+      await last.page.getByRole("button", { name: "ส่งคำตอบ" }).click();
+      await expect.poll(() => last.page.getByTestId("attempt-result").count()).toBe(1);
+      if (kind === "pre") await last.page.goto("/courses/conflict-of-interest");
+    }
+    last.assertClean();
+    await last.context.close();
+
+    expect(await item5Value(hr.page)).toEqual({ value: "4/4 คน (100%)", status: "บรรลุ" });
+    await screenshot(hr.page, "indicators-division-desktop");
+    await hr.page.goto("/indicators?year=2569");
+    await screenshot(hr.page, "indicators-2569-desktop");
+    await hr.page.goto("/plan");
+    await expect.poll(() => hr.page.getByTestId("budget-totals").count()).toBe(1);
+    await screenshot(hr.page, "plan-desktop");
+    await hr.page.goto("/plan/items/5?year=2569");
+    await screenshot(hr.page, "plan-item-desktop");
+    await hr.page.setViewportSize(PHONE);
+    await hr.page.goto("/indicators?year=2569");
+    await screenshot(hr.page, "indicators-phone");
+    hr.assertClean();
+    await hr.context.close();
+  });
+});

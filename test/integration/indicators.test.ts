@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { markLessonDone, startAttempt, submitAttempt } from "~/models/course-attempts.server";
+import { computeIndicators } from "~/models/indicators.server";
+import { db } from "~/utils/db.server";
+import { createTestPerson } from "../support/factories";
+
+// Item 5: "at least 80% of officers, permanent and contract employees know the conflict-of-interest rules",
+// measured by the conflict-of-interest post-test. In this file's own database the population is exactly
+// the people the tests create (all municipal officers).
+
+const thisYear = fiscalYearOf(new Date());
+
+async function shown(attemptId: number, correct: number) {
+  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
+  return new Map(
+    items.map((item, i) => {
+      const order = JSON.parse(item.choiceOrder) as number[];
+      const right = order.indexOf(item.questionVersion.correctIndex);
+      return [item.position, i < correct ? right : (right + 1) % order.length];
+    }),
+  );
+}
+
+async function takeCourse(personId: number, postScores: number[]) {
+  const actor = { personId, ip: null };
+  const pre = await startAttempt("conflict-of-interest", "pre", actor);
+  await submitAttempt(pre.id, await shown(pre.id, 5), actor);
+  const course = await db.course.findUniqueOrThrow({ where: { slug: "conflict-of-interest" }, include: { lessons: true } });
+  for (const lesson of course.lessons) await markLessonDone("conflict-of-interest", lesson.slug, actor);
+  for (const score of postScores) {
+    const post = await startAttempt("conflict-of-interest", "post", actor);
+    await submitAttempt(post.id, await shown(post.id, score), actor);
+  }
+}
+
+async function coiIndicator(year = thisYear) {
+  const results = await computeIndicators(year, { itemNumber: 5 });
+  return results.find((r) => r.kind === "knowledge")!;
+}
+
+describe("the conflict-of-interest knowledge indicator (item 5)", () => {
+  it("has no data before anyone takes part", async () => {
+    await createTestPerson();
+    const r = await coiIndicator();
+    expect(r.status).toBe("no_data");
+    expect(r.numerator).toBe(0);
+  });
+
+  it("moves from in progress to met at exactly 80%, counts a passed retake, and drops people who left", async () => {
+    const people = await Promise.all(Array.from({ length: 4 }, () => createTestPerson()));
+    const existing = await db.person.count();
+    expect(existing).toBe(5); // the one from the first test has not taken part
+
+    await takeCourse(people[0]!.id, [12]); // passes at 12/15
+    await takeCourse(people[1]!.id, [11, 13]); // fails, then passes the retake
+    await takeCourse(people[2]!.id, [15]);
+    let r = await coiIndicator();
+    expect([r.numerator, r.denominator]).toEqual([3, 5]);
+    expect(r.status).toBe("in_progress");
+    expect(r.value).toBe(60);
+    expect(r.missingPersonIds).toHaveLength(2);
+
+    await takeCourse(people[3]!.id, [11]); // not passed: 3 of 5 still
+    r = await coiIndicator();
+    expect([r.numerator, r.denominator, r.status]).toEqual([3, 5, "in_progress"]);
+
+    const fifth = (await db.person.findMany({ orderBy: { id: "asc" } }))[0]!;
+    await takeCourse(fifth.id, [14]);
+    r = await coiIndicator();
+    expect([r.numerator, r.denominator, r.value, r.status]).toEqual([4, 5, 80, "met"]);
+
+    // A newcomer joins: 4 of 6 is under 80% again.
+    const newcomer = await createTestPerson();
+    r = await coiIndicator();
+    expect([r.numerator, r.denominator, r.status]).toEqual([4, 6, "in_progress"]);
+    // They leave before the computation date: out of the population, met again.
+    await db.person.update({ where: { id: newcomer.id }, data: { activeUntil: new Date(Date.now() - 60_000) } });
+    r = await coiIndicator();
+    expect([r.numerator, r.denominator, r.status]).toEqual([4, 5, "met"]);
+    expect(r.byDivision.reduce((s, d) => s + d.denominator, 0)).toBe(5);
+  });
+
+  it("reports a past year with no results as no data, and its delegation-order count as not met", async () => {
+    const results = await computeIndicators(2567);
+    expect(results.find((r) => r.itemNumber === 5 && r.kind === "knowledge")!.status).toBe("no_data");
+    const orders = results.find((r) => r.itemNumber === 30)!;
+    expect([orders.value, orders.status]).toEqual([0, "not_met"]);
+    expect(results.find((r) => r.itemNumber === 1 && r.kind === "knowledge")!.status).toBe("no_instrument");
+    expect(results).toHaveLength(await db.planIndicator.count());
+  });
+});
