@@ -27,7 +27,7 @@ export function PassRateChart({ data, threshold = 80 }: { data: { label: string;
   return (
     <div className="chart" role="img" aria-label={`กราฟร้อยละผู้ผ่านเทียบเกณฑ์ร้อยละ ${threshold} (ตัวเลขอยู่ในตาราง)`}>
       <ResponsiveContainer width="100%" height={60 + data.length * 44}>
-        <BarChart data={data} layout="vertical" margin={{ top: 10, right: 30, bottom: 10, left: 10 }}>
+        <BarChart data={data} layout="vertical" margin={{ top: 28, right: 30, bottom: 10, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, 100]} unit="%" />
           <YAxis type="category" dataKey="label" width={120} interval={0} />
