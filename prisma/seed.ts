@@ -3,6 +3,8 @@ import { bangkokMidnightUtc } from "~/domain/thai-date";
 import { hashPassword } from "~/utils/password.server";
 import { importHistoricalResults } from "~/models/course-attempts.server";
 import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/delegation-orders.server";
+import { importAcknowledgements, publishDocument } from "~/models/policy-documents.server";
+import { seededRandom } from "~/domain/quiz";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
 
@@ -56,7 +58,36 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   });
   await seedTrainingHistory(db, demoNumbers);
   await seedDelegationOrders(db);
+  await seedNoGiftAnnouncement(db, demoNumbers);
   return { seeded: true, people: roster.length };
+}
+
+/** The No Gift announcement (plan item 16), published in October 2569 and acknowledged by about half so far. */
+async function seedNoGiftAnnouncement(db: PrismaClient, demoNumbers: Set<string>) {
+  const hr = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100002" } });
+  const publishedAt = new Date("2025-10-15T02:00:00Z");
+  const document = await publishDocument(
+    {
+      title: "ประกาศเทศบาลนครลำปาง เรื่อง นโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)",
+      body: [
+        "เทศบาลนครลำปางมีเจตนารมณ์ในการบริหารงานด้วยความซื่อสัตย์สุจริต โปร่งใส และตรวจสอบได้ จึงประกาศนโยบายดังนี้",
+        "๑. ผู้บริหาร สมาชิกสภาเทศบาล และบุคลากรทุกคน จะไม่รับของขวัญ ของกำนัล หรือประโยชน์อื่นใดจากการปฏิบัติหน้าที่ (No Gift Policy from Duty)",
+        "๒. จะไม่ให้ของขวัญหรือของกำนัลแก่ผู้บังคับบัญชาหรือบุคคลในครอบครัวของผู้บังคับบัญชา นอกเหนือจากการปฏิบัติตามปกติประเพณีนิยม",
+        "๓. หากมีความจำเป็นต้องรับทรัพย์สินหรือประโยชน์อื่นใดโดยธรรมจรรยาที่มีมูลค่าเกินกว่าที่กฎหมายกำหนด ให้รายงานผู้บังคับบัญชาภายใน ๓๐ วัน",
+        "๔. ขอความร่วมมือจากประชาชนและผู้มาติดต่อราชการ งดให้ของขวัญแก่เจ้าหน้าที่ทุกกรณี",
+      ].join("\n\n"),
+      targetGroupCode: "all-personnel",
+      planItemNumber: 16,
+    },
+    { personId: hr.id, ip: "seed" },
+    publishedAt,
+  );
+  const people = await db.person.findMany({ where: { personnelType: { not: "teacher" }, deactivatedAt: null } });
+  const random = seededRandom(16);
+  const rows = people
+    .filter((p) => !demoNumbers.has(p.employeeNumber) && random() < 0.55)
+    .map((p) => ({ personId: p.id, acknowledgedAt: new Date(publishedAt.getTime() + Math.floor(random() * 35) * 86_400_000) }));
+  await importAcknowledgements(document.id, rows, "demo seed");
 }
 
 /** A short history of plan item 30: orders signed in FY 2567–2569 (one replacing another) and one awaiting signature. */

@@ -6,6 +6,7 @@ const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/", label: "หน้าหลัก" }, roles: "everyone" },
   { item: { to: "/courses", label: "หลักสูตรของฉัน" }, roles: "everyone" },
   { item: { to: "/orders", label: "คำสั่งมอบหมายงาน" }, roles: "everyone" },
+  { item: { to: "/policies", label: "ประกาศ/นโยบาย" }, roles: "everyone" },
   { item: { to: "/plan", label: "แผนและตัวชี้วัด" }, roles: "everyone" },
   { item: { to: "/unit", label: "บุคลากรในหน่วยงาน" }, roles: ["manager"] },
   { item: { to: "/hr/courses", label: "ผลการอบรม" }, roles: ["hr", "admin"] },

@@ -1,12 +1,13 @@
 import type { PlanIndicator } from "@prisma/client";
 import { fiscalYearRange } from "~/domain/fiscal-year";
-import { countStatus, inGroup, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
-import { isActiveOn } from "~/domain/personnel";
+import { countStatus, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
 import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
-import { divisionAndDescendantIds } from "./organization.server";
+import { populationOf } from "./target-groups.server";
+
+type Roster = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null }[];
 
 // Computes each plan indicator for a fiscal year from the data the app holds. Read-only.
 
@@ -41,16 +42,14 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
     include: { item: true },
     orderBy: [{ itemNumber: "asc" }, { position: "asc" }],
   });
-  const needsPeople = indicators.some((i) => i.kind === "knowledge" && i.courseSlug && i.targetGroupCode);
-  const [people, divisions, groups, courses] = needsPeople
+  const needsPeople = indicators.some((i) => (i.kind === "knowledge" || i.kind === "attestation") && i.targetGroupCode);
+  const [people, divisions, courses]: [Roster, Awaited<ReturnType<typeof db.division.findMany>>, Awaited<ReturnType<typeof db.course.findMany>>] = needsPeople
     ? await Promise.all([
         db.person.findMany({ select: { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } }),
         db.division.findMany(),
-        db.targetGroup.findMany(),
         db.course.findMany(),
       ])
-    : [[], [], [], []];
-  const activePeople = people.filter((p) => isActiveOn(p, at));
+    : [[], [], []];
   const topOf = new Map<number, number>();
   for (const d of divisions) {
     let top = d;
@@ -72,7 +71,9 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       byDivision: [] as IndicatorResult["byDivision"],
     };
     if (ind.kind === "knowledge" && ind.courseSlug && ind.targetGroupCode) {
-      results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, activePeople, groups, courses, topOf)) });
+      results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, at, people, courses, topOf)) });
+    } else if (ind.kind === "attestation" && ind.instrument === "acknowledgement" && ind.targetGroupCode) {
+      results.push({ ...base, ...(await attestation(ind, yearClosed, at, people, topOf)) });
     } else if (ind.kind === "count" && ind.instrument === "delegation-orders") {
       const count = await countOrdersSignedInFiscalYear(fiscalYear);
       const minimum = ind.minimumCount ?? 1;
@@ -84,6 +85,19 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
         value: count,
         status: countStatus({ count, minimumCount: minimum, yearClosed }),
         source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ",
+      });
+    } else if (ind.kind === "count" && ind.instrument === "announcement") {
+      const { start, end } = fiscalYearRange(fiscalYear);
+      const count = await db.policyDocument.count({ where: { planItemNumber: ind.itemNumber, publishedAt: { gte: start, lt: end } } });
+      const minimum = ind.minimumCount ?? 1;
+      results.push({
+        ...base,
+        rule: `อย่างน้อย ${minimum} ฉบับในปีงบประมาณ`,
+        numerator: count,
+        denominator: null,
+        value: count,
+        status: countStatus({ count, minimumCount: minimum, yearClosed }),
+        source: "เอกสารที่ประกาศในระบบสำหรับรายการนี้ในปีงบประมาณ",
       });
     } else {
       results.push({
@@ -104,26 +118,19 @@ async function knowledge(
   ind: PlanIndicator,
   fiscalYear: number,
   yearClosed: boolean,
-  activePeople: { id: number; personnelType: string; divisionId: number; position: string }[],
-  groups: { code: string; name: string; personnelTypes: string; divisionCodes: string; positionIncludes: string | null }[],
+  at: Date,
+  people: Roster,
   courses: { id: number; slug: string; grading: string; title: string }[],
   topOf: Map<number, number>,
 ) {
-  const group = groups.find((g) => g.code === ind.targetGroupCode);
   const course = courses.find((c) => c.slug === ind.courseSlug);
   const threshold = ind.thresholdPercent ?? 80;
   const rule = `ผ่านแบบทดสอบหลังเรียน (ตอบถูก ≥ ${ind.passPercent}%) ไม่น้อยกว่าร้อยละ ${threshold} ของกลุ่มเป้าหมาย`;
+  const group = await populationOf(ind.targetGroupCode!, at, people);
   if (!group || !course) {
     return { rule, numerator: null, denominator: null, value: null, status: "no_instrument" as const, source: null };
   }
-  const divisionCodes = JSON.parse(group.divisionCodes) as string[];
-  let divisionIds: number[] | null = null;
-  if (divisionCodes.length) {
-    const roots = await db.division.findMany({ where: { code: { in: divisionCodes } } });
-    divisionIds = (await Promise.all(roots.map((r) => divisionAndDescendantIds(r.id)))).flat();
-  }
-  const rules = { personnelTypes: JSON.parse(group.personnelTypes) as string[], divisionIds, positionIncludes: group.positionIncludes };
-  const population = activePeople.filter((p) => inGroup(p, rules));
+  const population = group.members;
   const posts = await db.attempt.findMany({
     where: { courseId: course.id, fiscalYear, kind: "post", submittedAt: { not: null } },
     select: { id: true, personId: true, submittedAt: true, correctCount: true, totalCount: true },
@@ -154,5 +161,38 @@ async function knowledge(
       participants: members.filter((p) => byPerson.has(p.id)).length,
     })),
     source: `แบบทดสอบหลังเรียน หลักสูตร${course.title} · กลุ่มเป้าหมาย: ${group.name}`,
+  };
+}
+
+/** Share of the target group who acknowledged the latest document published for the item, by the date. */
+async function attestation(ind: PlanIndicator, yearClosed: boolean, at: Date, people: Roster, topOf: Map<number, number>) {
+  const threshold = ind.thresholdPercent ?? 100;
+  const rule = `รับทราบเอกสารที่ประกาศ ไม่น้อยกว่าร้อยละ ${threshold} ของกลุ่มเป้าหมาย`;
+  const document = await db.policyDocument.findFirst({
+    where: { planItemNumber: ind.itemNumber, publishedAt: { lte: at } },
+    orderBy: { publishedAt: "desc" },
+  });
+  const group = await populationOf(ind.targetGroupCode!, at, people);
+  if (!document || !group) return { rule, numerator: null, denominator: null, value: null, status: "no_instrument" as const, source: null };
+  const acknowledged = new Set(
+    (await db.policyAcknowledgement.findMany({ where: { documentId: document.id, acknowledgedAt: { lte: at } }, select: { personId: true } })).map((a) => a.personId),
+  );
+  const population = group.members;
+  const numerator = population.filter((p) => acknowledged.has(p.id)).length;
+  const divisions = groupBy(population, (p) => topOf.get(p.divisionId) ?? p.divisionId);
+  return {
+    rule,
+    numerator,
+    denominator: population.length,
+    value: sharePercent(numerator, population.length),
+    status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants: numerator, yearClosed }),
+    missingPersonIds: population.filter((p) => !acknowledged.has(p.id)).map((p) => p.id),
+    byDivision: [...divisions].map(([divisionId, members]) => ({
+      divisionId,
+      numerator: members.filter((p) => acknowledged.has(p.id)).length,
+      denominator: members.length,
+      participants: members.filter((p) => acknowledged.has(p.id)).length,
+    })),
+    source: `การรับทราบ "${document.title}" · กลุ่มเป้าหมาย: ${group.name}`,
   };
 }

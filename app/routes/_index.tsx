@@ -8,6 +8,7 @@ import { divisionAndDescendantIds, topLevelDivisionId } from "~/models/organizat
 import { countActiveByPersonnelType } from "~/models/people-queries.server";
 import { myCourses } from "~/models/course-queries.server";
 import { ordersToAcknowledge, ordersToSign } from "~/models/delegation-queries.server";
+import { documentsFor } from "~/models/policy-documents.server";
 import { CourseStatusBadge } from "~/components/course-status-badge";
 import { requireUser } from "~/utils/auth.server";
 
@@ -22,12 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unit = isManager
     ? await countActiveByPersonnelType(await divisionAndDescendantIds(await topLevelDivisionId(user.divisionId)))
     : null;
-  const [courses, toSign, toAcknowledge] = await Promise.all([
+  const [courses, toSign, toAcknowledge, documents] = await Promise.all([
     myCourses(user.id, fiscalYearOf(now)),
     ordersToSign(user.id),
     ordersToAcknowledge(user.id),
+    documentsFor(user.id, now),
   ]);
   return json({
+    documentsToRead: documents.filter((d) => !d.acknowledgedAt).map((d) => ({ id: d.id, title: d.title })),
     ordersToSign: toSign.length,
     ordersToAcknowledge: toAcknowledge.length,
     coursesDue: courses.filter((c) => c.status !== "passed"),
@@ -70,6 +73,11 @@ export default function Home() {
       <div className="grid">
         <section className="card" aria-labelledby="todo-heading">
           <h2 id="todo-heading">สิ่งที่ต้องทำตอนนี้</h2>
+          {data.documentsToRead.map((d) => (
+            <p key={d.id}>
+              <Link to={`/policies/${d.id}`}>{`อ่านและรับทราบ: ${d.title}`}</Link>
+            </p>
+          ))}
           {data.ordersToSign > 0 ? (
             <p>
               <Link to="/orders?view=sign">{`คำสั่งรอท่านลงนาม ${data.ordersToSign} ฉบับ`}</Link>
