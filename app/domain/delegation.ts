@@ -31,10 +31,10 @@ export type CanonicalOrder = {
   title: string;
   body: string;
   issuingDivision: string; // division code
-  delegator: { employeeNumber: string; name: string; position: string };
+  delegator: { personId: number; name: string; position: string };
   effectiveFrom: string; // ISO instant
   effectiveUntil: string | null;
-  delegates: { employeeNumber: string | null; positionTitle: string | null }[];
+  delegates: { personId: number | null; positionTitle: string | null }[];
   powers: { kind: string; description: string; legalBasis: string; limits: string | null; ceilingBaht: number | null }[];
   recipientDivisions: string[]; // division codes
   supersedes: string | null;

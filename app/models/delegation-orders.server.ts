@@ -97,6 +97,10 @@ async function resolveInput(tx: Tx, input: DelegationOrderInput, now: Date) {
     if (!old || (old.status !== "signed" && old.status !== "circulated")) {
       throw new OrderError("คำสั่งที่จะแทนที่ต้องเป็นคำสั่งที่ลงนามแล้วและยังมีผล", 400, "supersedesId");
     }
+    // Only the same delegator may replace their own order (others would end it without the right to revoke it).
+    if (old.delegatorId !== delegator.id) {
+      throw new OrderError("คำสั่งที่จะแทนที่ต้องเป็นคำสั่งของผู้มอบอำนาจคนเดียวกัน", 400, "supersedesId");
+    }
     supersedesId = old.id;
   }
   return {
@@ -183,7 +187,7 @@ async function transition(
       entityType: "DelegationOrder",
       entityId: orderId,
       before: { status: order.status },
-      after: { status: update.status ?? order.status },
+      after: { status: update.status ?? order.status, ...(update.endReason ? { reason: update.endReason } : {}) },
     });
   });
 }
@@ -224,11 +228,12 @@ export function canonicalOrder(order: FullOrder): CanonicalOrder {
     title: order.title,
     body: order.body,
     issuingDivision: order.issuingDivision.code,
-    delegator: { employeeNumber: order.delegator.employeeNumber, name: order.signerName ?? fullName(order.delegator), position: order.signerPosition ?? order.delegator.position },
+    delegator: { personId: order.delegatorId, name: order.signerName ?? fullName(order.delegator), position: order.signerPosition ?? order.delegator.position },
     effectiveFrom: order.effectiveFrom.toISOString(),
     effectiveUntil: order.effectiveUntil?.toISOString() ?? null,
-    // Stable identifiers only: a later change of someone's name or a unit's name is not a change to the order.
-    delegates: order.delegates.map((d) => ({ employeeNumber: d.person?.employeeNumber ?? null, positionTitle: d.positionTitle })),
+    // Stable identifiers only: a later correction of someone's name or employee number, or a unit's name, is
+    // not a change to the order.
+    delegates: order.delegates.map((d) => ({ personId: d.personId, positionTitle: d.positionTitle })),
     powers: order.powers.map((p) => ({ kind: p.kind, description: p.description, legalBasis: p.legalBasis, limits: p.limits, ceilingBaht: p.ceilingBaht })),
     recipientDivisions: order.recipientDivisions.map((r) => r.division.code).sort(),
     supersedes: order.supersedes ? formatOrderNumber(order.supersedes.number, order.supersedes.year) : null,
@@ -245,7 +250,7 @@ export function hashMatches(order: FullOrder): boolean | null {
  * Sign: only the delegator, with their password again. The number is the next in the Buddhist-era year of
  * signing, taken from a counter row inside the same transaction, so numbers have no gaps and no duplicates.
  */
-export async function signOrder(orderId: number, password: string, actor: Actor, now = new Date()) {
+export async function signOrder(orderId: number, password: string, actor: Actor, now = new Date(), seenVersion?: string) {
   const signer = await db.person.findUnique({ where: { id: actor.personId } });
   const order = await findOrder(db, orderId);
   if (order.delegatorId !== actor.personId) throw new OrderError("ลงนามได้เฉพาะผู้มอบอำนาจตามคำสั่งนี้เท่านั้น", 403);
@@ -254,8 +259,19 @@ export async function signOrder(orderId: number, password: string, actor: Actor,
   }
   return db.$transaction(async (tx) => {
     const current = await findOrder(tx, orderId);
+    if (current.delegatorId !== actor.personId) throw new OrderError("ลงนามได้เฉพาะผู้มอบอำนาจตามคำสั่งนี้เท่านั้น", 403);
     if (current.status !== "submitted") {
       throw new OrderError(current.signedAt ? "คำสั่งนี้ลงนามแล้ว" : "ลงนามได้เฉพาะคำสั่งที่เสนอลงนามแล้ว", 409);
+    }
+    // The signer signs what they saw: a draft changed since the page was opened must be read again.
+    if (seenVersion !== undefined && current.updatedAt.toISOString() !== seenVersion) {
+      throw new OrderError("คำสั่งนี้ถูกแก้ไขหลังจากที่ท่านเปิดดู กรุณาตรวจเนื้อหาอีกครั้งก่อนลงนาม", 409);
+    }
+    if (current.supersedesId) {
+      const old = await tx.delegationOrder.findUniqueOrThrow({ where: { id: current.supersedesId } });
+      if (old.status !== "signed" && old.status !== "circulated") {
+        throw new OrderError("คำสั่งเดิมที่จะแทนที่สิ้นผลไปแล้ว กรุณาดึงกลับเป็นร่างและแก้ไข", 409);
+      }
     }
     const year = toBuddhistYear(bangkokCalendarDate(now).year);
     const [counter] = await tx.$queryRawUnsafe<{ lastNumber: number }[]>(

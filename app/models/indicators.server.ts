@@ -73,7 +73,7 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
     if (ind.kind === "knowledge" && ind.courseSlug && ind.targetGroupCode) {
       results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, at, people, courses, topOf)) });
     } else if (ind.kind === "attestation" && ind.instrument === "acknowledgement" && ind.targetGroupCode) {
-      results.push({ ...base, ...(await attestation(ind, yearClosed, at, people, topOf)) });
+      results.push({ ...base, ...(await attestation(ind, fiscalYear, yearClosed, at, people, topOf)) });
     } else if (ind.kind === "count" && ind.instrument === "delegation-orders") {
       const count = await countOrdersSignedInFiscalYear(fiscalYear);
       const minimum = ind.minimumCount ?? 1;
@@ -165,11 +165,12 @@ async function knowledge(
 }
 
 /** Share of the target group who acknowledged the latest document published for the item, by the date. */
-async function attestation(ind: PlanIndicator, yearClosed: boolean, at: Date, people: Roster, topOf: Map<number, number>) {
+async function attestation(ind: PlanIndicator, fiscalYear: number, yearClosed: boolean, at: Date, people: Roster, topOf: Map<number, number>) {
   const threshold = ind.thresholdPercent ?? 100;
   const rule = `รับทราบเอกสารที่ประกาศ ไม่น้อยกว่าร้อยละ ${threshold} ของกลุ่มเป้าหมาย`;
   const document = await db.policyDocument.findFirst({
-    where: { planItemNumber: ind.itemNumber, publishedAt: { lte: at } },
+    // The year's own document: last year's acknowledgements do not count for this year.
+    where: { planItemNumber: ind.itemNumber, publishedAt: { gte: fiscalYearRange(fiscalYear).start, lte: at } },
     orderBy: { publishedAt: "desc" },
   });
   const group = await populationOf(ind.targetGroupCode!, at, people);
@@ -185,13 +186,14 @@ async function attestation(ind: PlanIndicator, yearClosed: boolean, at: Date, pe
     numerator,
     denominator: population.length,
     value: sharePercent(numerator, population.length),
-    status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants: numerator, yearClosed }),
+    // Once the document is out, nobody having acknowledged it is a result (in progress / not met), not missing data.
+    status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants: population.length, yearClosed }),
     missingPersonIds: population.filter((p) => !acknowledged.has(p.id)).map((p) => p.id),
     byDivision: [...divisions].map(([divisionId, members]) => ({
       divisionId,
       numerator: members.filter((p) => acknowledged.has(p.id)).length,
       denominator: members.length,
-      participants: members.filter((p) => acknowledged.has(p.id)).length,
+      participants: members.length,
     })),
     source: `การรับทราบ "${document.title}" · กลุ่มเป้าหมาย: ${group.name}`,
   };

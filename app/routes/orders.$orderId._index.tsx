@@ -68,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endReason: order.endReason,
       supersedes: order.supersedes ? { id: order.supersedes.id, label: formatOrderNumber(order.supersedes.number, order.supersedes.year) } : null,
       contentHash: order.contentHash,
+      version: order.updatedAt.toISOString(),
       hashMatches: hashMatches(order),
       delegates: order.delegates.map((d) => (d.person ? `${fullName(d.person)} (${d.person.employeeNumber}) · ${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`)),
       powers: order.powers.map((p) => ({ kind: POWER_KIND_LABELS[p.kind as PowerKind] ?? p.kind, description: p.description, legalBasis: p.legalBasis, limits: p.limits, ceilingBaht: p.ceilingBaht })),
@@ -116,7 +117,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "sign": {
         const parsed = validate(signSchema, { password: form.get("password") ?? "" });
         if (!parsed.success) return json<Result>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-        const { number, year } = await signOrder(order.id, parsed.data.password, actor);
+        const seen = form.get("version");
+        const { number, year } = await signOrder(order.id, parsed.data.password, actor, new Date(), typeof seen === "string" ? seen : undefined);
         return done(`ลงนามแล้ว ได้เลขที่คำสั่ง ${formatOrderNumber(number, year)}`);
       }
       case "circulate": {
@@ -212,6 +214,7 @@ export default function OrderPage() {
           <p>เมื่อลงนามแล้ว ระบบจะออกเลขที่คำสั่งและเนื้อหาจะแก้ไขไม่ได้อีก กรุณากรอกรหัสผ่านเพื่อยืนยันตัวตน</p>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="sign" />
+            <input type="hidden" name="version" value={order.version} />
             <TextField label="รหัสผ่าน" name="password" type="password" autoComplete="current-password" error={result?.intent === "sign" ? result.fieldErrors?.password : undefined} />
             <div>
               <button type="submit" className="btn">

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, NavLink, useLoaderData } from "@remix-run/react";
 import { OrderTable } from "~/components/order-table";
 import { ORDER_STATUSES, ORDER_STATUS_LABELS } from "~/domain/delegation";
-import { toBuddhistYear } from "~/domain/thai-date";
+import { bangkokCalendarDate, toBuddhistYear } from "~/domain/thai-date";
 import { listOrders, myDrafts, ordersToAcknowledge, ordersToSign } from "~/models/delegation-queries.server";
 import { mayDraft } from "~/models/delegation-orders.server";
 import { toOrderRow } from "~/models/order-rows.server";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: { sign: toSign.length, inbox: toAck.length, mine: drafts.length },
     mayDraft: mayDraft(actor),
     divisions: view === "all" ? (await listDivisionOptions()).filter((d) => d.depth === 0) : [],
-    thisYear: toBuddhistYear(new Date().getUTCFullYear()),
+    thisYear: toBuddhistYear(bangkokCalendarDate(new Date()).year),
     rows: rows.map(toOrderRow),
   });
 }

@@ -68,7 +68,7 @@ export default function PowersHeld() {
         <section className="card" aria-labelledby="powers-heading">
           <h2 id="powers-heading">{`${data.person.name} · ${data.person.position} · ณ วันที่ ${formatThaiDate(data.at)}`}</h2>
           {data.powers.length === 0 ? (
-            <p className="muted">ไม่มีอำนาจที่ได้รับมอบตามคำสั่งที่มีผลในวันนี้</p>
+            <p className="muted">ไม่มีอำนาจที่ได้รับมอบตามคำสั่งที่มีผลในวันที่เลือก</p>
           ) : (
             <div className="table-wrap">
               <table>

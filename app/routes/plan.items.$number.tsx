@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { IndicatorBadge, indicatorValueText } from "~/components/indicator-badge";
+import { INDICATOR_STATUS_LABELS } from "~/domain/indicators";
 import { INDICATOR_KIND_LABELS } from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
@@ -24,6 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!item) httpError(404, "ไม่พบรายการนี้ในแผน");
   const year = fiscalYearParam(request);
   const results = await computeIndicators(year, { itemNumber: number });
+  // The trend: the same indicators in every plan year (cheap at item level).
+  const byYear = await Promise.all(PLAN_FISCAL_YEARS.map(async (y) => ({ year: y, results: await computeIndicators(y, { itemNumber: number }) })));
   const isHr = user.roles.includes("hr") || user.roles.includes("admin");
   const missingIds = isHr ? [...new Set(results.flatMap((r) => r.missingPersonIds))].slice(0, 2000) : [];
   const [missingPeople, divisions] = await Promise.all([
@@ -50,6 +53,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       budget: JSON.parse(item.budget) as Record<string, number>,
       ...details,
     },
+    trend: results
+      .filter((r) => r.status !== "no_instrument")
+      .map((r) => ({
+        id: r.id,
+        text: r.text,
+        years: byYear.map(({ year: y, results: rs }) => {
+          const same = rs.find((x) => x.id === r.id)!;
+          return { year: y, value: indicatorValueText(same), status: same.status };
+        }),
+      })),
     indicators: results.map((r) => ({
       ...r,
       missingPersonIds: undefined,
@@ -64,7 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PlanItemPage() {
-  const { item, indicators, year, isHr } = useLoaderData<typeof loader>();
+  const { item, indicators, year, isHr, trend } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumbs">
@@ -108,7 +121,7 @@ export default function PlanItemPage() {
                     <thead>
                       <tr>
                         <th>หน่วยงาน</th>
-                        <th className="num">ผ่าน/ทั้งหมด</th>
+                        <th className="num">{r.kind === "attestation" ? "รับทราบ/ทั้งหมด" : "ผ่าน/ทั้งหมด"}</th>
                         <th className="num">ร้อยละ</th>
                       </tr>
                     </thead>
@@ -127,18 +140,53 @@ export default function PlanItemPage() {
             ) : null}
             {isHr && r.missingCount > 0 ? (
               <details>
-                <summary>{`ผู้ที่ยังไม่ผ่าน ${r.missingCount} คน`}</summary>
+                <summary>{`${r.kind === "attestation" ? "ผู้ที่ยังไม่รับทราบ" : "ผู้ที่ยังไม่ผ่าน"} ${r.missingCount} คน`}</summary>
                 <ul className="missing-list">
                   {r.missing.map((p) => (
                     <li key={p.id}>{`${p.employeeNumber} ${p.name} · ${p.division}`}</li>
                   ))}
                 </ul>
-                {r.missingCount > r.missing.length ? <p className="muted">{`แสดง ${r.missing.length} คนแรก ดูทั้งหมดได้ที่หน้าผลการอบรม`}</p> : null}
+                {r.missingCount > r.missing.length ? (
+                  <p className="muted">{`แสดง ${r.missing.length} คนแรก ดูทั้งหมดได้ที่${r.kind === "attestation" ? "หน้าประกาศ/นโยบาย" : "หน้าผลการอบรม"}`}</p>
+                ) : null}
               </details>
             ) : null}
           </article>
         ))}
       </section>
+
+      {trend.length ? (
+        <section className="card" aria-labelledby="trend-heading">
+          <h2 id="trend-heading">แนวโน้มรายปีงบประมาณ</h2>
+          <div className="table-wrap">
+            <table data-testid="indicator-trend">
+              <thead>
+                <tr>
+                  <th>ตัวชี้วัด</th>
+                  {PLAN_FISCAL_YEARS.map((y) => (
+                    <th key={y} className="num">
+                      {y}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {trend.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.text.length > 80 ? `${t.text.slice(0, 80)}…` : t.text}</td>
+                    {t.years.map((y) => (
+                      <td key={y.year} className="num">
+                        {y.value}
+                        <div className="muted">{INDICATOR_STATUS_LABELS[y.status]}</div>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
 
       <section className="card">
         <h2>วัตถุประสงค์ ผลผลิต ผลลัพธ์</h2>

@@ -36,6 +36,9 @@ export function validateForm<S extends z.ZodType>(schema: S, formData: FormData,
   return { values, result: validate(schema, values) };
 }
 
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+const MAX_ROWS = 200;
+
 /**
  * FormData with dotted names (delegates.0.employeeNumber, powers.1.kind) to nested objects and arrays,
  * the shape react-hook-form's field arrays submit. Names listed in `arrayFields` always become arrays.
@@ -45,6 +48,8 @@ export function formDataToNested(formData: FormData, arrayFields: readonly strin
   for (const key of new Set(formData.keys())) {
     const values = formData.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
     const path = key.split(".");
+    // Field names come from the client: no prototype keys, and only small list indexes (rows in a form).
+    if (path.some((part) => FORBIDDEN_KEYS.has(part) || (/^\d+$/.test(part) && (part.length > 3 || Number(part) >= MAX_ROWS)))) continue;
     let node: Record<string, unknown> | unknown[] = out;
     for (let i = 0; i < path.length; i++) {
       const part = path[i]!;

@@ -256,3 +256,29 @@ describe("who may approve", () => {
     expect(await powersHeldBy(delegate.id, new Date(Date.now() + 86_400_000 * 60))).toHaveLength(0);
   });
 });
+
+describe("review fixes", () => {
+  it("refuses to replace another delegator's order, and a signature on a draft changed since it was opened", async () => {
+    const mayor = await personWith(["staff", "manager"]);
+    const other = await personWith(["staff", "manager"]);
+    const delegate = await createTestPerson();
+    const { id } = await draftThroughForm(mayor.client, await orderFields(mayor.person.employeeNumber, delegate.employeeNumber));
+    await post(mayor.client, id!, { intent: "submit" });
+    await post(mayor.client, id!, { intent: "sign", password: TEST_PASSWORD });
+    const hijack = await draftThroughForm(other.client, await orderFields(other.person.employeeNumber, delegate.employeeNumber, { supersedesId: String(id) }));
+    expect(hijack.response.status).toBe(400);
+    expect(await hijack.response.text()).toContain("ต้องเป็นคำสั่งของผู้มอบอำนาจคนเดียวกัน");
+
+    const second = await draftThroughForm(mayor.client, await orderFields(mayor.person.employeeNumber, delegate.employeeNumber));
+    await post(mayor.client, second.id!, { intent: "submit" });
+    const seen = (await db.delegationOrder.findUniqueOrThrow({ where: { id: second.id! } })).updatedAt.toISOString();
+    // The author pulls it back, raises the ceiling and resubmits while the page is open.
+    await post(mayor.client, second.id!, { intent: "return" });
+    await mayor.client.post(`/orders/${second.id}/edit`, await orderFields(mayor.person.employeeNumber, delegate.employeeNumber, { "powers.0.ceilingBaht": "9000000" }));
+    await post(mayor.client, second.id!, { intent: "submit" });
+    const stale = await post(mayor.client, second.id!, { intent: "sign", password: TEST_PASSWORD, version: seen });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain("ถูกแก้ไขหลังจากที่ท่านเปิดดู");
+    expect((await db.delegationOrder.findUniqueOrThrow({ where: { id: second.id! } })).signedAt).toBeNull();
+  });
+});

@@ -34,6 +34,8 @@ describe("policy documents and the No Gift attestation (item 16)", () => {
     expect(published.status).toBe(302);
     const id = Number(published.headers.get("location")!.split("/").pop());
 
+    const before = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.kind === "attestation")!;
+    expect([before.numerator, before.denominator, before.status]).toEqual([0, 2, "in_progress"]);
     const home = await (await staffClient.get("/")).text();
     expect(home).toContain("อ่านและรับทราบ: ประกาศ เรื่อง นโยบายไม่รับของขวัญ");
     expect((await staffClient.post(`/policies/${id}`, {})).status).toBe(200);

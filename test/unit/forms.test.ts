@@ -53,3 +53,26 @@ describe("safeRedirect", () => {
     }
   });
 });
+
+import { formDataToNested } from "~/utils/forms";
+
+describe("formDataToNested", () => {
+  it("builds rows from dotted names and drops holes", () => {
+    const form = new FormData();
+    form.append("powers.0.kind", "approve");
+    form.append("powers.2.kind", "permit");
+    form.append("title", "ก");
+    expect(formDataToNested(form)).toEqual({ powers: [{ kind: "approve" }, { kind: "permit" }], title: "ก" });
+  });
+
+  it("ignores prototype keys and huge indexes sent by a client", () => {
+    const form = new FormData();
+    form.append("__proto__.polluted", "yes");
+    form.append("constructor.prototype.polluted", "yes");
+    form.append("delegates.4294967294.employeeNumber", "1");
+    form.append("delegates.0.employeeNumber", "2");
+    const out = formDataToNested(form);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(out).toEqual({ delegates: [{ employeeNumber: "2" }] });
+  });
+});
