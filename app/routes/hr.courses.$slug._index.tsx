@@ -7,6 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { COURSE_STATUS_LABELS, type CourseStatus } from "~/domain/course-status";
 import { fullName } from "~/domain/personnel";
 import { courseReport, questionStatistics, scoreText } from "~/models/training-report.server";
+import { divisionAndDescendantIds } from "~/models/organization.server";
 import { requireRole } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { httpError } from "~/utils/http.server";
@@ -25,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("kind") === "pre" ? "pre" : "post";
   const report = await courseReport(params.slug ?? "", year);
   if (!report) httpError(404, "ไม่พบหลักสูตรนี้");
-  const rows = report.rows.filter((r) => !status || r.status === status);
+  const division = Number(url.searchParams.get("division")) || null;
+  const inDivision = division ? new Set(await divisionAndDescendantIds(division)) : null;
+  const rows = report.rows.filter((r) => (!status || r.status === status) && (!inDivision || inDivision.has(r.person.divisionId)));
   const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(pageCount, Math.max(1, Number(url.searchParams.get("page")) || 1));
   const stats = await questionStatistics(report.course.id, year, kind);
@@ -33,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     year,
     status,
     kind,
+    division: division ?? "",
     course: { slug: report.course.slug, title: report.course.title, passPercent: report.course.passPercent },
     summary: report.summary,
     rowCount: rows.length,
@@ -89,6 +93,7 @@ export default function CourseResults() {
       <h2>รายชื่อ</h2>
       <Form method="get" className="card row row--end">
         <input type="hidden" name="year" value={data.year} />
+        {data.division ? <input type="hidden" name="division" value={data.division} /> : null}
         <div className="field">
           <label htmlFor="status">สถานะ</label>
           <select id="status" name="status" defaultValue={data.status}>

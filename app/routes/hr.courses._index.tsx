@@ -27,6 +27,9 @@ export default function TrainingResults() {
       <h1>ผลการอบรม</h1>
       <p className="muted">{`ผู้ที่ต้องเรียน = บุคลากรที่ปฏิบัติงานอยู่ทุกคน · ปีงบประมาณ ${year}`}</p>
       <FiscalYearPicker year={year} />
+      <p>
+        <Link to={`/hr/completion?year=${year}`}>ดูแยกตามหน่วยงาน (ความครบถ้วนของการอบรม) ›</Link>
+      </p>
       {courses.length === 0 ? (
         <p className="card muted">ยังไม่มีหลักสูตรในระบบ</p>
       ) : (

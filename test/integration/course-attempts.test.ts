@@ -294,3 +294,18 @@ describe("HR", () => {
     expect(notStarted).toContain(hr.employeeNumber);
   });
 });
+
+describe("HR completion by division", () => {
+  it("counts each unit's passed and not-started people per course, and links to the unit's list", async () => {
+    const hr = await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management" });
+    const engineer = await createTestPerson({ divisionCode: "engineering-design" });
+    const client = app.client(await sessionCookieFor(hr.id));
+    const page = await (await client.get("/hr/completion")).text();
+    expect(page).toContain("สำนักช่าง");
+    const engineering = await db.division.findUniqueOrThrow({ where: { code: "engineering" } });
+    const list = await (await client.get(`/hr/courses/ethics?status=not_started&division=${engineering.id}`)).text();
+    expect(list).toContain(engineer.employeeNumber);
+    expect(list).not.toContain(hr.employeeNumber);
+    expect((await app.client(await sessionCookieFor(engineer.id)).get("/hr/completion")).status).toBe(403);
+  });
+});
