@@ -2,6 +2,7 @@ import type { PlanIndicator } from "@prisma/client";
 import { fiscalYearRange } from "~/domain/fiscal-year";
 import { countStatus, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
 import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
+import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
@@ -35,7 +36,23 @@ export function computationDate(fiscalYear: number, now = new Date()) {
   return { at: now.getTime() < end.getTime() ? now : new Date(end.getTime() - 1), yearClosed: now.getTime() >= end.getTime() };
 }
 
-export async function computeIndicators(fiscalYear: number, options: { itemNumber?: number; now?: Date } = {}): Promise<IndicatorResult[]> {
+/** Results of a year HR has closed, exactly as they were frozen; null for a year still open. */
+export async function frozenResults(fiscalYear: number, itemNumber?: number) {
+  const closure = await db.fiscalYearClosure.findUnique({ where: { fiscalYear }, include: { results: true, closedBy: true } });
+  if (!closure) return null;
+  const results = closure.results
+    .map((r) => JSON.parse(r.result) as IndicatorResult)
+    .filter((r) => !itemNumber || r.itemNumber === itemNumber)
+    .sort((a, b) => a.itemNumber - b.itemNumber || a.id - b.id);
+  return { closedAt: closure.closedAt, closedBy: closure.closedBy, results };
+}
+
+/** Each indicator's result for a fiscal year: frozen if HR closed the year, computed from live data otherwise. */
+export async function computeIndicators(fiscalYear: number, options: { itemNumber?: number; now?: Date; live?: boolean } = {}): Promise<IndicatorResult[]> {
+  if (!options.live) {
+    const frozen = await frozenResults(fiscalYear, options.itemNumber);
+    if (frozen) return frozen.results;
+  }
   const { at, yearClosed } = computationDate(fiscalYear, options.now);
   const indicators = await db.planIndicator.findMany({
     where: options.itemNumber ? { itemNumber: options.itemNumber } : {},
@@ -198,3 +215,28 @@ async function attestation(ind: PlanIndicator, fiscalYear: number, yearClosed: b
     source: `การรับทราบ "${document.title}" · กลุ่มเป้าหมาย: ${group.name}`,
   };
 }
+
+/**
+ * Close a finished fiscal year: freeze every indicator's result with its inputs (numbers, rule, population,
+ * missing people), so later roster edits do not rewrite history. Audited; a closed year cannot reopen.
+ */
+export async function closeFiscalYear(fiscalYear: number, actor: { personId: number; ip: string | null }, now = new Date()) {
+  if (!computationDate(fiscalYear, now).yearClosed) throw new YearClosureError("ปิดได้เฉพาะปีงบประมาณที่สิ้นสุดแล้ว");
+  if (await db.fiscalYearClosure.findUnique({ where: { fiscalYear } })) throw new YearClosureError("ปีงบประมาณนี้ปิดและบันทึกผลไว้แล้ว");
+  const results = await computeIndicators(fiscalYear, { now, live: true });
+  await db.$transaction(async (tx) => {
+    await tx.fiscalYearClosure.create({ data: { fiscalYear, closedAt: now, closedById: actor.personId } });
+    await tx.frozenIndicatorResult.createMany({ data: results.map((r) => ({ fiscalYear, indicatorId: r.id, result: JSON.stringify(r) })) });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "fiscal_year.closed",
+      entityType: "FiscalYear",
+      entityId: fiscalYear,
+      after: { indicators: results.length, met: results.filter((r) => r.status === "met").length },
+    });
+  });
+  return results.length;
+}
+
+export class YearClosureError extends Error {}

@@ -1,11 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PassRateChart } from "~/components/charts";
 import { IndicatorBadge, indicatorValueText } from "~/components/indicator-badge";
 import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
-import { computationDate, computeIndicators } from "~/models/indicators.server";
+import { formatThaiDateTime } from "~/domain/thai-date";
+import { fullName } from "~/domain/personnel";
+import { YearClosureError, closeFiscalYear, computationDate, computeIndicators, frozenResults } from "~/models/indicators.server";
+import { requireRole } from "~/utils/auth.server";
+import { clientIp } from "~/utils/request.server";
 import { listDivisionOptions } from "~/models/organization.server";
 import { requireUser } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
@@ -36,9 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       };
     });
   }
+  const frozen = await frozenResults(year);
   const filtered = results.filter((r) => (!dimension || r.dimension === dimension) && (!status || r.status === status));
   return json({
     year,
+    yearClosed,
+    frozen: frozen ? { closedAt: frozen.closedAt.toISOString(), closedBy: fullName(frozen.closedBy) } : null,
     filters: { dimension: dimension ?? "", status, division: division ?? "" },
     isHr: user.roles.includes("hr") || user.roles.includes("admin"),
     divisions: (await listDivisionOptions()).filter((d) => d.depth === 0),
@@ -47,8 +54,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const year = Number((await request.formData()).get("year"));
+  try {
+    const count = await closeFiscalYear(year, { personId: user.id, ip: clientIp(context) });
+    return json({ ok: `ปิดปีงบประมาณ ${year} และบันทึกผลตัวชี้วัด ${count} รายการแล้ว`, error: undefined as string | undefined });
+  } catch (error) {
+    if (!(error instanceof YearClosureError)) throw error;
+    return json({ ok: undefined as string | undefined, error: error.message }, { status: 409 });
+  }
+}
+
 export default function IndicatorsPage() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const knowledge = data.rows.filter((r) => r.kind === "knowledge" && r.value != null);
   return (
     <>
@@ -60,6 +80,27 @@ export default function IndicatorsPage() {
           </a>
         ) : null}
       </div>
+      {actionData?.ok ? (
+        <p className="alert alert--ok" role="status">
+          {actionData.ok}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      {data.frozen ? (
+        <p className="alert alert--info" data-testid="frozen">{`ผลของปีงบประมาณนี้บันทึกไว้เมื่อ ${formatThaiDateTime(data.frozen.closedAt)} โดย ${data.frozen.closedBy} และไม่เปลี่ยนตามข้อมูลที่แก้ไขภายหลัง`}</p>
+      ) : data.isHr && data.yearClosed ? (
+        <Form method="post" className="card actions">
+          <input type="hidden" name="year" value={data.year} />
+          <span>ปีงบประมาณนี้สิ้นสุดแล้ว ผลด้านล่างยังคำนวณจากข้อมูลปัจจุบัน</span>
+          <button type="submit" className="btn">
+            ปิดปีงบประมาณและบันทึกผล
+          </button>
+        </Form>
+      ) : null}
       <p className="muted">
         {Object.entries(data.counts)
           .filter(([, n]) => n > 0)

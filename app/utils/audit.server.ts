@@ -47,6 +47,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "certificate.issued": "ออกเกียรติบัตร",
   "attempt.imported": "นำเข้าผลการทดสอบย้อนหลัง",
   "question.edited": "แก้ไขคำถาม (ฉบับใหม่)",
+  "fiscal_year.closed": "ปิดปีงบประมาณและบันทึกผลตัวชี้วัด",
   "policy.published": "ประกาศเอกสารให้รับทราบ",
   "policy.acknowledged": "รับทราบเอกสาร",
   "policy.imported": "นำเข้าการรับทราบเอกสาร",

@@ -138,6 +138,13 @@ describe("HR watches a knowledge indicator", () => {
     await hr.page.setViewportSize(PHONE);
     await hr.page.goto("/indicators?year=2569");
     await screenshot(hr.page, "indicators-phone");
+
+    // HR closes a finished year: its results are frozen from then on.
+    await hr.page.setViewportSize({ width: 1280, height: 800 });
+    await hr.page.goto("/indicators?year=2568");
+    await hr.page.getByRole("button", { name: "ปิดปีงบประมาณและบันทึกผล" }).click();
+    await expect.poll(() => hr.page.getByTestId("frozen").count()).toBe(1);
+    expect(await hr.page.getByRole("status").first().textContent()).toMatch(/ปิดปีงบประมาณ 2568 และบันทึกผลตัวชี้วัด \d+ รายการแล้ว/);
     hr.assertClean();
     await hr.context.close();
   });

@@ -90,3 +90,22 @@ describe("the conflict-of-interest knowledge indicator (item 5)", () => {
     expect(results).toHaveLength(await db.planIndicator.count());
   });
 });
+
+import { closeFiscalYear } from "~/models/indicators.server";
+
+describe("closing a fiscal year", () => {
+  it("freezes the results: later roster edits change the live figures, not the closed year's", async () => {
+    const hr = await createTestPerson({ roles: ["staff", "hr"] });
+    const before = (await computeIndicators(2568, { itemNumber: 5 })).find((r) => r.kind === "knowledge")!;
+    expect(await closeFiscalYear(2568, { personId: hr.id, ip: null })).toBeGreaterThan(40);
+    await createTestPerson(); // joins the population (active since 2020)
+    const frozen = (await computeIndicators(2568, { itemNumber: 5 })).find((r) => r.kind === "knowledge")!;
+    const live = (await computeIndicators(2568, { itemNumber: 5, live: true })).find((r) => r.kind === "knowledge")!;
+    expect(frozen.denominator).toBe(before.denominator);
+    expect(live.denominator).toBe(before.denominator! + 1);
+    await expect(closeFiscalYear(2568, { personId: hr.id, ip: null })).rejects.toThrow("ปิดและบันทึกผลไว้แล้ว");
+    await expect(closeFiscalYear(thisYear, { personId: hr.id, ip: null })).rejects.toThrow("ปิดได้เฉพาะปีงบประมาณที่สิ้นสุดแล้ว");
+    await expect(db.fiscalYearClosure.delete({ where: { fiscalYear: 2568 } })).rejects.toThrow();
+    expect(await db.auditLog.count({ where: { action: "fiscal_year.closed", entityId: "2568" } })).toBe(1);
+  });
+});
