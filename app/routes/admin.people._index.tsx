@@ -46,9 +46,14 @@ export default function PeopleIndex() {
     <>
       <div className="page-head">
         <h1>จัดการบุคลากร</h1>
-        <Link to="/admin/people/new" className="btn">
-          + เพิ่มบุคลากร
-        </Link>
+        <div className="actions">
+          <Link to="/admin/people/import" className="btn btn--secondary">
+            นำเข้าจาก CSV
+          </Link>
+          <Link to="/admin/people/new" className="btn">
+            + เพิ่มบุคลากร
+          </Link>
+        </div>
       </div>
       <Form method="get" className="card row row--end" role="search" aria-label="ค้นหาบุคลากร">
         <div className="field">

@@ -41,6 +41,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "person.deactivated": "ระงับการใช้งาน",
   "person.reactivated": "เปิดการใช้งานอีกครั้ง",
   "person.password_reset": "ตั้งรหัสผ่านใหม่โดยผู้ดูแล",
+  "roster.imported": "นำเข้ารายชื่อบุคลากร",
   "attempt.started": "เริ่มทำแบบทดสอบ",
   "attempt.submitted": "ส่งคำตอบแบบทดสอบ",
   "attempt.timed_out": "แบบทดสอบหมดเวลา",

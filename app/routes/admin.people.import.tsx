@@ -1,0 +1,119 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/form-field";
+import { PersonError, ROSTER_COLUMNS, applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people.server";
+import { requireRole } from "~/utils/auth.server";
+import { clientIp } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "นำเข้ารายชื่อบุคลากร · สุจริต" }];
+
+const MAX_BYTES = 2_000_000;
+const ACTION_LABELS: Record<RosterRowPlan["action"], string> = { create: "เพิ่มใหม่", update: "แก้ไข", unchanged: "ไม่เปลี่ยนแปลง", error: "ผิดพลาด" };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "hr", "admin");
+  return json({});
+}
+
+type Result = {
+  csv?: string;
+  rows?: RosterRowPlan[];
+  headerErrors?: string[];
+  error?: string;
+  applied?: { created: number; updated: number; unchanged: number };
+};
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+  const intent = form.get("intent");
+  const file = form.get("file");
+  const csv = typeof form.get("csv") === "string" && form.get("csv") ? String(form.get("csv")) : file instanceof File ? await file.text() : "";
+  if (!csv.trim()) return json<Result>({ error: "กรุณาเลือกไฟล์ CSV" }, { status: 400 });
+  if (intent === "apply") {
+    try {
+      const applied = await applyRosterImport(csv, { actorId: user.id, ip: clientIp(context) });
+      return json<Result>({ applied });
+    } catch (error) {
+      if (!(error instanceof PersonError)) throw error;
+      const plan = await planRosterImport(csv);
+      return json<Result>({ csv, ...plan, error: error.message }, { status: 400 });
+    }
+  }
+  const plan = await planRosterImport(csv);
+  return json<Result>({ csv, rows: plan.rows.map(({ input: _input, ...row }) => row), headerErrors: plan.headerErrors });
+}
+
+export default function ImportRoster() {
+  const result = useActionData<typeof action>() as Result | undefined;
+  const navigation = useNavigation();
+  const rows = result?.rows ?? [];
+  const errors = rows.filter((r) => r.action === "error").length;
+  const counts = (action: RosterRowPlan["action"]) => rows.filter((r) => r.action === action).length;
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/admin/people">‹ จัดการบุคลากร</Link>
+      </p>
+      <h1>นำเข้ารายชื่อบุคลากร (CSV)</h1>
+      <p className="muted">{`แถวแรกเป็นหัวคอลัมน์: ${Object.values(ROSTER_COLUMNS).join(", ")} · ระบบตรวจสอบก่อน (ยังไม่บันทึก) แล้วจึงนำเข้าเมื่อไม่มีแถวผิดพลาด · เลขประจำตัวที่มีอยู่แล้วจะถูกแก้ไข ที่ยังไม่มีจะถูกเพิ่ม · วันที่เป็น ปปปป-ดด-วว (พ.ศ. หรือ ค.ศ.)`}</p>
+      {result?.applied ? (
+        <p className="alert alert--ok" role="status">{`นำเข้าแล้ว: เพิ่มใหม่ ${result.applied.created} คน แก้ไข ${result.applied.updated} คน ไม่เปลี่ยนแปลง ${result.applied.unchanged} คน`}</p>
+      ) : null}
+      <FormError message={result?.error ?? result?.headerErrors?.join(" · ")} />
+      <Form method="post" encType="multipart/form-data" className="card row row--end">
+        <div className="field">
+          <label htmlFor="file">ไฟล์ CSV (UTF-8)</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+        </div>
+        <div>
+          <button type="submit" name="intent" value="preview" className="btn" disabled={navigation.state !== "idle"}>
+            ตรวจสอบ
+          </button>
+        </div>
+      </Form>
+      {rows.length ? (
+        <section className="card" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{`ผลการตรวจสอบ: เพิ่มใหม่ ${counts("create")} · แก้ไข ${counts("update")} · ไม่เปลี่ยนแปลง ${counts("unchanged")} · ผิดพลาด ${errors}`}</h2>
+          {errors === 0 && !result?.applied ? (
+            <Form method="post" encType="multipart/form-data" className="actions">
+              <input type="hidden" name="csv" value={result?.csv ?? ""} />
+              <button type="submit" name="intent" value="apply" className="btn" disabled={navigation.state !== "idle"}>
+                นำเข้า
+              </button>
+            </Form>
+          ) : errors ? (
+            <p className="alert alert--error">แก้ไขแถวที่ผิดพลาดในไฟล์ แล้วตรวจสอบอีกครั้ง</p>
+          ) : null}
+          <div className="table-wrap">
+            <table data-testid="import-preview">
+              <thead>
+                <tr>
+                  <th>แถว</th>
+                  <th>เลขประจำตัว</th>
+                  <th>ชื่อ</th>
+                  <th>ผล</th>
+                  <th>รายละเอียด</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.employeeNumber}</td>
+                    <td>{r.name}</td>
+                    <td>
+                      <span className={`badge ${r.action === "error" ? "badge--bad" : r.action === "create" ? "badge--ok" : r.action === "update" ? "badge--warn" : ""}`}>{ACTION_LABELS[r.action]}</span>
+                    </td>
+                    <td>{r.errors.length ? r.errors.join(" · ") : r.changes.length ? `เปลี่ยน: ${r.changes.join(", ")}` : ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
