@@ -34,6 +34,8 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/support/global-e2e-server.ts"],
           fileParallelism: false,
+          // A loaded CI machine can take more than the default second to finish a navigation.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
