@@ -6,6 +6,7 @@ import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
+import { topLevelMap } from "./organization.server";
 import { populationOf } from "./target-groups.server";
 
 type Roster = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null }[];
@@ -28,6 +29,18 @@ export type IndicatorResult = {
   missingPersonIds: number[];
   byDivision: { divisionId: number; numerator: number; denominator: number; participants: number }[];
   source: string | null;
+};
+
+/** The count indicators the app can measure, by instrument (content/plan/items/NN.yaml). */
+const COUNTERS: Record<string, { source: string; count: (fiscalYear: number, itemNumber: number) => Promise<number> }> = {
+  "delegation-orders": { source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ", count: (fiscalYear) => countOrdersSignedInFiscalYear(fiscalYear) },
+  announcement: {
+    source: "เอกสารที่ประกาศในระบบสำหรับรายการนี้ในปีงบประมาณ",
+    count: (fiscalYear, itemNumber) => {
+      const { start, end } = fiscalYearRange(fiscalYear);
+      return db.policyDocument.count({ where: { planItemNumber: itemNumber, publishedAt: { gte: start, lt: end } } });
+    },
+  },
 };
 
 /** Computation date: now during the year, its last moment once the year is over. */
@@ -67,12 +80,7 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
         db.course.findMany(),
       ])
     : [[], [], []];
-  const topOf = new Map<number, number>();
-  for (const d of divisions) {
-    let top = d;
-    while (top.parentId) top = divisions.find((x) => x.id === top.parentId)!;
-    topOf.set(d.id, top.id);
-  }
+  const topOf = topLevelMap(divisions);
 
   const results: IndicatorResult[] = [];
   for (const ind of indicators) {
@@ -91,8 +99,9 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, at, people, courses, topOf)) });
     } else if (ind.kind === "attestation" && ind.instrument === "acknowledgement" && ind.targetGroupCode) {
       results.push({ ...base, ...(await attestation(ind, fiscalYear, yearClosed, at, people, topOf)) });
-    } else if (ind.kind === "count" && ind.instrument === "delegation-orders") {
-      const count = await countOrdersSignedInFiscalYear(fiscalYear);
+    } else if (ind.kind === "count" && COUNTERS[ind.instrument]) {
+      const counter = COUNTERS[ind.instrument]!;
+      const count = await counter.count(fiscalYear, ind.itemNumber);
       const minimum = ind.minimumCount ?? 1;
       results.push({
         ...base,
@@ -101,20 +110,7 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
         denominator: null,
         value: count,
         status: countStatus({ count, minimumCount: minimum, yearClosed }),
-        source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ",
-      });
-    } else if (ind.kind === "count" && ind.instrument === "announcement") {
-      const { start, end } = fiscalYearRange(fiscalYear);
-      const count = await db.policyDocument.count({ where: { planItemNumber: ind.itemNumber, publishedAt: { gte: start, lt: end } } });
-      const minimum = ind.minimumCount ?? 1;
-      results.push({
-        ...base,
-        rule: `อย่างน้อย ${minimum} ฉบับในปีงบประมาณ`,
-        numerator: count,
-        denominator: null,
-        value: count,
-        status: countStatus({ count, minimumCount: minimum, yearClosed }),
-        source: "เอกสารที่ประกาศในระบบสำหรับรายการนี้ในปีงบประมาณ",
+        source: counter.source,
       });
     } else {
       results.push({

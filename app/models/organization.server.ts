@@ -29,3 +29,15 @@ export async function topLevelDivisionId(divisionId: number): Promise<number> {
   while (current?.parentId) current = await db.division.findUnique({ where: { id: current.parentId } });
   return current?.id ?? divisionId;
 }
+
+/** Each division's top-level unit (สำนัก/กอง), from a list already read. */
+export function topLevelMap(divisions: { id: number; parentId: number | null }[]): Map<number, number> {
+  const byId = new Map(divisions.map((d) => [d.id, d]));
+  const topOf = new Map<number, number>();
+  for (const d of divisions) {
+    let top = d;
+    while (top.parentId && byId.has(top.parentId)) top = byId.get(top.parentId)!;
+    topOf.set(d.id, top.id);
+  }
+  return topOf;
+}

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { listCourses } from "~/models/course-queries.server";
+import { topLevelMap } from "~/models/organization.server";
 import { courseReport } from "~/models/training-report.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -14,12 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
   const year = fiscalYearParam(request);
   const [courses, divisions] = await Promise.all([listCourses(), db.division.findMany({ orderBy: { sortOrder: "asc" } })]);
-  const topOf = new Map<number, number>();
-  for (const d of divisions) {
-    let top = d;
-    while (top.parentId) top = divisions.find((x) => x.id === top.parentId)!;
-    topOf.set(d.id, top.id);
-  }
+  const topOf = topLevelMap(divisions);
   const reports = await Promise.all(courses.map((c) => courseReport(c.slug, year)));
   const units = divisions.filter((d) => !d.parentId);
   const cells = units.map((unit) => ({
