@@ -4,6 +4,7 @@ import { POWER_KINDS, POWER_KIND_LABELS } from "~/domain/delegation";
 import type { DivisionOption } from "~/models/organization.server";
 import { delegationOrderSchema } from "~/schemas/delegation-order";
 import type { FieldErrors } from "~/utils/forms";
+import { DivisionOptions } from "./division-options";
 import { FormError, SelectField, TextField } from "./form-field";
 import { useZodForm } from "./use-zod-form";
 
@@ -70,12 +71,7 @@ export function OrderForm({
       <div className="row">
         <SelectField label="หน่วยงานที่ออกคำสั่ง" error={errorOf("issuingDivisionId")} {...register("issuingDivisionId")}>
           <option value="">— เลือก —</option>
-          {divisions.map((d) => (
-            <option key={d.id} value={d.id}>
-              {"\u00a0\u00a0".repeat(d.depth * 2)}
-              {d.name}
-            </option>
-          ))}
+          <DivisionOptions divisions={divisions} />
         </SelectField>
         <TextField
           label="ผู้มอบอำนาจ (เลขประจำตัว)"

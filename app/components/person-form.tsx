@@ -3,6 +3,7 @@ import type { DivisionOption } from "~/models/organization.server";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
 import { personSchema } from "~/schemas/person";
 import type { FieldErrors } from "~/utils/forms";
+import { DivisionOptions } from "./division-options";
 import { FormError, SelectField, TextField } from "./form-field";
 import { useZodForm } from "./use-zod-form";
 
@@ -62,12 +63,7 @@ export function PersonForm({
         </SelectField>
         <SelectField label="หน่วยงาน" error={errorOf("divisionId")} {...register("divisionId")}>
           <option value="">— เลือก —</option>
-          {divisions.map((d) => (
-            <option key={d.id} value={d.id}>
-              {"\u00a0\u00a0".repeat(d.depth * 2)}
-              {d.name}
-            </option>
-          ))}
+          <DivisionOptions divisions={divisions} />
         </SelectField>
       </div>
       <div className="row">

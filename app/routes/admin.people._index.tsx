@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DivisionOptions } from "~/components/division-options";
 import { Pagination } from "~/components/pagination";
 import { PeopleTable } from "~/components/people-table";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
@@ -64,12 +65,7 @@ export default function PeopleIndex() {
           <label htmlFor="division">หน่วยงาน</label>
           <select id="division" name="division" defaultValue={String(data.filters.division)}>
             <option value="">ทุกหน่วยงาน</option>
-            {data.divisions.map((d) => (
-              <option key={d.id} value={d.id}>
-                {"\u00a0\u00a0".repeat(d.depth * 2)}
-                {d.name}
-              </option>
-            ))}
+            <DivisionOptions divisions={data.divisions} />
           </select>
         </div>
         <div className="field">
