@@ -62,10 +62,11 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   return { seeded: true, people: roster.length };
 }
 
-/** The No Gift announcement (plan item 16), published in October 2569 and acknowledged by about half so far. */
+/** The No Gift announcement (plan item 16), published in October 2569 BE and acknowledged by about half so far. */
 async function seedNoGiftAnnouncement(db: PrismaClient, demoNumbers: Set<string>) {
   const hr = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100002" } });
-  const publishedAt = new Date("2025-10-15T02:00:00Z");
+  // 15 ต.ค. 2569 (BE): early in FY 2570, the current year; never in the future of the machine's clock.
+  const publishedAt = new Date(Math.min(new Date("2026-10-15T02:00:00Z").getTime(), Date.now() - 86_400_000));
   const document = await publishDocument(
     {
       title: "ประกาศเทศบาลนครลำปาง เรื่อง นโยบายไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่ (No Gift Policy)",
@@ -86,7 +87,10 @@ async function seedNoGiftAnnouncement(db: PrismaClient, demoNumbers: Set<string>
   const random = seededRandom(16);
   const rows = people
     .filter((p) => !demoNumbers.has(p.employeeNumber) && random() < 0.55)
-    .map((p) => ({ personId: p.id, acknowledgedAt: new Date(publishedAt.getTime() + Math.floor(random() * 35) * 86_400_000) }));
+    .map((p) => ({
+      personId: p.id,
+      acknowledgedAt: new Date(Math.min(publishedAt.getTime() + Math.floor(random() * 35) * 86_400_000, Date.now() - 60_000)),
+    }));
   await importAcknowledgements(document.id, rows, "demo seed");
 }
 
