@@ -5,9 +5,14 @@ import { db } from "~/utils/db.server";
 
 export const KIND_LABELS: Record<string, string> = { project: "โครงการ", activity: "กิจกรรม", measure: "มาตรการ" };
 
+// The authored plan file changes only with a deploy (setup syncs it, then the server starts), so it is read
+// and validated once per process rather than on every page view.
+let planFile: ReturnType<typeof loadPlan>["plan"] | undefined;
+
 export async function planOverview() {
   // Stated totals and dimension titles come from the authored file; items from the database.
-  const { plan } = loadPlan();
+  planFile ??= loadPlan().plan;
+  const plan = planFile;
   const items = await db.planItem.findMany({ orderBy: { number: "asc" } });
   const withBudget = items.map((i) => ({
     ...i,

@@ -1,7 +1,7 @@
 import type { PolicyDocumentInput } from "~/schemas/policy";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { populationOf } from "./target-groups.server";
+import { isMember } from "./target-groups.server";
 
 // The one module that writes policy documents and their acknowledgements (plan item 16's attestation).
 
@@ -38,8 +38,7 @@ export async function publishDocument(input: PolicyDocumentInput, actor: Actor, 
 export async function isReader(documentId: number, personId: number, now = new Date()) {
   const document = await db.policyDocument.findUnique({ where: { id: documentId } });
   if (!document) return false;
-  const group = await populationOf(document.targetGroupCode, now);
-  return Boolean(group?.members.some((m) => m.id === personId));
+  return isMember(document.targetGroupCode, personId, now);
 }
 
 export async function acknowledgeDocument(documentId: number, actor: Actor, now = new Date()) {
@@ -62,10 +61,7 @@ export async function documentsFor(personId: number, now = new Date()) {
   const readerOf = new Map<string, boolean>();
   const result = [];
   for (const d of documents) {
-    if (!readerOf.has(d.targetGroupCode)) {
-      const group = await populationOf(d.targetGroupCode, now);
-      readerOf.set(d.targetGroupCode, Boolean(group?.members.some((m) => m.id === personId)));
-    }
+    if (!readerOf.has(d.targetGroupCode)) readerOf.set(d.targetGroupCode, await isMember(d.targetGroupCode, personId, now));
     if (readerOf.get(d.targetGroupCode)) result.push({ ...d, acknowledgedAt: acks.get(d.id) ?? null });
   }
   return result;

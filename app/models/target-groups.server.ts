@@ -32,3 +32,11 @@ export async function populationOf(code: string, at: Date, people?: Member[]) {
     (await db.person.findMany({ select: { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } }));
   return { name: rules.name, members: roster.filter((p) => isActiveOn(p, at) && inGroup(p, rules)) };
 }
+
+/** Whether one person is in the group on `at`: their own row against the rules, not the whole roster. */
+export async function isMember(code: string, personId: number, at: Date, rules?: GroupRules | null): Promise<boolean> {
+  const groupRulesFor = rules === undefined ? await groupRules(code) : rules;
+  if (!groupRulesFor) return false;
+  const person = await db.person.findUnique({ where: { id: personId } });
+  return Boolean(person && isActiveOn(person, at) && inGroup(person, groupRulesFor));
+}

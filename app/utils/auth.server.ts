@@ -3,20 +3,9 @@ import { hasAnyRole, isRole, type Role } from "~/domain/roles";
 import { writeAudit } from "./audit.server";
 import { db } from "./db.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
-import { createSession, readSessionToken, validateSessionToken } from "./session.server";
+import { createSession, readSessionToken, validateSessionToken, type SessionPerson } from "./session.server";
 
-export type CurrentUser = {
-  id: number;
-  sessionId: string;
-  employeeNumber: string;
-  title: string;
-  firstName: string;
-  lastName: string;
-  position: string;
-  divisionId: number;
-  divisionName: string;
-  roles: Role[];
-};
+export type CurrentUser = Omit<SessionPerson, "activeUntil" | "deactivatedAt" | "roles"> & { sessionId: string; roles: Role[] };
 
 /** The signed-in, active person behind the request's session cookie, or null. */
 export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
