@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { normalizeDate, parseCsv } from "~/domain/csv-parse";
+import { ROSTER_COLUMNS } from "~/domain/roster-columns";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
 import { personSchema, type PersonInput } from "~/schemas/person";
 import type { Role } from "~/domain/roles";
@@ -264,17 +265,6 @@ export function splitThaiName(name: string): { title: string; firstName: string;
 
 // Roster import (CSV with Thai headers): a dry run that says what each row would do, then an all-or-nothing apply.
 
-export const ROSTER_COLUMNS = {
-  employeeNumber: "เลขประจำตัว",
-  title: "คำนำหน้า",
-  firstName: "ชื่อ",
-  lastName: "นามสกุล",
-  position: "ตำแหน่ง",
-  personnelType: "ประเภทบุคลากร",
-  division: "หน่วยงาน",
-  activeFrom: "เริ่มปฏิบัติงาน",
-  activeUntil: "สิ้นสุดการปฏิบัติงาน",
-} as const;
 
 export type RosterRowPlan = {
   line: number;

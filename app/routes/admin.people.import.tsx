@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
-import { PersonError, ROSTER_COLUMNS, applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people.server";
+import { ROSTER_COLUMNS } from "~/domain/roster-columns";
+import { PersonError, applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people.server";
 import { requireRole } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
 

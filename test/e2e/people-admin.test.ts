@@ -54,3 +54,28 @@ describe("admin manages people", () => {
     await context.close();
   });
 });
+
+describe("HR imports the roster", () => {
+  it("uploads a CSV, sees the per-row preview, and imports it", async () => {
+    const { page, context, assertClean } = await openPage(browser, baseUrl);
+    await signIn(page, "100002", DEMO_PASSWORD);
+    await page.goto("/admin/people");
+    await page.getByRole("link", { name: "นำเข้าจาก CSV" }).click();
+    await page.waitForURL(/\/admin\/people\/import$/);
+    const csv = [
+      "เลขประจำตัว,คำนำหน้า,ชื่อ,นามสกุล,ตำแหน่ง,ประเภทบุคลากร,หน่วยงาน,เริ่มปฏิบัติงาน,สิ้นสุดการปฏิบัติงาน",
+      "990001,นางสาว,กมลชนก,ทดลองนำเข้า,นักวิชาการพัสดุ,พนักงานจ้าง,งานพัสดุ,2569-11-01,",
+      "990002,นาย,ประเสริฐ,ทดลองนำเข้า,นายช่างโยธา,พนักงานเทศบาล,สำนักช่าง,2569-11-01,",
+    ].join("\n");
+    await page.getByLabel("ไฟล์ CSV (UTF-8)").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
+    await page.getByRole("button", { name: "ตรวจสอบ" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: /ผลการตรวจสอบ/ }).textContent()).toContain("เพิ่มใหม่ 2");
+    await screenshot(page, "roster-import-preview-desktop");
+    await page.getByRole("button", { name: "นำเข้า" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("นำเข้าแล้ว: เพิ่มใหม่ 2 คน");
+    await page.goto("/admin/people?q=ทดลองนำเข้า");
+    expect(await page.locator("tbody tr").count()).toBe(2);
+    assertClean();
+    await context.close();
+  });
+});
