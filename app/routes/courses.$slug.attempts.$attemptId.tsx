@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { correctNeededToPass, percent } from "~/domain/quiz";
@@ -109,8 +109,19 @@ function TakeAttempt({ data }: { data: Loaded }) {
     serverErrors: actionData?.fieldErrors,
   });
   const answered = positions.filter((p) => watch(answerFieldName(p)) != null && watch(answerFieldName(p)) !== "").length;
-  const saveOne = (position: number, value: string) =>
-    autosave.submit({ intent: "save", [answerFieldName(position)]: value }, { method: "post" });
+  // Save what has been answered so far, at most once every half second: one request after a burst of clicks.
+  const pending = useRef<Record<string, string>>({});
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const saveOne = (position: number, value: string) => {
+    pending.current[answerFieldName(position)] = value;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const answers = pending.current;
+      pending.current = {};
+      autosave.submit({ intent: "save", ...answers }, { method: "post" });
+    }, 500);
+  };
 
   return (
     <>
@@ -127,7 +138,15 @@ function TakeAttempt({ data }: { data: Loaded }) {
           บันทึกคำตอบแล้ว กลับมาทำต่อได้ภายหลัง
         </div>
       ) : null}
-      <Form method="post" onSubmit={onSubmit} noValidate className="quiz">
+      <Form
+        method="post"
+        onSubmit={(event) => {
+          clearTimeout(timer.current); // the submission carries every answer
+          onSubmit(event);
+        }}
+        noValidate
+        className="quiz"
+      >
         {attempt.items.map((item) => {
           const name = answerFieldName(item.position);
           const error = errorOf(name);

@@ -9,6 +9,9 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 function createClient(): PrismaClient {
   const client = new PrismaClient({
     adapter: serializedAdapter(new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 })),
+    // Transactions queue on one connection (decision 008): under load a start may wait behind others, so allow
+    // more than Prisma's default 2 s before giving up.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
   // WAL lets readers continue while one writer commits; the adapter's timeout makes concurrent writers wait instead of failing.
   void client.$queryRawUnsafe("PRAGMA journal_mode = WAL").catch(() => undefined);
