@@ -1,0 +1,298 @@
+import type { CaseDecision, CommitteeMeeting } from "@prisma/client";
+import {
+  capViolation,
+  caseHasQuorum,
+  committeeCompositionProblem,
+  hasQuorum,
+  increaseAmountBaht,
+  poolViolation,
+  type CommitteeKind,
+  type CommitteeRole,
+  type IncreaseType,
+} from "~/domain/salary-review";
+import { isActiveOn } from "~/domain/personnel";
+import { percentToBasisPoints, type CommitteeInput, type DecisionInput } from "~/schemas/salary";
+import { writeAudit } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { requireRound, SalaryError, standingDecision, type Actor } from "./salary-rounds.server";
+
+// The one module that writes committees, their members, recusals, meetings, attendance and decisions.
+
+export async function requireCommittee(committeeId: number) {
+  const committee = await db.salaryCommittee.findUnique({ where: { id: committeeId }, include: { members: true, round: true } });
+  if (!committee) throw new SalaryError("ไม่พบคณะกรรมการนี้", 404);
+  return committee;
+}
+
+export async function seatOf(committeeId: number, personId: number) {
+  return db.committeeMember.findUnique({ where: { committeeId_personId: { committeeId, personId } } });
+}
+
+/** Appoint (or, before its first meeting closes, re-appoint) a committee with exactly one chair and one secretary. */
+export async function setCommittee(roundId: number, kind: CommitteeKind, input: CommitteeInput, actor: Actor, now = new Date()) {
+  const round = await requireRound(roundId);
+  if (round.publishedAt) throw new SalaryError("รอบนี้ประกาศผลแล้ว แก้ไขคณะกรรมการไม่ได้", 409);
+  const composition = committeeCompositionProblem(input.members.map((m) => m.role as CommitteeRole));
+  if (composition) throw new SalaryError(composition, 400, "members");
+  const numbers = input.members.map((m) => m.employeeNumber);
+  const duplicate = numbers.find((n, i) => numbers.indexOf(n) !== i);
+  if (duplicate) throw new SalaryError(`เลขประจำตัว ${duplicate} ซ้ำกัน`, 400, "members");
+  const people = await db.person.findMany({ where: { employeeNumber: { in: numbers } } });
+  const byNumber = new Map(people.map((p) => [p.employeeNumber, p]));
+  for (const [index, member] of input.members.entries()) {
+    const person = byNumber.get(member.employeeNumber);
+    if (!person) throw new SalaryError(`ไม่พบบุคลากรเลขประจำตัว ${member.employeeNumber}`, 400, `members.${index}.employeeNumber`);
+    if (!isActiveOn(person, now)) throw new SalaryError(`${member.employeeNumber} ไม่ได้ปฏิบัติงานอยู่แล้ว`, 400, `members.${index}.employeeNumber`);
+  }
+  const existing = await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId, kind } }, include: { meetings: true, members: true } });
+  if (existing?.meetings.length) throw new SalaryError("คณะกรรมการนี้เริ่มประชุมแล้ว แก้ไของค์ประกอบไม่ได้", 409);
+  return db.$transaction(async (tx) => {
+    const committee = existing
+      ? await tx.salaryCommittee.update({ where: { id: existing.id }, data: { appointingOrderRef: input.appointingOrderRef } })
+      : await tx.salaryCommittee.create({ data: { roundId, kind, appointingOrderRef: input.appointingOrderRef } });
+    await tx.committeeMember.deleteMany({ where: { committeeId: committee.id } });
+    await tx.committeeMember.createMany({ data: input.members.map((m) => ({ committeeId: committee.id, personId: byNumber.get(m.employeeNumber)!.id, role: m.role })) });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "salary_committee.appointed",
+      entityType: "SalaryCommittee",
+      entityId: committee.id,
+      before: existing ? { appointingOrderRef: existing.appointingOrderRef, members: existing.members.map((m) => ({ personId: m.personId, role: m.role })) } : undefined,
+      after: { kind, appointingOrderRef: input.appointingOrderRef, members: input.members },
+    });
+    return committee;
+  });
+}
+
+/** Cases a member may not see or vote on: declared recusals plus, always, their own case. */
+export async function recusedAppraisalIds(committeeId: number, personId: number, client: Tx | typeof db = db): Promise<Set<number>> {
+  const committee = await client.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId } });
+  const [declared, own] = await Promise.all([
+    client.committeeRecusal.findMany({ where: { committeeId, personId }, select: { appraisalId: true } }),
+    client.salaryAppraisal.findMany({ where: { roundId: committee.roundId, personId }, select: { id: true } }),
+  ]);
+  return new Set([...declared.map((r) => r.appraisalId), ...own.map((a) => a.id)]);
+}
+
+/** A member declares a conflict of interest in a case; from then on they neither see nor vote on it. */
+export async function declareRecusal(committeeId: number, input: { appraisalId: number; reason: string }, actor: Actor, now = new Date()) {
+  const committee = await requireCommittee(committeeId);
+  if (!committee.members.some((m) => m.personId === actor.personId)) throw new SalaryError("ท่านไม่ได้เป็นกรรมการในคณะนี้", 403);
+  const appraisal = await db.salaryAppraisal.findUnique({ where: { id: input.appraisalId }, include: { decisions: { include: { meeting: true } } } });
+  if (!appraisal || appraisal.roundId !== committee.roundId) throw new SalaryError("ไม่พบรายการนี้ในรอบของคณะกรรมการ", 404);
+  if (await db.committeeRecusal.findUnique({ where: { committeeId_personId_appraisalId: { committeeId, personId: actor.personId, appraisalId: appraisal.id } } })) {
+    throw new SalaryError("ท่านแจ้งการมีส่วนได้เสียในรายการนี้ไว้แล้ว", 409);
+  }
+  await db.$transaction(async (tx) => {
+    const recusal = await tx.committeeRecusal.create({ data: { committeeId, personId: actor.personId, appraisalId: appraisal.id, reason: input.reason, declaredAt: now } });
+    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_committee.recused", entityType: "SalaryCommittee", entityId: committeeId, after: { recusalId: recusal.id, appraisalId: appraisal.id, reason: input.reason } });
+  });
+}
+
+/** Only the chair or the secretary runs a meeting's record (attendance, decisions, minutes, closing). */
+async function requireRecorder(committeeId: number, actor: Actor) {
+  const seat = await seatOf(committeeId, actor.personId);
+  if (!seat || seat.role === "member") throw new SalaryError("เฉพาะประธานกรรมการหรือเลขานุการบันทึกการประชุมได้", 403);
+  return seat;
+}
+
+type Proposal = { increaseType: IncreaseType; halfSteps: number | null; basisPoints: number | null; amountBaht: number };
+
+type AppraisalWithDecisions = Awaited<ReturnType<typeof roundCases>>[number];
+
+async function roundCases(roundId: number, client: Tx | typeof db = db) {
+  return client.salaryAppraisal.findMany({
+    where: { roundId },
+    include: { person: { include: { division: true } }, decisions: { include: { meeting: true }, orderBy: { id: "asc" } }, appeals: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+/** What a committee has before it for a case: the supervisor's proposal (screening) or the screening result (salary). */
+function incomingProposal(appraisal: AppraisalWithDecisions, kind: CommitteeKind, screeningId: number | null): Proposal | null {
+  const increaseType = appraisal.increaseType as IncreaseType;
+  if (kind === "screening") {
+    if (!appraisal.appraisedAt) return null;
+    return { increaseType, halfSteps: appraisal.proposedHalfSteps, basisPoints: appraisal.proposedBasisPoints, amountBaht: appraisal.proposedAmountBaht ?? 0 };
+  }
+  const screened = screeningId == null ? null : standingDecision(appraisal.decisions, screeningId);
+  return screened ? { increaseType, halfSteps: screened.halfSteps, basisPoints: screened.basisPoints, amountBaht: screened.amountBaht } : null;
+}
+
+/**
+ * The cases on a committee's agenda: those it has before it and has not decided; after publication, the salary
+ * committee's agenda is the cases with an unanswered appeal (a decision then is a correction).
+ */
+export async function agendaFor(committeeId: number, client: Tx | typeof db = db) {
+  const committee = await client.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId }, include: { round: true } });
+  const screening = await client.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } });
+  const cases = await roundCases(committee.roundId, client);
+  const kind = committee.kind as CommitteeKind;
+  return cases
+    .map((appraisal) => {
+      const incoming = incomingProposal(appraisal, kind, screening?.id ?? null);
+      const standing = standingDecision(appraisal.decisions, committeeId);
+      const openAppeal = appraisal.appeals.some((a) => !a.answeredAt);
+      const onAgenda = committee.round.publishedAt ? kind === "salary" && openAppeal && standing != null : incoming != null && standing == null;
+      return { appraisal, incoming, standing, onAgenda };
+    })
+    .filter((c) => c.onAgenda);
+}
+
+export async function openMeeting(committeeId: number, input: { heldAt: string; quorumPercent: number; agendaNote: string }, actor: Actor) {
+  const committee = await requireCommittee(committeeId);
+  await requireRecorder(committeeId, actor);
+  const composition = committeeCompositionProblem(committee.members.map((m) => m.role as CommitteeRole));
+  if (composition) throw new SalaryError(composition, 409);
+  const meetings = await db.committeeMeeting.findMany({ where: { committeeId } });
+  if (meetings.some((m) => !m.closedAt)) throw new SalaryError("มีการประชุมที่ยังไม่ปิดอยู่ กรุณาปิดการประชุมนั้นก่อน", 409);
+  const agenda = await agendaFor(committeeId);
+  if (!agenda.length) throw new SalaryError("ยังไม่มีรายการที่ต้องพิจารณา", 409);
+  const heldAt = new Date(`${input.heldAt}T09:00:00+07:00`);
+  const agendaText = [
+    `ระเบียบวาระ: พิจารณา${committee.kind === "screening" ? "กลั่นกรองผลการประเมินของผู้บังคับบัญชา" : committee.round.publishedAt ? "คำอุทธรณ์และแก้ไขผลการพิจารณา" : "เลื่อนขั้นเงินเดือนตามผลการกลั่นกรอง"} จำนวน ${agenda.length} ราย`,
+    input.agendaNote,
+  ]
+    .filter(Boolean)
+    .join("\n");
+  return db.$transaction(async (tx) => {
+    const meeting = await tx.committeeMeeting.create({
+      data: { committeeId, number: meetings.length + 1, heldAt, agenda: agendaText, quorumPercent: input.quorumPercent },
+    });
+    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_meeting.opened", entityType: "CommitteeMeeting", entityId: meeting.id, after: { committeeId, number: meeting.number, cases: agenda.length } });
+    return meeting;
+  });
+}
+
+async function requireOpenMeeting(meetingId: number) {
+  const meeting = await db.committeeMeeting.findUnique({ where: { id: meetingId }, include: { committee: { include: { members: true, round: true } }, attendees: true } });
+  if (!meeting) throw new SalaryError("ไม่พบการประชุมนี้", 404);
+  if (meeting.closedAt) throw new SalaryError("การประชุมนี้ปิดแล้ว แก้ไขไม่ได้ หากต้องแก้ไขให้บันทึกเป็นมติแก้ไขในการประชุมครั้งใหม่", 409);
+  return meeting;
+}
+
+export async function setAttendance(meetingId: number, personIds: number[], actor: Actor) {
+  const meeting = await requireOpenMeeting(meetingId);
+  await requireRecorder(meeting.committeeId, actor);
+  const memberIds = new Set(meeting.committee.members.map((m) => m.personId));
+  if (personIds.some((id) => !memberIds.has(id))) throw new SalaryError("ผู้เข้าประชุมต้องเป็นกรรมการในคณะนี้", 400);
+  await db.$transaction(async (tx) => {
+    await tx.meetingAttendee.deleteMany({ where: { meetingId } });
+    await tx.meetingAttendee.createMany({ data: [...new Set(personIds)].map((personId) => ({ meetingId, personId })) });
+    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_meeting.attendance", entityType: "CommitteeMeeting", entityId: meetingId, before: { present: meeting.attendees.map((a) => a.personId) }, after: { present: personIds } });
+  });
+}
+
+/**
+ * Record the committee's decision on one case: confirm what came before it, or change it with a reason. The
+ * recorder must not be recused, the case must have quorum without its recused members, and the result must stay
+ * within the per-person cap and the round's pool. After publication a decision is a correction of the standing one.
+ */
+export async function decideCase(meetingId: number, input: DecisionInput, actor: Actor, now = new Date()) {
+  const meeting = await requireOpenMeeting(meetingId);
+  const { committee } = meeting;
+  await requireRecorder(committee.id, actor);
+  return db.$transaction(async (tx) => {
+    const agenda = await agendaFor(committee.id, tx);
+    const existingHere = await tx.caseDecision.findUnique({ where: { meetingId_appraisalId: { meetingId, appraisalId: input.appraisalId } } });
+    const item = agenda.find((c) => c.appraisal.id === input.appraisalId);
+    if (!item && !existingHere) throw new SalaryError("รายการนี้ไม่อยู่ในระเบียบวาระของการประชุม", 400);
+    const cases = item ? item : (await agendaOrDecided(committee.id, input.appraisalId, tx))!;
+    const recusedForActor = await recusedAppraisalIds(committee.id, actor.personId, tx);
+    if (recusedForActor.has(input.appraisalId)) throw new SalaryError("ท่านมีส่วนได้เสียในรายการนี้ จึงบันทึกมติไม่ได้ ให้กรรมการอื่นที่ทำหน้าที่บันทึก", 403);
+    const recusedIds = await casesRecusedMembers(committee.id, input.appraisalId, committee.members.map((m) => m.personId), tx);
+    if (!caseHasQuorum({ presentIds: meeting.attendees.map((a) => a.personId), memberIds: committee.members.map((m) => m.personId), recusedIds, quorumPercent: meeting.quorumPercent })) {
+      throw new SalaryError("ไม่ครบองค์ประชุมสำหรับรายการนี้ (ไม่นับกรรมการที่มีส่วนได้เสีย)", 409);
+    }
+    const incoming = cases.incoming ?? (cases.standing ? { increaseType: cases.appraisal.increaseType as IncreaseType, halfSteps: cases.standing.halfSteps, basisPoints: cases.standing.basisPoints, amountBaht: cases.standing.amountBaht } : null);
+    if (!incoming) throw new SalaryError("รายการนี้ยังไม่มีข้อเสนอให้พิจารณา", 409);
+    const increaseType = incoming.increaseType;
+    let decided: Proposal = incoming;
+    if (input.outcome === "change") {
+      if (!input.reason) throw new SalaryError("การเปลี่ยนแปลงต้องระบุเหตุผล", 400, "reason");
+      const halfSteps = increaseType === "steps" ? (input.halfSteps === "" || input.halfSteps == null ? null : Number(input.halfSteps)) : null;
+      const basisPoints = increaseType === "percent" ? (input.percent === "" || input.percent == null ? null : percentToBasisPoints(input.percent)) : null;
+      if (increaseType === "steps" ? halfSteps == null : basisPoints == null) throw new SalaryError("กรุณาระบุผลที่เปลี่ยนแปลง", 400, increaseType === "steps" ? "halfSteps" : "percent");
+      const capProblem = capViolation({ increaseType, halfSteps, basisPoints }, committee.round);
+      if (capProblem) throw new SalaryError(capProblem, 400, increaseType === "steps" ? "halfSteps" : "percent");
+      if (halfSteps === incoming.halfSteps && basisPoints === incoming.basisPoints) throw new SalaryError("ผลที่เปลี่ยนแปลงเท่ากับข้อเสนอเดิม ให้เลือก \"เห็นชอบตามที่เสนอ\"", 400, "outcome");
+      decided = { increaseType, halfSteps, basisPoints, amountBaht: increaseAmountBaht({ increaseType, baseSalaryBaht: cases.appraisal.baseSalaryBaht, stepValueBaht: cases.appraisal.stepValueBaht, halfSteps, basisPoints }) };
+    }
+    if (committee.round.publishedAt && input.outcome !== "change") throw new SalaryError("การแก้ไขผลหลังประกาศต้องเลือก \"เปลี่ยนแปลง\" พร้อมเหตุผล หากยืนตามผลเดิมให้ตอบคำอุทธรณ์ว่ายืนตามผลเดิม", 400, "outcome");
+    const poolProblem = poolViolation((await committeeTotalExcept(committee.id, input.appraisalId, tx)) + decided.amountBaht, committee.round.poolBaht);
+    if (poolProblem) throw new SalaryError(poolProblem, 400, increaseType === "steps" ? "halfSteps" : "percent");
+    const data = {
+      outcome: input.outcome,
+      halfSteps: decided.halfSteps,
+      basisPoints: decided.basisPoints,
+      amountBaht: decided.amountBaht,
+      reason: input.reason || null,
+      decidedAt: now,
+      correctsId: committee.round.publishedAt ? (cases.standing?.id ?? null) : null,
+    };
+    const decision = existingHere
+      ? await tx.caseDecision.update({ where: { id: existingHere.id }, data })
+      : await tx.caseDecision.create({ data: { meetingId, appraisalId: input.appraisalId, ...data } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: data.correctsId ? "salary_decision.corrected" : "salary_decision.recorded",
+      entityType: "CaseDecision",
+      entityId: decision.id,
+      before: existingHere ? { outcome: existingHere.outcome, halfSteps: existingHere.halfSteps, basisPoints: existingHere.basisPoints, amountBaht: existingHere.amountBaht } : undefined,
+      after: { meetingId, appraisalId: input.appraisalId, ...data, decidedAt: now.toISOString() },
+    });
+    return decision;
+  });
+}
+
+/** A case already decided in this (open) meeting is no longer "on the agenda" but may be re-decided until closing. */
+async function agendaOrDecided(committeeId: number, appraisalId: number, tx: Tx) {
+  const committee = await tx.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId } });
+  const screening = await tx.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } });
+  const appraisal = (await roundCases(committee.roundId, tx)).find((a) => a.id === appraisalId);
+  if (!appraisal) return null;
+  return { appraisal, incoming: incomingProposal(appraisal, committee.kind as CommitteeKind, screening?.id ?? null), standing: standingDecision(appraisal.decisions, committeeId), onAgenda: true };
+}
+
+async function casesRecusedMembers(committeeId: number, appraisalId: number, memberIds: number[], tx: Tx) {
+  const [declared, appraisal] = await Promise.all([
+    tx.committeeRecusal.findMany({ where: { committeeId, appraisalId }, select: { personId: true } }),
+    tx.salaryAppraisal.findUniqueOrThrow({ where: { id: appraisalId } }),
+  ]);
+  return [...declared.map((r) => r.personId), ...(memberIds.includes(appraisal.personId) ? [appraisal.personId] : [])];
+}
+
+/** The round's total if this committee's results stood, leaving one case out: its decisions, else what came before it. */
+async function committeeTotalExcept(committeeId: number, appraisalId: number, tx: Tx) {
+  const committee = await tx.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId } });
+  const screening = await tx.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } });
+  const cases = await roundCases(committee.roundId, tx);
+  let total = 0;
+  for (const c of cases) {
+    if (c.id === appraisalId) continue;
+    const pendingHere = c.decisions.find((d) => d.meeting.committeeId === committeeId && !d.meeting.closedAt);
+    const standingHere = standingDecision(c.decisions, committeeId);
+    const incoming = incomingProposal(c, committee.kind as CommitteeKind, screening?.id ?? null);
+    total += (pendingHere ?? standingHere ?? incoming)?.amountBaht ?? c.proposedAmountBaht ?? 0;
+  }
+  return total;
+}
+
+/** Close a meeting with its minutes. It must have had quorum; afterwards nothing in it can change (triggers). */
+export async function closeMeeting(meetingId: number, minutes: string, actor: Actor, now = new Date()) {
+  const meeting = await requireOpenMeeting(meetingId);
+  await requireRecorder(meeting.committeeId, actor);
+  if (!hasQuorum(meeting.attendees.length, meeting.committee.members.length, meeting.quorumPercent)) {
+    throw new SalaryError(`ไม่ครบองค์ประชุม: มาประชุม ${meeting.attendees.length} จาก ${meeting.committee.members.length} คน (ต้องมากกว่าร้อยละ ${meeting.quorumPercent})`, 409);
+  }
+  const decisions = await db.caseDecision.count({ where: { meetingId } });
+  if (!decisions) throw new SalaryError("ยังไม่ได้บันทึกมติในรายการใด", 409);
+  await db.$transaction(async (tx) => {
+    await tx.committeeMeeting.update({ where: { id: meetingId }, data: { minutes, closedAt: now } });
+    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_meeting.closed", entityType: "CommitteeMeeting", entityId: meetingId, after: { decisions, present: meeting.attendees.length, members: meeting.committee.members.length } });
+  });
+}
+
+export type MeetingWithDecisions = CommitteeMeeting & { decisions: CaseDecision[] };

@@ -1,0 +1,244 @@
+import { appealOpen, roundStage, type CommitteeKind, type IncreaseType } from "~/domain/salary-review";
+import { fullName } from "~/domain/personnel";
+import { db } from "~/utils/db.server";
+import { agendaFor, recusedAppraisalIds } from "./salary-committees.server";
+import { topLevelMap } from "./organization.server";
+import { SalaryError, standingDecision } from "./salary-rounds.server";
+
+// Read models for the salary-step pages. Who may see what is decided here, next to the queries.
+
+type DecisionLike = { id: number; outcome: string; halfSteps: number | null; basisPoints: number | null; amountBaht: number; reason: string | null; correctsId: number | null };
+const decisionView = (d: DecisionLike | null) =>
+  d ? { id: d.id, outcome: d.outcome, halfSteps: d.halfSteps, basisPoints: d.basisPoints, amountBaht: d.amountBaht, reason: d.reason, corrected: d.correctsId != null } : null;
+
+async function loadCases(roundId: number) {
+  return db.salaryAppraisal.findMany({
+    where: { roundId },
+    include: { person: { include: { division: true } }, decisions: { include: { meeting: true }, orderBy: { id: "asc" } }, appeals: { orderBy: { id: "asc" } } },
+    orderBy: [{ person: { divisionId: "asc" } }, { person: { employeeNumber: "asc" } }],
+  });
+}
+
+export async function listRounds() {
+  const rounds = await db.salaryRound.findMany({ orderBy: { effectiveDate: "desc" }, include: { committees: true, _count: { select: { appraisals: true } } } });
+  return rounds.map((r) => ({ id: r.id, title: r.title, fiscalYear: r.fiscalYear, effectiveDate: r.effectiveDate, publishedAt: r.publishedAt, people: r._count.appraisals }));
+}
+
+export async function roundOverview(roundId: number) {
+  const round = await db.salaryRound.findUnique({
+    where: { id: roundId },
+    include: { committees: { include: { members: { include: { person: true }, orderBy: { id: "asc" } }, meetings: { orderBy: { number: "asc" }, include: { _count: { select: { decisions: true, attendees: true } } } } } } },
+  });
+  if (!round) throw new SalaryError("ไม่พบรอบการเลื่อนขั้นเงินเดือนนี้", 404);
+  const cases = await loadCases(roundId);
+  const screening = round.committees.find((c) => c.kind === "screening");
+  const salary = round.committees.find((c) => c.kind === "salary");
+  const rows = cases.map((c) => {
+    const screened = screening ? standingDecision(c.decisions, screening.id) : null;
+    const decided = salary ? standingDecision(c.decisions, salary.id) : null;
+    return {
+      id: c.id,
+      personId: c.personId,
+      employeeNumber: c.person.employeeNumber,
+      name: fullName(c.person),
+      position: c.person.position,
+      division: c.person.division.name,
+      increaseType: c.increaseType as IncreaseType,
+      score: c.score,
+      appraised: c.appraisedAt != null,
+      proposed: { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints, amountBaht: c.proposedAmountBaht ?? 0 },
+      screened: decisionView(screened),
+      decided: decisionView(decided),
+      appeals: c.appeals.map((a) => ({ id: a.id, reason: a.reason, filedAt: a.filedAt, outcome: a.outcome, answer: a.answer, answeredAt: a.answeredAt })),
+    };
+  });
+  const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
+  return {
+    round: { ...round, stepPersonnelTypes: JSON.parse(round.stepPersonnelTypes) as string[] },
+    committees: round.committees.map((c) => ({
+      id: c.id,
+      kind: c.kind as CommitteeKind,
+      appointingOrderRef: c.appointingOrderRef,
+      members: c.members.map((m) => ({ personId: m.personId, employeeNumber: m.person.employeeNumber, name: fullName(m.person), position: m.person.position, role: m.role })),
+      meetings: c.meetings.map((m) => ({ id: m.id, number: m.number, heldAt: m.heldAt, closedAt: m.closedAt, decisions: m._count.decisions, present: m._count.attendees })),
+    })),
+    cases: rows,
+    totals: {
+      proposed: sum((r) => r.proposed.amountBaht),
+      screened: sum((r) => r.screened?.amountBaht ?? 0),
+      decided: sum((r) => r.decided?.amountBaht ?? 0),
+    },
+    stage: roundStage({
+      published: round.publishedAt != null,
+      cases: rows.length,
+      appraised: rows.filter((r) => r.appraised).length,
+      screened: rows.filter((r) => r.screened).length,
+      decided: rows.filter((r) => r.decided).length,
+    }),
+  };
+}
+
+/** A committee as one of its members (or HR) sees it: cases minus the viewer's recusals and own case. */
+export async function committeeView(committeeId: number, viewer: { personId: number; isHr: boolean }) {
+  const committee = await db.salaryCommittee.findUnique({
+    where: { id: committeeId },
+    include: {
+      round: true,
+      members: { include: { person: true }, orderBy: { id: "asc" } },
+      meetings: { orderBy: { number: "asc" }, include: { _count: { select: { decisions: true, attendees: true } } } },
+      recusals: { include: { person: true, appraisal: { include: { person: true } } }, orderBy: { id: "asc" } },
+    },
+  });
+  if (!committee) throw new SalaryError("ไม่พบคณะกรรมการนี้", 404);
+  const seat = committee.members.find((m) => m.personId === viewer.personId);
+  if (!seat && !viewer.isHr) throw new SalaryError("เฉพาะกรรมการในคณะนี้และเจ้าหน้าที่งานบุคคลเข้าดูได้", 403);
+  const hidden = seat ? await recusedAppraisalIds(committeeId, viewer.personId) : new Set<number>();
+  const agenda = await agendaFor(committeeId);
+  const cases = (await loadCases(committee.roundId)).filter((c) => !hidden.has(c.id));
+  const onAgenda = new Set(agenda.map((a) => a.appraisal.id));
+  return {
+    committee: { id: committee.id, kind: committee.kind as CommitteeKind, appointingOrderRef: committee.appointingOrderRef, round: { id: committee.round.id, title: committee.round.title, publishedAt: committee.round.publishedAt } },
+    seat: seat ? { role: seat.role } : null,
+    members: committee.members.map((m) => ({ personId: m.personId, name: fullName(m.person), position: m.person.position, role: m.role })),
+    meetings: committee.meetings.map((m) => ({ id: m.id, number: m.number, heldAt: m.heldAt, closedAt: m.closedAt, decisions: m._count.decisions, present: m._count.attendees })),
+    cases: cases.map((c) => ({
+      id: c.id,
+      name: fullName(c.person),
+      division: c.person.division.name,
+      increaseType: c.increaseType as IncreaseType,
+      score: c.score,
+      proposed: { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints, amountBaht: c.proposedAmountBaht ?? 0 },
+      standing: decisionView(standingDecision(c.decisions, committeeId)),
+      onAgenda: onAgenda.has(c.id),
+    })),
+    hiddenCount: hidden.size,
+    // Who recused from what is on record for HR and the committee's officers; a member sees their own.
+    recusals: committee.recusals
+      .filter((r) => viewer.isHr || seat?.role !== "member" || r.personId === viewer.personId)
+      .filter((r) => !hidden.has(r.appraisalId) || r.personId === viewer.personId)
+      .map((r) => ({ id: r.id, member: fullName(r.person), case: r.personId === viewer.personId || !hidden.has(r.appraisalId) ? fullName(r.appraisal.person) : "—", reason: r.reason, declaredAt: r.declaredAt })),
+  };
+}
+
+export async function meetingView(meetingId: number, viewer: { personId: number; isHr: boolean }) {
+  const meeting = await db.committeeMeeting.findUnique({
+    where: { id: meetingId },
+    include: { attendees: true, decisions: { orderBy: { id: "asc" } }, committee: { include: { round: true, members: { include: { person: true }, orderBy: { id: "asc" } } } } },
+  });
+  if (!meeting) throw new SalaryError("ไม่พบการประชุมนี้", 404);
+  const { committee } = meeting;
+  const seat = committee.members.find((m) => m.personId === viewer.personId);
+  if (!seat && !viewer.isHr) throw new SalaryError("เฉพาะกรรมการในคณะนี้และเจ้าหน้าที่งานบุคคลเข้าดูได้", 403);
+  const hidden = seat ? await recusedAppraisalIds(committee.id, viewer.personId) : new Set<number>();
+  const agenda = meeting.closedAt ? [] : await agendaFor(committee.id);
+  const decidedHere = new Map(meeting.decisions.map((d) => [d.appraisalId, d]));
+  const caseIds = new Set([...agenda.map((a) => a.appraisal.id), ...decidedHere.keys()]);
+  const cases = (await loadCases(committee.roundId)).filter((c) => caseIds.has(c.id));
+  const screening = committee.kind === "salary" ? await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } }) : null;
+  const recusals = await db.committeeRecusal.findMany({ where: { committeeId: committee.id } });
+  const memberIds = committee.members.map((m) => m.personId);
+  return {
+    meeting: { id: meeting.id, number: meeting.number, heldAt: meeting.heldAt, agenda: meeting.agenda, minutes: meeting.minutes, quorumPercent: meeting.quorumPercent, closedAt: meeting.closedAt },
+    committee: { id: committee.id, kind: committee.kind as CommitteeKind, appointingOrderRef: committee.appointingOrderRef, round: { id: committee.round.id, title: committee.round.title, publishedAt: committee.round.publishedAt } },
+    seat: seat ? { role: seat.role } : null,
+    members: committee.members.map((m) => ({ personId: m.personId, name: fullName(m.person), role: m.role, present: meeting.attendees.some((a) => a.personId === m.personId) })),
+    cases: cases
+      .filter((c) => !hidden.has(c.id))
+      .map((c) => {
+        const incoming =
+          committee.kind === "screening"
+            ? { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints, amountBaht: c.proposedAmountBaht ?? 0 }
+            : decisionView(screening ? standingDecision(c.decisions, screening.id) : null);
+        const standing = committee.round.publishedAt ? decisionView(standingDecision(c.decisions, committee.id)) : null;
+        return {
+          id: c.id,
+          name: fullName(c.person),
+          position: c.person.position,
+          division: c.person.division.name,
+          increaseType: c.increaseType as IncreaseType,
+          score: c.score,
+          comment: c.comment,
+          incoming: standing ?? incoming,
+          openAppeal: c.appeals.find((a) => !a.answeredAt)?.reason ?? null,
+          decision: decisionView(decidedHere.get(c.id) ?? null),
+          recusedMembers: [...recusals.filter((r) => r.appraisalId === c.id).map((r) => r.personId), ...(memberIds.includes(c.personId) ? [c.personId] : [])].length,
+        };
+      }),
+    hiddenCount: [...caseIds].filter((id) => hidden.has(id)).length,
+  };
+}
+
+/** The committees a person sits on, newest round first. */
+export async function myCommittees(personId: number) {
+  const seats = await db.committeeMember.findMany({ where: { personId }, include: { committee: { include: { round: true } } }, orderBy: { id: "desc" } });
+  return seats.map((s) => ({ committeeId: s.committeeId, kind: s.committee.kind as CommitteeKind, role: s.role, roundTitle: s.committee.round.title, published: s.committee.round.publishedAt != null }));
+}
+
+/** A person's own cases: the appraisal always, the result and the reasons once the round is published. */
+export async function myResults(personId: number, now = new Date()) {
+  const appraisals = await db.salaryAppraisal.findMany({
+    where: { personId },
+    include: { round: { include: { committees: true } }, decisions: { include: { meeting: true }, orderBy: { id: "asc" } }, appeals: { orderBy: { id: "asc" } } },
+    orderBy: { round: { effectiveDate: "desc" } },
+  });
+  return appraisals.map((a) => {
+    const published = a.round.publishedAt != null;
+    const screening = a.round.committees.find((c) => c.kind === "screening");
+    const salary = a.round.committees.find((c) => c.kind === "salary");
+    const screened = published && screening ? standingDecision(a.decisions, screening.id) : null;
+    const decided = published && salary ? standingDecision(a.decisions, salary.id) : null;
+    const reasons = published
+      ? a.decisions
+          .filter((d) => d.meeting.closedAt && d.reason)
+          .map((d) => ({ by: d.meeting.committeeId === screening?.id ? ("screening" as const) : ("salary" as const), reason: d.reason!, correction: d.correctsId != null }))
+      : [];
+    return {
+      appraisalId: a.id,
+      round: { id: a.round.id, title: a.round.title, publishedAt: a.round.publishedAt, appealDeadline: a.round.appealDeadline },
+      increaseType: a.increaseType as IncreaseType,
+      score: published ? a.score : null,
+      comment: published ? a.comment : null,
+      proposed: published ? { halfSteps: a.proposedHalfSteps, basisPoints: a.proposedBasisPoints } : null,
+      screened: decisionView(screened),
+      result: decisionView(decided),
+      reasons,
+      appeals: a.appeals.map((ap) => ({ id: ap.id, reason: ap.reason, filedAt: ap.filedAt, outcome: ap.outcome, answer: ap.answer, answeredAt: ap.answeredAt })),
+      canAppeal: published && appealOpen(a.round, now) && !a.appeals.some((ap) => !ap.answeredAt),
+    };
+  });
+}
+
+/** Per round: the distribution of results by top-level division, and appeals with their outcomes. */
+export async function roundReport(roundId: number) {
+  const { round, cases, committees } = await roundOverview(roundId);
+  const divisions = await db.division.findMany();
+  const topOf = topLevelMap(divisions);
+  const names = new Map(divisions.map((d) => [d.id, d.name]));
+  const people = new Map((await db.person.findMany({ where: { id: { in: cases.map((c) => c.personId) } }, select: { id: true, divisionId: true } })).map((p) => [p.id, p.divisionId]));
+  const rows = new Map<string, { division: string; people: number; byResult: Record<string, number>; amountBaht: number }>();
+  for (const c of cases) {
+    const top = topOf.get(people.get(c.personId)!) ?? people.get(c.personId)!;
+    const division = names.get(top) ?? "—";
+    const row = rows.get(division) ?? { division, people: 0, byResult: {}, amountBaht: 0 };
+    row.people += 1;
+    const key = !c.decided ? "pending" : c.increaseType === "steps" ? `steps:${c.decided.halfSteps ?? 0}` : `percent:${c.decided.basisPoints ?? 0}`;
+    row.byResult[key] = (row.byResult[key] ?? 0) + 1;
+    row.amountBaht += c.decided?.amountBaht ?? 0;
+    rows.set(division, row);
+  }
+  const resultKeys = [...new Set(cases.map((c) => (!c.decided ? "pending" : c.increaseType === "steps" ? `steps:${c.decided.halfSteps ?? 0}` : `percent:${c.decided.basisPoints ?? 0}`)))].sort();
+  const appeals = cases.flatMap((c) => c.appeals.map((a) => ({ ...a, name: c.name, division: c.division })));
+  return {
+    round,
+    committees,
+    resultKeys,
+    divisions: [...rows.values()].sort((a, b) => a.division.localeCompare(b.division, "th")),
+    appeals,
+    appealCounts: {
+      filed: appeals.length,
+      pending: appeals.filter((a) => !a.answeredAt).length,
+      rejected: appeals.filter((a) => a.outcome === "rejected").length,
+      changed: appeals.filter((a) => a.outcome === "changed").length,
+    },
+  };
+}
