@@ -125,3 +125,15 @@ export function roundStage(r: { published: boolean; cases: number; appraised: nu
   if (r.decided < r.cases) return "deciding";
   return "ready";
 }
+
+/** A result as a distribution bucket ("steps:2", "percent:350", "pending") and its Thai label. */
+export function resultKey(p: { increaseType: string; decided: { halfSteps: number | null; basisPoints: number | null } | null }): string {
+  if (!p.decided) return "pending";
+  return p.increaseType === "steps" ? `steps:${p.decided.halfSteps ?? 0}` : `percent:${p.decided.basisPoints ?? 0}`;
+}
+
+export function resultKeyLabel(key: string): string {
+  if (key === "pending") return "ยังไม่มีมติ";
+  const [kind, value] = key.split(":");
+  return kind === "steps" ? formatHalfSteps(Number(value)) : formatBasisPoints(Number(value));
+}

@@ -1,4 +1,4 @@
-import { appealOpen, roundStage, type CommitteeKind, type IncreaseType } from "~/domain/salary-review";
+import { appealOpen, resultKey, roundStage, type CommitteeKind, type IncreaseType } from "~/domain/salary-review";
 import { fullName } from "~/domain/personnel";
 import { db } from "~/utils/db.server";
 import { agendaFor, recusedAppraisalIds } from "./salary-committees.server";
@@ -221,12 +221,12 @@ export async function roundReport(roundId: number) {
     const division = names.get(top) ?? "—";
     const row = rows.get(division) ?? { division, people: 0, byResult: {}, amountBaht: 0 };
     row.people += 1;
-    const key = !c.decided ? "pending" : c.increaseType === "steps" ? `steps:${c.decided.halfSteps ?? 0}` : `percent:${c.decided.basisPoints ?? 0}`;
+    const key = resultKey(c);
     row.byResult[key] = (row.byResult[key] ?? 0) + 1;
     row.amountBaht += c.decided?.amountBaht ?? 0;
     rows.set(division, row);
   }
-  const resultKeys = [...new Set(cases.map((c) => (!c.decided ? "pending" : c.increaseType === "steps" ? `steps:${c.decided.halfSteps ?? 0}` : `percent:${c.decided.basisPoints ?? 0}`)))].sort();
+  const resultKeys = [...new Set(cases.map(resultKey))].sort();
   const appeals = cases.flatMap((c) => c.appeals.map((a) => ({ ...a, name: c.name, division: c.division })));
   return {
     round,

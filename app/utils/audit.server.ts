@@ -30,6 +30,18 @@ export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> 
 export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "salary_round.created": "สร้างรอบการเลื่อนขั้นเงินเดือน",
+  "salary_round.published": "ประกาศผลการเลื่อนขั้นเงินเดือน",
+  "salary_appraisal.recorded": "บันทึกผลการประเมินและข้อเสนอ",
+  "salary_committee.appointed": "แต่งตั้งคณะกรรมการ",
+  "salary_committee.recused": "กรรมการแจ้งส่วนได้เสีย",
+  "salary_meeting.opened": "เปิดการประชุมคณะกรรมการ",
+  "salary_meeting.attendance": "บันทึกผู้มาประชุม",
+  "salary_meeting.closed": "ปิดการประชุมคณะกรรมการ",
+  "salary_decision.recorded": "บันทึกมติคณะกรรมการ",
+  "salary_decision.corrected": "บันทึกมติแก้ไข",
+  "salary_appeal.filed": "ยื่นอุทธรณ์ผลการเลื่อนขั้นเงินเดือน",
+  "salary_appeal.answered": "ตอบอุทธรณ์ผลการเลื่อนขั้นเงินเดือน",
   "auth.sign_in": "เข้าสู่ระบบ",
   "auth.sign_in_failed": "เข้าสู่ระบบไม่สำเร็จ",
   "auth.sign_in_throttled": "ถูกระงับการเข้าสู่ระบบชั่วคราว",

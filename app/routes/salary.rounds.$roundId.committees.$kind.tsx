@@ -1,0 +1,122 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useFieldArray } from "react-hook-form";
+import { FormError, TextField } from "~/components/form-field";
+import { useZodForm } from "~/components/use-zod-form";
+import { fullName } from "~/domain/personnel";
+import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, type CommitteeKind } from "~/domain/salary-review";
+import { setCommittee } from "~/models/salary-committees.server";
+import { requireRound, SalaryError } from "~/models/salary-rounds.server";
+import { committeeSchema } from "~/schemas/salary";
+import { requireRole } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formDataToNested, validate, type FieldErrors } from "~/utils/forms";
+import { httpError } from "~/utils/http.server";
+import { orHttpError, salaryActor } from "~/utils/salary-route.server";
+
+export const meta: MetaFunction = () => [{ title: "แต่งตั้งคณะกรรมการ · สุจริต" }];
+
+function kindOf(param: string | undefined): CommitteeKind {
+  if (param !== "screening" && param !== "salary") httpError(404, "ไม่พบคณะกรรมการประเภทนี้");
+  return param;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "hr", "admin");
+  const kind = kindOf(params.kind);
+  const round = await orHttpError(requireRound(Number(params.roundId)));
+  const committee = await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: round.id, kind } }, include: { members: { include: { person: true }, orderBy: { id: "asc" } } } });
+  const people = await db.person.findMany({ where: { deactivatedAt: null, personnelType: { in: ["executive", "municipal_officer", "teacher"] } }, orderBy: { employeeNumber: "asc" }, select: { employeeNumber: true, title: true, firstName: true, lastName: true, position: true } });
+  return json({
+    round: { id: round.id, title: round.title, published: round.publishedAt != null },
+    kind,
+    values: committee
+      ? { appointingOrderRef: committee.appointingOrderRef, members: committee.members.map((m) => ({ employeeNumber: m.person.employeeNumber, role: m.role })) }
+      : { appointingOrderRef: "", members: [{ employeeNumber: "", role: "chair" }, { employeeNumber: "", role: "member" }, { employeeNumber: "", role: "member" }, { employeeNumber: "", role: "secretary" }] },
+    people: people.map((p) => ({ employeeNumber: p.employeeNumber, label: `${fullName(p)} · ${p.position}` })),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const kind = kindOf(params.kind);
+  const values = formDataToNested(await request.formData(), ["members"]);
+  const result = validate(committeeSchema, values);
+  const fail = (fieldErrors: FieldErrors, formError?: string, status = 400) => json({ values, fieldErrors, formError }, { status });
+  if (!result.success) return fail(result.fieldErrors, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง");
+  try {
+    const committee = await setCommittee(Number(params.roundId), kind, result.data, salaryActor(user, context));
+    return redirect(`/salary/committees/${committee.id}`);
+  } catch (error) {
+    if (!(error instanceof SalaryError)) throw error;
+    return error.field && error.field !== "members" ? fail({ [error.field]: error.message }, undefined, error.status) : fail({}, error.message, error.status);
+  }
+}
+
+export default function AppointCommittee() {
+  const { round, kind, values, people } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const form = useZodForm(committeeSchema, { defaultValues: { ...values, ...(actionData?.values as object) }, serverErrors: actionData?.fieldErrors });
+  const { register, onSubmit, errorOf, control } = form;
+  const members = useFieldArray({ control, name: "members" });
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/salary/rounds/${round.id}`}>{`‹ ${round.title}`}</Link>
+      </p>
+      <h1>{`แต่งตั้ง${COMMITTEE_KIND_LABELS[kind]}`}</h1>
+      <p className="muted">
+        {kind === "screening"
+          ? "ประธานโดยปกติคือปลัดเทศบาล กรรมการคือหัวหน้าส่วนราชการ เลขานุการคือเจ้าหน้าที่ผู้รับผิดชอบงานการเจ้าหน้าที่"
+          : "ประธานตามที่นายกเทศมนตรีแต่งตั้ง (โดยปกติคือนายกเทศมนตรี) กรรมการคือหัวหน้าส่วนราชการและผู้อำนวยการสถานศึกษา เลขานุการคือเจ้าหน้าที่ผู้รับผิดชอบงานการเจ้าหน้าที่"}
+      </p>
+      <Form method="post" className="card stack" onSubmit={onSubmit} noValidate>
+        <FormError message={actionData?.formError} />
+        <TextField label="คำสั่งแต่งตั้ง (เลขที่/วันที่)" placeholder="เช่น คำสั่งเทศบาลนครลำปาง ที่ 120/2569 ลงวันที่ 1 มีนาคม 2569" error={errorOf("appointingOrderRef")} {...register("appointingOrderRef")} />
+        <fieldset className="field">
+          <legend>กรรมการ (ประธาน 1 คน เลขานุการ 1 คน)</legend>
+          {members.fields.map((field, index) => (
+            <div key={field.id} className="row repeat-row">
+              <TextField label={`คนที่ ${index + 1} (เลขประจำตัว)`} list="committee-people" error={errorOf(`members.${index}.employeeNumber`)} {...register(`members.${index}.employeeNumber`)} />
+              <div className="field">
+                <label htmlFor={`members.${index}.role`}>ตำแหน่งในคณะกรรมการ</label>
+                <select id={`members.${index}.role`} {...register(`members.${index}.role`)}>
+                  {(["chair", "member", "secretary"] as const).map((r) => (
+                    <option key={r} value={r}>
+                      {COMMITTEE_ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {members.fields.length > 3 ? (
+                <button type="button" className="btn btn--secondary" onClick={() => members.remove(index)}>
+                  ลบ
+                </button>
+              ) : null}
+            </div>
+          ))}
+          {errorOf("members") ? <span className="field-error" role="alert">{errorOf("members")}</span> : null}
+          <div>
+            <button type="button" className="btn btn--secondary" onClick={() => members.append({ employeeNumber: "", role: "member" })}>
+              + เพิ่มกรรมการ
+            </button>
+          </div>
+        </fieldset>
+        <datalist id="committee-people">
+          {people.map((p) => (
+            <option key={p.employeeNumber} value={p.employeeNumber}>
+              {p.label}
+            </option>
+          ))}
+        </datalist>
+        <div>
+          <button type="submit" className="btn" disabled={round.published || navigation.state !== "idle"}>
+            บันทึกคณะกรรมการ
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}
