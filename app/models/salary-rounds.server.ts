@@ -29,7 +29,8 @@ export async function createRound(input: RoundInput, actor: Actor, now = new Dat
   if (await db.salaryRound.findUnique({ where: { effectiveDate } })) {
     throw new SalaryError(`มีรอบการเลื่อนขั้นเงินเดือน ครั้งที่ ${half} ของปีงบประมาณ ${input.fiscalYear} อยู่แล้ว`, 409, "half");
   }
-  const people = await db.person.findMany({ where: { personnelType: { in: input.scopeTypes } } });
+  const divisionIds = input.scopeDivisionIds.length ? (await Promise.all(input.scopeDivisionIds.map((id) => divisionAndDescendantIds(id)))).flat() : null;
+  const people = await db.person.findMany({ where: { personnelType: { in: input.scopeTypes }, ...(divisionIds ? { divisionId: { in: divisionIds } } : {}) } });
   const inScope = people.filter((p) => isActiveOn(p, effectiveDate) || isActiveOn(p, now));
   if (!inScope.length) throw new SalaryError("ไม่มีบุคลากรประเภทที่เลือกซึ่งปฏิบัติงานอยู่ในรอบนี้", 400, "scopeTypes");
   return db.$transaction(async (tx) => {

@@ -5,6 +5,7 @@ import { FormError, SelectField, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
+import { listDivisionOptions } from "~/models/organization.server";
 import { createRound, SalaryError } from "~/models/salary-rounds.server";
 import { roundSchema } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
@@ -13,11 +14,11 @@ import { salaryActor } from "~/utils/salary-route.server";
 
 export const meta: MetaFunction = () => [{ title: "สร้างรอบการเลื่อนขั้นเงินเดือน · สุจริต" }];
 
-const ARRAY_FIELDS = ["scopeTypes", "stepTypes"];
+const ARRAY_FIELDS = ["scopeTypes", "stepTypes", "scopeDivisionIds"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
-  return json({ currentYear: fiscalYearOf(new Date()) });
+  return json({ currentYear: fiscalYearOf(new Date()), divisions: await listDivisionOptions() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewRound() {
-  const { currentYear } = useLoaderData<typeof loader>();
+  const { currentYear, divisions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(roundSchema, {
@@ -43,6 +44,7 @@ export default function NewRound() {
       fiscalYear: String(currentYear),
       half: "1",
       scopeTypes: ["municipal_officer", "permanent_employee", "contract_employee"],
+      scopeDivisionIds: [],
       stepTypes: ["permanent_employee"],
       stepCapHalfSteps: "3",
       percentCap: "6",
@@ -86,6 +88,16 @@ export default function NewRound() {
           </div>
           {errorOf("scopeTypes") ? <span className="field-error" role="alert">{errorOf("scopeTypes")}</span> : null}
         </fieldset>
+        <div className="field">
+          <label htmlFor="scopeDivisionIds">เฉพาะหน่วยงาน (ไม่เลือก = ทุกหน่วยงาน; เลือกได้หลายหน่วยด้วย Ctrl/แตะค้าง)</label>
+          <select id="scopeDivisionIds" multiple size={6} {...register("scopeDivisionIds")}>
+            {divisions.map((d) => (
+              <option key={d.id} value={d.id}>
+                {`${"\u00a0\u00a0".repeat(d.depth)}${d.name}`}
+              </option>
+            ))}
+          </select>
+        </div>
         <fieldset className="field">
           <legend>ประเภทที่เลื่อนเป็นขั้น (ประเภทอื่นเลื่อนเป็นร้อยละของฐานเงินเดือน)</legend>
           <div className="checkbox-grid">

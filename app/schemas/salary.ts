@@ -10,6 +10,8 @@ export const roundSchema = z.object({
   half: z.enum(["1", "2"], { error: "กรุณาเลือกครั้งที่" }),
   scopeTypes: z.array(z.enum(PERSONNEL_TYPES)).min(1, { error: "กรุณาเลือกประเภทบุคลากรที่อยู่ในรอบนี้อย่างน้อย 1 ประเภท" }),
   stepTypes: z.array(z.enum(PERSONNEL_TYPES)).default([]),
+  // Empty = the whole municipality; a division includes its sections.
+  scopeDivisionIds: z.array(z.coerce.number().int().positive()).default([]),
   stepCapHalfSteps: z.enum(["1", "2", "3"], { error: "กรุณาเลือกเพดานขั้น" }),
   percentCap: z.coerce.number({ error: "กรุณากรอกเพดานร้อยละ" }).min(0.01, { error: "เพดานร้อยละต้องมากกว่า 0" }).max(15, { error: "เพดานร้อยละต้องไม่เกิน 15" }),
   poolBaht: wholeNumber("กรุณากรอกวงเงินเป็นจำนวนเต็มบาท", 1_000_000_000),

@@ -31,7 +31,7 @@ async function setUpRound(fiscalYear: number, half: "1" | "2", poolBaht = 20_000
     await createTestPerson({ personnelType: "municipal_officer" }),
   ];
   const round = await createRound(
-    { fiscalYear, half, scopeTypes: ["permanent_employee", "municipal_officer"], stepTypes: ["permanent_employee"], stepCapHalfSteps: "3", percentCap: 6, poolBaht, appealDays: 15 },
+    { fiscalYear, half, scopeTypes: ["permanent_employee", "municipal_officer"], stepTypes: ["permanent_employee"], scopeDivisionIds: [], stepCapHalfSteps: "3", percentCap: 6, poolBaht, appealDays: 15 },
     hrActor(hr.id),
   );
   return { hr, chair, secretary, memberA, memberB, employees, round };
