@@ -156,7 +156,7 @@ function NamedMembers({
       <Form method="post" className="card row row--end" onSubmit={onSubmit} noValidate>
         <FormError message={reply?.formError} />
         <TextField label="เลขประจำตัวบุคลากร" inputMode="numeric" autoComplete="off" error={errorOf("employeeNumber")} {...register("employeeNumber")} />
-        <fieldset className="field" style={{ flex: "0 0 auto" }}>
+        <fieldset className="field">
           <legend>ให้</legend>
           <div className="row">
             {(Object.keys(MEMBER_KIND_LABELS) as (keyof typeof MEMBER_KIND_LABELS)[]).map((kind) => (

@@ -163,7 +163,7 @@ function CourseAssignments({
           <input type="hidden" {...register("courseSlug")} />
           <input type="hidden" {...register("fiscalYear")} />
           <fieldset className="field">
-            <legend>กำหนดให้กลุ่ม</legend>
+            <legend>{`กำหนดให้กลุ่ม (ปี ${year})`}</legend>
             {unassigned.map((g) => (
               <label key={g.code} className="checkbox">
                 <input type="checkbox" value={g.code} {...register("groupCodes")} />
@@ -177,7 +177,7 @@ function CourseAssignments({
             ) : null}
           </fieldset>
           <button type="submit" name="intent" value="assign" className="btn" disabled={navigation.state !== "idle"}>
-            {`กำหนดหลักสูตรสำหรับปี ${year}`}
+            กำหนดให้กลุ่มที่เลือก
           </button>
         </Form>
       ) : null}
