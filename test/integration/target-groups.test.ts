@@ -158,6 +158,9 @@ describe("course assignment", () => {
     expect(await db.courseAssignment.count({ where: { id: assignment.id } })).toBe(0);
     expect((await memberClient.get("/courses/no-gift")).status).toBe(200);
     expect(await (await memberClient.get("/courses")).text()).not.toContain('data-testid="course-no-gift"');
+    const afterReport = await (await client.get(`/hr/courses/no-gift?year=${year}`)).text();
+    expect(afterReport).toContain(member.employeeNumber);
+    expect(afterReport).toContain("นอกกลุ่มเป้าหมาย");
 
     const actions = (await db.auditLog.findMany({ where: { entityType: "Course", entityId: "no-gift" }, orderBy: { id: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["course.assigned", "course.unassigned"]);
