@@ -142,6 +142,8 @@ describe("course assignment", () => {
     const refused = await outsiderClient.get("/courses/no-gift");
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain("หลักสูตรนี้ไม่ได้กำหนดให้ท่านเรียนในปีงบประมาณนี้");
+    expect((await outsiderClient.get("/courses/no-gift/lessons/gifts-and-the-law")).status).toBe(403);
+    expect((await outsiderClient.post("/courses/no-gift/lessons/gifts-and-the-law", {})).status).toBe(403);
     const refusedStart = await outsiderClient.post("/courses/no-gift", { kind: "pre" });
     expect(refusedStart.status).toBe(403);
     expect(await db.attempt.count({ where: { personId: outsider.id } })).toBe(0);
