@@ -3,6 +3,7 @@
 // post-test. Prints JSON lines: { cookie, slug, attemptId, fields } where fields pass the test (12/15).
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { markLessonDone, startAttempt, submitAttempt } from "~/models/course-attempts.server";
+import { assignedCourseIds } from "~/models/course-assignments.server";
 import { db } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 
@@ -31,6 +32,7 @@ outer: for (const course of courses) {
   for (const person of people) {
     if (made >= wanted) break outer;
     if (busy.has(`${person.id}/${course.id}`)) continue;
+    if (!(await assignedCourseIds(person.id, fiscalYear, new Date())).has(course.id)) continue; // not theirs this year
     const actor = { personId: person.id, ip: "bench" };
     const pre = await startAttempt(course.slug, "pre", actor);
     await submitAttempt(pre.id, await shownAnswers(pre.id, 6), actor);

@@ -5,6 +5,8 @@ import { importHistoricalResults } from "~/models/course-attempts.server";
 import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/delegation-orders.server";
 import { importAcknowledgements, publishDocument } from "~/models/policy-documents.server";
 import { seededRandom } from "~/domain/quiz";
+import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
+import { assignCourse } from "~/models/course-assignments.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
 
@@ -22,6 +24,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   if (existing > 0) {
     // A run that created the people but failed before the history finishes the job now.
     const demo = await db.auditLog.count({ where: { action: "seed.demo" } });
+    if (demo > 0 && (await db.courseAssignment.count()) === 0) await seedCourseAssignments(db);
     if (demo > 0 && (await db.attempt.count()) === 0) await seedTrainingHistory(db, new Set(DEMO_ACCOUNTS.map((a) => a.employeeNumber)));
     return { seeded: false, people: existing };
   }
@@ -56,10 +59,23 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
       data: { action: "seed.demo", entityType: "Database", after: JSON.stringify({ people: roster.length }) },
     });
   });
+  await seedCourseAssignments(db);
   await seedTrainingHistory(db, demoNumbers);
   await seedDelegationOrders(db);
   await seedNoGiftAnnouncement(db, demoNumbers);
   return { seeded: true, people: roster.length };
+}
+
+/** Every plan course is for all personnel (executives, council, officers, employees; not teachers) each year. */
+async function seedCourseAssignments(db: PrismaClient) {
+  const hr = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100002" } });
+  const courses = await db.course.findMany({ orderBy: { sortOrder: "asc" } });
+  for (const fiscalYear of PLAN_FISCAL_YEARS) {
+    const assignedAt = new Date(Math.min(fiscalYearRange(fiscalYear).start.getTime(), Date.now()));
+    for (const course of courses) {
+      await assignCourse({ courseSlug: course.slug, fiscalYear, groupCodes: ["all-personnel"] }, { personId: hr.id, ip: "seed" }, assignedAt);
+    }
+  }
 }
 
 /** The No Gift announcement (plan item 16), published in October 2569 BE and acknowledged by about half so far. */

@@ -41,7 +41,10 @@ export async function syncPlan(courses: Pick<CourseContent, "slug" | "planProjec
           divisionCodes: JSON.stringify(g.divisionCodes),
           positionIncludes: g.positionIncludes ?? null,
         };
-        await tx.targetGroup.upsert({ where: { code: g.code }, create: { code: g.code, ...data }, update: data });
+        // HR's groups and every group's named members belong to the app: the plan file never overwrites them.
+        const existing = await tx.targetGroup.findUnique({ where: { code: g.code }, select: { managedBy: true } });
+        if (!existing) await tx.targetGroup.create({ data: { code: g.code, managedBy: "content", ...data } });
+        else if (existing.managedBy === "content") await tx.targetGroup.update({ where: { code: g.code }, data });
       }
       for (const item of items) {
         const data = {

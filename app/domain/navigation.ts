@@ -11,6 +11,7 @@ const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/salary", label: "เลื่อนขั้นเงินเดือน" }, roles: "everyone" },
   { item: { to: "/unit", label: "บุคลากรในหน่วยงาน" }, roles: ["manager"] },
   { item: { to: "/hr/courses", label: "ผลการอบรม" }, roles: ["hr", "admin"] },
+  { item: { to: "/hr/groups", label: "กลุ่มเป้าหมาย" }, roles: ["hr", "admin"] },
   { item: { to: "/admin/people", label: "จัดการบุคลากร" }, roles: ["hr", "admin"] },
   { item: { to: "/admin/audit", label: "บันทึกการตรวจสอบ" }, roles: ["admin"] },
 ];

@@ -6,6 +6,7 @@ import { choiceOrder, countingAttempt, drawQuestions, isPass, scoreItems, type G
 import { nextStep } from "~/domain/course-status";
 import { sqliteTimestamp, writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+import { mayTakeCourse } from "./course-assignments.server";
 
 // The one module that writes attempts, their items, lesson progress and certificates.
 
@@ -38,6 +39,15 @@ export async function findCourse(slug: string) {
 }
 
 type CourseWithLessons = Awaited<ReturnType<typeof findCourse>>;
+
+const NOT_ASSIGNED = "หลักสูตรนี้ไม่ได้กำหนดให้ท่านเรียนในปีงบประมาณนี้ หากเห็นว่าท่านควรได้เรียน โปรดติดต่องานบุคคล";
+
+/** A course the person may open this fiscal year (assigned to a group they are in, or already begun); else 403. */
+export async function findCourseFor(slug: string, personId: number, now = new Date()) {
+  const course = await findCourse(slug);
+  if (!(await mayTakeCourse(personId, course.id, fiscalYearOf(now), now))) throw new AttemptError(NOT_ASSIGNED, 403);
+  return course;
+}
 
 /** Where a person stands in one course in one fiscal year. */
 export async function courseProgress(tx: Tx | typeof db, personId: number, course: CourseWithLessons, fiscalYear: number) {
@@ -106,7 +116,7 @@ async function finalizeIfExpired(
 }
 
 export async function startAttempt(courseSlug: string, kind: TestKind, actor: Actor, now = new Date(), random = cryptoRandom) {
-  const course = await findCourse(courseSlug);
+  const course = await findCourseFor(courseSlug, actor.personId, now);
   const fiscalYear = fiscalYearOf(now);
   try {
     return await db.$transaction(async (tx) => {
@@ -445,7 +455,7 @@ export async function submitAttempt(
 }
 
 export async function markLessonDone(courseSlug: string, lessonSlug: string, actor: Actor, now = new Date()) {
-  const course = await findCourse(courseSlug);
+  const course = await findCourseFor(courseSlug, actor.personId, now);
   const lesson = course.lessons.find((l) => l.slug === lessonSlug);
   if (!lesson) throw new AttemptError("ไม่พบบทเรียนนี้", 404);
   const fiscalYear = fiscalYearOf(now);

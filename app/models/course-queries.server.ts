@@ -2,6 +2,7 @@ import { courseStatus } from "~/domain/course-status";
 import { percent } from "~/domain/quiz";
 import { db } from "~/utils/db.server";
 import { progressFromRows } from "./course-attempts.server";
+import { assignedCourseIds } from "./course-assignments.server";
 
 export async function listCourses() {
   return db.course.findMany({
@@ -10,18 +11,17 @@ export async function listCourses() {
   });
 }
 
-/**
- * The courses assigned to a person in a fiscal year with where they stand in each. Until target groups arrive
- * (plan issue), every active person is assigned every course.
- */
-export async function myCourses(personId: number, fiscalYear: number) {
-  const [courses, attempts, lessonProgress, certificates] = await Promise.all([
+/** The courses assigned to a person in a fiscal year (through their groups on `at`) with where they stand in each. */
+export async function myCourses(personId: number, fiscalYear: number, at = new Date()) {
+  const [allCourses, assigned, attempts, lessonProgress, certificates] = await Promise.all([
     listCourses(),
+    assignedCourseIds(personId, fiscalYear, at),
     db.attempt.findMany({ where: { personId, fiscalYear }, orderBy: { id: "asc" } }),
     db.lessonProgress.findMany({ where: { personId, fiscalYear }, select: { lessonId: true } }),
     db.certificate.findMany({ where: { personId, fiscalYear } }),
   ]);
   const done = lessonProgress.map((l) => l.lessonId);
+  const courses = allCourses.filter((c) => assigned.has(c.id));
   return courses.map((course) => {
     const progress = progressFromRows(
       course,

@@ -1,42 +1,319 @@
-import { inGroup, type GroupRules } from "~/domain/indicators";
-import { isActiveOn } from "~/domain/personnel";
-import { db } from "~/utils/db.server";
-import { divisionAndDescendantIds } from "./organization.server";
+import type { TargetGroup } from "@prisma/client";
+import type { GroupRules } from "~/domain/indicators";
+import { fullName } from "~/domain/personnel";
+import { isGroupMember, NO_NAMED_MEMBERS, type GroupRulesInput, type MemberKind, type NamedMembers } from "~/domain/target-groups";
+import type { GroupFormInput } from "~/schemas/target-group";
+import { writeAudit } from "~/utils/audit.server";
+import { db, type Tx } from "~/utils/db.server";
+import { topLevelMap } from "./organization.server";
 
-// Who is in a target group on a date. Groups are rules (content/plan/target-groups.yaml) over the roster.
+// Who is in a target group on a date. A group is rules over the roster (from content/plan/target-groups.yaml,
+// or defined by HR in the app) plus people HR named into or out of it. This module owns TargetGroupMember and
+// the HR groups; the plan sync writes the content groups' rules.
+
+type Client = Pick<Tx, "targetGroup" | "targetGroupMember" | "division" | "person">;
+type DivisionRow = { id: number; code: string; parentId: number | null };
+
+export class GroupError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404 = 400,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
 
 export async function targetGroups() {
   return db.targetGroup.findMany({ orderBy: { id: "asc" } });
 }
 
+/** A division code list to the ids it covers (a division includes its sections); null when any division. */
+function divisionIdsFor(divisionCodes: string[], divisions: DivisionRow[]): number[] | null {
+  if (!divisionCodes.length) return null;
+  const ids = divisions.filter((d) => divisionCodes.includes(d.code)).map((d) => d.id);
+  for (let i = 0; i < ids.length; i++) for (const d of divisions) if (d.parentId === ids[i] && !ids.includes(d.id)) ids.push(d.id);
+  return ids;
+}
+
+function rulesOf(group: Pick<TargetGroup, "personnelTypes" | "divisionCodes" | "positionIncludes">, divisions: DivisionRow[]): GroupRules {
+  return {
+    personnelTypes: JSON.parse(group.personnelTypes) as string[],
+    divisionIds: divisionIdsFor(JSON.parse(group.divisionCodes) as string[], divisions),
+    positionIncludes: group.positionIncludes,
+  };
+}
+
+const allDivisions = (client: Pick<Client, "division"> = db) => client.division.findMany({ select: { id: true, code: true, parentId: true } });
+
 export async function groupRules(code: string): Promise<(GroupRules & { name: string }) | null> {
   const group = await db.targetGroup.findUnique({ where: { code } });
   if (!group) return null;
-  const divisionCodes = JSON.parse(group.divisionCodes) as string[];
-  let divisionIds: number[] | null = null;
-  if (divisionCodes.length) {
-    const roots = await db.division.findMany({ where: { code: { in: divisionCodes } } });
-    divisionIds = (await Promise.all(roots.map((r) => divisionAndDescendantIds(r.id)))).flat();
-  }
-  return { name: group.name, personnelTypes: JSON.parse(group.personnelTypes) as string[], divisionIds, positionIncludes: group.positionIncludes };
+  return { name: group.name, ...rulesOf(group, await allDivisions()) };
+}
+
+function namedFrom(rows: { personId: number; kind: string }[]): NamedMembers {
+  return {
+    included: new Set(rows.filter((r) => r.kind === "include").map((r) => r.personId)),
+    excluded: new Set(rows.filter((r) => r.kind === "exclude").map((r) => r.personId)),
+  };
+}
+
+async function namedMembersOf(groupId: number, client: Pick<Client, "targetGroupMember"> = db): Promise<NamedMembers> {
+  return namedFrom(await client.targetGroupMember.findMany({ where: { groupId }, select: { personId: true, kind: true } }));
 }
 
 type Member = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null };
+const MEMBER_FIELDS = { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } as const;
 
-/** People active on `at` who match the group's rules. Pass `people` to reuse one roster read. */
-export async function populationOf(code: string, at: Date, people?: Member[]) {
-  const rules = await groupRules(code);
-  if (!rules) return null;
-  const roster =
-    people ??
-    (await db.person.findMany({ select: { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } }));
-  return { name: rules.name, members: roster.filter((p) => isActiveOn(p, at) && inGroup(p, rules)) };
+/** The roster fields membership needs, read once for many groups. */
+export function rosterForMembership(): Promise<Member[]> {
+  return db.person.findMany({ select: MEMBER_FIELDS });
 }
 
-/** Whether one person is in the group on `at`: their own row against the rules, not the whole roster. */
-export async function isMember(code: string, personId: number, at: Date, rules?: GroupRules | null): Promise<boolean> {
-  const groupRulesFor = rules === undefined ? await groupRules(code) : rules;
-  if (!groupRulesFor) return false;
-  const person = await db.person.findUnique({ where: { id: personId } });
-  return Boolean(person && isActiveOn(person, at) && inGroup(person, groupRulesFor));
+/** People in the group on `at`. Pass `people` to reuse one roster read. */
+export async function populationOf<P extends Member = Member>(code: string, at: Date, people?: P[]) {
+  const group = await db.targetGroup.findUnique({ where: { code } });
+  if (!group) return null;
+  const [divisions, named, roster] = await Promise.all([allDivisions(), namedMembersOf(group.id), people ?? (rosterForMembership() as Promise<P[]>)]);
+  const rules = rulesOf(group, divisions);
+  return { name: group.name, members: roster.filter((p) => isGroupMember(p, rules, named, at)) };
+}
+
+/** Whether one person is in the group on `at`: their own rows, not the whole roster. */
+export async function isMember(code: string, personId: number, at: Date): Promise<boolean> {
+  const group = await db.targetGroup.findUnique({ where: { code } });
+  if (!group) return false;
+  const [person, named, divisions] = await Promise.all([
+    db.person.findUnique({ where: { id: personId }, select: MEMBER_FIELDS }),
+    db.targetGroupMember.findMany({ where: { groupId: group.id, personId }, select: { personId: true, kind: true } }),
+    allDivisions(),
+  ]);
+  return Boolean(person && isGroupMember(person, rulesOf(group, divisions), namedFrom(named), at));
+}
+
+/** The ids of every group one person is in on `at`. */
+export async function groupIdsOf(personId: number, at: Date): Promise<Set<number>> {
+  const [person, groups, named, divisions] = await Promise.all([
+    db.person.findUnique({ where: { id: personId }, select: MEMBER_FIELDS }),
+    db.targetGroup.findMany(),
+    db.targetGroupMember.findMany({ where: { personId }, select: { groupId: true, personId: true, kind: true } }),
+    allDivisions(),
+  ]);
+  if (!person) return new Set();
+  return new Set(
+    groups.filter((g) => isGroupMember(person, rulesOf(g, divisions), namedFrom(named.filter((n) => n.groupId === g.id)), at)).map((g) => g.id),
+  );
+}
+
+/** The union of several groups' populations on `at`, as person ids; one roster read. */
+export async function unionOfGroups(groupIds: number[], at: Date): Promise<Set<number>> {
+  if (!groupIds.length) return new Set();
+  const [groups, named, divisions, roster] = await Promise.all([
+    db.targetGroup.findMany({ where: { id: { in: groupIds } } }),
+    db.targetGroupMember.findMany({ where: { groupId: { in: groupIds } }, select: { groupId: true, personId: true, kind: true } }),
+    allDivisions(),
+    rosterForMembership(),
+  ]);
+  const members = new Set<number>();
+  for (const g of groups) {
+    const rules = rulesOf(g, divisions);
+    const namedInGroup = namedFrom(named.filter((n) => n.groupId === g.id));
+    for (const p of roster) if (isGroupMember(p, rules, namedInGroup, at)) members.add(p.id);
+  }
+  return members;
+}
+
+// ---- HR pages ----
+
+/** Every group with its member count on `at`, content groups first. */
+export async function groupsWithCounts(at: Date) {
+  const [groups, named, divisions, roster] = await Promise.all([
+    db.targetGroup.findMany({ orderBy: [{ managedBy: "asc" }, { id: "asc" }] }),
+    db.targetGroupMember.findMany({ select: { groupId: true, personId: true, kind: true } }),
+    allDivisions(),
+    rosterForMembership(),
+  ]);
+  return groups.map((g) => {
+    const rules = rulesOf(g, divisions);
+    const namedInGroup = namedFrom(named.filter((n) => n.groupId === g.id));
+    return {
+      code: g.code,
+      name: g.name,
+      managedBy: g.managedBy,
+      memberCount: roster.filter((p) => isGroupMember(p, rules, namedInGroup, at)).length,
+      included: namedInGroup.included.size,
+      excluded: namedInGroup.excluded.size,
+    };
+  });
+}
+
+export async function groupDetail(code: string) {
+  const group = await db.targetGroup.findUnique({
+    where: { code },
+    include: { members: { include: { person: { include: { division: true } }, addedBy: true }, orderBy: { addedAt: "asc" } } },
+  });
+  if (!group) return null;
+  const divisions = await db.division.findMany({ where: { code: { in: JSON.parse(group.divisionCodes) as string[] } } });
+  return {
+    id: group.id,
+    code: group.code,
+    name: group.name,
+    managedBy: group.managedBy,
+    personnelTypes: JSON.parse(group.personnelTypes) as string[],
+    divisionIds: divisions.map((d) => d.id),
+    divisionNames: divisions.map((d) => d.name),
+    positionIncludes: group.positionIncludes ?? "",
+    members: group.members.map((m) => ({
+      personId: m.personId,
+      kind: m.kind as MemberKind,
+      employeeNumber: m.person.employeeNumber,
+      name: fullName(m.person),
+      divisionName: m.person.division.name,
+      addedAt: m.addedAt.toISOString(),
+      addedBy: fullName(m.addedBy),
+    })),
+  };
+}
+
+const PREVIEW_ROWS = 20;
+
+/**
+ * Who would be in a group with these rules and named members on `at`: the count, the first rows and the count
+ * per top-level unit. Used before saving (the rules as typed) and after (the saved group).
+ */
+export async function previewPopulation(rules: GroupRulesInput, groupCode: string | null, at: Date) {
+  const [people, divisionRows, group] = await Promise.all([
+    db.person.findMany({
+      select: { ...MEMBER_FIELDS, employeeNumber: true, title: true, firstName: true, lastName: true },
+      orderBy: { employeeNumber: "asc" },
+    }),
+    db.division.findMany({ orderBy: { sortOrder: "asc" } }),
+    groupCode ? db.targetGroup.findUnique({ where: { code: groupCode } }) : null,
+  ]);
+  const codes = divisionRows.filter((d) => rules.divisionIds.includes(d.id)).map((d) => d.code);
+  const groupRulesFor: GroupRules = {
+    personnelTypes: rules.personnelTypes,
+    divisionIds: divisionIdsFor(codes, divisionRows),
+    positionIncludes: rules.positionIncludes || null,
+  };
+  const named = group ? await namedMembersOf(group.id) : NO_NAMED_MEMBERS;
+  const members = people.filter((p) => isGroupMember(p, groupRulesFor, named, at));
+  const topOf = topLevelMap(divisionRows);
+  const nameOf = new Map(divisionRows.map((d) => [d.id, d.name]));
+  const countByUnit = new Map<number, number>();
+  for (const p of members) {
+    const unit = topOf.get(p.divisionId) ?? p.divisionId;
+    countByUnit.set(unit, (countByUnit.get(unit) ?? 0) + 1);
+  }
+  return {
+    count: members.length,
+    rows: members.slice(0, PREVIEW_ROWS).map((p) => ({
+      employeeNumber: p.employeeNumber,
+      name: fullName(p),
+      divisionName: nameOf.get(p.divisionId) ?? "",
+      named: named.included.has(p.id),
+    })),
+    byUnit: divisionRows.filter((d) => countByUnit.has(d.id)).map((d) => ({ name: d.name, count: countByUnit.get(d.id)! })),
+  };
+}
+
+type Actor = { personId: number; ip: string | null };
+
+async function ruleColumns(tx: Tx, input: GroupFormInput) {
+  const divisions = await tx.division.findMany({ where: { id: { in: input.divisionIds } }, orderBy: { sortOrder: "asc" } });
+  if (divisions.length !== new Set(input.divisionIds).size) throw new GroupError("ไม่พบหน่วยงานที่เลือก", 400, "divisionIds");
+  return {
+    name: input.name,
+    personnelTypes: JSON.stringify(input.personnelTypes),
+    divisionCodes: JSON.stringify(divisions.map((d) => d.code)),
+    positionIncludes: input.positionIncludes || null,
+  };
+}
+
+const auditedRules = (g: Pick<TargetGroup, "name" | "personnelTypes" | "divisionCodes" | "positionIncludes">) => ({
+  name: g.name,
+  personnelTypes: JSON.parse(g.personnelTypes) as string[],
+  divisionCodes: JSON.parse(g.divisionCodes) as string[],
+  positionIncludes: g.positionIncludes,
+});
+
+/** A new HR group; its code is `hr-<id>`, so it never collides with the plan's groups. */
+export async function createGroup(input: GroupFormInput, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const columns = await ruleColumns(tx, input);
+    const draft = await tx.targetGroup.create({ data: { code: `hr-new-${crypto.randomUUID()}`, managedBy: "hr", ...columns } });
+    const group = await tx.targetGroup.update({ where: { id: draft.id }, data: { code: `hr-${draft.id}` } });
+    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "target_group.created", entityType: "TargetGroup", entityId: group.code, after: auditedRules(group) });
+    return group;
+  });
+}
+
+/** New rules for an HR group. The plan's groups change only through the plan file. */
+export async function updateGroup(code: string, input: GroupFormInput, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.targetGroup.findUnique({ where: { code } });
+    if (!before) throw new GroupError("ไม่พบกลุ่มเป้าหมายนี้", 404);
+    if (before.managedBy !== "hr") throw new GroupError("กลุ่มนี้กำหนดตามแผน แก้ไขเงื่อนไขได้ที่ไฟล์แผนเท่านั้น", 403);
+    const group = await tx.targetGroup.update({ where: { id: before.id }, data: await ruleColumns(tx, input) });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "target_group.updated",
+      entityType: "TargetGroup",
+      entityId: code,
+      before: auditedRules(before),
+      after: auditedRules(group),
+    });
+    return group;
+  });
+}
+
+/** Name a person into (include) or out of (exclude) any group; naming them again switches the kind. */
+export async function addNamedMember(code: string, employeeNumber: string, kind: MemberKind, actor: Actor, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const group = await tx.targetGroup.findUnique({ where: { code } });
+    if (!group) throw new GroupError("ไม่พบกลุ่มเป้าหมายนี้", 404);
+    const person = await tx.person.findUnique({ where: { employeeNumber: employeeNumber.trim() } });
+    if (!person) throw new GroupError(`ไม่พบบุคลากรเลขประจำตัว ${employeeNumber.trim()}`, 400, "employeeNumber");
+    const existing = await tx.targetGroupMember.findUnique({ where: { groupId_personId: { groupId: group.id, personId: person.id } } });
+    if (existing?.kind === kind) {
+      throw new GroupError(`${fullName(person)} ถูก${kind === "include" ? "เพิ่ม" : "ยกเว้น"}ในกลุ่มนี้อยู่แล้ว`, 400, "employeeNumber");
+    }
+    const data = { kind, addedAt: now, addedById: actor.personId };
+    await tx.targetGroupMember.upsert({
+      where: { groupId_personId: { groupId: group.id, personId: person.id } },
+      create: { groupId: group.id, personId: person.id, ...data },
+      update: data,
+    });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "target_group.member_named",
+      entityType: "TargetGroup",
+      entityId: code,
+      before: existing ? { employeeNumber: person.employeeNumber, kind: existing.kind } : null,
+      after: { employeeNumber: person.employeeNumber, kind },
+    });
+    return person;
+  });
+}
+
+export async function removeNamedMember(code: string, personId: number, actor: Actor) {
+  return db.$transaction(async (tx) => {
+    const group = await tx.targetGroup.findUnique({ where: { code } });
+    if (!group) throw new GroupError("ไม่พบกลุ่มเป้าหมายนี้", 404);
+    const existing = await tx.targetGroupMember.findUnique({ where: { groupId_personId: { groupId: group.id, personId } }, include: { person: true } });
+    if (!existing) throw new GroupError("ไม่พบรายชื่อนี้ในกลุ่ม (อาจถูกนำออกไปแล้ว)", 404);
+    await tx.targetGroupMember.delete({ where: { groupId_personId: { groupId: group.id, personId } } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "target_group.member_removed",
+      entityType: "TargetGroup",
+      entityId: code,
+      before: { employeeNumber: existing.person.employeeNumber, kind: existing.kind },
+      after: null,
+    });
+  });
 }

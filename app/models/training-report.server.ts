@@ -3,30 +3,26 @@ import { itemStatistics, percent } from "~/domain/quiz";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { progressFromRows } from "./course-attempts.server";
-import { fiscalYearRange } from "~/domain/fiscal-year";
-import type { Prisma } from "@prisma/client";
-
-/** People who were active at some time in the fiscal year: a past year's report keeps those who left since. */
-function activeDuring(fiscalYear: number): Prisma.PersonWhereInput {
-  const { start, end } = fiscalYearRange(fiscalYear);
-  const until = new Date(Math.min(end.getTime(), Date.now()));
-  return {
-    activeFrom: { lt: until },
-    AND: [{ OR: [{ activeUntil: null }, { activeUntil: { gt: start } }] }, { OR: [{ deactivatedAt: null }, { deactivatedAt: { gt: start } }] }],
-  };
-}
+import { coursePopulation } from "./course-assignments.server";
+import { computationDate } from "./indicators.server";
 
 // Read-only reports for HR on the training data.
 
+/**
+ * Where everyone who must take a course in a fiscal year stands: the population is the union of the groups the
+ * course is assigned to that year, on the computation date (as for the indicators). People outside it who
+ * have attempts that year are listed too, marked, but not counted in the summary.
+ */
 export async function courseReport(courseSlug: string, fiscalYear: number) {
   const course = await db.course.findUnique({
     where: { slug: courseSlug },
     include: { lessons: { where: { retired: false } } },
   });
   if (!course) return null;
-  const [people, attempts, progress] = await Promise.all([
+  const population = await coursePopulation(course.id, fiscalYear, computationDate(fiscalYear).at);
+  const [everyone, attempts, progress] = await Promise.all([
+    // The whole roster, filtered here: a population of thousands is too many ids for one SQL IN list.
     db.person.findMany({
-      where: { OR: [activeDuring(fiscalYear), { attempts: { some: { courseId: course.id, fiscalYear } } }] },
       include: { division: true },
       orderBy: [{ division: { sortOrder: "asc" } }, { employeeNumber: "asc" }],
     }),
@@ -37,6 +33,7 @@ export async function courseReport(courseSlug: string, fiscalYear: number) {
     }),
   ]);
   const attemptsByPerson = groupBy(attempts, (a) => a.personId);
+  const people = everyone.filter((p) => population.has(p.id) || attemptsByPerson.has(p.id));
   const lessonsByPerson = groupBy(progress, (p) => p.personId);
   const rows = people.map((person) => {
     const p = progressFromRows(
@@ -46,26 +43,28 @@ export async function courseReport(courseSlug: string, fiscalYear: number) {
     );
     return {
       person,
+      inPopulation: population.has(person.id),
       status: courseStatus(p) as CourseStatus,
       pre: p.pre ? { correct: p.pre.correctCount!, total: p.pre.totalCount } : null,
       post: p.counting ? { correct: p.counting.correct, total: p.counting.total } : null,
       postTries: p.postTestsSubmitted,
     };
   });
-  const count = (status: CourseStatus) => rows.filter((r) => r.status === status).length;
+  const counted = rows.filter((r) => r.inPopulation);
+  const count = (status: CourseStatus) => counted.filter((r) => r.status === status).length;
   const average = (scores: { correct: number; total: number }[]) =>
     scores.length ? Math.round((scores.reduce((s, x) => s + x.correct / x.total, 0) / scores.length) * 1000) / 10 : null;
   return {
     course,
     rows,
     summary: {
-      population: rows.length,
+      population: counted.length,
       passed: count("passed"),
       notStarted: count("not_started"),
       inProgress: count("pre_test_done") + count("studying"),
       notPassed: count("not_passed"),
-      averagePre: average(rows.flatMap((r) => (r.pre ? [r.pre] : []))),
-      averagePost: average(rows.flatMap((r) => (r.post ? [r.post] : []))),
+      averagePre: average(counted.flatMap((r) => (r.pre ? [r.pre] : []))),
+      averagePost: average(counted.flatMap((r) => (r.post ? [r.post] : []))),
     },
   };
 }

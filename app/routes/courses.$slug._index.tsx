@@ -8,7 +8,7 @@ import { courseStatus } from "~/domain/course-status";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { correctNeededToPass, percent } from "~/domain/quiz";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { AttemptError, courseProgress, findCourse, startAttempt } from "~/models/course-attempts.server";
+import { AttemptError, courseProgress, findCourseFor, startAttempt } from "~/models/course-attempts.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
@@ -16,9 +16,9 @@ import { clientIp } from "~/utils/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "หลักสูตร"} · สุจริต` }];
 
-async function loadCourse(slug: string | undefined) {
+async function loadCourse(slug: string | undefined, personId: number) {
   try {
-    return await findCourse(slug ?? "");
+    return await findCourseFor(slug ?? "", personId);
   } catch (error) {
     if (error instanceof AttemptError) httpError(error.status, error.message);
     throw error;
@@ -27,7 +27,7 @@ async function loadCourse(slug: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await loadCourse(params.slug);
+  const course = await loadCourse(params.slug, user.id);
   const fiscalYear = fiscalYearOf(new Date());
   const progress = await courseProgress(db, user.id, course, fiscalYear);
   const certificate = await db.certificate.findUnique({

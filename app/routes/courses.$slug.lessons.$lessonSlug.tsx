@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { AttemptError, courseProgress, findCourse, markLessonDone } from "~/models/course-attempts.server";
+import { AttemptError, courseProgress, findCourseFor, markLessonDone } from "~/models/course-attempts.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await findCourse(params.slug ?? "").catch((error) => {
+  const course = await findCourseFor(params.slug ?? "", user.id).catch((error) => {
     if (error instanceof AttemptError) httpError(error.status, error.message);
     throw error;
   });

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: unit.name,
     courses: reports.flatMap((r) => {
       if (!r) return [];
-      const rows = r.rows.filter((row) => topOf.get(row.person.divisionId) === unit.id);
+      const rows = r.rows.filter((row) => row.inPopulation && topOf.get(row.person.divisionId) === unit.id);
       return [
         {
           slug: r.course.slug,

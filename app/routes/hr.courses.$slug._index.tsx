@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pre: scoreText(r.pre),
       post: scoreText(r.post),
       postTries: r.postTries,
+      inPopulation: r.inPopulation,
     })),
     stats: stats.map((s) => ({
       ...s,
@@ -70,6 +71,12 @@ export default function CourseResults() {
       </p>
       <h1>{data.course.title}</h1>
       <FiscalYearPicker year={data.year} />
+      {s.population === 0 ? (
+        <p className="card muted">
+          {`ยังไม่ได้กำหนดหลักสูตรนี้ให้กลุ่มเป้าหมายใดในปีงบประมาณ ${data.year} จึงยังไม่มีผู้ที่ต้องเรียน · `}
+          <Link to={`/hr/groups?year=${data.year}#assignments`}>กำหนดหลักสูตรให้กลุ่มเป้าหมาย ›</Link>
+        </p>
+      ) : null}
       <div className="grid">
         <div className="card">
           <p className="muted">ผ่านแล้ว</p>
@@ -130,7 +137,10 @@ export default function CourseResults() {
               {data.rows.map((r) => (
                 <tr key={r.id}>
                   <td>{r.employeeNumber}</td>
-                  <td>{r.name}</td>
+                  <td>
+                    {r.name}{" "}
+                    {r.inPopulation ? null : <span className="badge badge--warn">นอกกลุ่มเป้าหมาย</span>}
+                  </td>
                   <td className="hide-narrow">{r.divisionName}</td>
                   <td>
                     <CourseStatusBadge status={r.status} />

@@ -25,10 +25,12 @@ export default function TrainingResults() {
   return (
     <>
       <h1>ผลการอบรม</h1>
-      <p className="muted">{`ผู้ที่ต้องเรียน = บุคลากรที่ปฏิบัติงานอยู่ทุกคน · ปีงบประมาณ ${year}`}</p>
+      <p className="muted">{`ผู้ที่ต้องเรียน = สมาชิกของกลุ่มเป้าหมายที่กำหนดหลักสูตรให้ในปีงบประมาณ ${year}`}</p>
       <FiscalYearPicker year={year} />
       <p>
         <Link to={`/hr/completion?year=${year}`}>ดูแยกตามหน่วยงาน (ความครบถ้วนของการอบรม) ›</Link>
+        {" · "}
+        <Link to={`/hr/groups?year=${year}#assignments`}>กำหนดหลักสูตรให้กลุ่มเป้าหมาย ›</Link>
       </p>
       {courses.length === 0 ? (
         <p className="card muted">ยังไม่มีหลักสูตรในระบบ</p>

@@ -3,11 +3,13 @@ import { startAttempt } from "~/models/course-attempts.server";
 import { db } from "~/utils/db.server";
 import { startAppServer, type HttpClient } from "../support/app-server";
 import { answersFor, readAllLessons, startTest } from "../support/courses";
+import { assignCourse } from "../support/assignments";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 beforeAll(async () => {
   app = await startAppServer();
+  await assignCourse();
 });
 afterAll(() => app.close());
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer } from "../support/app-server";
+import { assignCourse } from "../support/assignments";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 beforeAll(async () => {
   app = await startAppServer();
+  await assignCourse();
 });
 afterAll(() => app.close());
 
@@ -12,7 +14,7 @@ describe("streamed HTML", () => {
   it("has no NUL bytes in Thai-heavy pages (React 18.3.1 leaves them at its 2 KiB buffer ends)", async () => {
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
-    for (const path of ["/", "/courses", "/plan", "/plan/items/5", "/indicators", "/hr/courses", "/admin/people"]) {
+    for (const path of ["/", "/courses", "/plan", "/plan/items/5", "/indicators", "/hr/courses", "/hr/groups", "/admin/people"]) {
       const response = await fetch(app.baseUrl + path, { headers: { Cookie: cookie } });
       expect(response.status, path).toBe(200);
       const bytes = new Uint8Array(await response.arrayBuffer());

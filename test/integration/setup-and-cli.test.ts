@@ -54,7 +54,7 @@ describe("setup", () => {
     const second = run(bin("tsx"), ["scripts/prepare-data.ts"], { DATABASE_URL });
     expect(second).toMatch(/seed: kept existing data \(538 people\)/);
     expect(second).toMatch(/content: 30 divisions, 4 courses .*plan: 41 items/);
-  });
+  }, 90_000); // a full demo seed and a second pass: over 30 s when other test files load the machine
 });
 
 describe("npm run user", () => {

@@ -13,10 +13,10 @@ describe("navigation by role", () => {
     expect(paths(["staff", "manager"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/unit"]);
   });
   it("gives HR training results and the people pages but not the audit log", () => {
-    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/hr/courses", "/admin/people"]);
+    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/hr/courses", "/hr/groups", "/admin/people"]);
   });
   it("gives admins people and the audit log, without duplicates when they are HR too", () => {
-    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/hr/courses", "/admin/people", "/admin/audit"]);
+    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/hr/courses", "/hr/groups", "/admin/people", "/admin/audit"]);
   });
 });
 
