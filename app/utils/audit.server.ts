@@ -31,6 +31,7 @@ export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.sign_in": "เข้าสู่ระบบ",
+  "indicator.entry_recorded": "บันทึกผลตัวชี้วัด",
   "auth.sign_in_failed": "เข้าสู่ระบบไม่สำเร็จ",
   "auth.sign_in_throttled": "ถูกระงับการเข้าสู่ระบบชั่วคราว",
   "auth.sign_out": "ออกจากระบบ",
