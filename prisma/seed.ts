@@ -88,7 +88,7 @@ async function seedIndicatorEntries(db: PrismaClient) {
   for (const e of entries) {
     if (!e.indicatorId) continue; // the plan content changed: nothing to seed for it
     // Entered at the end of the year the result belongs to.
-    const enteredAt = bangkokMidnightUtc(e.fiscalYear - 543, 9, 20);
+    const enteredAt = new Date(bangkokMidnightUtc(e.fiscalYear - 543, 9, 20).getTime() + 10 * 3_600_000);
     await recordIndicatorEntry(e.indicatorId, { fiscalYear: String(e.fiscalYear), ...e.fields }, null, { personId: hr.id, ip: null }, enteredAt);
   }
 }

@@ -10,7 +10,6 @@ type Props = {
   action: string;
   unit: EntryUnit;
   valueLabel: string;
-  ruleText: string;
   year: number;
   values?: Record<string, unknown>;
   fieldErrors?: FieldErrors;
@@ -26,7 +25,7 @@ const HINTS: Record<EntryUnit, string> = {
 };
 
 /** HR's entry for one indicator: value (or yes/no), evidence link or file, and a note. Same schema as the server. */
-export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, ruleText, year, values, fieldErrors, formError }: Props) {
+export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year, values, fieldErrors, formError }: Props) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("indicatorId") === String(indicatorId);
   const defaults = { fiscalYear: String(year), value: "", achieved: undefined as string | undefined, note: "", evidenceUrl: "", ...(values as Record<string, string> | undefined) };
@@ -49,7 +48,6 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, rule
     <Form method="post" action={action} encType="multipart/form-data" className="stack entry-form" onSubmit={onSubmit} noValidate aria-label="บันทึกผลตัวชี้วัด">
       <FormError message={formError} />
       <input type="hidden" name="indicatorId" value={indicatorId} />
-      <p className="muted">{`เกณฑ์: ${ruleText}`}</p>
       <div className="row">
         <div className="field">
           <label htmlFor={id("fiscalYear")}>ปีงบประมาณ</label>

@@ -327,7 +327,6 @@ function EntryPanel({ itemNumber, indicatorId, year, panel, actionData }: { item
         indicatorId={indicatorId}
         unit={panel.unit}
         valueLabel={panel.valueLabel}
-        ruleText={panel.ruleText}
         year={year}
         values={actionData?.ok ? undefined : actionData?.values}
         fieldErrors={actionData?.fieldErrors}
@@ -341,7 +340,6 @@ function EntryPanel({ itemNumber, indicatorId, year, panel, actionData }: { item
                 <th>ปีงบประมาณ</th>
                 <th>ผล</th>
                 <th>หลักฐาน</th>
-                <th>บันทึกโดย</th>
               </tr>
             </thead>
             <tbody>
@@ -352,6 +350,7 @@ function EntryPanel({ itemNumber, indicatorId, year, panel, actionData }: { item
                     {e.valueText}
                     {e.current ? null : <div className="muted">มีการบันทึกใหม่แทนแล้ว</div>}
                     {e.note ? <div className="muted">{e.note}</div> : null}
+                    <div className="muted">{`บันทึกโดย ${e.enteredBy} · ${e.enteredAt}`}</div>
                   </td>
                   <td>
                     {e.evidenceFile ? (
@@ -362,7 +361,6 @@ function EntryPanel({ itemNumber, indicatorId, year, panel, actionData }: { item
                       </a>
                     ) : null}
                   </td>
-                  <td>{`${e.enteredBy} · ${e.enteredAt}`}</td>
                 </tr>
               ))}
             </tbody>
