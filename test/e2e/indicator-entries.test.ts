@@ -29,6 +29,7 @@ describe("HR records an indicator the app cannot compute", () => {
     // Checked in the browser before anything is sent: evidence is required.
     await expect.poll(() => ita.getByText(/กรุณาแนบหลักฐาน/).count()).toBe(1);
     await screenshot(hr.page, "indicator-entry-missing-evidence-desktop");
+    await ita.screenshot({ path: "screenshots/indicator-entry-missing-evidence-form.png" });
 
     await ita.getByLabel("หรือไฟล์หลักฐาน").setInputFiles({ name: "ผลITA-2570.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n") });
     await ita.getByRole("button", { name: "บันทึกผล" }).click();
