@@ -34,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const threshold = Number(r.rule.match(/ร้อยละ (\d+)/)?.[1] ?? 80);
       return {
         ...r,
+        // The pre/post-test gain is only computed for the whole population; not shown for one unit.
+        secondary: undefined,
         numerator: part.numerator,
         denominator: part.denominator,
         value: sharePercent(part.numerator, part.denominator),
