@@ -4,6 +4,7 @@ import { hashPassword } from "~/utils/password.server";
 import { importHistoricalResults } from "~/models/course-attempts.server";
 import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/delegation-orders.server";
 import { importAcknowledgements, publishDocument } from "~/models/policy-documents.server";
+import { recordIndicatorEntry } from "~/models/indicator-entries.server";
 import { seededRandom } from "~/domain/quiz";
 import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
 import { assignCourse } from "~/models/course-assignments.server";
@@ -63,6 +64,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   await seedTrainingHistory(db, demoNumbers);
   await seedDelegationOrders(db);
   await seedNoGiftAnnouncement(db, demoNumbers);
+  await seedIndicatorEntries(db);
   return { seeded: true, people: roster.length };
 }
 
@@ -75,6 +77,35 @@ async function seedCourseAssignments(db: PrismaClient) {
     for (const course of courses) {
       await assignCourse({ courseSlug: course.slug, fiscalYear, groupCodes: ["all-personnel"] }, { personId: hr.id, ip: "seed" }, assignedAt);
     }
+  }
+}
+
+/** HR's entries for past years' indicators the app cannot compute: ITA scores, fuel savings, event turnout. */
+async function seedIndicatorEntries(db: PrismaClient) {
+  const hr = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100002" } });
+  const indicators = await db.planIndicator.findMany({ where: { itemNumber: { in: [7, 15, 17, 22, 25] } } });
+  const find = (itemNumber: number, instrument: string) => indicators.find((i) => i.itemNumber === itemNumber && i.instrument === instrument);
+  const ita = { 2566: "82.47", 2567: "86.12", 2568: "88.05", 2569: "91.30" } as Record<number, string>;
+  const entries: { indicatorId: number | undefined; fiscalYear: number; fields: Record<string, string> }[] = [];
+  for (const [year, score] of Object.entries(ita)) {
+    for (const item of [15, 17, 25]) {
+      entries.push({
+        indicatorId: find(item, "ita-score")?.id,
+        fiscalYear: Number(year),
+        fields: { value: score, evidenceUrl: `https://itas.nacc.go.th/go/iit/ita${year}/lampangcity`, note: "ผลการประเมิน ITA จากระบบ ITAS ของสำนักงาน ป.ป.ช." },
+      });
+    }
+  }
+  entries.push(
+    { indicatorId: find(22, "fuel-records")?.id, fiscalYear: 2568, fields: { value: "27.5", evidenceUrl: "https://www.lampangcity.go.th/fuel-report-2568", note: "เทียบกับปีงบประมาณ 2565" } },
+    { indicatorId: find(22, "fuel-records")?.id, fiscalYear: 2569, fields: { value: "31.2", evidenceUrl: "https://www.lampangcity.go.th/fuel-report-2569", note: "เทียบกับปีงบประมาณ 2565" } },
+    { indicatorId: find(7, "participant-count")?.id, fiscalYear: 2569, fields: { value: "1240", evidenceUrl: "https://www.lampangcity.go.th/news/anti-corruption-day-2569" } },
+  );
+  for (const e of entries) {
+    if (!e.indicatorId) continue; // the plan content changed: nothing to seed for it
+    // Entered at the end of the year the result belongs to.
+    const enteredAt = new Date(bangkokMidnightUtc(e.fiscalYear - 543, 9, 20).getTime() + 10 * 3_600_000);
+    await recordIndicatorEntry(e.indicatorId, { fiscalYear: String(e.fiscalYear), ...e.fields }, null, { personId: hr.id, ip: null }, enteredAt);
   }
 }
 

@@ -12,8 +12,14 @@ export function IndicatorBadge({ status }: { status: IndicatorStatus }) {
   return <span className={`badge ${TONE[status]}`}>{INDICATOR_STATUS_LABELS[status]}</span>;
 }
 
-export function indicatorValueText(r: { kind: string; numerator: number | null; denominator: number | null; value: number | null }): string {
+export function indicatorValueText(r: { kind: string; numerator: number | null; denominator: number | null; value: number | null; valueText?: string }): string {
+  if (r.valueText) return r.valueText;
   if (r.value == null && r.numerator == null) return "—";
   if (r.denominator != null) return `${r.numerator}/${r.denominator} คน (${r.value ?? 0}%)`;
   return `${r.numerator}`;
+}
+
+/** The second measure of an indicator (pre/post-test gain), as one line. */
+export function secondaryValueText(s: { label: string; numerator: number; denominator: number; value: number | null }): string {
+  return `${s.label}: ${s.numerator}/${s.denominator} คน (${s.value ?? 0}%)`;
 }

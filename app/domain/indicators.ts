@@ -48,3 +48,9 @@ export function inGroup(person: { personnelType: string; divisionId: number; pos
   if (rules.positionIncludes && !person.position.includes(rules.positionIncludes)) return false;
   return true;
 }
+
+/** Whether the post-test score beat the pre-test score, compared as fractions in integers (12/15 vs 9/12). */
+export function improvedOnPreTest(pre: { correct: number; total: number }, post: { correct: number; total: number }): boolean {
+  if (pre.total <= 0 || post.total <= 0) return false;
+  return post.correct * pre.total > pre.correct * post.total;
+}

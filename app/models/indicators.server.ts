@@ -1,11 +1,15 @@
 import type { PlanIndicator } from "@prisma/client";
 import { fiscalYearRange } from "~/domain/fiscal-year";
-import { countStatus, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
+import { acceptsEntries, entryRule, entryStatus, entryValueText, type AppCountedInstrument } from "~/domain/indicator-entries";
+import { countStatus, improvedOnPreTest, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
+import { fullName } from "~/domain/personnel";
+import { formatThaiDateTime } from "~/domain/thai-date";
 import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
+import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { topLevelMap } from "./organization.server";
 import { populationOf } from "./target-groups.server";
 
@@ -29,10 +33,16 @@ export type IndicatorResult = {
   missingPersonIds: number[];
   byDivision: { divisionId: number; numerator: number; denominator: number; participants: number }[];
   source: string | null;
+  /** How the value reads when it is not a share or a count (a score, a reduction, a yes/no judgement). */
+  valueText?: string;
+  /** The HR entry the result comes from, for indicators the app cannot compute. */
+  entry?: { id: number; enteredAt: string; enteredBy: string; evidenceUrl: string | null; evidenceFileId: number | null; evidenceFileName: string | null; note: string | null };
+  /** A second way of measuring the same indicator, shown beside the first (project 1's pre/post-test gain). */
+  secondary?: { label: string; rule: string; numerator: number; denominator: number; value: number | null; status: IndicatorStatus };
 };
 
 /** The count indicators the app can measure, by instrument (content/plan/items/NN.yaml). */
-const COUNTERS: Record<string, { source: string; count: (fiscalYear: number, itemNumber: number) => Promise<number> }> = {
+const COUNTERS: Record<AppCountedInstrument, { source: string; count: (fiscalYear: number, itemNumber: number) => Promise<number> }> = {
   "delegation-orders": { source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ", count: (fiscalYear) => countOrdersSignedInFiscalYear(fiscalYear) },
   announcement: {
     source: "เอกสารที่ประกาศในระบบสำหรับรายการนี้ในปีงบประมาณ",
@@ -82,6 +92,7 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
     : [[], [], []];
   const topOf = topLevelMap(divisions);
 
+  let entries: Map<number, LatestEntry> | undefined;
   const results: IndicatorResult[] = [];
   for (const ind of indicators) {
     const base = {
@@ -99,8 +110,8 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, at, people, courses, topOf)) });
     } else if (ind.kind === "attestation" && ind.instrument === "acknowledgement" && ind.targetGroupCode) {
       results.push({ ...base, ...(await attestation(ind, fiscalYear, yearClosed, at, people, topOf)) });
-    } else if (ind.kind === "count" && COUNTERS[ind.instrument]) {
-      const counter = COUNTERS[ind.instrument]!;
+    } else if (ind.kind === "count" && ind.instrument in COUNTERS) {
+      const counter = COUNTERS[ind.instrument as AppCountedInstrument];
       const count = await counter.count(fiscalYear, ind.itemNumber);
       const minimum = ind.minimumCount ?? 1;
       results.push({
@@ -112,6 +123,9 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
         status: countStatus({ count, minimumCount: minimum, yearClosed }),
         source: counter.source,
       });
+    } else if (acceptsEntries(ind)) {
+      entries ??= await latestEntries(fiscalYear);
+      results.push({ ...base, ...fromEntry(ind, entries.get(ind.id) ?? null, yearClosed) });
     } else {
       results.push({
         ...base,
@@ -160,7 +174,9 @@ async function knowledge(
   const numerator = population.filter((p) => passed.has(p.id)).length;
   const participants = population.filter((p) => byPerson.has(p.id)).length;
   const divisions = groupBy(population, (p) => topOf.get(p.divisionId) ?? p.divisionId);
+  const secondary = ind.instrument === "pre-post-gain" ? await gainMeasure(course, fiscalYear, threshold, population, byPerson, participants, yearClosed) : undefined;
   return {
+    ...(secondary ? { secondary } : {}),
     rule,
     numerator,
     denominator: population.length,
@@ -174,6 +190,75 @@ async function knowledge(
       participants: members.filter((p) => byPerson.has(p.id)).length,
     })),
     source: `แบบทดสอบหลังเรียน หลักสูตร${course.title} · กลุ่มเป้าหมาย: ${group.name}`,
+  };
+}
+
+type PostAttempt = { id: number; personId: number; submittedAt: Date | null; correctCount: number | null; totalCount: number };
+
+/**
+ * The pre/post-test gain: share of the population whose counting post-test score beat their counting pre-test
+ * score in the year (both chosen by the course's grading). Someone without a pre-test cannot show a gain.
+ */
+async function gainMeasure(
+  course: { id: number; grading: string },
+  fiscalYear: number,
+  threshold: number,
+  population: { id: number }[],
+  postsByPerson: Map<number, PostAttempt[]>,
+  participants: number,
+  yearClosed: boolean,
+): Promise<NonNullable<IndicatorResult["secondary"]>> {
+  const pres = await db.attempt.findMany({
+    where: { courseId: course.id, fiscalYear, kind: "pre", submittedAt: { not: null } },
+    select: { id: true, personId: true, submittedAt: true, correctCount: true, totalCount: true },
+  });
+  const scored = (attempts: PostAttempt[]) =>
+    countingAttempt(
+      attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt!, correct: a.correctCount ?? 0, total: a.totalCount })),
+      course.grading as Grading,
+    );
+  const preByPerson = groupBy(pres, (a) => a.personId);
+  const improved = new Set<number>();
+  for (const [personId, posts] of postsByPerson) {
+    const pre = preByPerson.get(personId);
+    const post = scored(posts);
+    const before = pre ? scored(pre) : undefined;
+    if (post && before && improvedOnPreTest(before, post)) improved.add(personId);
+  }
+  const numerator = population.filter((p) => improved.has(p.id)).length;
+  return {
+    label: "คะแนนหลังเรียนสูงกว่าก่อนเรียน",
+    rule: `ผู้ที่คะแนนแบบทดสอบหลังเรียนสูงกว่าก่อนเรียน ไม่น้อยกว่าร้อยละ ${threshold} ของกลุ่มเป้าหมาย`,
+    numerator,
+    denominator: population.length,
+    value: sharePercent(numerator, population.length),
+    status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants, yearClosed }),
+  };
+}
+
+/** An indicator HR records by hand: judged from the latest entry for the year. */
+function fromEntry(ind: PlanIndicator, entry: LatestEntry | null, yearClosed: boolean) {
+  const rule = entryRule(ind);
+  const status = entryStatus(rule, entry, yearClosed);
+  if (!entry) return { rule: rule.text, numerator: null, denominator: null, value: null, status, source: null };
+  const evidence = entry.evidenceFile ? `ไฟล์ ${entry.evidenceFile.fileName}` : (entry.evidenceUrl ?? "");
+  return {
+    rule: rule.text,
+    numerator: rule.unit === "count" ? entry.value : null,
+    denominator: null,
+    value: entry.value,
+    valueText: entryValueText(rule, entry),
+    status,
+    source: `บันทึกโดย ${fullName(entry.enteredBy)} เมื่อ ${formatThaiDateTime(entry.enteredAt)} · หลักฐาน: ${evidence}`,
+    entry: {
+      id: entry.id,
+      enteredAt: entry.enteredAt.toISOString(),
+      enteredBy: fullName(entry.enteredBy),
+      evidenceUrl: entry.evidenceUrl,
+      evidenceFileId: entry.evidenceFile?.id ?? null,
+      evidenceFileName: entry.evidenceFile?.fileName ?? null,
+      note: entry.note,
+    },
   };
 }
 

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PassRateChart } from "~/components/charts";
-import { IndicatorBadge, indicatorValueText } from "~/components/indicator-badge";
+import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
+import { acceptsEntries } from "~/domain/indicator-entries";
 import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
@@ -33,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const threshold = Number(r.rule.match(/ร้อยละ (\d+)/)?.[1] ?? 80);
       return {
         ...r,
+        // The pre/post-test gain is only computed for the whole population; not shown for one unit.
+        secondary: undefined,
         numerator: part.numerator,
         denominator: part.denominator,
         value: sharePercent(part.numerator, part.denominator),
@@ -50,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isHr: user.roles.includes("hr") || user.roles.includes("admin"),
     divisions: (await listDivisionOptions()).filter((d) => d.depth === 0),
     counts: Object.fromEntries(Object.keys(INDICATOR_STATUS_LABELS).map((s) => [s, results.filter((r) => r.status === s).length])),
-    rows: filtered.map(({ missingPersonIds: _m, byDivision: _b, ...r }) => r),
+    rows: filtered.map(({ missingPersonIds: _m, byDivision: _b, ...r }) => ({ ...r, enterable: acceptsEntries(r) })),
   });
 }
 
@@ -193,7 +196,19 @@ export default function IndicatorsPage() {
                   </td>
                   <td>{r.text.length > 120 ? `${r.text.slice(0, 120)}…` : r.text}</td>
                   <td className="hide-narrow">{INDICATOR_KIND_LABELS[r.kind] ?? r.kind}</td>
-                  <td className="indicator-value">{indicatorValueText(r)}</td>
+                  <td className="indicator-value">
+                    {indicatorValueText(r)}
+                    {r.secondary ? (
+                      <div className="secondary-measure">
+                        {secondaryValueText(r.secondary)} <IndicatorBadge status={r.secondary.status} />
+                      </div>
+                    ) : null}
+                    {data.isHr && r.enterable && !data.frozen ? (
+                      <div>
+                        <Link to={`/plan/items/${r.itemNumber}?year=${data.year}#indicator-${r.id}`}>{r.entry ? "บันทึกผลใหม่" : "บันทึกผล"}</Link>
+                      </div>
+                    ) : null}
+                  </td>
                   <td className="hide-narrow">{r.rule}</td>
                   <td>
                     <IndicatorBadge status={r.status} />

@@ -1,8 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
-import { IndicatorBadge, indicatorValueText } from "~/components/indicator-badge";
+import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
+import { IndicatorEntryForm } from "~/components/indicator-entry-form";
+import { MAX_EVIDENCE_BYTES, acceptsEntries, entryRule, entryValueText } from "~/domain/indicator-entries";
+import { formatThaiDateTime } from "~/domain/thai-date";
+import { IndicatorEntryError, entryHistory, recordIndicatorEntry } from "~/models/indicator-entries.server";
+import { requireRole } from "~/utils/auth.server";
+import { formDataToObject, type FieldErrors } from "~/utils/forms";
+import { clientIp } from "~/utils/request.server";
 import { INDICATOR_STATUS_LABELS } from "~/domain/indicators";
 import { INDICATOR_KIND_LABELS } from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
@@ -35,10 +42,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const personById = new Map(missingPeople.map((p) => [p.id, p]));
   const divisionName = new Map(divisions.map((d) => [d.id, d.name]));
+  // HR's entry forms and the full history of entries, for the indicators the app cannot compute.
+  const enterable = isHr ? (await db.planIndicator.findMany({ where: { itemNumber: number } })).filter(acceptsEntries) : [];
+  const history = enterable.length ? await entryHistory(enterable.map((i) => i.id)) : [];
+  const entryForms = Object.fromEntries(
+    enterable.map((ind) => {
+      const rule = entryRule(ind);
+      return [
+        ind.id,
+        {
+          unit: rule.unit,
+          valueLabel: rule.valueLabel,
+          ruleText: rule.text,
+          history: history
+            .filter((e) => e.indicatorId === ind.id)
+            .map((e, i, all) => ({
+              id: e.id,
+              fiscalYear: e.fiscalYear,
+              valueText: entryValueText(rule, e),
+              enteredAt: formatThaiDateTime(e.enteredAt),
+              enteredBy: fullName(e.enteredBy),
+              evidenceUrl: e.evidenceUrl,
+              evidenceFile: e.evidenceFile ? { id: e.evidenceFile.id, name: e.evidenceFile.fileName } : null,
+              note: e.note,
+              // The newest entry of its year is the one in force; older ones of that year are superseded.
+              current: !all.slice(0, i).some((newer) => newer.fiscalYear === e.fiscalYear),
+            })),
+        },
+      ];
+    }),
+  );
   const details = JSON.parse(item.details) as { objectives: string[]; outputs: string[]; outcomes: string[]; corrections: Record<string, unknown>[] };
   return json({
     year,
     isHr,
+    entryForms,
     item: {
       number: item.number,
       name: item.name,
@@ -76,8 +114,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+type EntryActionData = { indicatorId: number; ok?: string; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  // The indicator is in the URL so even a refused oversized upload can be answered at its own form.
+  const indicatorId = Number(new URL(request.url).searchParams.get("indicator"));
+  const indicator = Number.isInteger(indicatorId) ? await db.planIndicator.findUnique({ where: { id: indicatorId } }) : null;
+  if (!indicator || indicator.itemNumber !== Number(params.number)) httpError(404, "ไม่พบตัวชี้วัดนี้");
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }));
+  } catch (error) {
+    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+    const message = "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB ไม่ได้บันทึกข้อมูล";
+    return json<EntryActionData>({ indicatorId, formError: message, fieldErrors: { evidenceFile: message } }, { status: 413 });
+  }
+  const { evidenceFile: _file, indicatorId: _id, ...values } = formDataToObject(form);
+  const file = form.get("evidenceFile");
+  const upload = file instanceof File && file.size > 0 ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+  try {
+    await recordIndicatorEntry(indicatorId, values, upload, { personId: user.id, ip: clientIp(context) });
+    return json<EntryActionData>({ indicatorId, ok: `บันทึกผลปีงบประมาณ ${String(values.fiscalYear)} แล้ว` });
+  } catch (error) {
+    if (!(error instanceof IndicatorEntryError)) throw error;
+    return json<EntryActionData>({ indicatorId, formError: error.message, fieldErrors: error.fieldErrors, values }, { status: error.status });
+  }
+}
+
 export default function PlanItemPage() {
-  const { item, indicators, year, isHr, trend } = useLoaderData<typeof loader>();
+  const { item, indicators, year, isHr, trend, entryForms } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as EntryActionData | undefined;
   return (
     <>
       <p className="breadcrumbs">
@@ -102,7 +169,7 @@ export default function PlanItemPage() {
         <h2 id="indicators-heading">{`ตัวชี้วัด ปีงบประมาณ ${year}`}</h2>
         <FiscalYearPicker year={year} />
         {indicators.map((r) => (
-          <article key={r.id} className="indicator" data-testid={`indicator-${r.id}`}>
+          <article key={r.id} id={`indicator-${r.id}`} className="indicator" data-testid={`indicator-${r.id}`}>
             <p>
               <IndicatorBadge status={r.status} /> <span className="muted">{INDICATOR_KIND_LABELS[r.kind] ?? r.kind}</span>
             </p>
@@ -111,8 +178,34 @@ export default function PlanItemPage() {
               <strong>{`ผล: ${indicatorValueText(r)}`}</strong>
               <span className="muted">{` · เกณฑ์: ${r.rule}`}</span>
             </p>
+            {r.secondary ? (
+              <p data-testid="secondary-measure">
+                <strong>{`ผลอีกวิธีหนึ่ง: ${secondaryValueText(r.secondary)}`}</strong> <IndicatorBadge status={r.secondary.status} />
+                <span className="muted">{` · เกณฑ์: ${r.secondary.rule}`}</span>
+              </p>
+            ) : null}
             {r.source ? <p className="muted">{`แหล่งข้อมูล: ${r.source}`}</p> : null}
+            {r.entry?.evidenceFileId ? (
+              <p>
+                <a href={`/evidence/${r.entry.evidenceFileId}`}>{`ดาวน์โหลดหลักฐาน: ${r.entry.evidenceFileName}`}</a>
+              </p>
+            ) : r.entry?.evidenceUrl ? (
+              <p>
+                <a href={r.entry.evidenceUrl} target="_blank" rel="noreferrer noopener">
+                  เปิดลิงก์หลักฐาน
+                </a>
+              </p>
+            ) : null}
             {r.status === "no_instrument" ? <p className="muted">ระบบยังไม่มีเครื่องมือวัดตัวชี้วัดนี้</p> : null}
+            {entryForms[r.id] ? (
+              <EntryPanel
+                itemNumber={item.number}
+                indicatorId={r.id}
+                year={year}
+                panel={entryForms[r.id]!}
+                actionData={actionData?.indicatorId === r.id ? actionData : undefined}
+              />
+            ) : null}
             {r.byDivision.length ? (
               <details>
                 <summary>แยกตามหน่วยงาน</summary>
@@ -208,5 +301,72 @@ export default function PlanItemPage() {
         ) : null}
       </section>
     </>
+  );
+}
+
+type Panel = {
+  unit: Parameters<typeof IndicatorEntryForm>[0]["unit"];
+  valueLabel: string;
+  ruleText: string;
+  history: { id: number; fiscalYear: number; valueText: string; enteredAt: string; enteredBy: string; evidenceUrl: string | null; evidenceFile: { id: number; name: string } | null; note: string | null; current: boolean }[];
+};
+
+function EntryPanel({ itemNumber, indicatorId, year, panel, actionData }: { itemNumber: number; indicatorId: number; year: number; panel: Panel; actionData?: EntryActionData }) {
+  return (
+    <details className="entry-panel" open={actionData ? true : undefined}>
+      <summary>{`บันทึกผลตัวชี้วัด (ประวัติ ${panel.history.length} รายการ)`}</summary>
+      {actionData?.ok ? (
+        <p className="alert alert--ok" role="status">
+          {actionData.ok}
+        </p>
+      ) : null}
+      {/* A fresh form after each saved entry (the key changes with the history). */}
+      <IndicatorEntryForm
+        key={panel.history.length}
+        action={`/plan/items/${itemNumber}?year=${year}&indicator=${indicatorId}`}
+        indicatorId={indicatorId}
+        unit={panel.unit}
+        valueLabel={panel.valueLabel}
+        year={year}
+        values={actionData?.ok ? undefined : actionData?.values}
+        fieldErrors={actionData?.fieldErrors}
+        formError={actionData?.formError}
+      />
+      {panel.history.length ? (
+        <div className="table-wrap">
+          <table data-testid={`entry-history-${indicatorId}`}>
+            <thead>
+              <tr>
+                <th>ปีงบประมาณ</th>
+                <th>ผล</th>
+                <th>หลักฐาน</th>
+              </tr>
+            </thead>
+            <tbody>
+              {panel.history.map((e) => (
+                <tr key={e.id} className={e.current ? undefined : "superseded"}>
+                  <td>{e.fiscalYear}</td>
+                  <td>
+                    {e.valueText}
+                    {e.current ? null : <div className="muted">มีการบันทึกใหม่แทนแล้ว</div>}
+                    {e.note ? <div className="muted">{e.note}</div> : null}
+                    <div className="muted">{`บันทึกโดย ${e.enteredBy} · ${e.enteredAt}`}</div>
+                  </td>
+                  <td>
+                    {e.evidenceFile ? (
+                      <a href={`/evidence/${e.evidenceFile.id}`}>{e.evidenceFile.name}</a>
+                    ) : e.evidenceUrl ? (
+                      <a href={e.evidenceUrl} target="_blank" rel="noreferrer noopener">
+                        ลิงก์
+                      </a>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </details>
   );
 }

@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "salary_appeal.filed": "ยื่นอุทธรณ์ผลการเลื่อนขั้นเงินเดือน",
   "salary_appeal.answered": "ตอบอุทธรณ์ผลการเลื่อนขั้นเงินเดือน",
   "auth.sign_in": "เข้าสู่ระบบ",
+  "indicator.entry_recorded": "บันทึกผลตัวชี้วัด",
   "auth.sign_in_failed": "เข้าสู่ระบบไม่สำเร็จ",
   "auth.sign_in_throttled": "ถูกระงับการเข้าสู่ระบบชั่วคราว",
   "auth.sign_out": "ออกจากระบบ",

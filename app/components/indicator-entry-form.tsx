@@ -1,0 +1,108 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { FormError } from "~/components/form-field";
+import { useZodForm } from "~/components/use-zod-form";
+import { EVIDENCE_ACCEPT, indicatorEntrySchema, type EntryUnit } from "~/domain/indicator-entries";
+import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
+import type { FieldErrors } from "~/utils/forms";
+
+type Props = {
+  indicatorId: number;
+  action: string;
+  unit: EntryUnit;
+  valueLabel: string;
+  year: number;
+  values?: Record<string, unknown>;
+  fieldErrors?: FieldErrors;
+  formError?: string;
+};
+
+const HINTS: Record<EntryUnit, string> = {
+  score: "คะแนนเต็ม 100 ทศนิยมได้ 2 ตำแหน่ง",
+  percent: "ร้อยละ ทศนิยมได้ 2 ตำแหน่ง",
+  reduction: "ร้อยละที่ลดลงเทียบกับปีฐาน (ติดลบได้ถ้าเพิ่มขึ้น)",
+  count: "จำนวนเต็ม",
+  achieved: "",
+};
+
+/** HR's entry for one indicator: value (or yes/no), evidence link or file, and a note. Same schema as the server. */
+export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year, values, fieldErrors, formError }: Props) {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formData?.get("indicatorId") === String(indicatorId);
+  const defaults = { fiscalYear: String(year), value: "", achieved: undefined as string | undefined, note: "", evidenceUrl: "", ...(values as Record<string, string> | undefined) };
+  const { register, onSubmit, errorOf } = useZodForm(indicatorEntrySchema(unit), {
+    defaultValues: { ...defaults, evidenceFile: undefined },
+    serverErrors: fieldErrors,
+  });
+  // Also in the server-rendered HTML, so a refused submission shows what was typed before scripts load.
+  const initial = (name: "fiscalYear" | "value" | "note" | "evidenceUrl") => ({ defaultValue: defaults[name] ?? "" });
+  const id = (name: string) => `entry-${indicatorId}-${name}`;
+  const error = (name: string) => {
+    const message = errorOf(name);
+    return message ? (
+      <span className="field-error" id={id(`${name}-error`)} role="alert">
+        {message}
+      </span>
+    ) : null;
+  };
+  return (
+    <Form method="post" action={action} encType="multipart/form-data" className="stack entry-form" onSubmit={onSubmit} noValidate aria-label="บันทึกผลตัวชี้วัด">
+      <FormError message={formError} />
+      <input type="hidden" name="indicatorId" value={indicatorId} />
+      <div className="row">
+        <div className="field">
+          <label htmlFor={id("fiscalYear")}>ปีงบประมาณ</label>
+          <select id={id("fiscalYear")} {...initial("fiscalYear")} {...register("fiscalYear")}>
+            {PLAN_FISCAL_YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+          {error("fiscalYear")}
+        </div>
+        {unit === "achieved" ? (
+          <fieldset className="field" aria-invalid={errorOf("achieved") ? true : undefined}>
+            <legend>{valueLabel}</legend>
+            <label>
+              <input type="radio" value="yes" defaultChecked={defaults.achieved === "yes"} {...register("achieved")} /> ดำเนินการได้ตามตัวชี้วัด
+            </label>
+            <label>
+              <input type="radio" value="no" defaultChecked={defaults.achieved === "no"} {...register("achieved")} /> ยังไม่ได้ตามตัวชี้วัด
+            </label>
+            {error("achieved")}
+          </fieldset>
+        ) : (
+          <div className="field">
+            <label htmlFor={id("value")}>{valueLabel}</label>
+            <input id={id("value")} inputMode={unit === "count" ? "numeric" : "decimal"} aria-invalid={errorOf("value") ? true : undefined} {...initial("value")} {...register("value")} />
+            {HINTS[unit] ? <span className="field-hint">{HINTS[unit]}</span> : null}
+            {error("value")}
+          </div>
+        )}
+      </div>
+      <div className="row">
+        <div className="field">
+          <label htmlFor={id("evidenceUrl")}>ลิงก์หลักฐาน</label>
+          <input id={id("evidenceUrl")} type="url" placeholder="https://" aria-invalid={errorOf("evidenceUrl") ? true : undefined} {...initial("evidenceUrl")} {...register("evidenceUrl")} />
+          {error("evidenceUrl")}
+        </div>
+        <div className="field">
+          <label htmlFor={id("evidenceFile")}>หรือไฟล์หลักฐาน</label>
+          <input id={id("evidenceFile")} type="file" accept={EVIDENCE_ACCEPT} aria-invalid={errorOf("evidenceFile") ? true : undefined} {...register("evidenceFile")} />
+          <span className="field-hint">PDF, JPEG, PNG, Word หรือ Excel ไม่เกิน 5 MB</span>
+          {error("evidenceFile")}
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor={id("note")}>หมายเหตุ</label>
+        <textarea id={id("note")} rows={2} {...initial("note")} {...register("note")} />
+        {error("note")}
+      </div>
+      <div>
+        <button type="submit" className="btn" disabled={busy}>
+          บันทึกผล
+        </button>
+      </div>
+    </Form>
+  );
+}

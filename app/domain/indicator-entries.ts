@@ -1,0 +1,170 @@
+import { z } from "zod";
+import "~/utils/forms";
+import { PLAN_FISCAL_YEARS } from "./fiscal-year";
+import type { IndicatorStatus } from "./indicators";
+
+// Indicators the app cannot compute itself: HR enters the value with evidence. Pure rules, shared with the form.
+
+/** Count instruments the app counts from its own data (indicators.server.ts has a counter for each). */
+export const APP_COUNTED_INSTRUMENTS = ["delegation-orders", "announcement"] as const;
+export type AppCountedInstrument = (typeof APP_COUNTED_INSTRUMENTS)[number];
+
+type IndicatorShape = { itemNumber: number; kind: string; instrument: string; thresholdPercent: number | null; minimumCount: number | null; minimumScore: number | null };
+
+/**
+ * Whether HR records this indicator's result by hand. Item 19's survey is the app's own staff survey (computed
+ * elsewhere), so it is not entered; citizens' paper surveys are.
+ */
+export function acceptsEntries(ind: Pick<IndicatorShape, "itemNumber" | "kind" | "instrument">): boolean {
+  if (ind.kind === "manual") return true;
+  if (ind.kind === "count") return !(APP_COUNTED_INSTRUMENTS as readonly string[]).includes(ind.instrument);
+  if (ind.kind === "survey") return ind.itemNumber !== 19;
+  return false;
+}
+
+export type EntryUnit = "score" | "percent" | "reduction" | "count" | "achieved";
+
+export type EntryRule = { unit: EntryUnit; threshold: number | null; text: string; valueLabel: string };
+
+/** The unit HR enters and the rule it is judged by, read from the indicator's numeric rule. */
+export function entryRule(ind: Pick<IndicatorShape, "kind" | "thresholdPercent" | "minimumCount" | "minimumScore">): EntryRule {
+  if (ind.minimumScore != null) return { unit: "score", threshold: ind.minimumScore, text: `คะแนนไม่น้อยกว่า ${ind.minimumScore}`, valueLabel: "คะแนน" };
+  if (ind.thresholdPercent != null && ind.kind === "manual") {
+    // The plan's manual percentages are reductions against a base year (fuel −30%, complaints −5%).
+    return { unit: "reduction", threshold: ind.thresholdPercent, text: `ลดลงไม่น้อยกว่าร้อยละ ${ind.thresholdPercent} เมื่อเทียบกับปีฐาน`, valueLabel: "ร้อยละที่ลดลง" };
+  }
+  if (ind.thresholdPercent != null) return { unit: "percent", threshold: ind.thresholdPercent, text: `ไม่น้อยกว่าร้อยละ ${ind.thresholdPercent}`, valueLabel: "ร้อยละ" };
+  if (ind.minimumCount != null) return { unit: "count", threshold: ind.minimumCount, text: `อย่างน้อย ${ind.minimumCount.toLocaleString("en-US")}`, valueLabel: "จำนวน" };
+  return { unit: "achieved", threshold: null, text: "ดำเนินการได้ตามตัวชี้วัด (พิจารณาจากหลักฐาน)", valueLabel: "ผลการดำเนินการ" };
+}
+
+/** A decimal as whole hundredths, so 84.99 vs 85 and 29.999… vs 30 are decided in integers. */
+export function toHundredths(value: number): number {
+  return Math.round(value * 100);
+}
+
+export function entryMeets(rule: EntryRule, entry: { value: number | null; achieved: boolean | null }): boolean {
+  if (rule.unit === "achieved") return entry.achieved === true;
+  if (entry.value == null || rule.threshold == null) return false;
+  if (rule.unit === "count") return Math.trunc(entry.value) >= rule.threshold;
+  return toHundredths(entry.value) >= toHundredths(rule.threshold);
+}
+
+/** Latest entry meets the rule → met; otherwise in progress while the year runs, not met after; none → no data. */
+export function entryStatus(rule: EntryRule, latest: { value: number | null; achieved: boolean | null } | null, yearClosed: boolean): IndicatorStatus {
+  if (!latest) return "no_data";
+  if (entryMeets(rule, latest)) return "met";
+  return yearClosed ? "not_met" : "in_progress";
+}
+
+export function entryValueText(rule: EntryRule, entry: { value: number | null; achieved: boolean | null }): string {
+  const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  switch (rule.unit) {
+    case "achieved":
+      return entry.achieved ? "ดำเนินการแล้ว" : "ยังไม่บรรลุ";
+    case "score":
+      return entry.value == null ? "—" : `คะแนน ${n(entry.value)}`;
+    case "reduction":
+      return entry.value == null ? "—" : `ลดลงร้อยละ ${n(entry.value)}`;
+    case "percent":
+      return entry.value == null ? "—" : `ร้อยละ ${n(entry.value)}`;
+    case "count":
+      return entry.value == null ? "—" : n(entry.value);
+  }
+}
+
+// Evidence files: what HR may upload, recognised by content (magic bytes), not by the name's extension.
+
+export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+export const EVIDENCE_ACCEPT = ".pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx";
+
+const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((b, i) => bytes[i] === b);
+function contains(bytes: Uint8Array, text: string): boolean {
+  const needle = Array.from(text, (c) => c.charCodeAt(0));
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The file's real type from its first bytes; null for anything not PDF, JPEG, PNG, Word or Excel. */
+export function sniffEvidenceType(bytes: Uint8Array, fileName: string): string | null {
+  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return "application/pdf";
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return "image/jpeg";
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "image/png";
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Old Office compound files look alike; the extension tells Word from Excel.
+    if (ext === "doc") return "application/msword";
+    if (ext === "xls") return "application/vnd.ms-excel";
+    return null;
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // A ZIP is only accepted when it holds a Word or Excel document's parts.
+    if (ext === "docx" && contains(bytes, "word/")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (ext === "xlsx" && contains(bytes, "xl/")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    return null;
+  }
+  return null;
+}
+
+// The entry form, validated with the same schema in the browser and on the server.
+
+const fileSize = (v: unknown): number => {
+  if (v && typeof v === "object" && "length" in v && typeof (v as { length: unknown }).length === "number") {
+    const first = (v as ArrayLike<{ size?: number }>)[0];
+    return first?.size ?? 0;
+  }
+  if (v && typeof v === "object" && "size" in v) return Number((v as { size: number }).size);
+  if (typeof v === "number") return v;
+  return 0;
+};
+
+const yesNo = z.enum(["yes", "no"], { error: "กรุณาเลือกผลการดำเนินการ" });
+
+/** The form for one indicator: the value field depends on the unit of its rule. `evidenceFile` is the file's size. */
+export function indicatorEntrySchema(unit: EntryUnit) {
+  const value =
+    unit === "achieved"
+      ? z.string().optional()
+      : unit === "count"
+        ? z
+            .string()
+            .trim()
+            .min(1, { error: "กรุณากรอกจำนวน" })
+            .regex(/^\d{1,9}$/, { error: "กรุณากรอกจำนวนเต็มไม่ติดลบ" })
+        : z
+            .string()
+            .trim()
+            .min(1, { error: "กรุณากรอกค่า" })
+            .regex(/^-?\d{1,6}(\.\d{1,2})?$/, { error: "กรุณากรอกตัวเลข ทศนิยมไม่เกิน 2 ตำแหน่ง" })
+            .refine((v) => unit !== "score" || (Number(v) >= 0 && Number(v) <= 100), { error: "คะแนนต้องอยู่ระหว่าง 0 ถึง 100" })
+            .refine((v) => unit !== "percent" || (Number(v) >= 0 && Number(v) <= 100), { error: "ร้อยละต้องอยู่ระหว่าง 0 ถึง 100" })
+            .refine((v) => unit !== "reduction" || Number(v) <= 100, { error: "ลดลงได้ไม่เกินร้อยละ 100" });
+  return z
+    .object({
+      fiscalYear: z.coerce
+        .number({ error: "กรุณาเลือกปีงบประมาณ" })
+        .int()
+        .refine((y) => (PLAN_FISCAL_YEARS as readonly number[]).includes(y), { error: "กรุณาเลือกปีงบประมาณของแผน" }),
+      value,
+      achieved: unit === "achieved" ? yesNo : z.string().optional(),
+      note: z.string().trim().max(2000, { error: "หมายเหตุยาวเกินไป" }).optional(),
+      evidenceUrl: z
+        .string()
+        .trim()
+        .max(2000, { error: "ลิงก์ยาวเกินไป" })
+        .refine((v) => v === "" || /^https?:\/\/[^\s]+\.[^\s]+/i.test(v), { error: "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://" })
+        .optional(),
+      evidenceFile: z.unknown().optional(),
+    })
+    .superRefine((input, ctx) => {
+      const size = fileSize(input.evidenceFile);
+      if (size > MAX_EVIDENCE_BYTES) ctx.addIssue({ code: "custom", path: ["evidenceFile"], message: "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB" });
+      if (!input.evidenceUrl && size === 0) {
+        ctx.addIssue({ code: "custom", path: ["evidenceUrl"], message: "กรุณาแนบหลักฐาน: ลิงก์ (http/https) หรือไฟล์อย่างใดอย่างหนึ่ง" });
+      }
+    });
+}
+export type IndicatorEntryForm = z.infer<ReturnType<typeof indicatorEntrySchema>>;

@@ -1,0 +1,74 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { DEMO_PASSWORD } from "../../prisma/demo-roster";
+import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+
+const baseUrl = inject("baseUrl");
+const thisYear = fiscalYearOf(new Date());
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe("HR records an indicator the app cannot compute", () => {
+  it("enters item 17's ITA score with a PDF as evidence and sees the indicator met on /indicators", async () => {
+    const hr = await openPage(browser, baseUrl);
+    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    await hr.page.goto(`/indicators?year=${thisYear}`);
+    const row = hr.page.locator('tr[data-item="17"]').filter({ hasText: "คะแนน" });
+    await row.getByRole("link", { name: "บันทึกผล" }).click();
+    await hr.page.waitForURL(/\/plan\/items\/17/);
+
+    const ita = hr.page.locator("article.indicator").filter({ hasText: "คะแนนไม่น้อยกว่า 85" });
+    await ita.getByText(/บันทึกผลตัวชี้วัด/).click();
+    await ita.getByLabel("ปีงบประมาณ").selectOption(String(thisYear));
+    await ita.getByLabel("คะแนน", { exact: true }).fill("86.4");
+    await ita.getByRole("button", { name: "บันทึกผล" }).click();
+    // Checked in the browser before anything is sent: evidence is required.
+    await expect.poll(() => ita.getByText(/กรุณาแนบหลักฐาน/).count()).toBe(1);
+    await screenshot(hr.page, "indicator-entry-missing-evidence-desktop");
+    await ita.screenshot({ path: "screenshots/indicator-entry-missing-evidence-form.png" });
+
+    await ita.getByLabel("หรือไฟล์หลักฐาน").setInputFiles({ name: "ผลITA-2570.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n") });
+    await ita.getByRole("button", { name: "บันทึกผล" }).click();
+    await expect.poll(() => ita.getByRole("status").textContent()).toContain(`บันทึกผลปีงบประมาณ ${thisYear} แล้ว`);
+    await expect.poll(() => ita.locator(".badge").first().textContent()).toBe("บรรลุ");
+    expect(await ita.getByRole("link", { name: /ดาวน์โหลดหลักฐาน: ผลITA-2570.pdf/ }).count()).toBe(1);
+    await screenshot(hr.page, "indicator-entry-saved-desktop");
+
+    await hr.page.goto(`/indicators?year=${thisYear}`);
+    const saved = hr.page.locator('tr[data-item="17"]').filter({ hasText: "คะแนน 86.4" });
+    expect(await saved.locator(".badge").textContent()).toBe("บรรลุ");
+    await screenshot(hr.page, "indicator-entry-indicators-desktop");
+    await saved.screenshot({ path: "screenshots/indicator-entry-indicators-row.png" });
+    hr.assertClean();
+    await hr.context.close();
+
+    // A manager sees the result and its source, not the form.
+    const manager = await openPage(browser, baseUrl, PHONE);
+    await signIn(manager.page, "100003", DEMO_PASSWORD);
+    await manager.page.goto(`/plan/items/17?year=${thisYear}`);
+    const shown = manager.page.locator("article.indicator").filter({ hasText: "คะแนนไม่น้อยกว่า 85" });
+    expect(await shown.getByText("ผล: คะแนน 86.4").count()).toBe(1);
+    expect(await shown.getByText(/บันทึกผลตัวชี้วัด/).count()).toBe(0);
+    await screenshot(manager.page, "indicator-entry-manager-phone");
+    manager.assertClean();
+    await manager.context.close();
+  });
+
+  it("shows HR's entry form and history on a phone", async () => {
+    const hr = await openPage(browser, baseUrl, PHONE);
+    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    await hr.page.goto("/plan/items/22?year=2569");
+    const fuel = hr.page.locator("article.indicator").filter({ hasText: "ลดลงไม่น้อยกว่าร้อยละ 30" });
+    expect(await fuel.locator(".badge").first().textContent()).toBe("บรรลุ");
+    await fuel.getByText(/บันทึกผลตัวชี้วัด/).click();
+    expect(await fuel.getByText("ลดลงร้อยละ 27.5").count()).toBe(1);
+    await screenshot(hr.page, "indicator-entry-history-phone");
+    await fuel.screenshot({ path: "screenshots/indicator-entry-history-phone-detail.png" });
+    hr.assertClean();
+    await hr.context.close();
+  });
+});
