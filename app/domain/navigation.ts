@@ -8,6 +8,7 @@ const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/orders", label: "คำสั่งมอบหมายงาน" }, roles: "everyone" },
   { item: { to: "/policies", label: "ประกาศ/นโยบาย" }, roles: "everyone" },
   { item: { to: "/plan", label: "แผนและตัวชี้วัด" }, roles: "everyone" },
+  { item: { to: "/salary/survey", label: "แบบสำรวจความพึงพอใจ" }, roles: "everyone" },
   { item: { to: "/unit", label: "บุคลากรในหน่วยงาน" }, roles: ["manager"] },
   { item: { to: "/hr/courses", label: "ผลการอบรม" }, roles: ["hr", "admin"] },
   { item: { to: "/admin/people", label: "จัดการบุคลากร" }, roles: ["hr", "admin"] },

@@ -51,6 +51,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "fiscal_year.closed": "ปิดปีงบประมาณและบันทึกผลตัวชี้วัด",
   "policy.published": "ประกาศเอกสารให้รับทราบ",
   "policy.acknowledged": "รับทราบเอกสาร",
+  "survey.answered": "ตอบแบบสำรวจความพึงพอใจการเลื่อนขั้นเงินเดือน",
   "policy.imported": "นำเข้าการรับทราบเอกสาร",
   "order.drafted": "ร่างคำสั่ง",
   "order.edited": "แก้ไขร่างคำสั่ง",
