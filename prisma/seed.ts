@@ -7,6 +7,7 @@ import { importAcknowledgements, publishDocument } from "~/models/policy-documen
 import { seededRandom } from "~/domain/quiz";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
+import { seedSalaryRounds } from "./demo-salary";
 
 function isoToBangkokDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
@@ -59,6 +60,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   await seedTrainingHistory(db, demoNumbers);
   await seedDelegationOrders(db);
   await seedNoGiftAnnouncement(db, demoNumbers);
+  await seedSalaryRounds(db, demoNumbers);
   return { seeded: true, people: roster.length };
 }
 

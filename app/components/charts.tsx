@@ -53,7 +53,7 @@ export function LikertChart({ data, scale }: { data: { label: string; counts: nu
       <ResponsiveContainer width="100%" height={90 + data.length * 40}>
         <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" domain={[0, 100]} unit="%" />
+          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" />
           <YAxis type="category" dataKey="label" width={48} interval={0} />
           <Tooltip formatter={(v: number) => `${v}%`} />
           <Legend />

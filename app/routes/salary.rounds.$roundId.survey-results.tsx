@@ -69,7 +69,7 @@ export default function SurveyResultsPage() {
             <div className="chart-and-table">
               <LikertChart data={details.distributions.map((counts, i) => ({ label: `ข้อ ${i + 1}`, counts }))} scale={data.scale} />
               <div className="table-wrap">
-                <table className="chart-numbers">
+                <table className="chart-numbers survey-table">
                   <thead>
                     <tr>
                       <th scope="col">ข้อ</th>
@@ -105,30 +105,30 @@ export default function SurveyResultsPage() {
               <p>{`ทุกหน่วยงานมีผู้ตอบน้อยกว่า ${data.minimumGroupSize} คน จึงไม่แสดงผลรายหน่วยงาน`}</p>
             ) : (
               <div className="table-wrap">
-                <table>
+                <table className="survey-table">
                   <thead>
                     <tr>
                       <th scope="col">หน่วยงาน</th>
-                      <th scope="col">ผู้ตอบ (คน)</th>
-                      <th scope="col">พึงพอใจ (คน)</th>
-                      <th scope="col">ร้อยละ</th>
+                      <th scope="col" className="num">ผู้ตอบ (คน)</th>
+                      <th scope="col" className="num">พึงพอใจ (คน)</th>
+                      <th scope="col" className="num">ร้อยละ</th>
                     </tr>
                   </thead>
                   <tbody>
                     {details.breakdown.shown.map((g) => (
                       <tr key={g.divisionId}>
                         <td>{g.name}</td>
-                        <td>{g.respondents}</td>
-                        <td>{g.satisfied}</td>
-                        <td>{sharePercent(g.satisfied, g.respondents)}</td>
+                        <td className="num">{g.respondents}</td>
+                        <td className="num">{g.satisfied}</td>
+                        <td className="num">{sharePercent(g.satisfied, g.respondents)}</td>
                       </tr>
                     ))}
                     {details.breakdown.folded ? (
                       <tr data-testid="folded-divisions">
                         <td>{`อื่น ๆ (รวม ${details.breakdown.folded.divisionCount} หน่วยงาน)`}</td>
-                        <td>{details.breakdown.folded.respondents}</td>
-                        <td>{details.breakdown.folded.satisfied}</td>
-                        <td>{sharePercent(details.breakdown.folded.satisfied, details.breakdown.folded.respondents)}</td>
+                        <td className="num">{details.breakdown.folded.respondents}</td>
+                        <td className="num">{details.breakdown.folded.satisfied}</td>
+                        <td className="num">{sharePercent(details.breakdown.folded.satisfied, details.breakdown.folded.respondents)}</td>
                       </tr>
                     ) : null}
                   </tbody>
@@ -147,13 +147,13 @@ export default function SurveyResultsPage() {
       <section className="card" aria-labelledby="trend-heading">
         <h2 id="trend-heading">แนวโน้มรายรอบ: การอุทธรณ์และความพึงพอใจ</h2>
         <div className="table-wrap">
-          <table>
+          <table className="survey-table">
             <thead>
               <tr>
                 <th scope="col">รอบ</th>
-                <th scope="col">อุทธรณ์/ร้องเรียน (เรื่อง)</th>
-                <th scope="col">ผู้ตอบแบบสำรวจ (คน)</th>
-                <th scope="col">ร้อยละผู้พึงพอใจ</th>
+                <th scope="col" className="num">อุทธรณ์/ร้องเรียน (เรื่อง)</th>
+                <th scope="col" className="num">ผู้ตอบแบบสำรวจ (คน)</th>
+                <th scope="col" className="num">ร้อยละผู้พึงพอใจ</th>
               </tr>
             </thead>
             <tbody>
@@ -162,9 +162,9 @@ export default function SurveyResultsPage() {
                   <td>
                     <Link to={`/salary/rounds/${t.id}/survey-results`}>{t.title}</Link>
                   </td>
-                  <td>{t.appeals}</td>
-                  <td>{t.respondents ?? "—"}</td>
-                  <td>{t.satisfiedPercent ?? (t.surveyClosed ? "—" : "รอปิดแบบสำรวจ")}</td>
+                  <td className="num">{t.appeals}</td>
+                  <td className="num">{t.respondents ?? "—"}</td>
+                  <td className="num">{t.satisfiedPercent ?? (t.surveyClosed ? "—" : "รอปิดแบบสำรวจ")}</td>
                 </tr>
               ))}
             </tbody>
