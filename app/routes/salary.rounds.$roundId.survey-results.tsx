@@ -74,9 +74,9 @@ export default function SurveyResultsPage() {
                     <tr>
                       <th scope="col">ข้อ</th>
                       {data.scale.map((label, i) => (
-                        <th key={label} scope="col" title={label}>{`${i + 1}`}</th>
+                        <th key={label} scope="col" className="num" title={label}>{`${i + 1}`}</th>
                       ))}
-                      <th scope="col">เฉลี่ย</th>
+                      <th scope="col" className="num">เฉลี่ย</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -87,9 +87,11 @@ export default function SurveyResultsPage() {
                         <tr key={i}>
                           <th scope="row" className="statement-cell">{`${i + 1}. ${data.statements[i]}`}</th>
                           {counts.map((c, v) => (
-                            <td key={v}>{c}</td>
+                            <td key={v} className="num">
+                              {c}
+                            </td>
                           ))}
-                          <td>{mean.toFixed(2)}</td>
+                          <td className="num">{mean.toFixed(2)}</td>
                         </tr>
                       );
                     })}
