@@ -1,3 +1,4 @@
+import path from "node:path";
 import { syncCourses } from "~/models/course-catalog.server";
 import { loadAllCourses } from "./courses.server";
 import { syncDivisions } from "./organization.server";
@@ -5,7 +6,6 @@ import { loadTargetGroups, syncPlan } from "./plan-sync.server";
 import { loadPlan } from "./plan.server";
 import { loadSurveyFile, SALARY_SURVEY_FILE } from "./salary-survey.server";
 import { CONTENT_ROOT } from "./yaml-file.server";
-import path from "node:path";
 
 /** Everything under content/ into the database, in dependency order. Returns a one-line summary. */
 export async function syncAllContent(): Promise<string> {
