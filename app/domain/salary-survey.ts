@@ -16,6 +16,9 @@ export type SurveyDefinition = {
 
 export const SATISFACTION_TARGET_PERCENT = 80;
 
+/** The last moment a survey takes answers: it closes AT surveyClosesAt (midnight), so show the day before. */
+export const lastAnswerMoment = (surveyClosesAt: string | Date) => new Date(new Date(surveyClosesAt).getTime() - 1);
+
 export const answerFieldName = (index: number) => `s${index + 1}`;
 
 /** The posted questionnaire: one field per statement holding 1–5, all required. Same schema in browser and server. */

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LikertChart } from "~/components/charts";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { sharePercent } from "~/domain/indicators";
-import { SATISFACTION_TARGET_PERCENT } from "~/domain/salary-survey";
+import { lastAnswerMoment, SATISFACTION_TARGET_PERCENT } from "~/domain/salary-survey";
 import { formatThaiDate } from "~/domain/thai-date";
 import { roundTrend, surveyResults } from "~/models/salary-survey.server";
 import { requireRole } from "~/utils/auth.server";
@@ -59,7 +59,7 @@ export default function SurveyResultsPage() {
           {state === "not_open"
             ? "รอบนี้ยังไม่ได้ประกาศผลหรือยังไม่เปิดแบบสำรวจ"
             : state === "open"
-              ? `แบบสำรวจเปิดรับคำตอบถึง ${formatThaiDate(round.surveyClosesAt!)} ผลรายข้อและรายหน่วยงานจะแสดงหลังปิดแบบสำรวจ เพื่อไม่ให้เทียบผลก่อนและหลังคำตอบของคนใดคนหนึ่งได้`
+              ? `แบบสำรวจเปิดรับคำตอบถึง ${formatThaiDate(lastAnswerMoment(round.surveyClosesAt!))} ผลรายข้อและรายหน่วยงานจะแสดงหลังปิดแบบสำรวจ เพื่อไม่ให้เทียบผลก่อนและหลังคำตอบของคนใดคนหนึ่งได้`
               : `มีผู้ตอบน้อยกว่า ${data.minimumGroupSize} คน จึงไม่แสดงผล เพื่อรักษาความลับของผู้ตอบ`}
         </p>
       ) : (

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { salarySurvey } from "~/content/salary-survey.server";
-import { answerFieldName, answersInOrder, surveyAnswersSchema } from "~/domain/salary-survey";
+import { answerFieldName, answersInOrder, lastAnswerMoment, surveyAnswersSchema } from "~/domain/salary-survey";
 import { formatThaiDate } from "~/domain/thai-date";
 import { SurveyError, openSurveysFor, respondToSurvey, roundsWithSurvey } from "~/models/salary-survey.server";
 import { requireUser } from "~/utils/auth.server";
@@ -122,7 +122,7 @@ function Questionnaire({
   });
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="survey">
-      <p className="muted">{`${round.title} · ตอบได้ถึง ${formatThaiDate(round.surveyClosesAt)} · ${survey.introduction}`}</p>
+      <p className="muted">{`${round.title} · ตอบได้ถึง ${formatThaiDate(lastAnswerMoment(round.surveyClosesAt))} · ${survey.introduction}`}</p>
       <FormError message={actionData?.formError} />
       <input type="hidden" name="roundId" value={round.id} />
       {survey.statements.map((statement, index) => {

@@ -18,6 +18,9 @@ describe("the salary-step satisfaction survey", () => {
     const hr = await openPage(browser, baseUrl);
     await signIn(hr.page, "100002", DEMO_PASSWORD);
     await hr.page.getByRole("link", { name: "แบบสำรวจความพึงพอใจ" }).first().click();
+    // HR is in the open round's scope too and has not answered: the questionnaire at desktop width.
+    await hr.page.getByRole("group", { name: "ข้อ 6" }).waitFor();
+    await screenshot(hr.page, "salary-survey-questionnaire-desktop");
     await hr.page.getByRole("link", { name: `ผลแบบสำรวจ ${OPEN_ROUND}` }).click();
     const rate = hr.page.getByTestId("response-rate");
     const countOf = async () => Number((await rate.textContent())!.match(/^(\d+)\//)![1]);
@@ -28,6 +31,7 @@ describe("the salary-step satisfaction survey", () => {
     await signIn(staff.page, "100004", DEMO_PASSWORD);
     await staff.page.goto("/salary/survey");
     expect(await staff.page.getByText(OPEN_ROUND).count()).toBeGreaterThan(0);
+    expect(await staff.page.getByText(/ตอบได้ถึง \d{1,2} \S+ 25\d\d/).count()).toBe(1);
     await screenshot(staff.page, "salary-survey-questionnaire-phone");
 
     // Submitting with nothing chosen: Thai errors, nothing sent.

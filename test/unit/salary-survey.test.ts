@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSurveyFile, salarySurvey } from "~/content/salary-survey.server";
 import { ContentError } from "~/content/yaml-file.server";
-import { answerDistributions, divisionBreakdown, isSatisfied, satisfactionShare, surveyAnswersSchema } from "~/domain/salary-survey";
+import { answerDistributions, divisionBreakdown, isSatisfied, lastAnswerMoment, satisfactionShare, surveyAnswersSchema } from "~/domain/salary-survey";
+import { bangkokMidnightUtc, formatThaiDate } from "~/domain/thai-date";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sujarit-survey-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -51,6 +52,10 @@ describe("who is satisfied", () => {
     expect(satisfactionShare([yes, yes, yes, yes, no], 4)).toEqual({ satisfied: 4, respondents: 5, percent: 80, meetsTarget: true });
     expect(satisfactionShare([yes, yes, yes, no, no], 4)).toMatchObject({ satisfied: 3, percent: 60, meetsTarget: false });
     expect(satisfactionShare([], 4)).toMatchObject({ respondents: 0, percent: null, meetsTarget: false });
+  });
+
+  it("shows a survey closing at midnight of 1 Feb as open until 31 Jan", () => {
+    expect(formatThaiDate(lastAnswerMoment(bangkokMidnightUtc(2027, 2, 1)))).toBe("31 มกราคม 2570");
   });
 
   it("counts each level per statement", () => {
