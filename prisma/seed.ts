@@ -10,6 +10,7 @@ import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
 import { assignCourse } from "~/models/course-assignments.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
+import { seedSalaryRounds } from "./demo-salary";
 
 function isoToBangkokDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
@@ -65,6 +66,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   await seedDelegationOrders(db);
   await seedNoGiftAnnouncement(db, demoNumbers);
   await seedIndicatorEntries(db);
+  await seedSalaryRounds(db, demoNumbers);
   return { seeded: true, people: roster.length };
 }
 

@@ -39,3 +39,29 @@ export function PassRateChart({ data, threshold = 80 }: { data: { label: string;
     </div>
   );
 }
+
+const LIKERT_COLORS = ["#9b2c2c", "#dd6b20", "#a0aec0", "#68a37f", "#2f855a"];
+
+/** Answers per statement, 1–5 stacked, as a share of respondents. The counts are in the table beside it. */
+export function LikertChart({ data, scale }: { data: { label: string; counts: number[] }[]; scale: string[] }) {
+  const rows = data.map((d) => {
+    const total = d.counts.reduce((a, b) => a + b, 0) || 1;
+    return Object.fromEntries([["label", d.label], ...d.counts.map((c, i) => [`v${i + 1}`, Math.round((c * 1000) / total) / 10])]);
+  });
+  return (
+    <div className="chart" role="img" aria-label="กราฟสัดส่วนคำตอบแต่ละระดับของแต่ละข้อ (จำนวนอยู่ในตาราง)">
+      <ResponsiveContainer width="100%" height={90 + data.length * 40}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} allowDataOverflow unit="%" />
+          <YAxis type="category" dataKey="label" width={48} interval={0} />
+          <Tooltip formatter={(v: number) => `${v}%`} />
+          <Legend />
+          {scale.map((label, i) => (
+            <Bar key={label} dataKey={`v${i + 1}`} name={`${i + 1} ${label}`} stackId="likert" fill={LIKERT_COLORS[i]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

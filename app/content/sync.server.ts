@@ -1,8 +1,11 @@
+import path from "node:path";
 import { syncCourses } from "~/models/course-catalog.server";
 import { loadAllCourses } from "./courses.server";
 import { syncDivisions } from "./organization.server";
 import { loadTargetGroups, syncPlan } from "./plan-sync.server";
 import { loadPlan } from "./plan.server";
+import { loadSurveyFile, SALARY_SURVEY_FILE } from "./salary-survey.server";
+import { CONTENT_ROOT } from "./yaml-file.server";
 
 /** Everything under content/ into the database, in dependency order. Returns a one-line summary. */
 export async function syncAllContent(): Promise<string> {
@@ -10,6 +13,7 @@ export async function syncAllContent(): Promise<string> {
   const courses = loadAllCourses();
   loadPlan();
   loadTargetGroups();
+  loadSurveyFile(path.join(CONTENT_ROOT, SALARY_SURVEY_FILE)); // read at run time; checked here so setup catches a bad file
   const divisions = await syncDivisions();
   const synced = await syncCourses(courses);
   const items = await syncPlan(courses);

@@ -11,6 +11,7 @@ import { groupBy } from "~/utils/group-by";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
 import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { topLevelMap } from "./organization.server";
+import { satisfactionForFiscalYear } from "./salary-survey.server";
 import { populationOf } from "./target-groups.server";
 
 type Roster = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null }[];
@@ -123,6 +124,8 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
         status: countStatus({ count, minimumCount: minimum, yearClosed }),
         source: counter.source,
       });
+    } else if (ind.itemNumber === 19 && ind.kind === "survey") {
+      results.push({ ...base, ...(await salarySurveySatisfaction(ind, fiscalYear, yearClosed, at)) });
     } else if (acceptsEntries(ind)) {
       entries ??= await latestEntries(fiscalYear);
       results.push({ ...base, ...fromEntry(ind, entries.get(ind.id) ?? null, yearClosed) });
@@ -294,6 +297,20 @@ async function attestation(ind: PlanIndicator, fiscalYear: number, yearClosed: b
       participants: members.length,
     })),
     source: `การรับทราบ "${document.title}" · กลุ่มเป้าหมาย: ${group.name}`,
+  };
+}
+
+/** Item 19: share of the year's survey respondents who are satisfied (rounds whose survey has closed; decision 016). */
+async function salarySurveySatisfaction(ind: PlanIndicator, fiscalYear: number, yearClosed: boolean, at: Date) {
+  const threshold = ind.thresholdPercent ?? 80;
+  const { rounds, respondents, satisfied, satisfiedMeanAtLeast } = await satisfactionForFiscalYear(fiscalYear, at);
+  return {
+    rule: `ผู้ตอบแบบสำรวจที่พึงพอใจ (ค่าเฉลี่ยคำตอบ ≥ ${satisfiedMeanAtLeast} จาก 5) ไม่น้อยกว่าร้อยละ ${threshold}`,
+    numerator: satisfied,
+    denominator: respondents,
+    value: sharePercent(satisfied, respondents),
+    status: shareStatus({ numerator: satisfied, denominator: respondents, thresholdPercent: threshold, participants: respondents, yearClosed }),
+    source: rounds.length ? `แบบสำรวจความพึงพอใจหลังประกาศผล: ${rounds.map((r) => r.title).join(", ")}` : "แบบสำรวจความพึงพอใจหลังประกาศผล (ยังไม่มีรอบที่ปิดแบบสำรวจ)",
   };
 }
 

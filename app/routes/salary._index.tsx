@@ -29,6 +29,11 @@ export default function SalaryHome() {
         ตามแผนฯ ลำดับที่ 19: ผู้บังคับบัญชาประเมินและเสนอ คณะกรรมการกลั่นกรองพิจารณา คณะกรรมการพิจารณาเลื่อนขั้นเงินเดือนมีมติ แล้วประกาศผลให้แต่ละคนทราบพร้อมเหตุผลและสิทธิอุทธรณ์
       </p>
 
+      <p className="card">
+        <Link to="/salary/survey">แบบสำรวจความพึงพอใจ</Link>
+        <span className="muted"> ต่อระบบการเลื่อนขั้นเงินเดือน: ตอบได้หลังประกาศผลของแต่ละรอบ ไม่ระบุตัวผู้ตอบ</span>
+      </p>
+
       <section className="card" aria-labelledby="my-results">
         <h2 id="my-results">ผลการพิจารณาของฉัน</h2>
         {results.length === 0 ? (

@@ -130,9 +130,16 @@ export default function RoundPage() {
           <p className="muted">{`มีผล ${formatThaiDate(round.effectiveDate)} · ขั้นตอน: ${ROUND_STAGE_LABELS[stage]}`}</p>
         </div>
         {isHr ? (
-          <Link className="btn btn--secondary" to={`/salary/rounds/${round.id}/report`}>
-            รายงานผลของรอบ
-          </Link>
+          <p className="actions">
+            <Link className="btn btn--secondary" to={`/salary/rounds/${round.id}/report`}>
+              รายงานผลของรอบ
+            </Link>
+            {round.publishedAt ? (
+              <Link className="btn btn--secondary" to={`/salary/rounds/${round.id}/survey-results`}>
+                ผลแบบสำรวจความพึงพอใจ
+              </Link>
+            ) : null}
+          </p>
         ) : null}
       </div>
       {result?.ok && result.intent === "publish" ? (

@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "course.assigned": "กำหนดหลักสูตรให้กลุ่มเป้าหมาย",
   "course.unassigned": "ยกเลิกการกำหนดหลักสูตร",
   "policy.acknowledged": "รับทราบเอกสาร",
+  "survey.answered": "ตอบแบบสำรวจความพึงพอใจการเลื่อนขั้นเงินเดือน",
   "policy.imported": "นำเข้าการรับทราบเอกสาร",
   "order.drafted": "ร่างคำสั่ง",
   "order.edited": "แก้ไขร่างคำสั่ง",

@@ -6,6 +6,9 @@ import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { ROOT, TMP, bin } from "../support/paths";
 
+// These tests spawn migrate + a full demo seed (~12 s alone); on a loaded machine that can pass 30 s.
+const SEEDING_TIMEOUT_MS = 90_000;
+
 // These run the project's own commands as a new user would, each against a database file of its own.
 
 function freshDatabaseUrl(name: string) {
@@ -54,7 +57,7 @@ describe("setup", () => {
     const second = run(bin("tsx"), ["scripts/prepare-data.ts"], { DATABASE_URL });
     expect(second).toMatch(/seed: kept existing data \(538 people\)/);
     expect(second).toMatch(/content: 30 divisions, 4 courses .*plan: 41 items/);
-  }, 90_000); // a full demo seed and a second pass: over 30 s when other test files load the machine
+  }, SEEDING_TIMEOUT_MS);
 });
 
 describe("npm run user", () => {
@@ -131,5 +134,5 @@ describe("demo accounts", () => {
         expect(response.status, account.employeeNumber).toBe(302);
       }
     });
-  });
+  }, SEEDING_TIMEOUT_MS);
 });
