@@ -30,7 +30,9 @@ async function appointCommittee(p: Page, cardTestId: string, orderRef: string) {
 async function holdMeeting(p: Page, change?: { name: string; percent: string; reason: string }) {
   await p.getByRole("button", { name: "เปิดการประชุม" }).click();
   await p.waitForURL(/\/salary\/meetings\/\d+$/);
+  await p.waitForLoadState("networkidle");
   for (const box of await p.getByRole("checkbox").all()) await box.check();
+  await expect.poll(async () => (await Promise.all((await p.getByRole("checkbox").all()).map((b) => b.isChecked()))).every(Boolean)).toBe(true);
   await p.getByRole("button", { name: "บันทึกผู้มาประชุม" }).click();
   await expect.poll(() => p.getByRole("status").first().textContent()).toBe("บันทึกผู้มาประชุม 3 คนแล้ว");
   await expect.poll(() => p.getByTestId("quorum").textContent()).toContain("มาประชุม 3 จาก 3 คน");

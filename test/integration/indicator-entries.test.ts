@@ -4,6 +4,7 @@ import { markLessonDone, startAttempt, submitAttempt } from "~/models/course-att
 import { closeFiscalYear, computeIndicators } from "~/models/indicators.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
+import { assignCourse } from "../support/assignments";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
@@ -174,6 +175,7 @@ async function takeCourse(personId: number, preScore: number, postScore: number)
 
 describe("the pre/post-test gain measure", () => {
   it("shows both the share who passed and the share who improved on their pre-test", async () => {
+    await assignCourse("conflict-of-interest");
     const indicator = await db.planIndicator.findFirstOrThrow({ where: { itemNumber: 5, kind: "knowledge" } });
     await db.planIndicator.update({ where: { id: indicator.id }, data: { instrument: "pre-post-gain" } });
     // This file's population: every active municipal officer the tests created.
