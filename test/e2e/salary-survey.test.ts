@@ -16,11 +16,8 @@ const CLOSED_ROUND = "การเลื่อนขั้นเงินเด�
 /** Other tests may publish rounds of their own; pick the demo's open round when the page lists several. */
 async function chooseRound(page: Page) {
   await page.waitForURL(/\/salary\/survey/);
-  const link = page.getByRole("link", { name: OPEN_ROUND, exact: true });
-  if (await link.count()) {
-    await link.click();
-    await page.waitForURL(/round=\d+/);
-  }
+  const href = await page.locator("a[href*='round=']", { hasText: OPEN_ROUND }).first().getAttribute("href", { timeout: 2000 }).catch(() => null);
+  if (href) await page.goto(href.startsWith("?") ? `/salary/survey${href}` : href);
 }
 
 describe("the salary-step satisfaction survey", () => {
@@ -64,6 +61,7 @@ describe("the salary-step satisfaction survey", () => {
     await screenshot(staff.page, "salary-survey-thanks-phone");
 
     await staff.page.goto("/salary/survey");
+    await chooseRound(staff.page);
     await staff.page.getByRole("heading", { name: "ท่านตอบแบบสำรวจของรอบนี้แล้ว" }).waitFor();
     expect(await staff.page.getByRole("button", { name: "ส่งแบบสำรวจ" }).count()).toBe(0);
     staff.assertClean();
