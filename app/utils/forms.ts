@@ -3,7 +3,8 @@ import { z } from "zod";
 // Used on both sides: the server validates every submission with the same schema the form uses in the browser.
 z.config(z.locales.th());
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors } from "~/domain/refusal";
+import type { FieldErrors } from "~/domain/refusal";
 
 export type Validated<T> =
   | { success: true; data: T }
