@@ -70,14 +70,32 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   return { seeded: true, people: roster.length };
 }
 
-/** Every plan course is for all personnel (executives, council, officers, employees; not teachers) each year. */
+/**
+ * Who each plan course is for, and from which fiscal year. The first four run every year for all personnel
+ * (executives, council, officers, employees; not teachers). The courses for items 1, 2, 38 and 39 start in
+ * FY 2570 with the group the plan names (content/plan/target-groups.yaml), so they have no earlier history.
+ */
+export const DEMO_COURSE_GROUPS: Record<string, { groupCodes: string[]; fromYear: number }> = {
+  ethics: { groupCodes: ["all-personnel"], fromYear: 2566 },
+  "conflict-of-interest": { groupCodes: ["all-personnel"], fromYear: 2566 },
+  "no-gift": { groupCodes: ["all-personnel"], fromYear: 2566 },
+  "anti-corruption": { groupCodes: ["all-personnel"], fromYear: 2566 },
+  "engineering-law": { groupCodes: ["engineering"], fromYear: 2570 },
+  "median-price-procurement": { groupCodes: ["procurement-works"], fromYear: 2570 },
+  "local-officials-law": { groupCodes: ["council-executive"], fromYear: 2570 },
+  "council-handbook": { groupCodes: ["council"], fromYear: 2570 },
+};
+
 async function seedCourseAssignments(db: PrismaClient) {
   const hr = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100002" } });
   const courses = await db.course.findMany({ orderBy: { sortOrder: "asc" } });
   for (const fiscalYear of PLAN_FISCAL_YEARS) {
     const assignedAt = new Date(Math.min(fiscalYearRange(fiscalYear).start.getTime(), Date.now()));
     for (const course of courses) {
-      await assignCourse({ courseSlug: course.slug, fiscalYear, groupCodes: ["all-personnel"] }, { personId: hr.id, ip: "seed" }, assignedAt);
+      // A course added to content/ later than this list is for all personnel, as the first four are.
+      const plan = DEMO_COURSE_GROUPS[course.slug] ?? { groupCodes: ["all-personnel"], fromYear: 2566 };
+      if (fiscalYear < plan.fromYear) continue;
+      await assignCourse({ courseSlug: course.slug, fiscalYear, groupCodes: plan.groupCodes }, { personId: hr.id, ip: "seed" }, assignedAt);
     }
   }
 }
@@ -203,7 +221,10 @@ async function seedDelegationOrders(db: PrismaClient) {
 }
 
 async function seedTrainingHistory(db: PrismaClient, demoNumbers: Set<string>) {
+  // History only for the courses run since FY 2566 for all personnel; the newer courses start untouched.
+  const historySlugs = Object.entries(DEMO_COURSE_GROUPS).filter(([, p]) => p.fromYear === 2566).map(([slug]) => slug);
   const courses = await db.course.findMany({
+    where: { slug: { in: historySlugs } },
     include: {
       lessons: { where: { retired: false }, orderBy: { position: "asc" } },
       questions: { where: { retired: false }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } },
