@@ -6,6 +6,7 @@ import { z } from "zod";
 import { loadAllCourses, loadCourse } from "~/content/courses.server";
 import { ContentError, loadYamlFile } from "~/content/yaml-file.server";
 import { loadDivisions } from "~/content/organization.server";
+import { loadTargetGroups } from "~/content/plan-sync.server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sujarit-content-"));
 const dir_ = dir;
@@ -70,9 +71,18 @@ describe("loading YAML content", () => {
 
 
 describe("course content", () => {
-  it("has the four plan courses, each with at least 4 lessons and 30 well-formed questions", () => {
+  it("has the eight plan courses, each with at least 4 lessons and 30 well-formed questions", () => {
     const courses = loadAllCourses();
-    expect(courses.map((c) => c.slug).sort()).toEqual(["anti-corruption", "conflict-of-interest", "ethics", "no-gift"]);
+    expect(courses.map((c) => c.slug).sort()).toEqual([
+      "anti-corruption",
+      "conflict-of-interest",
+      "council-handbook",
+      "engineering-law",
+      "ethics",
+      "local-officials-law",
+      "median-price-procurement",
+      "no-gift",
+    ]);
     for (const course of courses) {
       expect(course.lessons.length, course.slug).toBeGreaterThanOrEqual(4);
       expect(course.questions.length, course.slug).toBeGreaterThanOrEqual(30);
@@ -84,6 +94,42 @@ describe("course content", () => {
       }
     }
     expect(courses.find((c) => c.slug === "no-gift")!.planProjects).toEqual([16]);
+  });
+
+  // Plan items 1, 2, 38 and 39 (issue 11): one course each, for the group the plan names.
+  const NEW_COURSES = { "engineering-law": 1, "median-price-procurement": 2, "local-officials-law": 38, "council-handbook": 39 } as const;
+  const LAW = /พ\.ร\.บ\.|พ\.ร\.ป\.|พ\.ร\.ฎ\.|ระเบียบ|ประกาศ|ประมวลกฎหมาย|กฎกระทรวง|รัฐธรรมนูญ|หลักเกณฑ์การคำนวณราคากลาง/;
+  for (const [slug, item] of Object.entries(NEW_COURSES)) {
+    it(`${slug} measures plan item ${item}: 30+ questions, one key each, every explanation cites the law`, () => {
+      const course = loadAllCourses().find((c) => c.slug === slug)!;
+      expect(course.planProjects).toEqual([item]);
+      expect(course.passPercent).toBe(80);
+      expect(course.questions.length).toBeGreaterThanOrEqual(30);
+      expect(new Set(course.questions.map((q) => q.id)).size).toBe(course.questions.length);
+      for (const q of course.questions) {
+        // One defensible key: a single answer among four different options, none pointing at the others.
+        expect(q.choices, q.id).toHaveLength(4);
+        expect(new Set(q.choices.map((c) => c.trim())).size, q.id).toBe(4);
+        expect(q.answer, q.id).toBeGreaterThanOrEqual(1);
+        expect(q.answer, q.id).toBeLessThanOrEqual(4);
+        for (const c of q.choices) expect(c, q.id).not.toMatch(/ถูกทุกข้อ|ผิดทุกข้อ|ข้อ [กขคง1-4] และ|ทั้ง(ข้อ)? ?[กขคง1-4] และ/);
+        expect(q.explanation.length, q.id).toBeGreaterThan(60);
+        expect(q.explanation, q.id).toMatch(LAW);
+      }
+      // Every lesson is tested.
+      for (const lesson of course.lessons) expect(course.questions.some((q) => q.lesson === lesson.slug), lesson.slug).toBe(true);
+    });
+  }
+
+  it("maps items 1, 2, 38 and 39 to the groups the plan names", () => {
+    const { groups, items } = loadTargetGroups();
+    const group = (n: number) => groups.find((g) => g.code === items[String(n)])!;
+    expect(group(1).divisionCodes).toEqual(["engineering"]);
+    // Item 2: executives, council members, engineering and procurement staff (seed: target group of item 2).
+    expect(group(2).divisionCodes).toEqual(expect.arrayContaining(["executive", "council", "engineering", "finance-procurement"]));
+    // Item 38 (seed L2406): council members, the executive and the staff concerned, not council members alone.
+    expect(group(38).divisionCodes).toEqual(expect.arrayContaining(["council", "executive", "clerk-council-affairs"]));
+    expect(group(39).personnelTypes).toEqual(["council_member"]);
   });
 
   it("stops on a malformed question bank, naming the file, the line and the field", () => {
