@@ -89,7 +89,8 @@ describe("the conflict-of-interest knowledge indicator (item 5)", () => {
     expect(results.find((r) => r.itemNumber === 5 && r.kind === "knowledge")!.status).toBe("no_data");
     const orders = results.find((r) => r.itemNumber === 30)!;
     expect([orders.value, orders.status]).toEqual([0, "not_met"]);
-    expect(results.find((r) => r.itemNumber === 1 && r.kind === "knowledge")!.status).toBe("no_instrument");
+    // Items 1, 2, 38 and 39 have their courses now (issue 11): measured, with no results yet in this test database.
+    for (const item of [1, 2, 38, 39]) expect(results.find((r) => r.itemNumber === item && r.kind === "knowledge")!.status, `item ${item}`).toBe("no_data");
     expect(results).toHaveLength(await db.planIndicator.count());
   });
 });

@@ -56,7 +56,7 @@ describe("setup", () => {
     run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL });
     const second = run(bin("tsx"), ["scripts/prepare-data.ts"], { DATABASE_URL });
     expect(second).toMatch(/seed: kept existing data \(538 people\)/);
-    expect(second).toMatch(/content: 30 divisions, 4 courses .*plan: 41 items/);
+    expect(second).toMatch(/content: 30 divisions, 8 courses .*plan: 41 items/);
   }, SEEDING_TIMEOUT_MS);
 });
 
