@@ -6,6 +6,8 @@ const TONE: Record<IndicatorStatus, string> = {
   in_progress: "badge--warn",
   no_data: "",
   no_instrument: "",
+  not_judged: "",
+  not_applicable: "",
 };
 
 export function IndicatorBadge({ status }: { status: IndicatorStatus }) {

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
-import { EVIDENCE_ACCEPT, indicatorEntrySchema, type EntryUnit } from "~/domain/indicator-entries";
+import { EVIDENCE_ACCEPT, indicatorEntrySchema, RATING_LEVELS, type EntryUnit } from "~/domain/indicator-entries";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -22,19 +22,31 @@ const HINTS: Record<EntryUnit, string> = {
   reduction: "ร้อยละที่ลดลงเทียบกับปีฐาน (ติดลบได้ถ้าเพิ่มขึ้น)",
   count: "จำนวนเต็ม",
   achieved: "",
+  share: "จำนวนผู้ที่ผ่านเกณฑ์ของเครื่องมือวัด",
+  every: "จำนวนครั้งที่เป็นไปตามตัวชี้วัด",
+  level: "",
 };
 
 /** HR's entry for one indicator: value (or yes/no), evidence link or file, and a note. Same schema as the server. */
 export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year, values, fieldErrors, formError }: Props) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("indicatorId") === String(indicatorId);
-  const defaults = { fiscalYear: String(year), value: "", achieved: undefined as string | undefined, note: "", evidenceUrl: "", ...(values as Record<string, string> | undefined) };
+  const defaults = {
+    fiscalYear: String(year),
+    value: "",
+    achieved: undefined as string | undefined,
+    participants: "",
+    instrumentUsed: "",
+    note: "",
+    evidenceUrl: "",
+    ...(values as Record<string, string> | undefined),
+  };
   const { register, onSubmit, errorOf } = useZodForm(indicatorEntrySchema(unit), {
     defaultValues: { ...defaults, evidenceFile: undefined },
     serverErrors: fieldErrors,
   });
   // Also in the server-rendered HTML, so a refused submission shows what was typed before scripts load.
-  const initial = (name: "fiscalYear" | "value" | "note" | "evidenceUrl") => ({ defaultValue: defaults[name] ?? "" });
+  const initial = (name: "fiscalYear" | "value" | "note" | "evidenceUrl" | "participants" | "instrumentUsed") => ({ defaultValue: defaults[name] ?? "" });
   const id = (name: string) => `entry-${indicatorId}-${name}`;
   const error = (name: string) => {
     const message = errorOf(name);
@@ -71,6 +83,19 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
             </label>
             {error("achieved")}
           </fieldset>
+        ) : unit === "level" ? (
+          <div className="field">
+            <label htmlFor={id("value")}>{valueLabel}</label>
+            <select id={id("value")} aria-invalid={errorOf("value") ? true : undefined} {...initial("value")} {...register("value")}>
+              <option value="">— เลือกระดับ —</option>
+              {RATING_LEVELS.map((level, index) => (
+                <option key={level} value={index}>
+                  {level}
+                </option>
+              ))}
+            </select>
+            {error("value")}
+          </div>
         ) : (
           <div className="field">
             <label htmlFor={id("value")}>{valueLabel}</label>
@@ -80,6 +105,28 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
           </div>
         )}
       </div>
+      {unit === "share" || unit === "every" ? (
+        <div className="row">
+          <div className="field">
+            <label htmlFor={id("participants")}>{unit === "share" ? "จำนวนผู้เข้าร่วมการวัดความรู้" : "จำนวนครั้งทั้งหมดในปี"}</label>
+            <input id={id("participants")} inputMode="numeric" aria-invalid={errorOf("participants") ? true : undefined} {...initial("participants")} {...register("participants")} />
+            {error("participants")}
+          </div>
+          {unit === "share" ? (
+            <div className="field">
+              <label htmlFor={id("instrumentUsed")}>เครื่องมือที่ใช้วัด</label>
+              <input
+                id={id("instrumentUsed")}
+                placeholder="เช่น แบบทดสอบก่อน-หลังการประชุมชี้แจง 10 ข้อ เกณฑ์ผ่าน 8 ข้อ"
+                aria-invalid={errorOf("instrumentUsed") ? true : undefined}
+                {...initial("instrumentUsed")}
+                {...register("instrumentUsed")}
+              />
+              {error("instrumentUsed")}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
       <div className="row">
         <div className="field">
           <label htmlFor={id("evidenceUrl")}>ลิงก์หลักฐาน</label>

@@ -27,11 +27,11 @@ export function loadTargetGroups(root = CONTENT_ROOT) {
  * Plan items, their indicators and the target groups into the database. A knowledge indicator is measured by
  * the post-test of the course that names the item in its planProjects; without such a course it has none yet.
  */
-export async function syncPlan(courses: Pick<CourseContent, "slug" | "planProjects">[], root = CONTENT_ROOT) {
+export async function syncPlan(courses: Pick<CourseContent, "slug" | "planProjects" | "passPercent">[], root = CONTENT_ROOT) {
   const { items } = loadPlan(root);
   const groups = loadTargetGroups(root);
-  const courseForItem = new Map<number, string>();
-  for (const c of courses) for (const n of c.planProjects) courseForItem.set(n, c.slug);
+  const courseForItem = new Map<number, { slug: string; passPercent: number }>();
+  for (const c of courses) for (const n of c.planProjects) courseForItem.set(n, { slug: c.slug, passPercent: c.passPercent });
   await db.$transaction(
     async (tx) => {
       for (const g of groups.groups) {
@@ -63,6 +63,8 @@ export async function syncPlan(courses: Pick<CourseContent, "slug" | "planProjec
         await tx.planItem.upsert({ where: { number: item.number }, create: { number: item.number, ...data }, update: data });
         await tx.planIndicator.deleteMany({ where: { itemNumber: item.number, position: { gte: item.indicators.length } } });
         for (const [position, ind] of item.indicators.entries()) {
+          const course = ind.kind === "knowledge" ? courseForItem.get(item.number) : undefined;
+          const extra = { fiscalYears: ind.fiscalYears, planTarget: ind.planTarget, minimumLevel: ind.minimumLevel, everyOccurrence: ind.everyOccurrence };
           const indicator = {
             text: ind.text,
             kind: ind.kind,
@@ -70,7 +72,10 @@ export async function syncPlan(courses: Pick<CourseContent, "slug" | "planProjec
             thresholdPercent: ind.thresholdPercent ?? null,
             minimumCount: ind.minimumCount ?? null,
             minimumScore: ind.minimumScore ?? null,
-            courseSlug: ind.kind === "knowledge" ? (courseForItem.get(item.number) ?? null) : null,
+            courseSlug: course?.slug ?? null,
+            // The pass mark is the course's own (decision 038); 80 only where no course measures the indicator.
+            passPercent: course?.passPercent ?? 80,
+            extra: JSON.stringify(extra),
             targetGroupCode: groups.items[String(item.number)] ?? null,
           };
           await tx.planIndicator.upsert({

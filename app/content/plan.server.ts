@@ -32,7 +32,21 @@ const planFileSchema = z.object({
     dimensions: z.array(z.object({ dimension: z.number().int(), itemCount: z.number().int(), budget: amounts })),
     grandTotal: z.object({ itemCount: z.number().int(), budget: amounts }),
   }),
-  targets: z.record(z.string(), z.unknown()),
+  // Part 1 §4: the plan-level targets (ITA score ramp, corruption cases down against 2565).
+  targets: z.looseObject({
+    corruptionCaseReduction: z.object({ text: z.string().min(1), baselineYear: z.number().int(), byYear: amounts }),
+    itaScore: amounts,
+    itaScoreText: z.string().min(1),
+    goals: z.array(
+      z.looseObject({
+        text: z.string().min(1),
+        fiscalYear: z.number().int(),
+        minimumItaScore: z.number().optional(),
+        appliesWhen: z.enum(["not-yet-passed", "already-passed"]).optional(),
+        corruptionCaseReductionPercent: z.number().optional(),
+      }),
+    ),
+  }),
 });
 
 const INDICATOR_KINDS = ["knowledge", "attestation", "count", "survey", "manual"] as const;
@@ -60,10 +74,16 @@ const itemFileSchema = z.object({
         minimumCount: z.number().int().min(0).optional(),
         minimumScore: z.number().optional(),
         instrument: z.string().min(1),
+        // Rules the plan states that the numbers above cannot carry (see IndicatorExtra in app/domain/indicators.ts).
+        fiscalYears: z.array(z.number().int().min(2566).max(2570)).min(1).optional(),
+        planTarget: z.enum(["ita", "corruption-cases"]).optional(),
+        minimumLevel: z.enum(["ดีมาก", "ดี", "พอใช้"]).optional(),
+        everyOccurrence: z.string().min(1).optional(),
       }),
     )
     .min(1),
-  corrections: z.array(z.record(z.string(), z.unknown())),
+  // Each correction to the seed keeps the maintainers' English `reason` and shows users `reasonTh`.
+  corrections: z.array(z.looseObject({ field: z.string().min(1), reason: z.string().min(1), reasonTh: z.string().min(1) })),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;

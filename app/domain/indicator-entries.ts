@@ -1,7 +1,7 @@
 import { z } from "zod";
 import "~/utils/forms";
 import { PLAN_FISCAL_YEARS } from "./fiscal-year";
-import type { IndicatorStatus } from "./indicators";
+import { shareMeets, type IndicatorExtra, type IndicatorStatus } from "./indicators";
 
 // Indicators the app cannot compute itself: HR enters the value with evidence. Pure rules, shared with the form.
 
@@ -9,7 +9,24 @@ import type { IndicatorStatus } from "./indicators";
 export const APP_COUNTED_INSTRUMENTS = ["delegation-orders", "announcement"] as const;
 export type AppCountedInstrument = (typeof APP_COUNTED_INSTRUMENTS)[number];
 
-type IndicatorShape = { itemNumber: number; kind: string; instrument: string; thresholdPercent: number | null; minimumCount: number | null; minimumScore: number | null };
+type IndicatorShape = {
+  itemNumber: number;
+  kind: string;
+  instrument: string;
+  thresholdPercent: number | null;
+  minimumCount: number | null;
+  minimumScore: number | null;
+  extra?: IndicatorExtra;
+};
+
+/**
+ * Knowledge measured outside the app (item 10: persons with disabilities are citizens, not staff): HR records
+ * how many took part and how many passed, with the instrument used and evidence.
+ */
+export const EXTERNAL_KNOWLEDGE_INSTRUMENTS = ["knowledge-assessment"] as const;
+
+/** Levels a rated result may take, best first (item 12's "ระดับดี"). */
+export const RATING_LEVELS = ["ดีมาก", "ดี", "พอใช้", "ต้องปรับปรุง"] as const;
 
 /**
  * Whether HR records this indicator's result by hand. Item 19's survey is the app's own staff survey (computed
@@ -17,17 +34,34 @@ type IndicatorShape = { itemNumber: number; kind: string; instrument: string; th
  */
 export function acceptsEntries(ind: Pick<IndicatorShape, "itemNumber" | "kind" | "instrument">): boolean {
   if (ind.kind === "manual") return true;
+  if (ind.kind === "knowledge") return (EXTERNAL_KNOWLEDGE_INSTRUMENTS as readonly string[]).includes(ind.instrument);
   if (ind.kind === "count") return !(APP_COUNTED_INSTRUMENTS as readonly string[]).includes(ind.instrument);
   if (ind.kind === "survey") return ind.itemNumber !== 19;
   return false;
 }
 
-export type EntryUnit = "score" | "percent" | "reduction" | "count" | "achieved";
+export type EntryUnit = "score" | "percent" | "reduction" | "count" | "achieved" | "share" | "every" | "level";
 
 export type EntryRule = { unit: EntryUnit; threshold: number | null; text: string; valueLabel: string };
 
 /** The unit HR enters and the rule it is judged by, read from the indicator's numeric rule. */
-export function entryRule(ind: Pick<IndicatorShape, "kind" | "thresholdPercent" | "minimumCount" | "minimumScore">): EntryRule {
+export function entryRule(ind: Pick<IndicatorShape, "kind" | "thresholdPercent" | "minimumCount" | "minimumScore" | "extra">): EntryRule {
+  if (ind.kind === "knowledge") {
+    const threshold = ind.thresholdPercent;
+    return {
+      unit: "share",
+      threshold,
+      text: threshold != null ? `ผู้ผ่านการวัดความรู้ไม่น้อยกว่าร้อยละ ${threshold} ของผู้เข้าร่วม (วัดนอกระบบ)` : "รายงานผลการวัดความรู้ (แผนไม่ได้กำหนดเกณฑ์)",
+      valueLabel: "จำนวนผู้ผ่าน",
+    };
+  }
+  if (ind.extra?.everyOccurrence) {
+    return { unit: "every", threshold: ind.minimumCount, text: `${ind.extra.everyOccurrence} (ทุกครั้ง)`, valueLabel: "จำนวนครั้งที่เป็นไปตามตัวชี้วัด" };
+  }
+  if (ind.extra?.minimumLevel) {
+    const level = RATING_LEVELS.indexOf(ind.extra.minimumLevel as (typeof RATING_LEVELS)[number]);
+    return { unit: "level", threshold: level < 0 ? null : level, text: `ผลการประเมินอยู่ในระดับ${ind.extra.minimumLevel}ขึ้นไป`, valueLabel: "ระดับผลการประเมิน" };
+  }
   if (ind.minimumScore != null) return { unit: "score", threshold: ind.minimumScore, text: `คะแนนไม่น้อยกว่า ${ind.minimumScore}`, valueLabel: "คะแนน" };
   if (ind.thresholdPercent != null && ind.kind === "manual") {
     // The plan's manual percentages are reductions against a base year (fuel −30%, complaints −5%).
@@ -43,23 +77,39 @@ export function toHundredths(value: number): number {
   return Math.round(value * 100);
 }
 
-export function entryMeets(rule: EntryRule, entry: { value: number | null; achieved: boolean | null }): boolean {
+type EntryFacts = { value: number | null; achieved: boolean | null; participants?: number | null };
+
+export function entryMeets(rule: EntryRule, entry: EntryFacts): boolean {
   if (rule.unit === "achieved") return entry.achieved === true;
+  if (rule.unit === "every") return entry.value != null && entry.participants != null && entry.participants > 0 && entry.value >= entry.participants;
   if (entry.value == null || rule.threshold == null) return false;
+  // Levels are stored as their index in RATING_LEVELS: a lower index is a better level.
+  if (rule.unit === "level") return entry.value <= rule.threshold;
+  if (rule.unit === "share") return shareMeets(entry.value, entry.participants ?? 0, rule.threshold);
   if (rule.unit === "count") return Math.trunc(entry.value) >= rule.threshold;
   return toHundredths(entry.value) >= toHundredths(rule.threshold);
 }
 
 /** Latest entry meets the rule → met; otherwise in progress while the year runs, not met after; none → no data. */
-export function entryStatus(rule: EntryRule, latest: { value: number | null; achieved: boolean | null } | null, yearClosed: boolean): IndicatorStatus {
+export function entryStatus(rule: EntryRule, latest: EntryFacts | null, yearClosed: boolean): IndicatorStatus {
   if (!latest) return "no_data";
+  if (rule.unit === "share" && rule.threshold == null) return "not_judged";
   if (entryMeets(rule, latest)) return "met";
   return yearClosed ? "not_met" : "in_progress";
 }
 
-export function entryValueText(rule: EntryRule, entry: { value: number | null; achieved: boolean | null }): string {
+export function entryValueText(rule: EntryRule, entry: EntryFacts): string {
   const n = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
   switch (rule.unit) {
+    case "share": {
+      if (entry.value == null || !entry.participants) return "—";
+      const percent = Math.round((entry.value * 1000) / entry.participants) / 10;
+      return `ผ่าน ${n(entry.value)} จาก ${n(entry.participants)} คน (ร้อยละ ${percent})`;
+    }
+    case "every":
+      return entry.value == null || entry.participants == null ? "—" : `${n(entry.value)} จาก ${n(entry.participants)} ครั้ง`;
+    case "level":
+      return entry.value == null ? "—" : `ระดับ${RATING_LEVELS[entry.value] ?? "—"}`;
     case "achieved":
       return entry.achieved ? "ดำเนินการแล้ว" : "ยังไม่บรรลุ";
     case "score":
@@ -125,10 +175,18 @@ const yesNo = z.enum(["yes", "no"], { error: "กรุณาเลือกผ�
 
 /** The form for one indicator: the value field depends on the unit of its rule. `evidenceFile` is the file's size. */
 export function indicatorEntrySchema(unit: EntryUnit) {
+  const wholeNumber = (missing: string) =>
+    z
+      .string()
+      .trim()
+      .min(1, { error: missing })
+      .regex(/^\d{1,9}$/, { error: "กรุณากรอกจำนวนเต็มไม่ติดลบ" });
   const value =
     unit === "achieved"
       ? z.string().optional()
-      : unit === "count"
+      : unit === "level"
+        ? z.enum(RATING_LEVELS.map((_, i) => String(i)) as [string, ...string[]], { error: "กรุณาเลือกระดับผลการประเมิน" })
+      : unit === "count" || unit === "share" || unit === "every"
         ? z
             .string()
             .trim()
@@ -150,6 +208,12 @@ export function indicatorEntrySchema(unit: EntryUnit) {
         .refine((y) => (PLAN_FISCAL_YEARS as readonly number[]).includes(y), { error: "กรุณาเลือกปีงบประมาณของแผน" }),
       value,
       achieved: unit === "achieved" ? yesNo : z.string().optional(),
+      participants:
+        unit === "share" ? wholeNumber("กรุณากรอกจำนวนผู้เข้าร่วมการวัด") : unit === "every" ? wholeNumber("กรุณากรอกจำนวนครั้งทั้งหมด") : z.string().optional(),
+      instrumentUsed:
+        unit === "share"
+          ? z.string().trim().min(1, { error: "กรุณาระบุเครื่องมือที่ใช้วัดความรู้ เช่น แบบทดสอบก่อน-หลัง" }).max(300, { error: "ยาวเกินไป (ไม่เกิน 300 ตัวอักษร)" })
+          : z.string().optional(),
       note: z.string().trim().max(2000, { error: "หมายเหตุยาวเกินไป" }).optional(),
       evidenceUrl: z
         .string()
@@ -160,6 +224,11 @@ export function indicatorEntrySchema(unit: EntryUnit) {
       evidenceFile: z.unknown().optional(),
     })
     .superRefine((input, ctx) => {
+      if ((unit === "share" || unit === "every") && input.value && input.participants && Number(input.value) > Number(input.participants)) {
+        const message = unit === "share" ? "จำนวนผู้ผ่านมากกว่าจำนวนผู้เข้าร่วมไม่ได้" : "จำนวนครั้งที่เป็นไปตามตัวชี้วัดมากกว่าจำนวนครั้งทั้งหมดไม่ได้";
+        ctx.addIssue({ code: "custom", path: ["value"], message });
+      }
+      if (unit === "share" && input.participants === "0") ctx.addIssue({ code: "custom", path: ["participants"], message: "จำนวนผู้เข้าร่วมต้องมากกว่า 0" });
       const size = fileSize(input.evidenceFile);
       if (size > MAX_EVIDENCE_BYTES) ctx.addIssue({ code: "custom", path: ["evidenceFile"], message: "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB" });
       if (!input.evidenceUrl && size === 0) {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { acceptsEntries, entryRule, indicatorEntrySchema, sniffEvidenceType, MAX_EVIDENCE_BYTES } from "~/domain/indicator-entries";
+import { parseIndicatorExtra } from "~/domain/indicators";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { validate, type FieldErrors } from "~/utils/forms";
@@ -25,7 +26,7 @@ export async function recordIndicatorEntry(indicatorId: number, fields: Record<s
   const indicator = await db.planIndicator.findUnique({ where: { id: indicatorId } });
   if (!indicator) throw new IndicatorEntryError("ไม่พบตัวชี้วัดนี้", 404);
   if (!acceptsEntries(indicator)) throw new IndicatorEntryError("ตัวชี้วัดนี้ระบบคำนวณเอง จึงบันทึกผลด้วยมือไม่ได้", 400);
-  const rule = entryRule(indicator);
+  const rule = entryRule({ ...indicator, extra: parseIndicatorExtra(indicator.extra) });
   const upload = file && file.bytes.byteLength > 0 ? file : null;
   const checked = validate(indicatorEntrySchema(rule.unit), { ...fields, evidenceFile: upload?.bytes.byteLength ?? 0 });
   if (!checked.success) throw new IndicatorEntryError("กรุณาตรวจสอบข้อมูลที่กรอก", 400, checked.fieldErrors);
@@ -41,6 +42,8 @@ export async function recordIndicatorEntry(indicatorId: number, fields: Record<s
   }
   const value = rule.unit === "achieved" ? null : Number(input.value);
   const achieved = rule.unit === "achieved" ? input.achieved === "yes" : null;
+  const participants = rule.unit === "share" || rule.unit === "every" ? Number(input.participants) : null;
+  const instrumentUsed = rule.unit === "share" ? (input.instrumentUsed ?? null) : null;
   return db.$transaction(async (tx) => {
     if (await tx.fiscalYearClosure.findUnique({ where: { fiscalYear: input.fiscalYear } })) {
       throw new IndicatorEntryError(`ปีงบประมาณ ${input.fiscalYear} ปิดและบันทึกผลแล้ว จึงบันทึกผลตัวชี้วัดเพิ่มไม่ได้`, 409);
@@ -65,6 +68,8 @@ export async function recordIndicatorEntry(indicatorId: number, fields: Record<s
         fiscalYear: input.fiscalYear,
         value,
         achieved,
+        participants,
+        instrumentUsed,
         note: input.note || null,
         evidenceUrl: input.evidenceUrl || null,
         evidenceFileId: evidence?.id ?? null,
@@ -78,7 +83,7 @@ export async function recordIndicatorEntry(indicatorId: number, fields: Record<s
       action: "indicator.entry_recorded",
       entityType: "PlanIndicator",
       entityId: indicatorId,
-      after: { entryId: entry.id, fiscalYear: input.fiscalYear, value, achieved, evidenceUrl: entry.evidenceUrl, evidenceFile: evidence },
+      after: { entryId: entry.id, fiscalYear: input.fiscalYear, value, achieved, participants, instrumentUsed, evidenceUrl: entry.evidenceUrl, evidenceFile: evidence },
     });
     return entry;
   });
@@ -90,6 +95,8 @@ const ENTRY_SELECT = {
   fiscalYear: true,
   value: true,
   achieved: true,
+  participants: true,
+  instrumentUsed: true,
   note: true,
   evidenceUrl: true,
   enteredAt: true,

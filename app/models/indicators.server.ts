@@ -1,15 +1,28 @@
 import type { PlanIndicator } from "@prisma/client";
 import { fiscalYearRange } from "~/domain/fiscal-year";
 import { acceptsEntries, entryRule, entryStatus, entryValueText, type AppCountedInstrument } from "~/domain/indicator-entries";
-import { countStatus, improvedOnPreTest, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
+import {
+  appliesInYear,
+  countIsBeforeData,
+  countStatus,
+  improvedOnPreTest,
+  knowledgeRuleText,
+  parseIndicatorExtra,
+  sharePercent,
+  shareStatus,
+  type IndicatorExtra,
+  type IndicatorStatus,
+} from "~/domain/indicators";
 import { fullName } from "~/domain/personnel";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
+import { coursePopulation } from "./course-assignments.server";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
 import { latestEntries, type LatestEntry } from "./indicator-entries.server";
+import { latestLocalTargets, planTargetNote, type LocalTarget } from "./plan-targets.server";
 import { topLevelMap } from "./organization.server";
 import { satisfactionForFiscalYear } from "./salary-survey.server";
 import { populationOf } from "./target-groups.server";
@@ -38,19 +51,29 @@ export type IndicatorResult = {
   valueText?: string;
   /** The HR entry the result comes from, for indicators the app cannot compute. */
   entry?: { id: number; enteredAt: string; enteredBy: string; evidenceUrl: string | null; evidenceFileId: number | null; evidenceFileName: string | null; note: string | null };
+  /** The plan-level target this indicator relates to, and which target its status follows (items 15, 17, 25, 35). */
+  planTargetNote?: string;
   /** A second way of measuring the same indicator, shown beside the first (project 1's pre/post-test gain). */
   secondary?: { label: string; rule: string; numerator: number; denominator: number; value: number | null; status: IndicatorStatus };
 };
 
 /** The count indicators the app can measure, by instrument (content/plan/items/NN.yaml). */
-const COUNTERS: Record<AppCountedInstrument, { source: string; count: (fiscalYear: number, itemNumber: number) => Promise<number> }> = {
-  "delegation-orders": { source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ", count: (fiscalYear) => countOrdersSignedInFiscalYear(fiscalYear) },
+const COUNTERS: Record<
+  AppCountedInstrument,
+  { source: string; count: (fiscalYear: number, itemNumber: number) => Promise<number>; firstRecordAt: () => Promise<Date | null> }
+> = {
+  "delegation-orders": {
+    source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ",
+    count: (fiscalYear) => countOrdersSignedInFiscalYear(fiscalYear),
+    firstRecordAt: async () => (await db.delegationOrder.findFirst({ where: { signedAt: { not: null } }, orderBy: { signedAt: "asc" }, select: { signedAt: true } }))?.signedAt ?? null,
+  },
   announcement: {
     source: "เอกสารที่ประกาศในระบบสำหรับรายการนี้ในปีงบประมาณ",
     count: (fiscalYear, itemNumber) => {
       const { start, end } = fiscalYearRange(fiscalYear);
       return db.policyDocument.count({ where: { planItemNumber: itemNumber, publishedAt: { gte: start, lt: end } } });
     },
+    firstRecordAt: async () => (await db.policyDocument.findFirst({ orderBy: { publishedAt: "asc" }, select: { publishedAt: true } }))?.publishedAt ?? null,
   },
 };
 
@@ -94,8 +117,11 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
   const topOf = topLevelMap(divisions);
 
   let entries: Map<number, LatestEntry> | undefined;
+  const localTargets = indicators.some((i) => i.kind === "knowledge" && i.thresholdPercent == null) ? await latestLocalTargets(fiscalYear) : new Map<number, LocalTarget>();
   const results: IndicatorResult[] = [];
   for (const ind of indicators) {
+    const extra = parseIndicatorExtra(ind.extra);
+    const note = planTargetNote(extra, fiscalYear, ind);
     const base = {
       id: ind.id,
       itemNumber: ind.itemNumber,
@@ -106,29 +132,35 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       instrument: ind.instrument,
       missingPersonIds: [] as number[],
       byDivision: [] as IndicatorResult["byDivision"],
+      ...(note ? { planTargetNote: note } : {}),
     };
-    if (ind.kind === "knowledge" && ind.courseSlug && ind.targetGroupCode) {
-      results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, at, people, courses, topOf)) });
+    if (!appliesInYear(extra, fiscalYear)) {
+      const years = extra.fiscalYears!.join(", ");
+      results.push({ ...base, rule: `แผนกำหนดให้ดำเนินการในปีงบประมาณ ${years} เท่านั้น`, numerator: null, denominator: null, value: null, status: "not_applicable", source: null });
+    } else if (ind.kind === "knowledge" && ind.courseSlug && ind.targetGroupCode) {
+      results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, at, people, courses, topOf, localTargets.get(ind.id) ?? null)) });
     } else if (ind.kind === "attestation" && ind.instrument === "acknowledgement" && ind.targetGroupCode) {
       results.push({ ...base, ...(await attestation(ind, fiscalYear, yearClosed, at, people, topOf)) });
     } else if (ind.kind === "count" && ind.instrument in COUNTERS) {
       const counter = COUNTERS[ind.instrument as AppCountedInstrument];
       const count = await counter.count(fiscalYear, ind.itemNumber);
       const minimum = ind.minimumCount ?? 1;
+      // A finished year before the app held any record of this kind has no data, not a count of 0.
+      const beforeData = yearClosed && countIsBeforeData(count, fiscalYearRange(fiscalYear).end, await counter.firstRecordAt());
       results.push({
         ...base,
         rule: `อย่างน้อย ${minimum} ฉบับในปีงบประมาณ`,
-        numerator: count,
+        numerator: beforeData ? null : count,
         denominator: null,
-        value: count,
-        status: countStatus({ count, minimumCount: minimum, yearClosed }),
-        source: counter.source,
+        value: beforeData ? null : count,
+        status: beforeData ? "no_data" : countStatus({ count, minimumCount: minimum, yearClosed }),
+        source: beforeData ? `${counter.source} (ระบบยังไม่มีข้อมูลของปีนี้)` : counter.source,
       });
     } else if (ind.itemNumber === 19 && ind.kind === "survey") {
       results.push({ ...base, ...(await salarySurveySatisfaction(ind, fiscalYear, yearClosed, at)) });
     } else if (acceptsEntries(ind)) {
       entries ??= await latestEntries(fiscalYear);
-      results.push({ ...base, ...fromEntry(ind, entries.get(ind.id) ?? null, yearClosed) });
+      results.push({ ...base, ...fromEntry(ind, extra, entries.get(ind.id) ?? null, yearClosed) });
     } else {
       results.push({
         ...base,
@@ -150,12 +182,15 @@ async function knowledge(
   yearClosed: boolean,
   at: Date,
   people: Roster,
-  courses: { id: number; slug: string; grading: string; title: string }[],
+  courses: { id: number; slug: string; grading: string; title: string; passPercent: number }[],
   topOf: Map<number, number>,
+  localTarget: LocalTarget | null,
 ) {
   const course = courses.find((c) => c.slug === ind.courseSlug);
-  const threshold = ind.thresholdPercent ?? 80;
-  const rule = `ผ่านแบบทดสอบหลังเรียน (ตอบถูก ≥ ${ind.passPercent}%) ไม่น้อยกว่าร้อยละ ${threshold} ของกลุ่มเป้าหมาย`;
+  // The plan's threshold; where it states none (item 6), only a target HR recorded with its source (decision 038).
+  const threshold = ind.thresholdPercent ?? localTarget?.thresholdPercent ?? null;
+  const passPercent = course?.passPercent ?? ind.passPercent;
+  const rule = knowledgeRuleText(passPercent, threshold, ind.thresholdPercent == null ? (localTarget?.source ?? null) : null);
   const group = await populationOf(ind.targetGroupCode!, at, people);
   if (!group || !course) {
     return { rule, numerator: null, denominator: null, value: null, status: "no_instrument" as const, source: null };
@@ -172,12 +207,12 @@ async function knowledge(
       attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt!, correct: a.correctCount ?? 0, total: a.totalCount })),
       course.grading as Grading,
     );
-    if (counting && isPass(counting.correct, counting.total, ind.passPercent)) passed.add(personId);
+    if (counting && isPass(counting.correct, counting.total, passPercent)) passed.add(personId);
   }
   const numerator = population.filter((p) => passed.has(p.id)).length;
   const participants = population.filter((p) => byPerson.has(p.id)).length;
   const divisions = groupBy(population, (p) => topOf.get(p.divisionId) ?? p.divisionId);
-  const secondary = ind.instrument === "pre-post-gain" ? await gainMeasure(course, fiscalYear, threshold, population, byPerson, participants, yearClosed) : undefined;
+  const secondary = ind.instrument === "pre-post-gain" ? await gainMeasure(course, fiscalYear, threshold, passPercent, at, byPerson, yearClosed) : undefined;
   return {
     ...(secondary ? { secondary } : {}),
     rule,
@@ -199,18 +234,22 @@ async function knowledge(
 type PostAttempt = { id: number; personId: number; submittedAt: Date | null; correctCount: number | null; totalCount: number };
 
 /**
- * The pre/post-test gain: share of the population whose counting post-test score beat their counting pre-test
- * score in the year (both chosen by the course's grading). Someone without a pre-test cannot show a gain.
+ * The pre/post-test gain (decision 038): share of the people assigned the course that year (the trainees, not the
+ * whole division) whose counting post-test shows increased knowledge against their counting pre-test (both chosen
+ * by the course's grading; see improvedOnPreTest). Someone without a pre-test cannot show a gain.
  */
 async function gainMeasure(
   course: { id: number; grading: string },
   fiscalYear: number,
-  threshold: number,
-  population: { id: number }[],
+  threshold: number | null,
+  passPercent: number,
+  at: Date,
   postsByPerson: Map<number, PostAttempt[]>,
-  participants: number,
   yearClosed: boolean,
 ): Promise<NonNullable<IndicatorResult["secondary"]>> {
+  const trainees = await coursePopulation(course.id, fiscalYear, at);
+  const population = [...trainees].map((id) => ({ id }));
+  const participants = population.filter((p) => postsByPerson.has(p.id)).length;
   const pres = await db.attempt.findMany({
     where: { courseId: course.id, fiscalYear, kind: "pre", submittedAt: { not: null } },
     select: { id: true, personId: true, submittedAt: true, correctCount: true, totalCount: true },
@@ -226,12 +265,14 @@ async function gainMeasure(
     const pre = preByPerson.get(personId);
     const post = scored(posts);
     const before = pre ? scored(pre) : undefined;
-    if (post && before && improvedOnPreTest(before, post)) improved.add(personId);
+    if (post && before && improvedOnPreTest(before, post, passPercent)) improved.add(personId);
   }
   const numerator = population.filter((p) => improved.has(p.id)).length;
   return {
-    label: "คะแนนหลังเรียนสูงกว่าก่อนเรียน",
-    rule: `ผู้ที่คะแนนแบบทดสอบหลังเรียนสูงกว่าก่อนเรียน ไม่น้อยกว่าร้อยละ ${threshold} ของกลุ่มเป้าหมาย`,
+    label: "ความรู้เพิ่มขึ้นจากก่อนเรียน",
+    rule:
+      `ผู้มีความรู้เพิ่มขึ้น (คะแนนหลังเรียนปิดช่องว่างจากก่อนเรียนได้อย่างน้อยร้อยละ 30 หรือผ่านเกณฑ์ร้อยละ ${passPercent} ทั้งก่อนและหลังเรียน)` +
+      (threshold != null ? ` ไม่น้อยกว่าร้อยละ ${threshold} ของผู้ที่ได้รับมอบหมายหลักสูตรในปีนี้` : " · แผนไม่ได้กำหนดเกณฑ์"),
     numerator,
     denominator: population.length,
     value: sharePercent(numerator, population.length),
@@ -240,19 +281,19 @@ async function gainMeasure(
 }
 
 /** An indicator HR records by hand: judged from the latest entry for the year. */
-function fromEntry(ind: PlanIndicator, entry: LatestEntry | null, yearClosed: boolean) {
-  const rule = entryRule(ind);
+function fromEntry(ind: PlanIndicator, extra: IndicatorExtra, entry: LatestEntry | null, yearClosed: boolean) {
+  const rule = entryRule({ ...ind, extra });
   const status = entryStatus(rule, entry, yearClosed);
   if (!entry) return { rule: rule.text, numerator: null, denominator: null, value: null, status, source: null };
   const evidence = entry.evidenceFile ? `ไฟล์ ${entry.evidenceFile.fileName}` : (entry.evidenceUrl ?? "");
   return {
     rule: rule.text,
-    numerator: rule.unit === "count" ? entry.value : null,
-    denominator: null,
-    value: entry.value,
+    numerator: rule.unit === "count" || rule.unit === "share" || rule.unit === "every" ? entry.value : null,
+    denominator: rule.unit === "share" || rule.unit === "every" ? entry.participants : null,
+    value: rule.unit === "share" ? sharePercent(entry.value ?? 0, entry.participants ?? 0) : entry.value,
     valueText: entryValueText(rule, entry),
     status,
-    source: `บันทึกโดย ${fullName(entry.enteredBy)} เมื่อ ${formatThaiDateTime(entry.enteredAt)} · หลักฐาน: ${evidence}`,
+    source: `บันทึกโดย ${fullName(entry.enteredBy)} เมื่อ ${formatThaiDateTime(entry.enteredAt)}${entry.instrumentUsed ? ` · เครื่องมือวัด: ${entry.instrumentUsed}` : ""} · หลักฐาน: ${evidence}`,
     entry: {
       id: entry.id,
       enteredAt: entry.enteredAt.toISOString(),

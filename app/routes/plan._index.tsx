@@ -3,15 +3,18 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BudgetChart } from "~/components/charts";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
+import { PlanTargetsTable } from "~/components/plan-targets-table";
 import { KIND_LABELS, planOverview } from "~/models/plan-queries.server";
+import { planLevelTargets } from "~/models/plan-targets.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "แผนปฏิบัติการป้องกันการทุจริต · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { plan, items, totals } = await planOverview();
+  const [{ plan, items, totals }, targets] = await Promise.all([planOverview(), planLevelTargets()]);
   return json({
+    targets,
     isHr: user.roles.includes("hr") || user.roles.includes("admin"),
     title: plan.title,
     years: PLAN_FISCAL_YEARS,
@@ -51,6 +54,14 @@ export default function PlanPage() {
         </div>
       </div>
       <p className="muted">{`${data.title} · ${data.dimensions.reduce((s, d) => s + d.items.length, 0)} โครงการ/กิจกรรม/มาตรการ ใน ${data.dimensions.length} มิติ`}</p>
+
+      <section className="card" aria-labelledby="targets-heading">
+        <h2 id="targets-heading">เป้าหมายระดับแผน: คะแนน ITA และคดีทุจริต</h2>
+        <PlanTargetsTable rows={data.targets.rows} baselineYear={data.targets.baselineYear} baseline={data.targets.baseline} />
+        <p>
+          <Link to="/plan/targets">{data.isHr ? "บันทึกค่าฐานและเป้าหมายที่กำหนดเอง" : "รายละเอียดเป้าหมาย"}</Link>
+        </p>
+      </section>
 
       <section className="card" aria-labelledby="budget-heading">
         <h2 id="budget-heading">งบประมาณรายปี (บาท): ที่แผนระบุ เทียบกับผลรวมรายโครงการ</h2>

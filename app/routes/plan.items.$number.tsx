@@ -10,7 +10,7 @@ import { IndicatorEntryError, entryHistory, recordIndicatorEntry } from "~/model
 import { requireRole } from "~/utils/auth.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
-import { INDICATOR_STATUS_LABELS } from "~/domain/indicators";
+import { INDICATOR_STATUS_LABELS, parseIndicatorExtra } from "~/domain/indicators";
 import { INDICATOR_KIND_LABELS } from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const history = enterable.length ? await entryHistory(enterable.map((i) => i.id)) : [];
   const entryForms = Object.fromEntries(
     enterable.map((ind) => {
-      const rule = entryRule(ind);
+      const rule = entryRule({ ...ind, extra: parseIndicatorExtra(ind.extra) });
       return [
         ind.id,
         {
@@ -178,6 +178,16 @@ export default function PlanItemPage() {
               <strong>{`ผล: ${indicatorValueText(r)}`}</strong>
               <span className="muted">{` · เกณฑ์: ${r.rule}`}</span>
             </p>
+            {r.planTargetNote ? (
+              <p className="muted" data-testid="plan-target-note">
+                {r.planTargetNote}
+              </p>
+            ) : null}
+            {r.status === "not_judged" && isHr ? (
+              <p className="muted">
+                <Link to="/plan/targets">กำหนดเป้าหมายเอง (พร้อมที่มา)</Link>
+              </p>
+            ) : null}
             {r.secondary ? (
               <p data-testid="secondary-measure">
                 <strong>{`ผลอีกวิธีหนึ่ง: ${secondaryValueText(r.secondary)}`}</strong> <IndicatorBadge status={r.secondary.status} />
@@ -293,8 +303,8 @@ export default function PlanItemPage() {
           <>
             <h3>การแก้ไขข้อมูลจากเอกสารต้นฉบับ</h3>
             <ul>
-              {item.corrections.map((c, i) => (
-                <li key={i}>{String(c.reason ?? JSON.stringify(c))}</li>
+              {correctionNotes(item.corrections).map((c) => (
+                <li key={c.text}>{c.fields.length > 1 ? `${c.text} (${c.fields.length} จุด)` : c.text}</li>
               ))}
             </ul>
           </>
@@ -302,6 +312,16 @@ export default function PlanItemPage() {
       </section>
     </>
   );
+}
+
+/** The seed corrections in Thai, one line per reason (the same reason repeated over budget years shows once). */
+function correctionNotes(corrections: Record<string, unknown>[]) {
+  const byText = new Map<string, string[]>();
+  for (const c of corrections) {
+    const text = String(c.reasonTh ?? c.reason ?? "");
+    byText.set(text, [...(byText.get(text) ?? []), String(c.field ?? "")]);
+  }
+  return [...byText].map(([text, fields]) => ({ text, fields }));
 }
 
 type Panel = {

@@ -44,6 +44,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "salary_appeal.answered": "ตอบอุทธรณ์ผลการเลื่อนขั้นเงินเดือน",
   "auth.sign_in": "เข้าสู่ระบบ",
   "indicator.entry_recorded": "บันทึกผลตัวชี้วัด",
+  // indicator fidelity (issue 11)
+  "indicator.local_target_set": "กำหนดเป้าหมายตัวชี้วัดเอง (แผนไม่ได้กำหนดเกณฑ์)",
+  "plan.baseline_recorded": "บันทึกค่าฐานเป้าหมายระดับแผน",
   "auth.sign_in_failed": "เข้าสู่ระบบไม่สำเร็จ",
   "auth.sign_in_throttled": "ถูกระงับการเข้าสู่ระบบชั่วคราว",
   "auth.sign_out": "ออกจากระบบ",

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { markLessonDone, startAttempt, submitAttempt } from "~/models/course-attempts.server";
+import { coursePopulation } from "~/models/course-assignments.server";
 import { closeFiscalYear, computeIndicators } from "~/models/indicators.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
@@ -173,25 +174,29 @@ async function takeCourse(personId: number, preScore: number, postScore: number)
   await submitAttempt(post.id, await shown(post.id, postScore), actor);
 }
 
-describe("the pre/post-test gain measure", () => {
-  it("shows both the share who passed and the share who improved on their pre-test", async () => {
+describe("the pre/post-test gain measure (decision 038)", () => {
+  it("shows both the share who passed and the share of the course's trainees whose knowledge increased", async () => {
     await assignCourse("conflict-of-interest");
     const indicator = await db.planIndicator.findFirstOrThrow({ where: { itemNumber: 5, kind: "knowledge" } });
     await db.planIndicator.update({ where: { id: indicator.id }, data: { instrument: "pre-post-gain" } });
     // This file's population: every active municipal officer the tests created.
     const population = await db.person.count({ where: { personnelType: "municipal_officer" } });
-    const people = await Promise.all(Array.from({ length: 3 }, () => createTestPerson()));
-    await takeCourse(people[0]!.id, 5, 13); // improved and passed
-    await takeCourse(people[1]!.id, 13, 13); // passed, no gain
-    await takeCourse(people[2]!.id, 15, 12); // passed, scored lower than before
+    const people = await Promise.all(Array.from({ length: 4 }, () => createTestPerson()));
+    await takeCourse(people[0]!.id, 5, 13); // from 33% to 87%: closes 80% of the gap
+    await takeCourse(people[1]!.id, 13, 13); // at the pass mark before and after: held
+    await takeCourse(people[2]!.id, 15, 12); // perfect before, still at the pass mark after
+    await takeCourse(people[3]!.id, 5, 7); // two more right answers: 20% of the gap, and not passed
     const r = (await computeIndicators(thisYear, { itemNumber: 5 })).find((x) => x.id === indicator.id)!;
-    expect([r.numerator, r.denominator]).toEqual([3, population + 3]);
-    expect(r.secondary).toMatchObject({ numerator: 1, denominator: population + 3, status: "in_progress" });
+    expect([r.numerator, r.denominator]).toEqual([3, population + 4]);
+    // The gain's population is the people assigned the course this year (all personnel here), not the item's group.
+    const course = await db.course.findUniqueOrThrow({ where: { slug: "conflict-of-interest" } });
+    const trainees = (await coursePopulation(course.id, thisYear, new Date())).size;
+    expect(r.secondary).toMatchObject({ numerator: 3, denominator: trainees, status: "in_progress" });
 
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
-    expect(await (await app.client(cookie).get(`/plan/items/5?year=${thisYear}`)).text()).toContain("คะแนนหลังเรียนสูงกว่าก่อนเรียน: 1/");
-    expect(await (await app.client(cookie).get(`/indicators?year=${thisYear}`)).text()).toContain("คะแนนหลังเรียนสูงกว่าก่อนเรียน: 1/");
-    expect(await (await app.client(cookie).get(`/indicators.csv?year=${thisYear}`)).text()).toContain("คะแนนหลังเรียนสูงกว่าก่อนเรียน");
+    expect(await (await app.client(cookie).get(`/plan/items/5?year=${thisYear}`)).text()).toContain("ความรู้เพิ่มขึ้นจากก่อนเรียน: 3/");
+    expect(await (await app.client(cookie).get(`/indicators?year=${thisYear}`)).text()).toContain("ความรู้เพิ่มขึ้นจากก่อนเรียน: 3/");
+    expect(await (await app.client(cookie).get(`/indicators.csv?year=${thisYear}`)).text()).toContain("ความรู้เพิ่มขึ้นจากก่อนเรียน");
   });
 });

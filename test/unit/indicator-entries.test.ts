@@ -113,11 +113,21 @@ describe("evidence file types", () => {
   });
 });
 
-describe("pre/post-test gain", () => {
-  it("counts a higher post-test score as a gain, compared as fractions", () => {
-    expect(improvedOnPreTest({ correct: 9, total: 15 }, { correct: 12, total: 15 })).toBe(true);
-    expect(improvedOnPreTest({ correct: 12, total: 15 }, { correct: 12, total: 15 })).toBe(false);
-    expect(improvedOnPreTest({ correct: 8, total: 10 }, { correct: 12, total: 15 })).toBe(false); // 80% vs 80%
-    expect(improvedOnPreTest({ correct: 0, total: 0 }, { correct: 12, total: 15 })).toBe(false);
+describe("pre/post-test gain (decision 038)", () => {
+  it("needs a normalised gain of at least 30% from below the pass mark, compared as fractions", () => {
+    expect(improvedOnPreTest({ correct: 9, total: 15 }, { correct: 12, total: 15 }, 80)).toBe(true); // closes 50% of the gap
+    expect(improvedOnPreTest({ correct: 5, total: 10 }, { correct: 6, total: 10 }, 80)).toBe(false); // one more right answer: 20%
+    expect(improvedOnPreTest({ correct: 5, total: 10 }, { correct: 7, total: 10 }, 80)).toBe(true); // 40%
+    expect(improvedOnPreTest({ correct: 0, total: 10 }, { correct: 3, total: 10 }, 80)).toBe(true); // exactly 30%
+    expect(improvedOnPreTest({ correct: 0, total: 10 }, { correct: 2, total: 10 }, 80)).toBe(false); // 20%
+    expect(improvedOnPreTest({ correct: 6, total: 12 }, { correct: 9, total: 15 }, 80)).toBe(false); // 50% → 60%: 20% of the gap
+    expect(improvedOnPreTest({ correct: 0, total: 0 }, { correct: 12, total: 15 }, 80)).toBe(false);
+  });
+
+  it("counts holding the pass mark as improved for those already at or above it before training", () => {
+    expect(improvedOnPreTest({ correct: 12, total: 15 }, { correct: 12, total: 15 }, 80)).toBe(true);
+    expect(improvedOnPreTest({ correct: 10, total: 10 }, { correct: 8, total: 10 }, 80)).toBe(true); // a perfect pre-test can still count
+    expect(improvedOnPreTest({ correct: 10, total: 10 }, { correct: 7, total: 10 }, 80)).toBe(false);
+    expect(improvedOnPreTest({ correct: 8, total: 10 }, { correct: 11, total: 15 }, 80)).toBe(false); // 73.3% fell below the mark
   });
 });
