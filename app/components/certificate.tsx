@@ -10,7 +10,9 @@ export type CertificateData = {
   issuedAt: string;
 };
 
-export function CertificateSheet({ certificate, verifyUrl }: { certificate: CertificateData; verifyUrl: string }) {
+export type Signatory = { name: string | null; position: string };
+
+export function CertificateSheet({ certificate, verifyUrl, signatory, qrSvg }: { certificate: CertificateData; verifyUrl: string; signatory: Signatory; qrSvg: string }) {
   const score = Math.round((certificate.correctCount * 1000) / certificate.totalCount) / 10;
   return (
     <section className="certificate" aria-label="เกียรติบัตร">
@@ -22,7 +24,12 @@ export function CertificateSheet({ certificate, verifyUrl }: { certificate: Cert
       <p>{`ตามแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ ${certificate.fiscalYear} ด้วยคะแนน ${certificate.correctCount}/${certificate.totalCount} (${score}%)`}</p>
       <p>{`ให้ไว้ ณ วันที่ ${formatThaiDate(certificate.issuedAt)}`}</p>
       <div className="certificate__sign">
-        <p>กองการเจ้าหน้าที่ เทศบาลนครลำปาง</p>
+        <span className="certificate__qr" role="img" aria-label={`คิวอาร์โค้ดสำหรับตรวจสอบเกียรติบัตร ${verifyUrl}`} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <div className="certificate__signatory">
+          <p className="line">{signatory.name ? `(${signatory.name})` : "(..............................................)"}</p>
+          <p>{signatory.position}</p>
+        </div>
+        <span className="certificate__qr" aria-hidden="true" />
       </div>
       <p className="certificate__code">{`รหัสตรวจสอบ ${certificate.code} · ตรวจสอบได้ที่ ${verifyUrl}`}</p>
     </section>

@@ -1,3 +1,4 @@
+import { formatCount, formatShare } from "~/domain/numbers";
 import { INDICATOR_STATUS_LABELS, type IndicatorStatus } from "~/domain/indicators";
 
 const TONE: Record<IndicatorStatus, string> = {
@@ -17,11 +18,11 @@ export function IndicatorBadge({ status }: { status: IndicatorStatus }) {
 export function indicatorValueText(r: { kind: string; numerator: number | null; denominator: number | null; value: number | null; valueText?: string }): string {
   if (r.valueText) return r.valueText;
   if (r.value == null && r.numerator == null) return "—";
-  if (r.denominator != null) return `${r.numerator}/${r.denominator} คน (${r.value ?? 0}%)`;
-  return `${r.numerator}`;
+  if (r.denominator != null) return formatShare(r.numerator ?? 0, r.denominator, "คน", "ไม่มีผู้อยู่ในกลุ่มเป้าหมาย", r.value);
+  return formatCount(r.numerator ?? 0);
 }
 
 /** The second measure of an indicator (pre/post-test gain), as one line. */
 export function secondaryValueText(s: { label: string; numerator: number; denominator: number; value: number | null }): string {
-  return `${s.label}: ${s.numerator}/${s.denominator} คน (${s.value ?? 0}%)`;
+  return `${s.label}: ${formatShare(s.numerator, s.denominator, "คน", "ไม่มีผู้อยู่ในกลุ่มเป้าหมาย", s.value)}`;
 }

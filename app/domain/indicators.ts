@@ -1,3 +1,5 @@
+import { percentOf } from "./numbers";
+
 // How an indicator's result is judged. Pure; the rule is data on the indicator (threshold, minimum count).
 
 export type IndicatorStatus = "met" | "not_met" | "in_progress" | "no_data" | "no_instrument" | "not_judged" | "not_applicable";
@@ -27,9 +29,14 @@ export function shareMeets(numerator: number, denominator: number, thresholdPerc
   return denominator > 0 && numerator * 100 >= thresholdPercent * denominator;
 }
 
-/** The share as shown (one decimal); never used to decide. */
-export function sharePercent(numerator: number, denominator: number): number | null {
-  return denominator > 0 ? Math.floor((numerator * 1000) / denominator) / 10 : null;
+/**
+ * The share as shown (one decimal, rounded half-up); never used to decide. Given the threshold, a share that does
+ * not meet it is never shown rounded up to it (79.99% against 80 shows 79.9, not 80).
+ */
+export function sharePercent(numerator: number, denominator: number, thresholdPercent?: number | null): number | null {
+  const shown = percentOf(numerator, denominator);
+  if (shown == null || thresholdPercent == null || shown < thresholdPercent || shareMeets(numerator, denominator, thresholdPercent)) return shown;
+  return Math.floor((numerator * 1000) / denominator) / 10;
 }
 
 /**

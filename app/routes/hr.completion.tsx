@@ -1,3 +1,4 @@
+import { formatPercent } from "~/domain/numbers";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -68,7 +69,7 @@ export default function Completion() {
                 {u.courses.map((c) => (
                   <td key={c.slug}>
                     <strong>{`${c.passed}/${c.population}`}</strong>
-                    {c.population ? <span className="muted">{` (${Math.floor((c.passed * 1000) / c.population) / 10}%)`}</span> : null}
+                    {c.population ? <span className="muted">{` (${formatPercent(c.passed, c.population)})`}</span> : null}
                     {c.notStarted ? (
                       <div>
                         <Link to={`/hr/courses/${c.slug}?year=${data.year}&status=not_started&division=${u.id}`}>{`ยังไม่เริ่ม ${c.notStarted}`}</Link>

@@ -40,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+const announcesDelegation = (body: string) => /จึงมอบอำนาจ[^\n]*$/.test(body.trim());
+
 export default function OrderPrint() {
   const o = useLoaderData<typeof loader>();
   return (
@@ -51,6 +53,7 @@ export default function OrderPrint() {
         </button>
       </div>
       {o.ended ? <p className="alert alert--error no-print">{`คำสั่งนี้สิ้นผลแล้ว: ${o.ended}`}</p> : null}
+      <h1 className="no-print">{`ฉบับพิมพ์คำสั่ง ${o.label}`}</h1>
       <article className="official-order" aria-label="คำสั่งฉบับพิมพ์">
         <header className="official-order__head">
           <p className="official-order__kind">{`คำสั่ง${o.division} เทศบาลนครลำปาง`}</p>
@@ -59,13 +62,14 @@ export default function OrderPrint() {
           <hr />
         </header>
         <p className="official-order__body">{o.body}</p>
-        <p className="official-order__para">จึงมอบอำนาจให้</p>
+        {/* A body that already ends "…จึงมอบอำนาจ…" is not followed by the same words again. */}
+        <p className="official-order__para">{announcesDelegation(o.body) ? "ผู้รับมอบอำนาจ" : "จึงมอบอำนาจให้"}</p>
         <ol>
           {o.delegates.map((d) => (
             <li key={d}>{d}</li>
           ))}
         </ol>
-        <p className="official-order__para">เป็นผู้มีอำนาจดังต่อไปนี้</p>
+        <p className="official-order__para">{announcesDelegation(o.body) ? "อำนาจที่มอบ" : "เป็นผู้มีอำนาจดังต่อไปนี้"}</p>
         <ol>
           {o.powers.map((p, i) => (
             <li key={i}>

@@ -1,3 +1,4 @@
+import { formatPercent } from "~/domain/numbers";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -233,7 +234,7 @@ export default function PlanItemPage() {
                         <tr key={d.divisionId}>
                           <td>{d.name}</td>
                           <td className="num">{`${d.numerator}/${d.denominator}`}</td>
-                          <td className="num">{`${Math.floor((d.numerator * 1000) / d.denominator) / 10}%`}</td>
+                          <td className="num">{formatPercent(d.numerator, d.denominator)}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -10,7 +10,8 @@ describe("share-of-population indicators", () => {
 
   it("never rounds a share up to the threshold", () => {
     // 7999/10000 = 79.99%: shown as 79.9, and not met.
-    expect(sharePercent(7999, 10000)).toBe(79.9);
+    expect(sharePercent(7999, 10000, 80)).toBe(79.9);
+    expect(sharePercent(7999, 10000)).toBe(80); // without a threshold it rounds like every other percentage
     expect(shareMeets(7999, 10000, 80)).toBe(false);
   });
 
