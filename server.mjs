@@ -1,13 +1,26 @@
-// Production server: Express in front of the Remix build, with the CSRF check every non-GET request passes.
+// Production server: Express in front of the Remix build. Every request passes, in order: security headers
+// (CSP with a per-response nonce, HSTS over HTTPS), the per-route body limit (request-limits.mjs), the CSRF
+// check for non-GET requests, and no-store caching for signed-in pages and ?_data= JSON.
+import crypto from "node:crypto";
 import path from "node:path";
+import { Transform } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { bodyLimitFor, describeBytes } from "./request-limits.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+const SESSION_COOKIE = /(?:^|;\s*)sujarit_session=[^;\s]/;
 
-/** Same-origin check per Lucia's guide: Sec-Fetch-Site when the browser sends it, else Origin against Host. */
+/**
+ * Same-origin check per Lucia's guide: Sec-Fetch-Site when the browser sends it, else the whole Origin (scheme,
+ * host and port) against this server's own. Behind a TLS proxy, TRUST_PROXY lets X-Forwarded-Proto say "https".
+ */
 export function isCrossSiteRequest(req) {
   if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return false;
   const fetchSite = req.get("Sec-Fetch-Site");
@@ -15,18 +28,127 @@ export function isCrossSiteRequest(req) {
   const origin = req.get("Origin");
   if (!origin) return true;
   try {
-    return new URL(origin).host !== req.get("Host");
+    return new URL(origin).origin !== new URL(`${req.protocol}://${req.get("Host")}`).origin;
   } catch {
     return true;
   }
+}
+
+/** The Content-Security-Policy for one response: scripts only from this site or inline with this nonce. */
+export function contentSecurityPolicy(nonce) {
+  const dev = process.env.NODE_ENV === "development";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    // React and recharts set style attributes; no script can be injected through them.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+function refuseTooLarge(res, limit) {
+  if (res.headersSent) return;
+  res
+    .status(413)
+    .set("Connection", "close")
+    .type("text/plain; charset=utf-8")
+    .send(`คำขอมีขนาดใหญ่เกินไป: หน้านี้รับข้อมูลได้ไม่เกิน ${describeBytes(limit)} ไม่ได้บันทึกข้อมูลใด ๆ`);
+}
+
+/** The request body as a stream that stops (and answers 413) once it passes `limit` bytes. */
+function limitedBody(req, res, limit, abort) {
+  let seen = 0;
+  const counter = new Transform({
+    transform(chunk, _encoding, callback) {
+      seen += chunk.length;
+      if (seen <= limit) return callback(null, chunk);
+      req.unpipe(counter);
+      refuseTooLarge(res, limit);
+      abort();
+      callback(new Error("request body over its limit"));
+    },
+  });
+  req.pipe(counter);
+  return createReadableStreamFromReadable(counter);
+}
+
+function remixHeaders(requestHeaders) {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(requestHeaders)) {
+    if (!values) continue;
+    for (const value of Array.isArray(values) ? values : [values]) headers.append(key, value);
+  }
+  return headers;
+}
+
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  // A route's own header replaces the default set above (evidence downloads set their own); cookies add up.
+  for (const [key, value] of response.headers.entries()) {
+    if (key === "set-cookie") res.append(key, value);
+    else res.set(key, value);
+  }
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+// @remix-run/express's handler (2.17.5), with the body read through limitedBody: its own request reads req
+// directly, and its helpers are not exported.
+function remixHandler({ build, mode, getLoadContext }) {
+  const handle = createRemixHandler(build, mode);
+  return async (req, res, next) => {
+    try {
+      let controller = new AbortController();
+      res.on("finish", () => (controller = null));
+      res.on("close", () => controller?.abort());
+      const [, portText] = req.get("Host")?.split(":") ?? [];
+      const url = new URL(`${req.protocol}://${req.hostname}${portText ? `:${portText}` : ""}${req.originalUrl}`);
+      const init = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal };
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        init.body = limitedBody(req, res, bodyLimitFor(req.path), () => controller?.abort());
+        init.duplex = "half";
+      }
+      const response = await handle(new Request(url.href, init), await getLoadContext(req, res));
+      if (res.headersSent) return; // already answered (413) while the body was read
+      await sendRemixResponse(res, response);
+    } catch (error) {
+      if (!res.headersSent) next(error);
+    }
+  };
 }
 
 export async function createApp({ build } = {}) {
   const serverBuild = build ?? (await import(path.join(root, "build", "index.js")));
   const app = express();
   app.disable("x-powered-by");
-  // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback") makes req.ip the client's address, not the proxy's.
+  // Behind a reverse proxy, TRUST_PROXY (e.g. "loopback") makes req.ip the client's address, not the proxy's, and
+  // req.secure / req.protocol follow X-Forwarded-Proto (HSTS, the CSRF origin, secure cookies).
   if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    res.set("Content-Security-Policy", contentSecurityPolicy(res.locals.cspNonce));
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Referrer-Policy", "same-origin");
+    if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000");
+    next();
+  });
+  // Refused before a byte of the body is read when Content-Length is over the route's limit; a chunked body is
+  // counted as it is read (limitedBody).
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const limit = bodyLimitFor(req.path);
+    const length = req.get("Content-Length");
+    if (length !== undefined && !(Number(length) <= limit)) return refuseTooLarge(res, limit);
+    next();
+  });
   app.use(compression());
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
@@ -37,12 +159,22 @@ export async function createApp({ build } = {}) {
       .type("text/plain; charset=utf-8")
       .send("คำขอนี้ถูกปฏิเสธ: ส่งมาจากเว็บไซต์อื่น (CSRF) กรุณากลับไปที่หน้าเว็บของระบบแล้วลองใหม่");
   });
+  // Signed-in pages and loader JSON never go into a shared or back-button cache, whatever a route set.
+  app.use((req, res, next) => {
+    if (!SESSION_COOKIE.test(req.get("Cookie") ?? "") && !("_data" in req.query)) return next();
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      this.setHeader("Cache-Control", "no-store");
+      return writeHead.apply(this, args);
+    };
+    next();
+  });
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: serverBuild,
       mode: process.env.NODE_ENV ?? "production",
-      getLoadContext: (req) => ({ clientIp: req.ip ?? undefined }),
+      getLoadContext: (req, res) => ({ clientIp: req.ip ?? undefined, cspNonce: res.locals.cspNonce }),
     }),
   );
   return app;

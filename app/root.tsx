@@ -15,6 +15,7 @@ import sarabun400 from "@fontsource/sarabun/400.css";
 import sarabun600 from "@fontsource/sarabun/600.css";
 import sarabun700 from "@fontsource/sarabun/700.css";
 import { ErrorPage } from "~/components/error-page";
+import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { navigationFor } from "~/domain/navigation";
 import { ROLE_LABELS } from "~/domain/roles";
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
   return (
     <html lang="th">
       <head>
@@ -60,8 +62,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} />
         <main id="main">{children}</main>
         <footer className="site-footer no-print">ระบบสุจริต · เทศบาลนครลำปาง</footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

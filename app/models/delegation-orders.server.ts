@@ -6,7 +6,7 @@ import { bangkokCalendarDate, bangkokMidnightUtc, toBuddhistYear } from "~/domai
 import { parseEmployeeNumbers, type DelegationOrderInput } from "~/schemas/delegation-order";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { verifyPassword } from "~/utils/password.server";
+import { checkOwnPassword } from "~/utils/auth.server";
 import { divisionAndDescendantIds } from "./organization.server";
 
 // The one module that writes delegation orders, their delegates, powers, recipients and acknowledgements.
@@ -254,7 +254,8 @@ export async function signOrder(orderId: number, password: string, actor: Actor,
   const signer = await db.person.findUnique({ where: { id: actor.personId } });
   const order = await findOrder(db, orderId);
   if (order.delegatorId !== actor.personId) throw new OrderError("ลงนามได้เฉพาะผู้มอบอำนาจตามคำสั่งนี้เท่านั้น", 403);
-  if (!signer?.passwordHash || !(await verifyPassword(signer.passwordHash, password))) {
+  // Throttled per person and every failure audited (decision 023); a 429 Refusal when over the limit.
+  if (!signer?.passwordHash || !(await checkOwnPassword(actor.personId, password, actor.ip, "sign_order"))) {
     throw new OrderError("รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม", 400, "password");
   }
   return db.$transaction(async (tx) => {

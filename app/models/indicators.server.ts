@@ -1,5 +1,5 @@
 import type { PlanIndicator } from "@prisma/client";
-import { fiscalYearRange } from "~/domain/fiscal-year";
+import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
 import { acceptsEntries, entryRule, entryStatus, entryValueText, type AppCountedInstrument } from "~/domain/indicator-entries";
 import {
   appliesInYear,
@@ -360,6 +360,9 @@ async function salarySurveySatisfaction(ind: PlanIndicator, fiscalYear: number, 
  * missing people), so later roster edits do not rewrite history. Audited; a closed year cannot reopen.
  */
 export async function closeFiscalYear(fiscalYear: number, actor: { personId: number; ip: string | null }, now = new Date()) {
+  if (!(PLAN_FISCAL_YEARS as readonly number[]).includes(fiscalYear)) {
+    throw new YearClosureError(`ปิดได้เฉพาะปีงบประมาณของแผน (${PLAN_FISCAL_YEARS[0]}–${PLAN_FISCAL_YEARS.at(-1)})`, 400);
+  }
   if (!computationDate(fiscalYear, now).yearClosed) throw new YearClosureError("ปิดได้เฉพาะปีงบประมาณที่สิ้นสุดแล้ว");
   if (await db.fiscalYearClosure.findUnique({ where: { fiscalYear } })) throw new YearClosureError("ปีงบประมาณนี้ปิดและบันทึกผลไว้แล้ว");
   const results = await computeIndicators(fiscalYear, { now, live: true });
@@ -378,4 +381,11 @@ export async function closeFiscalYear(fiscalYear: number, actor: { personId: num
   return results.length;
 }
 
-export class YearClosureError extends Error {}
+export class YearClosureError extends Error {
+  constructor(
+    message: string,
+    readonly status = 409,
+  ) {
+    super(message);
+  }
+}

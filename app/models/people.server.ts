@@ -7,7 +7,8 @@ import type { Role } from "~/domain/roles";
 import { bangkokMidnightUtc } from "~/domain/thai-date";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { checkOwnPassword } from "~/utils/auth.server";
+import { hashPassword } from "~/utils/password.server";
 import { invalidateAllSessions } from "~/utils/session.server";
 
 // The one module that writes people, their roles and passwords. Every change is audited in its transaction.
@@ -176,7 +177,8 @@ export async function resetPassword(personId: number, newPassword: string, actor
   return db.$transaction(async (tx) => {
     const person = await tx.person.findUnique({ where: { id: personId } });
     if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
-    await tx.person.update({ where: { id: personId }, data: { passwordHash } });
+    // The admin knows this password: the person must replace it at their next sign-in (decision 024).
+    await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: true } });
     await invalidateAllSessions(tx, personId);
     await writeAudit(tx, { ...actor, action: "person.password_reset", entityType: "Person", entityId: person.employeeNumber });
   });
@@ -190,13 +192,14 @@ export async function changeOwnPassword(
   newPassword: string,
   ip: string | null,
 ) {
-  const person = await db.person.findUnique({ where: { id: personId } });
-  if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, currentPassword))) {
+  // Throttled per person and every failure audited (decision 023); a 429 Refusal when over the limit.
+  if (!(await checkOwnPassword(personId, currentPassword, ip, "change_password"))) {
     throw new PersonError("รหัสผ่านปัจจุบันไม่ถูกต้อง", "currentPassword");
   }
+  const person = await db.person.findUniqueOrThrow({ where: { id: personId } });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
-    await tx.person.update({ where: { id: personId }, data: { passwordHash } });
+    await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: false } });
     await invalidateAllSessions(tx, personId, currentSessionId);
     await writeAudit(tx, { actorId: personId, ip, action: "auth.password_changed", entityType: "Person", entityId: person.employeeNumber });
   });

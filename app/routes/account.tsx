@@ -3,12 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
+import { isRefusal } from "~/domain/refusal";
 import { ROLE_LABELS } from "~/domain/roles";
 import { PersonError, changeOwnPassword } from "~/models/people.server";
 import { changePasswordSchema } from "~/schemas/auth";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "บัญชีของฉัน · สุจริต" }];
 
@@ -20,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     position: user.position,
     divisionName: user.divisionName,
     roles: user.roles.map((r) => ROLE_LABELS[r]),
+    mustChangePassword: user.mustChangePassword,
   });
 }
 
@@ -27,11 +30,12 @@ const outcome = (ok: boolean, fieldErrors: FieldErrors, formError?: string) => (
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const { result } = validateForm(changePasswordSchema, await request.formData());
+  const { result } = validateForm(changePasswordSchema, await readFormData(request));
   if (!result.success) return json(outcome(false, result.fieldErrors), { status: 400 });
   try {
     await changeOwnPassword(user.id, user.sessionId, result.data.currentPassword, result.data.newPassword, clientIp(context));
   } catch (error) {
+    if (isRefusal(error)) return json(outcome(false, {}, error.message), { status: error.status });
     if (!(error instanceof PersonError)) throw error;
     return json(outcome(false, error.field ? { [error.field]: error.message } : {}, error.field ? undefined : error.message), {
       status: 400,
@@ -48,6 +52,11 @@ export default function Account() {
   return (
     <>
       <h1>บัญชีของฉัน</h1>
+      {data.mustChangePassword && !actionData?.ok ? (
+        <div className="alert alert--info" role="alert">
+          ผู้ดูแลระบบตั้งรหัสผ่านให้ท่าน กรุณาตั้งรหัสผ่านใหม่ที่มีเพียงท่านที่รู้ก่อนใช้งานส่วนอื่นของระบบ
+        </div>
+      ) : null}
       <section className="card">
         <dl>
           <dt>ชื่อ</dt>

@@ -7,15 +7,19 @@ import { bangkokMidnightUtc, formatThaiDateTime } from "~/domain/thai-date";
 import { AUDIT_ACTION_LABELS, auditActionLabel } from "~/utils/audit.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { httpError } from "~/utils/http.server";
+import { isoDayParam, pageParam } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "บันทึกการตรวจสอบ · สุจริต" }];
 
 const PAGE_SIZE = 50;
 
-function dayStart(value: string | null, offsetDays = 0): Date | undefined {
-  const match = value?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (!match) return undefined;
-  return bangkokMidnightUtc(Number(match[1]), Number(match[2]), Number(match[3]) + offsetDays);
+/** Midnight in Bangkok of a yyyy-mm-dd filter day; none when empty; a Thai 400 when it is not a real day. */
+function dayStart(value: string, offsetDays = 0): Date | undefined {
+  if (!value) return undefined;
+  const day = isoDayParam(value);
+  if (!day) httpError(400, `วันที่ในตัวกรองไม่ถูกต้อง: "${value}" (ใช้วันที่จริงในรูปแบบ ปปปป-ดด-วว)`);
+  return bangkokMidnightUtc(day.year, day.month, day.day + offsetDays);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -26,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const entity = url.searchParams.get("entity")?.trim() ?? "";
   const from = url.searchParams.get("from") ?? "";
   const to = url.searchParams.get("to") ?? "";
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const page = pageParam(url);
 
   const where: Prisma.AuditLogWhereInput = { AND: [] };
   const and = where.AND as Prisma.AuditLogWhereInput[];

@@ -24,13 +24,15 @@ import { db } from "~/utils/db.server";
 import { toDateInputValue } from "~/utils/dates";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.person.firstName} ${data.person.lastName} · จัดการบุคลากร` : "บุคลากร · สุจริต" },
 ];
 
 async function findPerson(params: { personId?: string }) {
-  const id = Number(params.personId);
+  const id = idParam(params.personId);
   const person = Number.isInteger(id)
     ? await db.person.findUnique({ where: { id }, include: { roles: true, division: true } })
     : null;
@@ -79,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const person = await findPerson(params);
   const actor = { actorId: user.id, ip: clientIp(context) };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const fail = (result: Omit<ActionResult, "intent">) => json<ActionResult>({ intent, ...result }, { status: 400 });
   const adminOnly = intent === "roles" || intent === "reset-password";

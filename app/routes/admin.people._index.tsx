@@ -9,6 +9,7 @@ import { divisionAndDescendantIds, listDivisionOptions } from "~/models/organiza
 import { searchPeople } from "~/models/people-queries.server";
 import { toPeopleRow } from "~/models/people-rows.server";
 import { requireRole } from "~/utils/auth.server";
+import { pageParam, parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "จัดการบุคลากร · สุจริต" }];
 
@@ -16,11 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
   const url = new URL(request.url);
   const q = url.searchParams.get("q") ?? "";
-  const division = Number(url.searchParams.get("division")) || undefined;
+  const division = parseId(url.searchParams.get("division")) ?? undefined;
   const personnelType = url.searchParams.get("type") ?? "";
   const statusParam = url.searchParams.get("status");
   const status = statusParam === "inactive" || statusParam === "all" ? statusParam : "active";
-  const page = Number(url.searchParams.get("page")) || 1;
+  const page = pageParam(url);
   const [divisions, result] = await Promise.all([
     listDivisionOptions(),
     searchPeople({

@@ -8,6 +8,7 @@ import { personSchema } from "~/schemas/person";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "เพิ่มบุคลากร · สุจริต" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const { values, result } = validateForm(personSchema, await request.formData());
+  const { values, result } = validateForm(personSchema, await readFormData(request));
   if (!result.success) return json({ fieldErrors: result.fieldErrors, formError: undefined, values }, { status: 400 });
   try {
     const person = await createPerson(result.data, ["staff"], { actorId: user.id, ip: clientIp(context) });

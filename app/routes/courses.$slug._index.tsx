@@ -13,6 +13,7 @@ import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "หลักสูตร"} · สุจริต` }];
 
@@ -69,7 +70,7 @@ const startSchema = z.object({ kind: z.enum(["pre", "post"]) });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = startSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = startSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return json({ error: "คำขอไม่ถูกต้อง" }, { status: 400 });
   try {
     const attempt = await startAttempt(params.slug ?? "", parsed.data.kind, { personId: user.id, ip: clientIp(context) });

@@ -14,14 +14,15 @@ import { db } from "~/utils/db.server";
 import { validate, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน"} · ${data.attempt.course.title}` : "แบบทดสอบ" },
 ];
 
 async function viewOrError(attemptId: string | undefined, personId: number, slug: string | undefined) {
-  const id = Number(attemptId);
-  if (!Number.isInteger(id)) httpError(404, "ไม่พบแบบทดสอบนี้");
+  const id = idParam(attemptId, "ไม่พบแบบทดสอบนี้");
   try {
     const view = await attemptView(id, personId);
     if (view.course.slug !== slug) httpError(404, "ไม่พบแบบทดสอบนี้");
@@ -51,9 +52,9 @@ const reply = (error: string | undefined, fieldErrors: FieldErrors = {}, saved =
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const attemptId = Number(params.attemptId);
+  const attemptId = idParam(params.attemptId);
   if (!Number.isInteger(attemptId)) httpError(404, "ไม่พบแบบทดสอบนี้");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent") === "save" ? "save" : "submit";
   const posted = validate(postedAnswersSchema, Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key))));
   if (!posted.success) return json(reply("คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ", posted.fieldErrors), { status: 400 });

@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.lesson.title} · ${data.course.title}` : "บทเรียน · สุจริต" },
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (error instanceof AttemptError) httpError(error.status, error.message);
     throw error;
   }
-  const next = String((await request.formData()).get("next") ?? "");
+  const next = String((await readFormData(request)).get("next") ?? "");
   return redirect(next ? `/courses/${params.slug}/lessons/${next}` : `/courses/${params.slug}`);
 }
 

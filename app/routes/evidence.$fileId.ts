@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { loadEvidenceFile } from "~/models/indicator-entries.server";
 import { requireUser } from "~/utils/auth.server";
 import { httpError } from "~/utils/http.server";
+import { idParam } from "~/utils/params.server";
 
 // Evidence behind an indicator entry: every signed-in user may see the plan and its results, so its evidence too.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request);
-  const id = Number(params.fileId);
+  const id = idParam(params.fileId);
   const file = Number.isInteger(id) && id > 0 ? await loadEvidenceFile(id) : null;
   if (!file) httpError(404, "ไม่พบไฟล์หลักฐานนี้");
   const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");

@@ -11,6 +11,7 @@ import { divisionAndDescendantIds } from "~/models/organization.server";
 import { requireRole } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { httpError } from "~/utils/http.server";
+import { pageParam, parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "หลักสูตร"} · ผลการอบรม` }];
 
@@ -26,11 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kind = url.searchParams.get("kind") === "pre" ? "pre" : "post";
   const report = await courseReport(params.slug ?? "", year);
   if (!report) httpError(404, "ไม่พบหลักสูตรนี้");
-  const division = Number(url.searchParams.get("division")) || null;
+  const division = parseId(url.searchParams.get("division"));
   const inDivision = division ? new Set(await divisionAndDescendantIds(division)) : null;
   const rows = report.rows.filter((r) => (!status || r.status === status) && (!inDivision || inDivision.has(r.person.divisionId)));
   const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(pageCount, Math.max(1, Number(url.searchParams.get("page")) || 1));
+  const page = Math.min(pageCount, pageParam(url));
   const stats = await questionStatistics(report.course.id, year, kind);
   return json({
     year,

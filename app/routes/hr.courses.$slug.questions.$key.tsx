@@ -11,6 +11,7 @@ import { db } from "~/utils/db.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขคำถาม · สุจริต" }];
 
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const question = await findQuestion(params.slug, params.key);
-  const { result } = validateForm(questionEditSchema, await request.formData());
+  const { result } = validateForm(questionEditSchema, await readFormData(request));
   if (!result.success) return json({ ok: false, fieldErrors: result.fieldErrors as FieldErrors }, { status: 400 });
   const v = result.data;
   const version = await editQuestion(

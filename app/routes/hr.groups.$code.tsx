@@ -14,6 +14,7 @@ import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "กลุ่มเป้าหมาย"} · สุจริต` }];
 
@@ -37,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const actor = { personId: user.id, ip: clientIp(context) };
   const code = params.code ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const fail = (reply: Omit<Reply, "fieldErrors"> & { fieldErrors?: FieldErrors }, status = 400) => json<Reply>({ fieldErrors: {}, ...reply }, { status });
   const failWith = (error: unknown, intentOf: Reply["intent"], values: Record<string, unknown>) => {

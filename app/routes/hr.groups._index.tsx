@@ -12,6 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "กลุ่มเป้าหมายและหลักสูตรที่ต้องเรียน · สุจริต" }];
 
@@ -27,7 +28,7 @@ type Reply = { courseSlug: string; values: Record<string, unknown>; fieldErrors:
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const actor = { personId: user.id, ip: clientIp(context) };
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const year = String(formData.get("fiscalYear") ?? "");
   if (formData.get("intent") === "unassign") {
     try {

@@ -8,6 +8,7 @@ import { GROUP_ARRAY_FIELDS, groupFormSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "สร้างกลุ่มเป้าหมาย · สุจริต" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const { values, result } = validateForm(groupFormSchema, formData, GROUP_ARRAY_FIELDS);
   type Reply = { values: Record<string, unknown>; fieldErrors: FieldErrors; formError?: string; preview: Awaited<ReturnType<typeof previewPopulation>> | null };
   const fail = (fieldErrors: FieldErrors, formError?: string) => json<Reply>({ values, fieldErrors, formError, preview: null }, { status: 400 });

@@ -14,6 +14,8 @@ import { clientIp } from "~/utils/request.server";
 import { listDivisionOptions } from "~/models/organization.server";
 import { requireUser } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
+import { readFormData } from "~/utils/request-body.server";
+import { parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "ตัวชี้วัด · สุจริต" }];
 
@@ -23,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const dimension = Number(url.searchParams.get("dimension")) || null;
   const status = (url.searchParams.get("status") ?? "") as IndicatorStatus | "";
-  const division = Number(url.searchParams.get("division")) || null;
+  const division = parseId(url.searchParams.get("division"));
   const { yearClosed } = computationDate(year);
   let results = await computeIndicators(year);
   if (division) {
@@ -59,13 +61,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const year = Number((await request.formData()).get("year"));
+  const raw = (await readFormData(request)).get("year");
+  const year = typeof raw === "string" && /^[0-9]{4}$/.test(raw) ? Number(raw) : NaN;
   try {
     const count = await closeFiscalYear(year, { personId: user.id, ip: clientIp(context) });
     return json({ ok: `ปิดปีงบประมาณ ${year} และบันทึกผลตัวชี้วัด ${count} รายการแล้ว`, error: undefined as string | undefined });
   } catch (error) {
     if (!(error instanceof YearClosureError)) throw error;
-    return json({ ok: undefined as string | undefined, error: error.message }, { status: 409 });
+    return json({ ok: undefined as string | undefined, error: error.message }, { status: error.status });
   }
 }
 

@@ -8,6 +8,7 @@ import { requireAnonymous, safeRedirect, signIn } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { sessionCookie } from "~/utils/session.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "เข้าสู่ระบบ · สุจริต" }];
 
@@ -29,7 +30,7 @@ const loginFailure = (formError: string | undefined, fieldErrors: FieldErrors, u
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const { values, result } = validateForm(loginSchema, await request.formData());
+  const { values, result } = validateForm(loginSchema, await readFormData(request));
   if (!result.success) {
     return json(loginFailure(undefined, result.fieldErrors, String(values.username ?? "")), { status: 400 });
   }
@@ -41,7 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: outcome.reason === "throttled" ? 429 : 401 },
     );
   }
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": sessionCookie(outcome.token) } });
+  const to = outcome.mustChangePassword ? "/account" : safeRedirect(redirectTo);
+  return redirect(to, { headers: { "Set-Cookie": sessionCookie(outcome.token) } });
 }
 
 export default function Login() {

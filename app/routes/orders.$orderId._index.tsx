@@ -19,16 +19,19 @@ import {
   submitForSignature,
 } from "~/models/delegation-orders.server";
 import { revokeSchema, signSchema } from "~/schemas/delegation-order";
+import { isRefusal } from "~/domain/refusal";
 import { requireUser, type CurrentUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { validate, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.order.title ?? "คำสั่ง"} · สุจริต` }];
 
 async function visibleOrder(user: CurrentUser, orderId: string | undefined) {
-  const order = await findOrder(db, Number(orderId)).catch((error) => {
+  const order = await findOrder(db, idParam(orderId, "ไม่พบคำสั่งนี้")).catch((error) => {
     if (error instanceof OrderError) httpError(error.status, error.message);
     throw error;
   });
@@ -102,7 +105,7 @@ type Result = { intent: string; ok?: string; error?: string; fieldErrors?: Field
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const order = await visibleOrder(user, params.orderId);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = { personId: user.id, roles: user.roles, ip: clientIp(context) };
   const done = (ok: string) => json<Result>({ intent, ok });
@@ -138,6 +141,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return json<Result>({ intent, error: "ไม่รู้จักคำสั่งนี้" }, { status: 400 });
     }
   } catch (error) {
+    if (isRefusal(error)) return json<Result>({ intent, error: error.message }, { status: error.status });
     if (!(error instanceof OrderError)) throw error;
     const result: Result = error.field ? { intent, fieldErrors: { [error.field]: error.message } } : { intent, error: error.message };
     return json<Result>(result, { status: error.status });

@@ -11,12 +11,14 @@ import { toDateInputValue } from "~/utils/dates";
 import { formDataToNested, validate, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "แก้ไขร่างคำสั่ง · สุจริต" }];
 
 async function editableOrder(request: Request, orderId: string | undefined) {
   const user = await requireUser(request);
-  const order = await findOrder(db, Number(orderId)).catch((error) => {
+  const order = await findOrder(db, idParam(orderId, "ไม่พบคำสั่งนี้")).catch((error) => {
     if (error instanceof OrderError) httpError(error.status, error.message);
     throw error;
   });
@@ -47,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, order } = await editableOrder(request, params.orderId);
-  const values = formDataToNested(await request.formData(), ["recipientDivisionIds"]);
+  const values = formDataToNested(await readFormData(request), ["recipientDivisionIds"]);
   const result = validate(delegationOrderSchema, values);
   const fail = (fieldErrors: FieldErrors, formError?: string) => json({ values, fieldErrors, formError }, { status: 400 });
   if (!result.success) return fail(result.fieldErrors, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง");

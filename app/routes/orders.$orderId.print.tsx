@@ -8,12 +8,13 @@ import { OrderError, canView, findOrder } from "~/models/delegation-orders.serve
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `คำสั่ง ${data.label}` : "คำสั่ง" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const order = await findOrder(db, Number(params.orderId)).catch((error) => {
+  const order = await findOrder(db, idParam(params.orderId)).catch((error) => {
     if (error instanceof OrderError) httpError(error.status, error.message);
     throw error;
   });

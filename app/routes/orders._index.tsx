@@ -9,6 +9,7 @@ import { mayDraft } from "~/models/delegation-orders.server";
 import { toOrderRow } from "~/models/order-rows.server";
 import { listDivisionOptions } from "~/models/organization.server";
 import { requireUser } from "~/utils/auth.server";
+import { parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "คำสั่งมอบหมายงาน · สุจริต" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const view = (VIEWS as readonly string[]).includes(url.searchParams.get("view") ?? "") ? (url.searchParams.get("view") as View) : "all";
   const filters = {
-    divisionId: Number(url.searchParams.get("division")) || undefined,
+    divisionId: parseId(url.searchParams.get("division")) ?? undefined,
     status: url.searchParams.get("status") || undefined,
     year: Number(url.searchParams.get("year")) || undefined,
     delegate: url.searchParams.get("delegate")?.trim() || undefined,

@@ -8,6 +8,7 @@ import { delegationOrderSchema } from "~/schemas/delegation-order";
 import { forbidden, requireUser } from "~/utils/auth.server";
 import { formDataToNested, validate, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "ร่างคำสั่งมอบหมายงาน · สุจริต" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireDrafter(request);
-  const values = formDataToNested(await request.formData(), ["recipientDivisionIds"]);
+  const values = formDataToNested(await readFormData(request), ["recipientDivisionIds"]);
   const result = validate(delegationOrderSchema, values);
   const fail = (fieldErrors: FieldErrors, formError?: string) => json({ values, fieldErrors, formError }, { status: 400 });
   if (!result.success) return fail(result.fieldErrors, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง");

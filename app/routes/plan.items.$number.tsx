@@ -1,6 +1,6 @@
 import { formatPercent } from "~/domain/numbers";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
@@ -21,6 +21,8 @@ import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { httpError } from "~/utils/http.server";
+import { readFormData, uploadedFile } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.number}. ${data.item.name} · แผน` : "แผน" }];
 
@@ -28,7 +30,7 @@ const MISSING_SHOWN = 100;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const number = Number(params.number);
+  const number = idParam(params.number);
   const item = Number.isInteger(number) ? await db.planItem.findUnique({ where: { number } }) : null;
   if (!item) httpError(404, "ไม่พบรายการนี้ในแผน");
   const year = fiscalYearParam(request);
@@ -120,14 +122,11 @@ type EntryActionData = { indicatorId: number; ok?: string; formError?: string; f
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   // The indicator is in the URL so even a refused oversized upload can be answered at its own form.
-  const indicatorId = Number(new URL(request.url).searchParams.get("indicator"));
+  const indicatorId = idParam(new URL(request.url).searchParams.get("indicator") ?? undefined, "ไม่พบตัวชี้วัดนี้");
   const indicator = Number.isInteger(indicatorId) ? await db.planIndicator.findUnique({ where: { id: indicatorId } }) : null;
-  if (!indicator || indicator.itemNumber !== Number(params.number)) httpError(404, "ไม่พบตัวชี้วัดนี้");
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_EVIDENCE_BYTES }));
-  } catch (error) {
-    if (!(error instanceof MaxPartSizeExceededError)) throw error;
+  if (!indicator || indicator.itemNumber !== idParam(params.number)) httpError(404, "ไม่พบตัวชี้วัดนี้");
+  const form = await readFormData(request);
+  if (uploadedFile(form, "evidenceFile", MAX_EVIDENCE_BYTES).tooBig) {
     const message = "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB ไม่ได้บันทึกข้อมูล";
     return json<EntryActionData>({ indicatorId, formError: message, fieldErrors: { evidenceFile: message } }, { status: 413 });
   }

@@ -10,6 +10,7 @@ import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "เอกสาร"} · สุจริต` }];
 
@@ -17,7 +18,7 @@ const MISSING_SHOWN = 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = Number(params.documentId);
+  const id = idParam(params.documentId);
   const document = Number.isInteger(id) ? await db.policyDocument.findUnique({ where: { id }, include: { publishedBy: true } }) : null;
   if (!document) httpError(404, "ไม่พบเอกสารนี้");
   const isHr = user.roles.includes("hr") || user.roles.includes("admin");
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   try {
-    await acknowledgeDocument(Number(params.documentId), { personId: user.id, ip: clientIp(context) });
+    await acknowledgeDocument(idParam(params.documentId), { personId: user.id, ip: clientIp(context) });
     return json({ ok: true, error: undefined as string | undefined });
   } catch (error) {
     if (!(error instanceof PolicyError)) throw error;

@@ -10,6 +10,7 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "ประกาศเอกสาร · สุจริต" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const { values, result } = validateForm(policyDocumentSchema, await request.formData());
+  const { values, result } = validateForm(policyDocumentSchema, await readFormData(request));
   const fail = (fieldErrors: FieldErrors, formError?: string) => json({ values, fieldErrors, formError }, { status: 400 });
   if (!result.success) return fail(result.fieldErrors);
   try {

@@ -12,21 +12,23 @@ import { meetingSchema, recusalSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
 import { isHrUser, orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? COMMITTEE_KIND_LABELS[data.committee.kind] : "คณะกรรมการ"} · สุจริต` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const isHr = isHrUser(user);
-  return json({ isHr, ...(await orHttpError(committeeView(Number(params.committeeId), { personId: user.id, isHr }))) });
+  return json({ isHr, ...(await orHttpError(committeeView(idParam(params.committeeId), { personId: user.id, isHr }))) });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const committeeId = Number(params.committeeId);
+  const committeeId = idParam(params.committeeId);
   // Who may do what is the model's rule (members recuse themselves; the chair or the secretary opens a meeting).
   await orHttpError(committeeView(committeeId, { personId: user.id, isHr: isHrUser(user) }));
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = salaryActor(user, context);
   if (intent === "recuse") {

@@ -11,19 +11,21 @@ import { decisionSchema, minutesSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
 import { isHrUser, orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `การประชุมครั้งที่ ${data?.meeting.number ?? ""} · สุจริต` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await orHttpError(meetingView(Number(params.meetingId), { personId: user.id, isHr: isHrUser(user) })));
+  return json(await orHttpError(meetingView(idParam(params.meetingId), { personId: user.id, isHr: isHrUser(user) })));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const meetingId = Number(params.meetingId);
+  const meetingId = idParam(params.meetingId);
   await orHttpError(meetingView(meetingId, { personId: user.id, isHr: isHrUser(user) }));
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = salaryActor(user, context);
   switch (intent) {

@@ -14,6 +14,8 @@ import { db } from "~/utils/db.server";
 import { validateForm } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { isHrUser, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "ผลการเลื่อนขั้นเงินเดือน · สุจริต" }];
 
@@ -27,15 +29,15 @@ async function visibleResult(user: CurrentUser, appraisalId: number) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { person, result } = await visibleResult(user, Number(params.appraisalId));
+  const { person, result } = await visibleResult(user, idParam(params.appraisalId));
   return json({ own: person.id === user.id, isHr: isHrUser(user), name: fullName(person), result });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const appraisalId = Number(params.appraisalId);
+  const appraisalId = idParam(params.appraisalId);
   await visibleResult(user, appraisalId);
-  const { values, result } = validateForm(appealSchema, await request.formData());
+  const { values, result } = validateForm(appealSchema, await readFormData(request));
   if (!result.success) return json<ActionResult>({ intent: "appeal", fieldErrors: result.fieldErrors, values }, { status: 400 });
   return runStep("appeal", async () => (await fileAppeal(appraisalId, result.data.reason, salaryActor(user, context)), "ยื่นอุทธรณ์แล้ว งานการเจ้าหน้าที่จะเสนอคณะกรรมการพิจารณาและแจ้งผล"), values);
 }

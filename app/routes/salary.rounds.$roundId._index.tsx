@@ -25,12 +25,14 @@ import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { validateForm } from "~/utils/forms";
 import { isHrUser, orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "รอบการเลื่อนขั้นเงินเดือน"} · สุจริต` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const overview = await orHttpError(roundOverview(Number(params.roundId)));
+  const overview = await orHttpError(roundOverview(idParam(params.roundId)));
   const isHr = isHrUser(user);
   // A manager sees only the cases of their own unit, to appraise them; committees and results are HR's.
   let cases = overview.cases;
@@ -64,8 +66,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const roundId = Number(params.roundId);
-  const form = await request.formData();
+  const roundId = idParam(params.roundId);
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = salaryActor(user, context);
   if (intent === "publish") return runStep(intent, async () => (await publishRound(roundId, actor), "ประกาศผลแล้ว บุคลากรเห็นผลของตนและยื่นอุทธรณ์ได้ภายในกำหนด"));

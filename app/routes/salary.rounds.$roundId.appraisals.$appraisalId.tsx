@@ -12,13 +12,15 @@ import { db } from "~/utils/db.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { salaryActor } from "~/utils/salary-route.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ประเมิน ${data?.person.name ?? ""} · สุจริต` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const appraisal = await db.salaryAppraisal.findUnique({ where: { id: Number(params.appraisalId) }, include: { person: { include: { division: true } }, round: true, _count: { select: { decisions: true } } } });
-  if (!appraisal || appraisal.roundId !== Number(params.roundId)) httpError(404, "ไม่พบรายการประเมินนี้");
+  const appraisal = await db.salaryAppraisal.findUnique({ where: { id: idParam(params.appraisalId) }, include: { person: { include: { division: true } }, round: true, _count: { select: { decisions: true } } } });
+  if (!appraisal || appraisal.roundId !== idParam(params.roundId)) httpError(404, "ไม่พบรายการประเมินนี้");
   if (!(await mayAppraise(salaryActor(user, context), appraisal.person.divisionId)) || appraisal.personId === user.id) httpError(403, "ท่านไม่ใช่ผู้บังคับบัญชาของบุคลากรผู้นี้");
   const { round } = appraisal;
   return json({
@@ -39,11 +41,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const { values, result } = validateForm(appraisalSchema, await request.formData());
+  const { values, result } = validateForm(appraisalSchema, await readFormData(request));
   const fail = (fieldErrors: FieldErrors, formError?: string, status = 400) => json({ values, fieldErrors, formError }, { status });
   if (!result.success) return fail(result.fieldErrors);
   try {
-    await recordAppraisal(Number(params.appraisalId), result.data, salaryActor(user, context));
+    await recordAppraisal(idParam(params.appraisalId), result.data, salaryActor(user, context));
     return redirect(`/salary/rounds/${params.roundId}`);
   } catch (error) {
     if (!(error instanceof SalaryError)) throw error;

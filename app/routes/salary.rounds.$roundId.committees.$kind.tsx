@@ -14,6 +14,8 @@ import { db } from "~/utils/db.server";
 import { formDataToNested, validate, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { orHttpError, salaryActor } from "~/utils/salary-route.server";
+import { readFormData } from "~/utils/request-body.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "แต่งตั้งคณะกรรมการ · สุจริต" }];
 
@@ -25,7 +27,7 @@ function kindOf(param: string | undefined): CommitteeKind {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
   const kind = kindOf(params.kind);
-  const round = await orHttpError(requireRound(Number(params.roundId)));
+  const round = await orHttpError(requireRound(idParam(params.roundId)));
   const committee = await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: round.id, kind } }, include: { members: { include: { person: true }, orderBy: { id: "asc" } } } });
   const people = await db.person.findMany({ where: { deactivatedAt: null, personnelType: { in: ["executive", "municipal_officer", "teacher"] } }, orderBy: { employeeNumber: "asc" }, select: { employeeNumber: true, title: true, firstName: true, lastName: true, position: true } });
   return json({
@@ -41,12 +43,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const kind = kindOf(params.kind);
-  const values = formDataToNested(await request.formData(), ["members"]);
+  const values = formDataToNested(await readFormData(request), ["members"]);
   const result = validate(committeeSchema, values);
   const fail = (fieldErrors: FieldErrors, formError?: string, status = 400) => json({ values, fieldErrors, formError }, { status });
   if (!result.success) return fail(result.fieldErrors, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง");
   try {
-    const committee = await setCommittee(Number(params.roundId), kind, result.data, salaryActor(user, context));
+    const committee = await setCommittee(idParam(params.roundId), kind, result.data, salaryActor(user, context));
     return redirect(`/salary/committees/${committee.id}`);
   } catch (error) {
     if (!(error instanceof SalaryError)) throw error;

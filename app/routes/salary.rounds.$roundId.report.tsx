@@ -7,12 +7,13 @@ import { formatThaiDate } from "~/domain/thai-date";
 import { roundReport } from "~/models/salary-queries.server";
 import { requireRole } from "~/utils/auth.server";
 import { orHttpError } from "~/utils/salary-route.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `รายงาน ${data?.round.title ?? ""} · สุจริต` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
-  const report = await orHttpError(roundReport(Number(params.roundId)));
+  const report = await orHttpError(roundReport(idParam(params.roundId)));
   return json({
     round: { id: report.round.id, title: report.round.title, publishedAt: report.round.publishedAt, poolBaht: report.round.poolBaht },
     resultKeys: report.resultKeys.map((key) => ({ key, label: resultKeyLabel(key) })),

@@ -4,11 +4,12 @@ import { roundReport } from "~/models/salary-queries.server";
 import { requireRole } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { orHttpError } from "~/utils/salary-route.server";
+import { idParam } from "~/utils/params.server";
 
 // One row per division and result, then the appeal counts: aggregates only, no names.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
-  const report = await orHttpError(roundReport(Number(params.roundId)));
+  const report = await orHttpError(roundReport(idParam(params.roundId)));
   const rows: unknown[][] = [];
   for (const d of report.divisions) {
     for (const key of report.resultKeys) {

@@ -9,12 +9,13 @@ import { formatThaiDate } from "~/domain/thai-date";
 import { roundTrend, surveyResults } from "~/models/salary-survey.server";
 import { requireRole } from "~/utils/auth.server";
 import { httpError } from "~/utils/http.server";
+import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ผลแบบสำรวจ ${data?.round.title ?? ""} · สุจริต` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
-  const results = await surveyResults(Number(params.roundId));
+  const results = await surveyResults(idParam(params.roundId));
   if (!results) httpError(404, "ไม่พบรอบการเลื่อนขั้นเงินเดือนนี้");
   const trend = await roundTrend(PLAN_FISCAL_YEARS);
   const { round } = results;

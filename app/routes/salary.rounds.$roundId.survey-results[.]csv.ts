@@ -4,13 +4,14 @@ import { surveyResults } from "~/models/salary-survey.server";
 import { requireRole } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { httpError } from "~/utils/http.server";
+import { idParam } from "~/utils/params.server";
 
 // Aggregates only, the same as the page shows: never one row per response.
 const HEADER = ["ส่วน", "รายการ", "ผู้ตอบ (คน)", "พึงพอใจ (คน)", "ร้อยละพึงพอใจ", "ระดับ 1", "ระดับ 2", "ระดับ 3", "ระดับ 4", "ระดับ 5"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
-  const results = await surveyResults(Number(params.roundId));
+  const results = await surveyResults(idParam(params.roundId));
   if (!results) httpError(404, "ไม่พบรอบการเลื่อนขั้นเงินเดือนนี้");
   const { details } = results;
   if (!details) httpError(409, "ยังไม่มีผลที่แสดงได้ (แบบสำรวจยังไม่ปิด หรือมีผู้ตอบน้อยกว่าขนาดกลุ่มขั้นต่ำ)");

@@ -11,6 +11,7 @@ import { roundSchema } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { salaryActor } from "~/utils/salary-route.server";
+import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction = () => [{ title: "สร้างรอบการเลื่อนขั้นเงินเดือน · สุจริต" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const { values, result } = validateForm(roundSchema, await request.formData(), ARRAY_FIELDS);
+  const { values, result } = validateForm(roundSchema, await readFormData(request), ARRAY_FIELDS);
   const fail = (fieldErrors: FieldErrors, formError?: string) => json({ values, fieldErrors, formError }, { status: 400 });
   if (!result.success) return fail(result.fieldErrors);
   try {

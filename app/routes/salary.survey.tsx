@@ -10,6 +10,8 @@ import { SurveyError, openSurveysFor, respondToSurvey, roundsWithSurvey } from "
 import { requireUser } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
+import { readFormData } from "~/utils/request-body.server";
+import { parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "แบบสำรวจความพึงพอใจต่อระบบการเลื่อนขั้นเงินเดือน · สุจริต" }];
 
@@ -20,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const isHr = user.roles.includes("hr") || user.roles.includes("admin");
   const [open, resultRounds] = await Promise.all([openSurveysFor(user.id), isHr ? roundsWithSurvey() : Promise.resolve(null)]);
   const rounds = open.map((r) => ({ id: r.id, title: r.title, surveyClosesAt: r.surveyClosesAt!.toISOString(), answered: r.answered }));
-  const chosenId = Number(url.searchParams.get("round"));
+  const chosenId = parseId(url.searchParams.get("round"));
   const current = rounds.find((r) => r.id === chosenId) ?? rounds.find((r) => !r.answered) ?? rounds[0] ?? null;
   return json({
     survey: { title: survey.title, introduction: survey.introduction, scale: survey.scale, statements: survey.statements },
@@ -34,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const statementCount = salarySurvey().statements.length;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const roundId = Number(formData.get("roundId"));
   const { values, result } = validateForm(surveyAnswersSchema(statementCount), formData);
   const fail = (fieldErrors: FieldErrors, formError?: string, status = 400) => json({ values, fieldErrors, formError }, { status });

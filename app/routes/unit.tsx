@@ -8,6 +8,7 @@ import { searchPeople } from "~/models/people-queries.server";
 import { toPeopleRow } from "~/models/people-rows.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { pageParam } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "บุคลากรในหน่วยงาน · สุจริต" }];
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const result = await searchPeople({
     q,
     divisionIds: await divisionAndDescendantIds(unitId),
-    page: Number(url.searchParams.get("page")) || 1,
+    page: pageParam(url),
   });
   return json({
     unitName: unit.name,

@@ -84,6 +84,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "order.acknowledged": "รับทราบคำสั่ง",
   "order.revoked": "ยกเลิกคำสั่ง",
   "order.superseded": "คำสั่งถูกแทนที่",
+  // auth hardening (issue 16, decision 023)
+  "auth.password_check_failed": "ใส่รหัสผ่านยืนยันไม่ถูกต้อง (ลงนาม/เปลี่ยนรหัสผ่าน)",
+  "auth.password_check_throttled": "ถูกระงับการยืนยันรหัสผ่านชั่วคราว",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

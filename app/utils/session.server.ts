@@ -4,12 +4,16 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { db, type Db, type Tx } from "./db.server";
 
 // Sessions per Lucia's guide (docs/decisions/002): token "<id>.<secret>"; the database keeps SHA-256(secret),
-// so a leaked table cannot be replayed. Expiry slides: activity in the second half of the window renews it.
+// so a leaked table cannot be replayed. Expiry slides: activity in the second half of the idle window renews it,
+// but never past the absolute lifetime counted from sign-in (docs/decisions/024).
 
 export const SESSION_COOKIE = "sujarit_session";
-export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+/** Idle expiry: a session unused this long ends. */
+export const SESSION_TTL_MS = 2 * 60 * 60 * 1000;
+/** Absolute lifetime: however busy, a session ends this long after sign-in (one working day). */
+export const SESSION_MAX_LIFETIME_MS = 12 * 60 * 60 * 1000;
 const RENEW_WHEN_LEFT_MS = SESSION_TTL_MS / 2;
-const COOKIE_MAX_AGE_S = 30 * 24 * 60 * 60; // the server-side expiry is the one that counts
+const COOKIE_MAX_AGE_S = SESSION_MAX_LIFETIME_MS / 1000; // the server-side expiry is the one that counts
 
 function randomPart(): string {
   const bytes = new Uint8Array(20);
@@ -28,7 +32,7 @@ export async function createSession(tx: Tx | Db, personId: number, now = new Dat
       secretHash: Buffer.from(hashSecret(secret)),
       personId,
       createdAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      expiresAt: new Date(now.getTime() + Math.min(SESSION_TTL_MS, SESSION_MAX_LIFETIME_MS)),
     },
   });
   return `${id}.${secret}`;
@@ -45,6 +49,7 @@ export type SessionPerson = {
   divisionName: string;
   activeUntil: Date | null;
   deactivatedAt: Date | null;
+  mustChangePassword: boolean;
   roles: string[];
 };
 export type ValidSession = { id: string; personId: number; expiresAt: Date; person: SessionPerson };
@@ -52,7 +57,9 @@ export type ValidSession = { id: string; personId: number; expiresAt: Date; pers
 type SessionRow = {
   id: string;
   secretHash: Uint8Array;
+  createdAt: Date;
   expiresAt: Date;
+  mustChangePassword: number | boolean;
   personId: number;
   employeeNumber: string;
   title: string;
@@ -69,7 +76,7 @@ type SessionRow = {
 // Every signed-in request runs this, so it is one SQL statement rather than three Prisma queries
 // (~0.15 ms against ~2 ms here; see docs/decisions/007).
 const SESSION_WITH_PERSON = `
-  SELECT s."id", s."secretHash", s."expiresAt", s."personId",
+  SELECT s."id", s."secretHash", s."createdAt", s."expiresAt", s."personId", p."mustChangePassword",
          p."employeeNumber", p."title", p."firstName", p."lastName", p."position", p."divisionId",
          p."activeUntil", p."deactivatedAt", d."name" AS "divisionName",
          (SELECT group_concat(r."role") FROM "PersonRole" r WHERE r."personId" = p."id") AS "roles"
@@ -82,13 +89,14 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   const [row] = await db.$queryRawUnsafe<SessionRow[]>(SESSION_WITH_PERSON, id);
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
-  if (row.expiresAt.getTime() <= now.getTime()) {
+  const absoluteEnd = new Date(row.createdAt).getTime() + SESSION_MAX_LIFETIME_MS;
+  if (row.expiresAt.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
   let expiresAt = row.expiresAt;
-  if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS) {
-    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  if (expiresAt.getTime() - now.getTime() < RENEW_WHEN_LEFT_MS && expiresAt.getTime() < absoluteEnd) {
+    expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, absoluteEnd));
     await db.session.update({ where: { id }, data: { expiresAt } });
   }
   return {
@@ -106,6 +114,7 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
       divisionName: row.divisionName,
       activeUntil: row.activeUntil,
       deactivatedAt: row.deactivatedAt,
+      mustChangePassword: Boolean(row.mustChangePassword),
       roles: row.roles ? row.roles.split(",") : [],
     },
   };

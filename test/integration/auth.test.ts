@@ -193,15 +193,20 @@ describe("passwords and the per-address limit", () => {
     expect(person.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
-  it("stops an address after 30 failures across many usernames", async () => {
+  it("after 30 failures from an address, still lets a correct password in from it, but no third guess at one account", async () => {
     const ip = "203.0.113.9";
-    // Thirty failures from one address, as the audit log records them (a fixture: thirty sign-in round trips).
-    await db.auditLog.createMany({
-      data: Array.from({ length: 30 }, (_, i) => ({ action: "auth.sign_in_failed", entityType: "Person", entityId: `nobody-${i}`, ip })),
+    // Thirty failed checks from one address, as the attempt table records them (decision 023; a fixture).
+    await db.passwordAttempt.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({ scope: "sign_in", subject: `nobody-${i}`, ip, at: new Date(), outcome: "failed" })),
     });
     const person = await createTestPerson();
     const { signIn } = await import("~/utils/auth.server");
-    expect(await signIn(person.employeeNumber, TEST_PASSWORD, ip)).toEqual({ ok: false, reason: "throttled" });
-    expect((await signIn(person.employeeNumber, TEST_PASSWORD, "198.51.100.1")).ok).toBe(true);
+    expect((await signIn(person.employeeNumber, TEST_PASSWORD, ip)).ok).toBe(true);
+    const target = await createTestPerson();
+    expect(await signIn(target.employeeNumber, "guess-1", ip)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(target.employeeNumber, "guess-2", ip)).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(target.employeeNumber, TEST_PASSWORD, ip)).toEqual({ ok: false, reason: "throttled" });
+    expect((await signIn(target.employeeNumber, TEST_PASSWORD, "198.51.100.1")).ok).toBe(true);
   });
+
 });

@@ -32,10 +32,10 @@ export class HttpClient {
     this.cookie = pair.endsWith("=") ? undefined : pair;
   }
 
-  async get(pathname: string) {
+  async get(pathname: string, headers: Record<string, string> = {}) {
     const response = await fetch(this.baseUrl + pathname, {
       redirect: "manual",
-      headers: this.cookie ? { Cookie: this.cookie } : {},
+      headers: { ...(this.cookie ? { Cookie: this.cookie } : {}), ...headers },
     });
     this.remember(response);
     return response;
