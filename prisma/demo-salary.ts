@@ -127,6 +127,8 @@ export async function seedSalaryRounds(
         answers: JSON.stringify(answersFor(random() < r.satisfiedRate, random)),
       })),
     });
+    // Demo answers are written directly; a closed round counts as settled (decision 021).
+    if (!isOpen) await db.surveySettlement.create({ data: { roundId: round.id, settledAt: r.surveyClosesAt } });
 
     const appealed = await db.salaryAppraisal.findMany({ where: { roundId: round.id }, select: { id: true, personId: true } });
     const appellants = appealed.filter((a) => !people.some((p) => p.id === a.personId && demoNumbers.has(p.employeeNumber))).slice(0, 400);

@@ -52,9 +52,31 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The old unkeyed digest, kept in `contentHash` for reference only: anyone can recompute it (decision 022). */
 export function contentHash(order: CanonicalOrder): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(canonicalJson(order))));
 }
+
+// The short code printed on a signed order for the public check at /verify (decision 022): 10 symbols from an
+// alphabet without look-alikes (no 0 O 1 I L), shown as two groups of five. Certificates use 12 (XXXX-XXXX-XXXX).
+export const ORDER_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const ORDER_CODE_LENGTH = 10;
+
+/** The order code from the seal (hex HMAC): its first 10 pairs of bytes, each mod 31 (bias below 0.05%). */
+export function orderCodeFromSeal(sealHex: string): string {
+  let code = "";
+  for (let i = 0; i < ORDER_CODE_LENGTH; i++) code += ORDER_CODE_ALPHABET[parseInt(sealHex.slice(i * 4, i * 4 + 4), 16) % ORDER_CODE_ALPHABET.length];
+  return code;
+}
+
+export const formatOrderCode = (code: string) => `${code.slice(0, 5)}-${code.slice(5)}`;
+
+/** What someone typed, with spaces, dashes and case ignored. */
+export function normalizeVerifyCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\-‐-―_.]/g, "");
+}
+
+export const isOrderCode = (code: string) => code.length === ORDER_CODE_LENGTH && [...code].every((c) => ORDER_CODE_ALPHABET.includes(c));
 
 export type OrderInForce = {
   status: string;

@@ -7,6 +7,7 @@ import { parseEmployeeNumbers, type DelegationOrderInput } from "~/schemas/deleg
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { checkOwnPassword } from "~/utils/auth.server";
+import { sealFor, sealVerifies } from "./order-seal.server";
 import { divisionAndDescendantIds } from "./organization.server";
 
 // The one module that writes delegation orders, their delegates, powers, recipients and acknowledgements.
@@ -240,10 +241,13 @@ export function canonicalOrder(order: FullOrder): CanonicalOrder {
   };
 }
 
-/** Whether what is stored now still hashes to what was signed. Null for an unsigned order. */
+/**
+ * Whether what is stored now is what was signed: the keyed seal (decision 022) verifies. Null for an unsigned
+ * order. The unkeyed `contentHash` proves nothing (anyone with the database can recompute it) and is not used.
+ */
 export function hashMatches(order: FullOrder): boolean | null {
-  if (!order.signedAt || !order.contentHash) return null;
-  return contentHash(canonicalOrder(order)) === order.contentHash;
+  if (!order.signedAt) return null;
+  return sealVerifies(canonicalOrder(order), order);
 }
 
 /**
@@ -283,9 +287,10 @@ export async function signOrder(orderId: number, password: string, actor: Actor,
     const number = Number(counter!.lastNumber);
     const signed: FullOrder = { ...current, number, year, signedAt: now, signerName: fullName(signer), signerPosition: signer.position };
     const hash = contentHash(canonicalOrder(signed));
+    const { seal, verifyCode } = sealFor(canonicalOrder(signed));
     await tx.delegationOrder.update({
       where: { id: orderId },
-      data: { status: "signed", number, year, signedAt: now, signerName: signed.signerName, signerPosition: signed.signerPosition, contentHash: hash },
+      data: { status: "signed", number, year, signedAt: now, signerName: signed.signerName, signerPosition: signed.signerPosition, contentHash: hash, seal, verifyCode },
     });
     if (current.supersedesId) {
       const reason = `ถูกแทนที่โดยคำสั่ง${formatOrderNumber(number, year)}`;
@@ -299,7 +304,7 @@ export async function signOrder(orderId: number, password: string, actor: Actor,
       entityType: "DelegationOrder",
       entityId: orderId,
       before: { status: current.status },
-      after: { status: "signed", number, year, contentHash: hash },
+      after: { status: "signed", number, year, contentHash: hash, verifyCode },
     });
     return { number, year };
   });

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { salarySurvey } from "~/content/salary-survey.server";
 import {
   answerDistributions,
@@ -11,12 +10,14 @@ import {
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { topLevelDivisionId } from "./organization.server";
+import { holdResponse, releaseHeldBatch, settleClosedSurveys } from "./salary-survey-batches.server";
 
 // The one module that writes SurveyParticipation and SurveyResponse (plan item 19's satisfaction survey).
 // Anonymity: the participation row records THAT a person answered; the response row (random id, no author, no
 // time, WITHOUT ROWID) holds WHAT was answered. Nothing here, in the audit log or in the server log joins the two.
 // Answers are shown only after the survey closes, so results cannot be diffed around one person's answer
-// (decision 016).
+// (decision 016), and reach the response table only in shuffled batches, never in the commit that records the
+// participation, so the database files do not join them either (decision 021, salary-survey-batches.server.ts).
 
 export class SurveyError extends Error {
   constructor(
@@ -70,7 +71,8 @@ export async function respondToSurvey(roundId: number, answers: readonly number[
     await db.$transaction(async (tx) => {
       if (await tx.surveyParticipation.findUnique({ where: { roundId_personId: { roundId, personId: actor.personId } } })) throw alreadyAnswered();
       await tx.surveyParticipation.create({ data: { roundId, personId: actor.personId } });
-      await tx.surveyResponse.create({ data: { id: randomUUID(), roundId, divisionId, answers: JSON.stringify(answers) } });
+      // Held, encrypted, until it can be written with others (decision 021).
+      await holdResponse(tx, roundId, divisionId, answers);
       // Who answered, never what or which response: no response id, no answers (decision 016).
       await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "survey.answered", entityType: "SalaryRound", entityId: roundId });
     });
@@ -79,6 +81,8 @@ export async function respondToSurvey(roundId: number, answers: readonly number[
     if ((error as { code?: string }).code === "P2002") throw alreadyAnswered();
     throw error;
   }
+  // A separate transaction: a batch is never committed together with anyone's participation.
+  await releaseHeldBatch(roundId);
 }
 
 async function responsesOf(roundIds: number[]) {
@@ -98,6 +102,7 @@ export async function surveyResults(roundId: number, now = new Date()) {
   const state = !round.publishedAt || !round.surveyClosesAt ? "not_open" : surveyHasClosed(round, now) ? "closed" : "open";
   const base = { round, state, inScope, respondents, minimumGroupSize: survey.minimumGroupSize, statements: survey.statements, scale: survey.scale };
   if (state !== "closed") return { ...base, details: null };
+  await settleClosedSurveys([roundId], now);
   const responses = await responsesOf([roundId]);
   if (responses.length < survey.minimumGroupSize) return { ...base, details: null };
   const answers = responses.map((r) => r.answers);
@@ -130,6 +135,7 @@ export async function satisfactionForFiscalYear(fiscalYear: number, at = new Dat
     orderBy: { effectiveDate: "asc" },
   });
   const { satisfiedMeanAtLeast } = salarySurvey();
+  await settleClosedSurveys(rounds.map((r) => r.id), at);
   const responses = await responsesOf(rounds.map((r) => r.id));
   const satisfied = responses.filter((r) => isSatisfied(r.answers, satisfiedMeanAtLeast)).length;
   return { rounds, respondents: responses.length, satisfied, satisfiedMeanAtLeast };
@@ -156,6 +162,7 @@ export async function roundTrend(fiscalYears: readonly number[], now = new Date(
   const rounds = await appealCountsByRound(fiscalYears);
   const details = await db.salaryRound.findMany({ where: { id: { in: rounds.map((r) => r.id) } }, select: { id: true, publishedAt: true, surveyClosesAt: true } });
   const closed = new Set(details.filter((r) => surveyHasClosed(r, now)).map((r) => r.id));
+  await settleClosedSurveys([...closed], now);
   const responses = await responsesOf([...closed]);
   const { satisfiedMeanAtLeast, minimumGroupSize } = salarySurvey();
   return rounds.map((r) => {

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { bangkokMidnightUtc, formatThaiDateTime } from "~/domain/thai-date";
+import { CHAIN_BREAK_LABELS, verifyAuditChain } from "~/models/audit-chain.server";
 import { AUDIT_ACTION_LABELS, auditActionLabel } from "~/utils/audit.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -53,7 +54,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actors = await db.person.findMany({ where: { id: { in: actorIds } } });
   const actorName = new Map(actors.map((p) => [p.id, `${p.title}${p.firstName} ${p.lastName} (${p.employeeNumber})`]));
 
+  const chain = await verifyAuditChain();
   return json({
+    chain: { ...chain, breaks: chain.breaks.slice(0, 5).map((b) => ({ id: b.id, label: CHAIN_BREAK_LABELS[b.kind] })) },
     filters: { action, actor, entity, from, to },
     actions: Object.entries(AUDIT_ACTION_LABELS),
     rows: rows.map((r) => ({
@@ -77,6 +80,7 @@ export default function AuditLogPage() {
   return (
     <>
       <h1>บันทึกการตรวจสอบ</h1>
+      <ChainStatus chain={data.chain} />
       <p className="muted">ทุกการเปลี่ยนแปลงสำคัญถูกบันทึกไว้และแก้ไขไม่ได้</p>
       <Form method="get" className="card row row--end" aria-label="กรองบันทึก">
         <div className="field">
@@ -152,5 +156,28 @@ export default function AuditLogPage() {
       )}
       <Pagination page={data.page} pageCount={data.pageCount} total={data.total} />
     </>
+  );
+}
+
+type Chain = ReturnType<typeof useLoaderData<typeof loader>>["chain"];
+
+/** The hash chain over the log (decision 022): intact, or where it breaks. */
+function ChainStatus({ chain }: { chain: Chain }) {
+  if (chain.ok) {
+    return (
+      <p className="alert alert--ok" data-testid="audit-chain">
+        {`✓ ตรวจสอบห่วงโซ่แล้ว: บันทึกทั้ง ${chain.rows.toLocaleString("th-TH")} รายการครบถ้วน ไม่มีรายการถูกแก้ไข ลบ หรือแทรก`}
+      </p>
+    );
+  }
+  return (
+    <div className="alert alert--error" role="alert" data-testid="audit-chain">
+      <p>{`⚠ ห่วงโซ่บันทึกขาด ${chain.breakCount.toLocaleString("th-TH")} จุด: บันทึกถูกแก้ไขนอกระบบ โปรดตรวจสอบกับสำเนาสำรอง`}</p>
+      <ul>
+        {chain.breaks.map((b) => (
+          <li key={`${b.id}-${b.label}`}>{`รายการที่ ${b.id}: ${b.label}`}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

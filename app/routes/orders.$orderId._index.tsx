@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
 import { OrderStatusBadge } from "~/components/order-table";
-import { POWER_KIND_LABELS, formatOrderNumber, type PowerKind } from "~/domain/delegation";
+import { POWER_KIND_LABELS, formatOrderCode, formatOrderNumber, type PowerKind } from "~/domain/delegation";
 import { fullName } from "~/domain/personnel";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 import {
@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       endedAt: order.endedAt?.toISOString() ?? null,
       endReason: order.endReason,
       supersedes: order.supersedes ? { id: order.supersedes.id, label: formatOrderNumber(order.supersedes.number, order.supersedes.year) } : null,
-      contentHash: order.contentHash,
+      verifyCode: order.verifyCode ? formatOrderCode(order.verifyCode) : null,
       version: order.updatedAt.toISOString(),
       hashMatches: hashMatches(order),
       delegates: order.delegates.map((d) => (d.person ? `${fullName(d.person)} (${d.person.employeeNumber}) · ${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`)),
@@ -183,11 +183,13 @@ export default function OrderPage() {
       <FormError message={result?.error} />
       {order.hashMatches === false ? (
         <div className="alert alert--error" role="alert" data-testid="hash-status">
-          ⚠ เนื้อหาที่เก็บอยู่ในระบบไม่ตรงกับที่ลงนามไว้ อาจถูกแก้ไขโดยไม่ชอบ โปรดแจ้งผู้ดูแลระบบ
+          {order.verifyCode
+            ? "⚠ ตรวจสอบแล้ว: เนื้อหาที่เก็บอยู่ในระบบไม่ตรงกับที่ลงนาม อาจถูกแก้ไขโดยไม่ชอบ โปรดแจ้งผู้ดูแลระบบ"
+            : "⚠ คำสั่งนี้ยังไม่มีตราประทับของระบบ จึงยืนยันไม่ได้ว่าเนื้อหาตรงกับที่ลงนาม โปรดแจ้งผู้ดูแลระบบ"}
         </div>
       ) : order.hashMatches ? (
         <p className="alert alert--ok" data-testid="hash-status">
-          ✓ เนื้อหาตรงกับที่ลงนามไว้ (SHA-256 {order.contentHash?.slice(0, 16)}…)
+          {`✓ ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม · รหัสตรวจสอบ ${order.verifyCode}`}
         </p>
       ) : null}
       {order.endedAt ? (

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { POWER_KIND_LABELS, formatOrderNumber, type PowerKind } from "~/domain/delegation";
+import { POWER_KIND_LABELS, formatOrderCode, formatOrderNumber, type PowerKind } from "~/domain/delegation";
 import { fullName } from "~/domain/personnel";
 import { formatThaiDate } from "~/domain/thai-date";
-import { OrderError, canView, findOrder } from "~/models/delegation-orders.server";
+import { OrderError, canView, findOrder, hashMatches } from "~/models/delegation-orders.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
@@ -38,6 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signerName: order.signerName,
     signerPosition: order.signerPosition,
     ended: order.endedAt ? order.endReason : null,
+    // Printed only while the stored order verifies against its seal (decision 022).
+    verifyCode: order.verifyCode && hashMatches(order) ? formatOrderCode(order.verifyCode) : null,
+    verifyUrl: `${new URL(request.url).origin}/verify`,
   });
 }
 
@@ -89,6 +92,13 @@ export default function OrderPrint() {
           <p>{`(${o.signerName})`}</p>
           <p>{o.signerPosition}</p>
         </div>
+        {o.verifyCode ? (
+          <p className="official-order__verify" data-testid="order-verify-code">
+            {`ตรวจสอบความถูกต้องของคำสั่งนี้ได้ที่ ${o.verifyUrl} รหัสตรวจสอบ ${o.verifyCode}`}
+          </p>
+        ) : (
+          <p className="alert alert--error no-print">เนื้อหาที่เก็บอยู่ในระบบไม่ตรงกับที่ลงนาม จึงไม่พิมพ์รหัสตรวจสอบ โปรดแจ้งผู้ดูแลระบบ</p>
+        )}
       </article>
     </>
   );

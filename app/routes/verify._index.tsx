@@ -1,21 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
+import { formatOrderCode, isOrderCode, normalizeVerifyCode } from "~/domain/delegation";
 
-export const meta: MetaFunction = () => [{ title: "ตรวจสอบเกียรติบัตร · เทศบาลนครลำปาง" }];
+export const meta: MetaFunction = () => [{ title: "ตรวจสอบเกียรติบัตรและคำสั่ง · เทศบาลนครลำปาง" }];
 
-// Public: anyone holding a printed certificate can check it here without signing in.
+// Public: anyone holding a printed certificate or a printed delegation order can check it here without signing
+// in. One box for both: a 12-symbol code is a certificate's, a 10-symbol code an order's (spaces, dashes, case
+// ignored).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const code = new URL(request.url).searchParams.get("code")?.trim();
-  if (code) throw redirect(`/verify/${encodeURIComponent(code.toUpperCase())}`);
-  return null;
+  const typed = new URL(request.url).searchParams.get("code")?.trim();
+  if (!typed) return null;
+  const code = normalizeVerifyCode(typed);
+  if (isOrderCode(code)) throw redirect(`/verify/order/${formatOrderCode(code)}`);
+  if (/^[A-Z2-7]{12}$/.test(code)) throw redirect(`/verify/${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
+  throw redirect(`/verify/${encodeURIComponent(typed.toUpperCase())}`);
 }
 
 export default function VerifyIndex() {
   return (
     <div className="card login">
-      <h1>ตรวจสอบเกียรติบัตร</h1>
-      <p className="muted">กรอกรหัสตรวจสอบที่พิมพ์อยู่ท้ายเกียรติบัตร เช่น ABCD-EFGH-JKLM</p>
+      <h1>ตรวจสอบเกียรติบัตรหรือคำสั่ง</h1>
+      <p className="muted">
+        กรอกรหัสตรวจสอบที่พิมพ์อยู่ท้ายเกียรติบัตร (12 ตัว เช่น ABCD-EFGH-JKLM) หรือท้ายคำสั่งมอบอำนาจ (10 ตัว เช่น 7KQ2M-XH4PD)
+        เว้นวรรค ขีด หรือตัวพิมพ์เล็กได้
+      </p>
       <Form method="get" className="stack">
         <div className="field">
           <label htmlFor="code">รหัสตรวจสอบ</label>

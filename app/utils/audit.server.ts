@@ -1,4 +1,5 @@
 import type { Db, Tx } from "./db.server";
+import { auditRowHash, CHAIN_GENESIS, legacyPrefixDigest, type AuditRowContent } from "./audit-chain.server";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -10,19 +11,40 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/** Append one audit record. Pass the caller's transaction so the record commits (or not) with the change. */
+/**
+ * Append one audit record. Pass the caller's transaction so the record commits (or not) with the change.
+ * Each record is chained to the one before (decision 022): `prevHash` is the previous row's `hash`, and `hash` is
+ * an HMAC, with the install's seal key, over prevHash and this row, so a rewritten, deleted or inserted row
+ * breaks the chain (`verifyAuditChain`, `npm run audit:verify`).
+ */
 export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
-  // Raw INSERT: audit records are written on every change, and Prisma's create costs ~5x more here.
+  // Called without a transaction: make the read of the last hash and the insert one unit.
+  if ("$transaction" in tx) return tx.$transaction((inner) => writeAudit(inner, entry));
+  const row: AuditRowContent = {
+    at: sqliteTimestamp(new Date()),
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip: entry.ip ?? null,
+  };
+  // One primary-key lookup. Raw SQL throughout: audit records are written on every change (decision 007).
+  const [last] = await tx.$queryRawUnsafe<{ hash: string | null }[]>(`SELECT "hash" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1`);
+  const prevHash = !last ? CHAIN_GENESIS : (last.hash ?? (await legacyPrefixDigest(tx)));
   await tx.$executeRawUnsafe(
-    `INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "ip") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    sqliteTimestamp(new Date()),
-    entry.actorId,
-    entry.action,
-    entry.entityType,
-    entry.entityId == null ? null : String(entry.entityId),
-    entry.before === undefined ? null : JSON.stringify(entry.before),
-    entry.after === undefined ? null : JSON.stringify(entry.after),
-    entry.ip ?? null,
+    `INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "ip", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    row.at,
+    row.actorId,
+    row.action,
+    row.entityType,
+    row.entityId,
+    row.before,
+    row.after,
+    row.ip,
+    prevHash,
+    auditRowHash(prevHash, row),
   );
 }
 
@@ -87,6 +109,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   // auth hardening (issue 16, decision 023)
   "auth.password_check_failed": "ใส่รหัสผ่านยืนยันไม่ถูกต้อง (ลงนาม/เปลี่ยนรหัสผ่าน)",
   "auth.password_check_throttled": "ถูกระงับการยืนยันรหัสผ่านชั่วคราว",
+  // seals and survey batches (issue 16, findings 1 and 7)
+  "order.sealed_legacy": "ผนึกคำสั่งเดิมด้วยกุญแจของระบบ",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

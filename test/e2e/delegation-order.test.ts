@@ -43,7 +43,7 @@ describe("a delegation order from draft to acknowledgement", () => {
     await expect.poll(() => p.getByRole("status").first().textContent()).toMatch(/ลงนามแล้ว ได้เลขที่คำสั่ง ที่ \d+\/\d{4}/);
     await p.getByRole("button", { name: "แจ้งเวียน" }).click();
     await expect.poll(() => p.getByText(/แจ้งเวียนแล้ว ถึงผู้รับ \d+ คน/).count()).toBe(1);
-    expect(await p.getByTestId("hash-status").textContent()).toContain("เนื้อหาตรงกับที่ลงนามไว้");
+    expect(await p.getByTestId("hash-status").textContent()).toContain("ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม");
     await screenshot(p, "order-signed-desktop");
     await p.getByRole("link", { name: "ฉบับพิมพ์" }).click();
     await p.waitForURL(/\/print$/);

@@ -76,7 +76,7 @@ describe("the life of an order", () => {
     expect(await signed.text()).toContain(`ได้เลขที่คำสั่ง ที่ ${order.number}/${order.year}`);
 
     const page = await (await manager.client.get(`/orders/${orderId}`)).text();
-    expect(page).toContain("เนื้อหาตรงกับที่ลงนามไว้");
+    expect(page).toContain("ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม");
 
     expect((await post(manager.client, orderId, { intent: "circulate" })).status).toBe(200);
     const early = await post(bystander.client, orderId, { intent: "acknowledge" });
@@ -207,13 +207,13 @@ describe("the signature's hash", () => {
     const { id } = await draftThroughForm(manager.client, await orderFields(manager.person.employeeNumber, delegate.employeeNumber));
     await post(manager.client, id!, { intent: "submit" });
     await post(manager.client, id!, { intent: "sign", password: TEST_PASSWORD });
-    expect(await (await manager.client.get(`/orders/${id}`)).text()).toContain("เนื้อหาตรงกับที่ลงนามไว้");
+    expect(await (await manager.client.get(`/orders/${id}`)).text()).toContain("ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม");
     // Someone with direct database access removes the guard and raises the ceiling.
     await db.$executeRawUnsafe(`DROP TRIGGER "DelegationPower_frozen_update"`);
     try {
       await db.$executeRawUnsafe(`UPDATE "DelegationPower" SET "ceilingBaht" = 5000000 WHERE "orderId" = ?`, id!);
       const page = await (await manager.client.get(`/orders/${id}`)).text();
-      expect(page).toContain("เนื้อหาที่เก็บอยู่ในระบบไม่ตรงกับที่ลงนามไว้");
+      expect(page).toContain("เนื้อหาที่เก็บอยู่ในระบบไม่ตรงกับที่ลงนาม");
     } finally {
       await db.$executeRawUnsafe(`UPDATE "DelegationPower" SET "ceilingBaht" = 100000 WHERE "orderId" = ?`, id!);
       await db.$executeRawUnsafe(

@@ -21,12 +21,14 @@ const form = (roundId: number, answers: number[]) => ({
 const all = (value: number) => Array.from({ length: statementCount }, () => value);
 
 async function written(roundId: number) {
-  const [participations, responses, audits] = await Promise.all([
+  const [participations, responses, held, audits] = await Promise.all([
     db.surveyParticipation.count({ where: { roundId } }),
     db.surveyResponse.count({ where: { roundId } }),
+    db.surveyHeldResponse.count({ where: { roundId } }),
     db.auditLog.count({ where: { action: "survey.answered", entityId: String(roundId) } }),
   ]);
-  return { participations, responses, audits };
+  // Answers are held (encrypted) until they can be written in a batch (decision 021): count both.
+  return { participations, responses: responses + held, audits };
 }
 
 describe("answering the salary-step survey", () => {
@@ -52,7 +54,7 @@ describe("answering the salary-step survey", () => {
 
     // The audit row says who answered which round, never which response or what.
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "survey.answered", entityId: String(round.id) } });
-    const response = await db.surveyResponse.findFirstOrThrow({ where: { roundId: round.id } });
+    const response = await db.surveyHeldResponse.findFirstOrThrow({ where: { roundId: round.id } });
     expect([audit.actorId, audit.entityType, audit.before, audit.after]).toEqual([person.id, "SalaryRound", null, null]);
     expect(JSON.stringify(audit)).not.toContain(response.id);
   });
@@ -96,13 +98,32 @@ describe("answering the salary-step survey", () => {
     expect(columns.sort()).toEqual(["answers", "divisionId", "id", "roundId"]);
     const rows = await db.$queryRawUnsafe<{ id: string; answers: string }[]>(`SELECT id, answers FROM "SurveyResponse" WHERE "roundId" = ?`, round.id);
     const participation = await db.$queryRawUnsafe<{ personId: number }[]>(`SELECT "personId" FROM "SurveyParticipation" WHERE "roundId" = ?`, round.id);
-    expect(rows).toHaveLength(10);
+    // Ten answers: five written in one shuffled batch, five still held (encrypted) so the last batch has five too.
+    expect(rows).toHaveLength(5);
+    expect(await db.surveyHeldResponse.count({ where: { roundId: round.id } })).toBe(5);
     // Rows come back in key order (random ids), participation in person order: position says nothing.
     expect(rows.map((r) => r.id)).toEqual(rows.map((r) => r.id).sort());
     expect(participation.map((p) => p.personId)).toEqual(people.map((p) => p.id));
     const insertionOrder = people.map((_, i) => JSON.stringify(answersOf(i)));
-    expect(rows.map((r) => r.answers)).not.toEqual(insertionOrder);
-    expect(new Set(rows.map((r) => r.answers))).toEqual(new Set(insertionOrder));
+    for (const row of rows) expect(insertionOrder).toContain(row.answers);
+    const held = await db.surveyHeldResponse.findMany({ where: { roundId: round.id } });
+    for (const h of held) for (const a of insertionOrder) expect(Buffer.from(h.sealed, "base64").toString("latin1")).not.toContain(a);
+  });
+
+  it("discards the held answers of a survey that closes with fewer respondents than a group: never shown, never linkable", async () => {
+    const people = [];
+    for (let i = 0; i < 3; i++) people.push(await createTestPerson());
+    const hrPerson = await createTestPerson({ roles: ["staff", "hr"] });
+    const round = await createPublishedRound({ people, surveyClosesAt: inDays(-1), publishedAt: inDays(-20) });
+    for (const person of people) await respondToSurvey(round.id, all(4), { personId: person.id, ip: null }, inDays(-5));
+    expect(await written(round.id)).toEqual({ participations: 3, responses: 3, audits: 3 });
+    const page = await (await app.client(await sessionCookieFor(hrPerson.id)).get(`/salary/rounds/${round.id}/survey-results`)).text();
+    expect(page).toContain("3/3 คน");
+    expect(page).not.toContain("ความคิดเห็นรายข้อ");
+    expect(await db.surveyHeldResponse.count({ where: { roundId: round.id } })).toBe(0);
+    expect(await db.surveyResponse.count({ where: { roundId: round.id } })).toBe(0);
+    expect(await db.surveySettlement.count({ where: { roundId: round.id } })).toBe(1);
+
   });
 });
 
