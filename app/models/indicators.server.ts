@@ -8,6 +8,7 @@ import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
+import { complaintCountForFiscalYear } from "./complaints/stats.server";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
 import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { topLevelMap } from "./organization.server";
@@ -43,7 +44,7 @@ export type IndicatorResult = {
 };
 
 /** The count indicators the app can measure, by instrument (content/plan/items/NN.yaml). */
-const COUNTERS: Record<AppCountedInstrument, { source: string; count: (fiscalYear: number, itemNumber: number) => Promise<number> }> = {
+const COUNTERS: Record<AppCountedInstrument, { source: string; unit?: string; count: (fiscalYear: number, itemNumber: number) => Promise<number> }> = {
   "delegation-orders": { source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ", count: (fiscalYear) => countOrdersSignedInFiscalYear(fiscalYear) },
   announcement: {
     source: "เอกสารที่ประกาศในระบบสำหรับรายการนี้ในปีงบประมาณ",
@@ -52,6 +53,8 @@ const COUNTERS: Record<AppCountedInstrument, { source: string; count: (fiscalYea
       return db.policyDocument.count({ where: { planItemNumber: itemNumber, publishedAt: { gte: start, lt: end } } });
     },
   },
+  // complaints (items 40, 41): reports from the public through the corruption complaint channel
+  "complaint-count": { source: "เรื่องร้องเรียนและเบาะแสที่รับผ่านช่องทางร้องเรียนการทุจริตในปีงบประมาณ", unit: "เรื่อง", count: (fiscalYear) => complaintCountForFiscalYear(fiscalYear) },
 };
 
 /** Computation date: now during the year, its last moment once the year is over. */
@@ -117,7 +120,7 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       const minimum = ind.minimumCount ?? 1;
       results.push({
         ...base,
-        rule: `อย่างน้อย ${minimum} ฉบับในปีงบประมาณ`,
+        rule: `อย่างน้อย ${minimum} ${counter.unit ?? "ฉบับ"}ในปีงบประมาณ`,
         numerator: count,
         denominator: null,
         value: count,
