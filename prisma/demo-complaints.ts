@@ -20,6 +20,7 @@ type DemoCase = {
   closeAfterDays?: number;
   question?: string;
   answer?: string;
+  reporter?: { name: string; contact: string };
 };
 
 const procurement = { unit: "งานพัสดุ กองคลัง", division: "finance-procurement" };
@@ -46,8 +47,11 @@ const CASES: DemoCase[] = [
   { received: [2026, 1, 9], subject: "สงสัยการใช้น้ำมันเชื้อเพลิงเกินจริง", details: "บันทึกการใช้รถไม่ตรงกับระยะทางจริง", ...works, category: "corruption", outcome: "unfounded", closeAfterDays: 45 },
   { received: [2026, 3, 30], subject: "เรียกรับเงินเพื่อไม่ตรวจสอบอาคารต่อเติม", details: "เจ้าหน้าที่บอกว่าถ้าจ่ายจะไม่รายงานการต่อเติมผิดแบบ", ...control, category: "corruption", outcome: "referred_police", closeAfterDays: 50 },
   { received: [2026, 6, 2], subject: "ขอให้ตัดต้นไม้หน้าบ้าน", details: "กิ่งไม้พาดสายไฟ", category: "out_of_scope" },
+  { received: [2026, 6, 22], subject: "ตรวจรับวัสดุไม่ครบตามสัญญา", details: "วัสดุก่อสร้างที่ส่งมอบน้อยกว่าใบส่งของ", ...procurement, category: "corruption", outcome: "disciplinary", closeAfterDays: 44 },
+  { received: [2026, 7, 15], subject: "เรียกรับเงินค่าต่อใบอนุญาตจำหน่ายสินค้าในที่สาธารณะ", details: "ผู้ค้าถูกเรียกเงินเพิ่มนอกเหนือค่าธรรมเนียม", ...revenue, category: "corruption", outcome: "referred_nacc", closeAfterDays: 66 },
+  { received: [2026, 8, 3], subject: "ปลอมลายมือชื่อผู้เข้าร่วมโครงการฝึกอบรม", details: "รายชื่อผู้เข้าอบรมมีชื่อคนที่ไม่ได้มาร่วม", unit: "กองสวัสดิการสังคม", division: "social-welfare", category: "corruption", outcome: "unfounded", closeAfterDays: 38 },
   // FY 2570 (the current year): open cases, one waiting to be acknowledged
-  { received: [2026, 10, 12], subject: "เอื้อประโยชน์ผู้เสนอราคาในงานจ้างเหมาบริการทำความสะอาด", details: "ผู้ชนะการเสนอราคาเป็นญาติของเจ้าหน้าที่ในคณะกรรมการพิจารณาผล", ...procurement, category: "corruption", question: "ท่านทราบชื่อกรรมการที่เป็นญาติกับผู้ชนะหรือไม่", answer: "ทราบว่าเป็นพี่น้องกัน แต่ไม่แน่ใจชื่อจริง" },
+  { received: [2026, 10, 12], subject: "เอื้อประโยชน์ผู้เสนอราคาในงานจ้างเหมาบริการทำความสะอาด", details: "ผู้ชนะการเสนอราคาเป็นญาติของเจ้าหน้าที่ในคณะกรรมการพิจารณาผล", ...procurement, category: "corruption", question: "ท่านทราบชื่อกรรมการที่เป็นญาติกับผู้ชนะหรือไม่", answer: "ทราบว่าเป็นพี่น้องกัน แต่ไม่แน่ใจชื่อจริง", reporter: { name: "นายสมมุติ ตัวอย่าง", contact: "081-000-0000" } },
   { received: [2026, 11, 4], subject: "ถูกเรียกเงินแลกกับการรับเด็กเข้าศูนย์พัฒนาเด็กเล็ก", details: "มีการเรียกเงินบริจาคเป็นเงื่อนไขการรับเด็ก โดยไม่ออกใบเสร็จ" },
 ];
 
@@ -69,7 +73,7 @@ export async function seedComplaints(db: PrismaClient, password: string) {
     const received = at(c.received);
     if (received.getTime() > now) continue; // never in the future of the machine's clock
     submissionLimiter.reset();
-    const { receiptCode } = await submitReport({ subject: c.subject, details: c.details, unitConcerned: c.unit ?? "" }, [], { ip: `seed-${i}` }, received);
+    const { receiptCode } = await submitReport({ subject: c.subject, details: c.details, unitConcerned: c.unit ?? "", reporterName: c.reporter?.name ?? "", reporterContact: c.reporter?.contact ?? "" }, [], { ip: `seed-${i}` }, received);
     const complaint = await db.complaint.findFirstOrThrow({ where: { subject: c.subject }, orderBy: { id: "desc" } });
     if (!c.category) continue;
     const step = (days: number) => new Date(Math.min(plusDays(received, days).getTime(), now - 60_000));

@@ -62,8 +62,8 @@ export function caseActions(c: CaseFacts, viewer: { personId: number; roles: rea
   const actions = new Set<CaseAction>();
   if (!maySeeCases(viewer)) return actions;
   actions.add("identity");
+  actions.add("message"); // also after closing: the reporter is told the outcome
   if (c.status === "closed") return actions;
-  actions.add("message");
   if (c.status === "received") actions.add("acknowledge");
   if (c.status === "acknowledged") actions.add("classify");
   if (c.status === "investigating") {

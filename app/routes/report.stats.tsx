@@ -67,7 +67,7 @@ export default function ReportStatsPage() {
               ) : (
                 s.byCategory.map((c) => (
                   <tr key={c.label}>
-                    <th scope="row">{c.label}</th>
+                    <th scope="row" className="label-cell">{c.label}</th>
                     <td className="num">{n(c.count)}</td>
                   </tr>
                 ))
@@ -82,7 +82,7 @@ export default function ReportStatsPage() {
             <tbody>
               {s.byStatus.map((c) => (
                 <tr key={c.label}>
-                  <th scope="row">{c.label}</th>
+                  <th scope="row" className="label-cell">{c.label}</th>
                   <td className="num">{n(c.count)}</td>
                 </tr>
               ))}
