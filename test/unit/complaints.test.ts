@@ -149,3 +149,20 @@ describe("who may do what with a case", () => {
     expect(isFoundedCorruption({ status: "investigating", category: "corruption", outcome: null })).toBe(false);
   });
 });
+
+describe("the deadlines file", () => {
+  it("loads content/rules/complaints.yaml with a source for each period, and names file and line when a number is wrong", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { complaintRules } = await import("~/content/complaint-rules.server");
+    const rules = complaintRules();
+    expect(rules.acknowledgeDays).toBe(15);
+    expect(rules.acknowledgeSource).toContain("มาตรา ๓๘");
+    expect(rules.closeSource.length).toBeGreaterThan(0);
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "complaint-rules-"));
+    fs.mkdirSync(path.join(root, "rules"));
+    fs.writeFileSync(path.join(root, "rules", "complaints.yaml"), fs.readFileSync("content/rules/complaints.yaml", "utf8").replace("acknowledgeDays: 15", "acknowledgeDays: 0"));
+    expect(() => complaintRules(root)).toThrow(/complaints\.yaml:5: acknowledgeDays/);
+  });
+});
