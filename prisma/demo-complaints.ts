@@ -4,6 +4,7 @@ import { bangkokMidnightUtc } from "~/domain/thai-date";
 import { actOnCase } from "~/models/complaints/case-commands.server";
 import { replyAsReporter, submitReport } from "~/models/complaints/intake.server";
 import { submissionLimiter } from "~/models/complaints/throttle.server";
+import { writeAudit } from "~/utils/audit.server";
 import { hashPassword } from "~/utils/password.server";
 
 // Demo data for the corruption complaint channel (plan items 40, 41): an integrity officer account and a few cases
@@ -63,7 +64,13 @@ export async function seedComplaints(db: PrismaClient, password: string) {
     where: { division: { code: "personnel-management" }, position: "นักทรัพยากรบุคคล", passwordHash: null },
     orderBy: { employeeNumber: "asc" },
   });
-  await db.person.update({ where: { id: officer.id }, data: { passwordHash: await hashPassword(password), roles: { create: [{ role: "integrity" }] } } });
+  const hash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    await tx.person.update({ where: { id: officer.id }, data: { passwordHash: hash } });
+    const before = (await tx.personRole.findMany({ where: { personId: officer.id } })).map((r) => r.role).sort();
+    await tx.personRole.create({ data: { personId: officer.id, role: "integrity" } });
+    await writeAudit(tx, { actorId: null, action: "person.roles_changed", entityType: "Person", entityId: officer.employeeNumber, before: { roles: before }, after: { roles: [...before, "integrity"].sort() } });
+  });
   const roles = (await db.personRole.findMany({ where: { personId: officer.id } })).map((r) => r.role as Role);
   const actor = { personId: officer.id, roles, ip: null };
   const divisions = new Map((await db.division.findMany()).map((d) => [d.code, d.id]));
