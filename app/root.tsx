@@ -17,7 +17,8 @@ import sarabun700 from "@fontsource/sarabun/700.css";
 import { ErrorPage } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
-import { navigationFor } from "~/domain/navigation";
+import { PublicHeader } from "~/components/public-header";
+import { isPublicPath, navigationFor } from "~/domain/navigation";
 import { ROLE_LABELS } from "~/domain/roles";
 import appStyles from "~/styles/app.css";
 import { getCurrentUser } from "~/utils/auth.server";
@@ -33,8 +34,12 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "สุจริต · เทศบาลนครลำปาง" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // Public pages (the complaint channel) have their own layout and never read the session: nothing about a
+  // signed-in visitor is touched while they report (decision 031).
+  if (isPublicPath(new URL(request.url).pathname)) return json({ user: null, nav: [], publicPage: true });
   const user = await getCurrentUser(request);
   return json({
+    publicPage: false,
     user: user
       ? {
           name: `${user.title}${user.firstName} ${user.lastName}`,
@@ -59,7 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} />
+        {data?.publicPage ? <PublicHeader /> : <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} />}
         <main id="main">{children}</main>
         <footer className="site-footer no-print">ระบบสุจริต · เทศบาลนครลำปาง</footer>
         <ScrollRestoration nonce={nonce} />

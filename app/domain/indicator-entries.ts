@@ -6,7 +6,7 @@ import { shareMeets, type IndicatorExtra, type IndicatorStatus } from "./indicat
 // Indicators the app cannot compute itself: HR enters the value with evidence. Pure rules, shared with the form.
 
 /** Count instruments the app counts from its own data (indicators.server.ts has a counter for each). */
-export const APP_COUNTED_INSTRUMENTS = ["delegation-orders", "announcement"] as const;
+export const APP_COUNTED_INSTRUMENTS = ["delegation-orders", "announcement", "complaint-count"] as const;
 export type AppCountedInstrument = (typeof APP_COUNTED_INSTRUMENTS)[number];
 
 type IndicatorShape = {

@@ -13,6 +13,7 @@ const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/hr/courses", label: "ผลการอบรม" }, roles: ["hr", "admin"] },
   { item: { to: "/hr/groups", label: "กลุ่มเป้าหมาย" }, roles: ["hr", "admin"] },
   { item: { to: "/admin/people", label: "จัดการบุคลากร" }, roles: ["hr", "admin"] },
+  { item: { to: "/complaints", label: "เรื่องร้องเรียนการทุจริต" }, roles: ["integrity"] },
   { item: { to: "/admin/audit", label: "บันทึกการตรวจสอบ" }, roles: ["admin"] },
 ];
 
@@ -21,4 +22,9 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   return ITEMS.filter(({ roles: allowed }) => allowed === "everyone" || allowed.some((r) => roles.includes(r))).map(
     ({ item }) => item,
   );
+}
+
+/** Pages for the public (the corruption complaint channel): no sign-in, their own layout, no staff menu. */
+export function isPublicPath(pathname: string): boolean {
+  return pathname === "/report" || pathname.startsWith("/report/");
 }

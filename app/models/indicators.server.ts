@@ -19,6 +19,7 @@ import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
+import { complaintCountForFiscalYear } from "./complaints/stats.server";
 import { coursePopulation } from "./course-assignments.server";
 import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
 import { latestEntries, type LatestEntry } from "./indicator-entries.server";
@@ -60,7 +61,7 @@ export type IndicatorResult = {
 /** The count indicators the app can measure, by instrument (content/plan/items/NN.yaml). */
 const COUNTERS: Record<
   AppCountedInstrument,
-  { source: string; count: (fiscalYear: number, itemNumber: number) => Promise<number>; firstRecordAt: () => Promise<Date | null> }
+  { source: string; unit?: string; count: (fiscalYear: number, itemNumber: number) => Promise<number>; firstRecordAt: () => Promise<Date | null> }
 > = {
   "delegation-orders": {
     source: "คำสั่งมอบหมายงานที่ลงนามในปีงบประมาณ",
@@ -74,6 +75,13 @@ const COUNTERS: Record<
       return db.policyDocument.count({ where: { planItemNumber: itemNumber, publishedAt: { gte: start, lt: end } } });
     },
     firstRecordAt: async () => (await db.policyDocument.findFirst({ orderBy: { publishedAt: "asc" }, select: { publishedAt: true } }))?.publishedAt ?? null,
+  },
+  // complaints (items 40, 41): reports from the public through the corruption complaint channel
+  "complaint-count": {
+    source: "เรื่องร้องเรียนและเบาะแสที่รับผ่านช่องทางร้องเรียนการทุจริตในปีงบประมาณ",
+    unit: "เรื่อง",
+    count: (fiscalYear) => complaintCountForFiscalYear(fiscalYear),
+    firstRecordAt: async () => (await db.complaint.findFirst({ orderBy: { receivedAt: "asc" }, select: { receivedAt: true } }))?.receivedAt ?? null,
   },
 };
 
@@ -149,7 +157,7 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       const beforeData = yearClosed && countIsBeforeData(count, fiscalYearRange(fiscalYear).end, await counter.firstRecordAt());
       results.push({
         ...base,
-        rule: `อย่างน้อย ${minimum} ฉบับในปีงบประมาณ`,
+        rule: `อย่างน้อย ${minimum} ${counter.unit ?? "ฉบับ"}ในปีงบประมาณ`,
         numerator: beforeData ? null : count,
         denominator: null,
         value: beforeData ? null : count,

@@ -7,6 +7,7 @@ import { itaTargetFor, planTargetNote as noteFor, reductionPercent, reductionSta
 import { refusal } from "~/domain/refusal";
 import { baselineSchema, localTargetSchema } from "~/schemas/plan-targets";
 import { writeAudit } from "~/utils/audit.server";
+import { foundedCorruptionCaseCount } from "./complaints/stats.server";
 import { db } from "~/utils/db.server";
 import { validate } from "~/utils/forms";
 
@@ -46,11 +47,13 @@ export async function latestLocalTargets(fiscalYear: number): Promise<Map<number
 }
 
 /**
- * Corruption cases closed as founded in a fiscal year, from the complaint register (items 40–41); null while the
- * register holds nothing for the year.
+ * Corruption cases closed as founded in a fiscal year, from the complaint register (items 40–41); null for a year
+ * before the register received anything (no data, not zero cases).
  */
-export async function foundedCorruptionCases(_fiscalYear: number): Promise<number | null> {
-  return null;
+export async function foundedCorruptionCases(fiscalYear: number): Promise<number | null> {
+  const first = await db.complaint.findFirst({ orderBy: { receivedAt: "asc" }, select: { receivedAt: true } });
+  if (!first || first.receivedAt.getTime() >= fiscalYearRange(fiscalYear).end.getTime()) return null;
+  return foundedCorruptionCaseCount(fiscalYear);
 }
 
 /** The plan-level targets year by year beside the actual values, for /plan. */

@@ -111,6 +111,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.password_check_throttled": "ถูกระงับการยืนยันรหัสผ่านชั่วคราว",
   // seals and survey batches (issue 16, findings 1 and 7)
   "order.sealed_legacy": "ผนึกคำสั่งเดิมด้วยกุญแจของระบบ",
+  // complaints (plan items 40, 41)
+  "complaint.received": "รับเรื่องร้องเรียนการทุจริต (ไม่บันทึกผู้แจ้ง)",
+  "complaint.reporter_message": "ผู้ร้องส่งข้อความด้วยรหัสติดตามเรื่อง",
+  "complaint.acknowledged": "ตรวจรับเรื่องร้องเรียน",
+  "complaint.classified": "จัดประเภทเรื่องร้องเรียน",
+  "complaint.investigator_assigned": "มอบหมายผู้ตรวจสอบเรื่องร้องเรียน",
+  "complaint.no_conflict_declared": "ผู้ตรวจสอบยืนยันว่าไม่มีส่วนได้เสีย",
+  "complaint.findings_recorded": "บันทึกผลการตรวจสอบเรื่องร้องเรียน",
+  "complaint.closed": "ยุติเรื่องร้องเรียน",
+  "complaint.officer_message": "ส่งข้อความถึงผู้ร้อง",
+  "complaint.identity_viewed": "เปิดดูข้อมูลผู้ร้อง",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
