@@ -37,7 +37,7 @@ export async function seedGiftsAndDeclarations(db: PrismaClient) {
   const demoNumbers = ["100001", "100002", "100003", "100004"];
   const inUnit = async (code: string, skip = 0) => {
     const person = await db.person.findFirstOrThrow({
-      where: { division: { code }, personnelType: "municipal_officer", deactivatedAt: null, activeUntil: null, employeeNumber: { notIn: demoNumbers } },
+      where: { division: { code }, personnelType: { in: ["municipal_officer", "permanent_employee"] }, deactivatedAt: null, activeUntil: null, employeeNumber: { notIn: demoNumbers } },
       include: { roles: true },
       orderBy: { employeeNumber: "asc" },
       skip,
@@ -57,7 +57,7 @@ export async function seedGiftsAndDeclarations(db: PrismaClient) {
     { who: engineer, g: gift({ receivedOn: "2024-12-30", value: "2999.99", description: "ตะกร้าผลไม้", giverName: "บริษัท ช่างเหนือ จำกัด" }) },
     { who: procurement, g: gift({ receivedOn: "2025-01-02", value: "3000.01", description: "บัตรกำนัลห้างสรรพสินค้า", valueEstimated: false }), decide: { decision: "hand_over" as const, reason: "มูลค่าเกิน ๓,๐๐๐ บาท ให้ส่งมอบเป็นทรัพย์สินของเทศบาลเพื่อใช้ในงานสวัสดิการ" } },
     { who: clerk, g: gift({ receivedOn: "2025-06-15", occasion: "งานมงคลสมรส", giverName: "นางบุญศรี คำมา", giverKind: "person" as const, giverRelative: "yes" as const, value: "10000", description: "สร้อยคอทองคำ" }) },
-    { who: revenue, g: gift({ receivedOn: "2025-09-20", occasion: "ขอบคุณที่ให้บริการ", giverName: "ร้านทองเจริญ", giverHasBusiness: true, value: "500", description: "ของที่ระลึก" }), decide: { decision: "return" as const, reason: "ผู้ให้มีคำขอใบอนุญาตที่รอพิจารณา ตามนโยบาย No Gift ให้ส่งคืน" } },
+    { who: revenue, g: gift({ receivedOn: "2025-11-20", occasion: "ขอบคุณที่ให้บริการ", giverName: "ร้านทองเจริญ", giverHasBusiness: true, value: "500", description: "ของที่ระลึก" }), decide: { decision: "return" as const, reason: "ผู้ให้มีคำขอใบอนุญาตที่รอพิจารณา ตามนโยบาย No Gift ให้ส่งคืน" } },
   ];
   for (const p of past) {
     const record = await recordGift(p.who, p.g, at(p.g.receivedOn, 3));
