@@ -5,7 +5,7 @@ import "~/utils/forms";
 // Forms of the gift register (plan item 16), shared by the browser (react-hook-form) and the server.
 
 /** A checkbox: "on"/"true"/true when ticked; absent or false otherwise. */
-export const checkbox = z.any().transform((v) => v === true || v === "on" || v === "true");
+export const checkbox = z.any().optional().transform((v) => v === true || v === "on" || v === "true");
 
 /** The largest value the register accepts (anything above is a typing mistake, not a gift). */
 export const MAX_GIFT_SATANG = 100_000_000 * 100;
