@@ -11,7 +11,7 @@ export function declarationSummary(d: Row): string {
 export function DeclarationTable({ declarations, showPerson, label }: { declarations: Row[]; showPerson?: boolean; label: string }) {
   return (
     <div className="table-wrap">
-      <table aria-label={label}>
+      <table aria-label={label} className="register-table">
         <thead>
           <tr>
             <th>เลขที่</th>

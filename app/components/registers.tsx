@@ -33,12 +33,12 @@ export function PrivacyNotice({ what = "ข้อมูลในแบบนี�
   );
 }
 
-type GiftRow = { id: number; personName: string; division: string; giverName: string; description: string; value: string; receivedOn: string; ruleTitle: string; status: GiftStatus; statusLabel: string; reportDueOn: string | null };
+type GiftRow = { id: number; personName: string; division: string; giverName: string; description: string; amount: string; estimated: boolean; receivedOn: string; ruleTitle: string; status: GiftStatus; statusLabel: string; reportDueOn: string | null };
 
 export function GiftTable({ gifts, showPerson, label }: { gifts: GiftRow[]; showPerson?: boolean; label: string }) {
   return (
     <div className="table-wrap">
-      <table aria-label={label}>
+      <table aria-label={label} className="register-table">
         <thead>
           <tr>
             <th>เลขที่</th>
@@ -66,7 +66,10 @@ export function GiftTable({ gifts, showPerson, label }: { gifts: GiftRow[]; show
                 {g.giverName}
                 <div className="muted">{g.description}</div>
               </td>
-              <td className="num">{g.value}</td>
+              <td className="num nowrap">
+                {g.amount}
+                {g.estimated ? <div className="muted">ประมาณการ</div> : null}
+              </td>
               <td>{isoDateThai(g.receivedOn)}</td>
               <td>{g.ruleTitle}</td>
               <td>

@@ -56,8 +56,8 @@ export default function PositionRisks() {
       {rows.length === 0 ? (
         <p className="card muted">ยังไม่มีรายการ</p>
       ) : (
-        <div className="table-wrap">
-          <table aria-label="ตารางความเสี่ยงตามตำแหน่ง">
+        <div className="table-wrap table-wrap--spaced">
+          <table aria-label="ตารางความเสี่ยงตามตำแหน่ง" className="register-table">
             <thead>
               <tr>
                 <th>ตำแหน่ง</th>

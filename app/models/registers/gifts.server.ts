@@ -135,6 +135,8 @@ export function giftView(g: GiftReport, now: Date, names: { nameOf: (id: number 
     occasion: g.occasion,
     description: g.description,
     value: `${formatSatang(g.valueSatang)} บาท${g.valueEstimated ? " (ประมาณการ)" : ""}`,
+    amount: `${formatSatang(g.valueSatang)} บาท`,
+    estimated: g.valueEstimated,
     receivedOn: g.receivedOn,
     outcome: GIFT_OUTCOME_LABELS[g.outcome as GiftOutcome] ?? g.outcome,
     ruleTitle: rule?.title ?? g.ruleCase,
