@@ -144,7 +144,7 @@ export function declarationView(d: ConflictDeclaration, names: { nameOf: (id: nu
     conflictDetail: d.conflictDetail,
     fromSalaryCommittee: d.committeeRecusalId != null,
     declaredAt: d.declaredAt.toISOString(),
-    reviewOutcome: d.reviewOutcome ? (REVIEW_OUTCOME_LABELS[d.reviewOutcome as ReviewOutcome] ?? d.reviewOutcome) : null,
+    reviewOutcome: d.reviewOutcome ? (REVIEW_OUTCOME_LABELS[d.reviewOutcome as ReviewOutcome] ?? d.reviewOutcome).replace(" (ระบุวิธี)", "") : null,
     reviewNote: d.reviewNote,
     reviewedBy: d.reviewedById ? names.nameOf(d.reviewedById) : null,
     reviewedAt: d.reviewedAt?.toISOString() ?? null,
