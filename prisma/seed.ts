@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
 import { seedSalaryRounds } from "./demo-salary";
 import { seedComplaints } from "./demo-complaints";
+import { seedGiftsAndDeclarations } from "./demo-gifts";
 
 function isoToBangkokDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
@@ -69,6 +70,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   await seedIndicatorEntries(db);
   await seedSalaryRounds(db, demoNumbers);
   await seedComplaints(db, DEMO_PASSWORD);
+  await seedGiftsAndDeclarations(db); // issue 13
   return { seeded: true, people: roster.length };
 }
 

@@ -5,6 +5,7 @@ import { syncDivisions } from "./organization.server";
 import { loadTargetGroups, syncPlan } from "./plan-sync.server";
 import { loadPlan } from "./plan.server";
 import { loadSurveyFile, SALARY_SURVEY_FILE } from "./salary-survey.server";
+import { GIFT_RULES_FILE, loadGiftRulesFile } from "./gift-rules.server";
 import { CONTENT_ROOT } from "./yaml-file.server";
 
 /** Everything under content/ into the database, in dependency order. Returns a one-line summary. */
@@ -14,6 +15,7 @@ export async function syncAllContent(): Promise<string> {
   loadPlan();
   loadTargetGroups();
   loadSurveyFile(path.join(CONTENT_ROOT, SALARY_SURVEY_FILE)); // read at run time; checked here so setup catches a bad file
+  loadGiftRulesFile(path.join(CONTENT_ROOT, GIFT_RULES_FILE)); // the gift rules (issue 13), likewise
   const divisions = await syncDivisions();
   const synced = await syncCourses(courses);
   const items = await syncPlan(courses);

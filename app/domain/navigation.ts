@@ -9,6 +9,8 @@ const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/policies", label: "ประกาศ/นโยบาย" }, roles: "everyone" },
   { item: { to: "/plan", label: "แผนและตัวชี้วัด" }, roles: "everyone" },
   { item: { to: "/salary", label: "เลื่อนขั้นเงินเดือน" }, roles: "everyone" },
+  { item: { to: "/gifts", label: "ของขวัญ/ประโยชน์" }, roles: "everyone" },
+  { item: { to: "/declarations", label: "แสดงส่วนได้เสีย" }, roles: "everyone" },
   { item: { to: "/unit", label: "บุคลากรในหน่วยงาน" }, roles: ["manager"] },
   { item: { to: "/hr/courses", label: "ผลการอบรม" }, roles: ["hr", "admin"] },
   { item: { to: "/hr/groups", label: "กลุ่มเป้าหมาย" }, roles: ["hr", "admin"] },

@@ -27,6 +27,7 @@ import { latestLocalTargets, planTargetNote, type LocalTarget } from "./plan-tar
 import { topLevelMap } from "./organization.server";
 import { satisfactionForFiscalYear } from "./salary-survey.server";
 import { populationOf } from "./target-groups.server";
+import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "./registers/no-gift.server"; // issue 13
 
 type Roster = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null }[];
 
@@ -147,6 +148,11 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       results.push({ ...base, rule: `แผนกำหนดให้ดำเนินการในปีงบประมาณ ${years} เท่านั้น`, numerator: null, denominator: null, value: null, status: "not_applicable", source: null });
     } else if (ind.kind === "knowledge" && ind.courseSlug && ind.targetGroupCode) {
       results.push({ ...base, ...(await knowledge(ind, fiscalYear, yearClosed, at, people, courses, topOf, localTargets.get(ind.id) ?? null)) });
+    } else if (ind.kind === "attestation" && ind.instrument === NO_GIFT_INSTRUMENT && ind.targetGroupCode) {
+      // Item 16 (issue 13, decision 029): the yearly No Gift declaration; the acknowledgement is the second measure.
+      const acknowledged = await attestation(ind, fiscalYear, yearClosed, at, people, topOf);
+      const secondary = acknowledged.numerator == null ? undefined : { label: "รับทราบประกาศ No Gift Policy", rule: acknowledged.rule, numerator: acknowledged.numerator, denominator: acknowledged.denominator, value: acknowledged.value, status: acknowledged.status };
+      results.push({ ...base, ...(await noGiftComplianceMeasure(ind, fiscalYear, yearClosed, at, people, topOf)), ...(secondary ? { secondary } : {}) });
     } else if (ind.kind === "attestation" && ind.instrument === "acknowledgement" && ind.targetGroupCode) {
       results.push({ ...base, ...(await attestation(ind, fiscalYear, yearClosed, at, people, topOf)) });
     } else if (ind.kind === "count" && ind.instrument in COUNTERS) {

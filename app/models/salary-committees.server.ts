@@ -15,6 +15,7 @@ import { percentToBasisPoints, type CommitteeInput, type DecisionInput } from "~
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { requireRound, SalaryError, standingDecision, type Actor } from "./salary-rounds.server";
+import { recordCommitteeRecusalDeclaration } from "./registers/declarations.server";
 
 // The one module that writes committees, their members, recusals, meetings, attendance and decisions.
 
@@ -87,6 +88,8 @@ export async function declareRecusal(committeeId: number, input: { appraisalId: 
   await db.$transaction(async (tx) => {
     const recusal = await tx.committeeRecusal.create({ data: { committeeId, personId: actor.personId, appraisalId: appraisal.id, reason: input.reason, declaredAt: now } });
     await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_committee.recused", entityType: "SalaryCommittee", entityId: committeeId, after: { recusalId: recusal.id, appraisalId: appraisal.id, reason: input.reason } });
+    // The recusal is also the member's conflict-of-interest case declaration (issue 13): one record of it.
+    await recordCommitteeRecusalDeclaration(tx, { personId: actor.personId, recusalId: recusal.id, caseRef: `${committee.kind === "screening" ? "คณะกรรมการกลั่นกรอง" : "คณะกรรมการเลื่อนขั้นเงินเดือน"} (${committee.appointingOrderRef}) รายการประเมินเลขที่ ${appraisal.id}`, reason: input.reason, ip: actor.ip }, now);
   });
 }
 

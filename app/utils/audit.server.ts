@@ -122,6 +122,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "complaint.closed": "ยุติเรื่องร้องเรียน",
   "complaint.officer_message": "ส่งข้อความถึงผู้ร้อง",
   "complaint.identity_viewed": "เปิดดูข้อมูลผู้ร้อง",
+  // gifts, No Gift and conflict-of-interest declarations (issue 13)
+  "gift.recorded": "บันทึกของขวัญ/ประโยชน์ (ไม่ต้องรายงาน)",
+  "gift.reported": "รายงานของขวัญ/ประโยชน์ต่อผู้บังคับบัญชา",
+  "gift.decided": "ผู้บังคับบัญชาวินิจฉัยของขวัญ/ประโยชน์",
+  "gift.superseded": "รายการของขวัญถูกแทนที่ (พร้อมเหตุผล)",
+  "no_gift.declared": "ยื่นคำยืนยัน No Gift ประจำปี",
+  "declaration.yearly": "ยื่นคำแถลงส่วนได้เสียประจำปี",
+  "declaration.case": "ยื่นคำแถลงส่วนได้เสียรายกรณี",
+  "declaration.reviewed": "พิจารณาคำแถลงส่วนได้เสีย",
+  "position_risk.added": "เพิ่มตำแหน่งในตารางความเสี่ยงผลประโยชน์ทับซ้อน",
+  "position_risk.updated": "แก้ไขตารางความเสี่ยงผลประโยชน์ทับซ้อน",
+  "position_risk.retired": "นำตำแหน่งออกจากตารางความเสี่ยง",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

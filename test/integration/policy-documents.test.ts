@@ -34,7 +34,8 @@ describe("policy documents and the No Gift attestation (item 16)", () => {
     expect(published.status).toBe(302);
     const id = Number(published.headers.get("location")!.split("/").pop());
 
-    const before = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.kind === "attestation")!;
+    // Since issue 13 the acknowledgement is item 16's second measure, beside the yearly declaration (decision 029).
+    const before = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.kind === "attestation")!.secondary!;
     expect([before.numerator, before.denominator, before.status]).toEqual([0, 2, "in_progress"]);
     const home = await (await staffClient.get("/")).text();
     expect(home).toContain("อ่านและรับทราบ: ประกาศ เรื่อง นโยบายไม่รับของขวัญ");
@@ -53,12 +54,12 @@ describe("policy documents and the No Gift attestation (item 16)", () => {
     expect(hrPage).toContain(hrPerson.employeeNumber); // HR has not acknowledged yet
 
     const results = await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 });
-    const attestation = results.find((r) => r.kind === "attestation")!;
+    const attestation = results.find((r) => r.kind === "attestation")!.secondary!;
     expect([attestation.numerator, attestation.denominator, attestation.status]).toEqual([1, 2, "in_progress"]);
     expect(results.find((r) => r.instrument === "announcement")!.status).toBe("met");
 
     await hr.post(`/policies/${id}`, {});
-    const after = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.kind === "attestation")!;
+    const after = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.kind === "attestation")!.secondary!;
     expect([after.numerator, after.denominator, after.value, after.status]).toEqual([2, 2, 100, "met"]);
 
     await expect(db.policyDocument.update({ where: { id }, data: { body: "แก้ไขหลังประกาศ" } })).rejects.toThrow();

@@ -74,6 +74,10 @@ describe("salary-step review round (plan item 19)", () => {
 
     // Member A declares a conflict in stepA's case: hidden from A, still visible to B.
     await declareRecusal(screening.id, { appraisalId: stepA!.id, reason: "เป็นญาติของผู้ถูกประเมิน" }, asMember(memberA.id));
+    // The recusal is the member's conflict-of-interest case declaration too (issue 13).
+    const recusalRecord = await db.committeeRecusal.findFirstOrThrow({ where: { committeeId: screening.id, personId: memberA.id } });
+    const declared = await db.conflictDeclaration.findUniqueOrThrow({ where: { committeeRecusalId: recusalRecord.id } });
+    expect([declared.personId, declared.kind, declared.caseType, declared.hasConflict, declared.conflictDetail]).toEqual([memberA.id, "case", "salary_committee", true, "เป็นญาติของผู้ถูกประเมิน"]);
     const aView = await committeeView(screening.id, { personId: memberA.id, isHr: false });
     expect(aView.cases.map((c) => c.id)).not.toContain(stepA!.id);
     expect(aView.hiddenCount).toBe(1);

@@ -7,16 +7,16 @@ const paths = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(role
 
 describe("navigation by role", () => {
   it("gives staff the home page and their courses", () => {
-    expect(paths(["staff"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary"]);
+    expect(paths(["staff"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations"]);
   });
   it("gives managers their unit", () => {
-    expect(paths(["staff", "manager"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/unit"]);
+    expect(paths(["staff", "manager"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/unit"]);
   });
   it("gives HR training results and the people pages but not the audit log", () => {
-    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/hr/courses", "/hr/groups", "/admin/people"]);
+    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/hr/courses", "/hr/groups", "/admin/people"]);
   });
   it("gives admins people and the audit log, without duplicates when they are HR too", () => {
-    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/hr/courses", "/hr/groups", "/admin/people", "/admin/audit"]);
+    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/hr/courses", "/hr/groups", "/admin/people", "/admin/audit"]);
   });
 });
 

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DeclarationTable } from "~/components/declarations";
+import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
+import { hrDeclarationsPage } from "~/models/registers/hr-registers.server";
+import { requireRole } from "~/utils/auth.server";
+import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
+import { clientIp } from "~/utils/request.server";
+import { loadOrRefuse } from "~/utils/route.server";
+
+export const meta: MetaFunction = () => [{ title: "คำแถลงส่วนได้เสีย (กองการเจ้าหน้าที่) · สุจริต" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const divisionId = Number(new URL(request.url).searchParams.get("division")) || null;
+  return json(await loadOrRefuse(() => hrDeclarationsPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, { fiscalYear: fiscalYearParam(request), divisionId })));
+}
+
+export default function HrDeclarations() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-head">
+        <h1>{`คำแถลงส่วนได้เสีย ปีงบประมาณ ${data.filter.fiscalYear}`}</h1>
+        <Link to="/hr/declarations/positions" className="btn btn--secondary">
+          ตารางความเสี่ยงตามตำแหน่ง (โครงการที่ ๕)
+        </Link>
+      </div>
+      <Form method="get" className="card row row--end">
+        <div className="field">
+          <label htmlFor="year">ปีงบประมาณ</label>
+          <select id="year" name="year" defaultValue={data.filter.fiscalYear}>
+            {PLAN_FISCAL_YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="division">หน่วยงาน</label>
+          <select id="division" name="division" defaultValue={data.filter.divisionId ?? ""}>
+            <option value="">ทุกหน่วยงาน</option>
+            {data.divisions.map((o) => (
+              <option key={o.id} value={o.id}>
+                {`${"\u00a0\u00a0".repeat(o.depth)}${o.name}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn">
+          แสดง
+        </button>
+      </Form>
+      <section className="card" aria-labelledby="yearly-heading">
+        <h2 id="yearly-heading">{`คำแถลงประจำปี: ยื่นแล้ว ${data.yearly.declared}/${data.yearly.population} คน (พนักงานเทศบาล ลูกจ้างประจำ และพนักงานจ้าง)`}</h2>
+        {data.yearly.missingCount === 0 ? (
+          <p className="alert alert--ok">ทุกคนยื่นแล้ว</p>
+        ) : (
+          <details>
+            <summary>{`ผู้ที่ยังไม่ยื่น ${data.yearly.missingCount} คน`}</summary>
+            <ul className="missing-list">
+              {data.missing.map((p) => (
+                <li key={p.id}>{`${p.employeeNumber} ${p.name} · ${p.division}`}</li>
+              ))}
+            </ul>
+            {data.yearly.missingCount > data.missing.length ? <p className="muted">{`แสดง ${data.missing.length} คนแรก`}</p> : null}
+          </details>
+        )}
+      </section>
+      <section className="card" aria-labelledby="all-heading">
+        <h2 id="all-heading">{`คำแถลงทั้งหมด ${data.declarations.length} รายการ`}</h2>
+        {data.declarations.length === 0 ? <p className="muted">ไม่มีคำแถลงในปีและหน่วยงานที่เลือก</p> : <DeclarationTable declarations={data.declarations} showPerson label="คำแถลงทั้งหมด" />}
+      </section>
+    </>
+  );
+}
