@@ -13,6 +13,8 @@ import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { topLevelMap } from "./organization.server";
 import { satisfactionForFiscalYear } from "./salary-survey.server";
 import { populationOf } from "./target-groups.server";
+import { isRiskRegisterInstrument } from "~/domain/risks";
+import { riskRegisterIndicator } from "./risks/indicators.server";
 
 type Roster = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null }[];
 
@@ -126,6 +128,9 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       });
     } else if (ind.itemNumber === 19 && ind.kind === "survey") {
       results.push({ ...base, ...(await salarySurveySatisfaction(ind, fiscalYear, yearClosed, at)) });
+    } else if (ind.kind === "count" && isRiskRegisterInstrument(ind.instrument)) {
+      // Item 37: read from the fraud-risk register (app/models/risks/indicators.server.ts).
+      results.push({ ...base, ...(await riskRegisterIndicator(ind.instrument, ind.minimumCount ?? 1, fiscalYear, at, yearClosed)) });
     } else if (acceptsEntries(ind)) {
       entries ??= await latestEntries(fiscalYear);
       results.push({ ...base, ...fromEntry(ind, entries.get(ind.id) ?? null, yearClosed) });

@@ -81,6 +81,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "order.acknowledged": "รับทราบคำสั่ง",
   "order.revoked": "ยกเลิกคำสั่ง",
   "order.superseded": "คำสั่งถูกแทนที่",
+  // fraud-risk register and plan reports (item 37)
+  "risk.created": "เพิ่มความเสี่ยงการทุจริต",
+  "risk.measure_added": "เพิ่มมาตรการบริหารความเสี่ยง",
+  "risk.register_consolidated": "รวบรวมทะเบียนความเสี่ยงการทุจริต",
+  "risk.register_published": "เผยแพร่ทะเบียนความเสี่ยงการทุจริต",
+  "risk.follow_up_recorded": "ติดตามผลมาตรการบริหารความเสี่ยง",
+  "risk.residual_recorded": "ประเมินความเสี่ยงคงเหลือ",
+  "plan_report.entry_recorded": "บันทึกงบประมาณที่ใช้จริงและปัญหาอุปสรรคในรายงานแผน",
+  "plan_report.frozen": "บันทึกรายงานแผนเป็นฉบับส่ง",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
