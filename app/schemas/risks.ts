@@ -45,7 +45,7 @@ export const riskSchema = z.object({
   likelihood: scale("โอกาส"),
   impact: scale("ผลกระทบ"),
   existingControls: optionalText(),
-  planItems: z.array(z.coerce.number().int().min(1).max(41)).max(41).default([]),
+  planItems: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []), z.array(z.coerce.number().int().min(1).max(41)).max(41)),
   measures: measureRows,
 });
 export type RiskInput = z.infer<typeof riskSchema>;
