@@ -11,6 +11,7 @@ import { assignCourse } from "~/models/course-assignments.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
 import { seedSalaryRounds } from "./demo-salary";
+import { seedRiskRegisters } from "./demo-risks";
 
 function isoToBangkokDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
@@ -67,6 +68,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   await seedNoGiftAnnouncement(db, demoNumbers);
   await seedIndicatorEntries(db);
   await seedSalaryRounds(db, demoNumbers);
+  await seedRiskRegisters(db);
   return { seeded: true, people: roster.length };
 }
 

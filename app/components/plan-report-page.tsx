@@ -42,7 +42,7 @@ export function PlanReportPage() {
           ) : (
             <Form method="post" onSubmit={(e) => { if (!window.confirm(`บันทึกรายงาน${REPORT_PERIOD_SHORT[r.period]} ปีงบประมาณ ${r.fiscalYear} เป็นฉบับส่ง? ตัวเลขจะไม่เปลี่ยนอีกและบันทึกซ้ำไม่ได้`)) e.preventDefault(); }}>
               <input type="hidden" name="intent" value="freeze" />
-              <button type="submit" className="btn btn--secondary" title={d.periodEnded ? "" : "ยังไม่สิ้นสุดรอบรายงาน"}>
+              <button type="submit" className="btn btn--secondary" disabled={!d.periodEnded}>
                 บันทึกเป็นฉบับส่ง
               </button>
             </Form>

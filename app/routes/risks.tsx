@@ -92,20 +92,20 @@ export default function RiskRegister() {
       {d.closed ? <p className="alert alert--info">{`ปีงบประมาณ ${d.fiscalYear} ปิดแล้ว ทะเบียนแสดงเพื่ออ่านเท่านั้น`}</p> : null}
 
       <section className="card risk-status" aria-label="สถานะทะเบียน">
-        <div className="grid">
-          <div className="stat">
+        <div className="risk-stats">
+          <div className="risk-stat">
             <strong>{d.registerYear.consolidatedAt ? formatThaiDate(d.registerYear.consolidatedAt) : "ยังไม่รวบรวม"}</strong>
             <span>รายงานการประเมินความเสี่ยง (รวบรวมแล้ว {d.counts.reports} ชุด)</span>
           </div>
-          <div className="stat">
+          <div className="risk-stat">
             <strong>{d.counts.measures}</strong>
             <span>มาตรการในทะเบียนที่รวบรวมแล้ว (เป้าหมายอย่างน้อย 5)</span>
           </div>
-          <div className="stat">
+          <div className="risk-stat">
             <strong>{d.counts.channels}</strong>
             <span>ช่องทางที่เผยแพร่ (เป้าหมายอย่างน้อย 1)</span>
           </div>
-          <div className="stat">
+          <div className="risk-stat">
             <strong>{d.pending}</strong>
             <span>ความเสี่ยงที่รอรวบรวม</span>
           </div>
