@@ -30,11 +30,23 @@ export const measureSchema = z.object({
 });
 export type MeasureInput = z.infer<typeof measureSchema>;
 
-/** A measure row the person left completely empty is not a measure; a half-filled one is checked. */
-const measureRows = z.preprocess(
-  (rows) => (Array.isArray(rows) ? rows.filter((r) => r && typeof r === "object" && Object.values(r).some((v) => typeof v === "string" && v.trim() !== "")) : rows),
-  z.array(measureSchema).min(1, { error: "กรุณาเพิ่มมาตรการอย่างน้อย 1 มาตรการ" }).max(10),
-);
+/**
+ * The form has a few measure rows: a row left completely empty is not a measure; a half-filled one is checked where
+ * it stands (so the message lands on the right row), then the empty rows are dropped.
+ */
+const measureRow = z
+  .object({ description: z.string().trim().default(""), owner: z.string().trim().default(""), dueDate: z.string().trim().default("") })
+  .superRefine((row, ctx) => {
+    if (!row.description && !row.owner && !row.dueDate) return;
+    const r = measureSchema.safeParse(row);
+    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  });
+const measureRows = z
+  .array(measureRow)
+  .max(10)
+  .default([])
+  .transform((rows) => rows.filter((r) => r.description || r.owner || r.dueDate))
+  .pipe(z.array(measureSchema).min(1, { error: "กรุณาเพิ่มมาตรการอย่างน้อย 1 มาตรการ" }));
 
 export const riskSchema = z.object({
   fiscalYear: z.coerce.number().int().min(2566).max(2600),

@@ -74,6 +74,8 @@ describe("risk and report forms", () => {
     expect(!six.success && six.fieldErrors.likelihood).toBe("โอกาสต้องอยู่ระหว่าง 1–5");
     const noOwner = validate(riskSchema, { ...base, measures: [{ description: "เผยแพร่ผล", owner: "", dueDate: "2027-09-30" }] });
     expect(!noOwner.success && noOwner.fieldErrors["measures.0.owner"]).toBe("มาตรการต้องมีผู้รับผิดชอบ (ตำแหน่งหรือหน่วยงาน)");
+    const secondRow = validate(riskSchema, { ...base, measures: [{ description: "", owner: "", dueDate: "" }, { description: "ตรวจสอบ", owner: "", dueDate: "2027-09-30" }] });
+    expect(!secondRow.success && secondRow.fieldErrors["measures.1.owner"]).toBe("มาตรการต้องมีผู้รับผิดชอบ (ตำแหน่งหรือหน่วยงาน)");
     const none = validate(riskSchema, { ...base, measures: [] });
     expect(!none.success && none.fieldErrors.measures).toContain("อย่างน้อย 1 มาตรการ");
   });
