@@ -8,7 +8,7 @@ import { recordFollowUp, recordResidual } from "~/models/risks/follow-up.server"
 import { consolidateRegister, createRisk, publishRegister } from "~/models/risks/register.server";
 
 // Demo fraud-risk registers for FY 2567–2570 (FY 2566 is Part 1's own table, synced from content), with follow-ups,
-// actual spending for some items, and frozen reports for FY 2569. FY 2570: consolidated, not yet published, so the
+// actual spending for some items, and a frozen FY 2569 annual report. FY 2570: consolidated, not yet published, so the
 // whole flow can be tried. Written through the models, so every row has its audit record.
 
 type DemoRisk = { unit: string; step: string; event: string; type: RiskType; l: number; i: number; controls: string; items: number[]; measures: [string, string][] };
@@ -93,7 +93,7 @@ export async function seedRiskRegisters(db: PrismaClient) {
     }
   }
 
-  // FY 2569's reports were submitted: frozen copies (the current year 2570 stays open).
-  await freezePlanReport(actor, 2569, "h1", date(2026, 4, 20));
+  // FY 2569's annual report was submitted: a frozen copy (one only: each freeze computes every indicator, and
+  // setup should stay quick). The current year 2570 stays open.
   if (date(2026, 10, 20).getTime() < now) await freezePlanReport(actor, 2569, "annual", date(2026, 10, 20));
 }
