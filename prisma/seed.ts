@@ -13,6 +13,7 @@ import { demoHistory } from "./demo-history";
 import { seedSalaryRounds } from "./demo-salary";
 import { seedComplaints } from "./demo-complaints";
 import { seedGiftsAndDeclarations } from "./demo-gifts";
+import { seedRiskRegisters } from "./demo-risks";
 
 function isoToBangkokDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
@@ -71,6 +72,7 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
   await seedSalaryRounds(db, demoNumbers);
   await seedComplaints(db, DEMO_PASSWORD);
   await seedGiftsAndDeclarations(db); // issue 13
+  await seedRiskRegisters(db);
   return { seeded: true, people: roster.length };
 }
 

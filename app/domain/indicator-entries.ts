@@ -2,6 +2,7 @@ import { z } from "zod";
 import "~/utils/forms";
 import { PLAN_FISCAL_YEARS } from "./fiscal-year";
 import { shareMeets, type IndicatorExtra, type IndicatorStatus } from "./indicators";
+import { isRiskRegisterInstrument } from "./risks";
 
 // Indicators the app cannot compute itself: HR enters the value with evidence. Pure rules, shared with the form.
 
@@ -35,7 +36,7 @@ export const RATING_LEVELS = ["ดีมาก", "ดี", "พอใช้", "�
 export function acceptsEntries(ind: Pick<IndicatorShape, "itemNumber" | "kind" | "instrument">): boolean {
   if (ind.kind === "manual") return true;
   if (ind.kind === "knowledge") return (EXTERNAL_KNOWLEDGE_INSTRUMENTS as readonly string[]).includes(ind.instrument);
-  if (ind.kind === "count") return !(APP_COUNTED_INSTRUMENTS as readonly string[]).includes(ind.instrument);
+  if (ind.kind === "count") return !(APP_COUNTED_INSTRUMENTS as readonly string[]).includes(ind.instrument) && !isRiskRegisterInstrument(ind.instrument);
   if (ind.kind === "survey") return ind.itemNumber !== 19;
   return false;
 }

@@ -12,6 +12,7 @@ const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/gifts", label: "ของขวัญ/ประโยชน์" }, roles: "everyone" },
   { item: { to: "/declarations", label: "แสดงส่วนได้เสีย" }, roles: "everyone" },
   { item: { to: "/unit", label: "บุคลากรในหน่วยงาน" }, roles: ["manager"] },
+  { item: { to: "/risks", label: "ความเสี่ยงการทุจริต" }, roles: ["hr", "admin", "manager"] },
   { item: { to: "/hr/courses", label: "ผลการอบรม" }, roles: ["hr", "admin"] },
   { item: { to: "/hr/groups", label: "กลุ่มเป้าหมาย" }, roles: ["hr", "admin"] },
   { item: { to: "/admin/people", label: "จัดการบุคลากร" }, roles: ["hr", "admin"] },

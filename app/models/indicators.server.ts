@@ -28,6 +28,8 @@ import { topLevelMap } from "./organization.server";
 import { satisfactionForFiscalYear } from "./salary-survey.server";
 import { populationOf } from "./target-groups.server";
 import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "./registers/no-gift.server"; // issue 13
+import { isRiskRegisterInstrument } from "~/domain/risks";
+import { riskRegisterIndicator } from "./risks/indicators.server";
 
 type Roster = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null }[];
 
@@ -172,6 +174,9 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
       });
     } else if (ind.itemNumber === 19 && ind.kind === "survey") {
       results.push({ ...base, ...(await salarySurveySatisfaction(ind, fiscalYear, yearClosed, at)) });
+    } else if (ind.kind === "count" && isRiskRegisterInstrument(ind.instrument)) {
+      // Item 37: read from the fraud-risk register (app/models/risks/indicators.server.ts).
+      results.push({ ...base, ...(await riskRegisterIndicator(ind.instrument, ind.minimumCount ?? 1, fiscalYear, at, yearClosed)) });
     } else if (acceptsEntries(ind)) {
       entries ??= await latestEntries(fiscalYear);
       results.push({ ...base, ...fromEntry(ind, extra, entries.get(ind.id) ?? null, yearClosed) });

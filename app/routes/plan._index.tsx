@@ -51,6 +51,14 @@ export default function PlanPage() {
               งบประมาณ (CSV)
             </a>
           ) : null}
+          {data.isHr ? (
+            <Link to="/plan/reports" className="btn btn--secondary">
+              รายงานผลรอบ 6 เดือน/ประจำปี
+            </Link>
+          ) : null}
+          <Link to="/transparency" className="btn btn--secondary">
+            เปิดเผยข้อมูลสาธารณะ
+          </Link>
         </div>
       </div>
       <p className="muted">{`${data.title} · ${data.dimensions.reduce((s, d) => s + d.items.length, 0)} โครงการ/กิจกรรม/มาตรการ ใน ${data.dimensions.length} มิติ`}</p>

@@ -134,6 +134,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "position_risk.added": "เพิ่มตำแหน่งในตารางความเสี่ยงผลประโยชน์ทับซ้อน",
   "position_risk.updated": "แก้ไขตารางความเสี่ยงผลประโยชน์ทับซ้อน",
   "position_risk.retired": "นำตำแหน่งออกจากตารางความเสี่ยง",
+  // fraud-risk register and plan reports (item 37)
+  "risk.created": "เพิ่มความเสี่ยงการทุจริต",
+  "risk.measure_added": "เพิ่มมาตรการบริหารความเสี่ยง",
+  "risk.register_consolidated": "รวบรวมทะเบียนความเสี่ยงการทุจริต",
+  "risk.register_published": "เผยแพร่ทะเบียนความเสี่ยงการทุจริต",
+  "risk.follow_up_recorded": "ติดตามผลมาตรการบริหารความเสี่ยง",
+  "risk.residual_recorded": "ประเมินความเสี่ยงคงเหลือ",
+  "plan_report.entry_recorded": "บันทึกงบประมาณที่ใช้จริงและปัญหาอุปสรรคในรายงานแผน",
+  "plan_report.frozen": "บันทึกรายงานแผนเป็นฉบับส่ง",
 };
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;

@@ -14,6 +14,9 @@ describe("which indicators HR records by hand", () => {
     expect(acceptsEntries({ itemNumber: 15, kind: "count", instrument: "announcement" })).toBe(false);
     expect(acceptsEntries({ itemNumber: 13, kind: "survey", instrument: "public-awareness-survey" })).toBe(true);
     expect(acceptsEntries({ itemNumber: 19, kind: "survey", instrument: "satisfaction-survey" })).toBe(false);
+    // Item 37's counts are read from the fraud-risk register, not typed in; its complaint indicator still is.
+    expect(acceptsEntries({ itemNumber: 37, kind: "count", instrument: "risk-register-measures" })).toBe(false);
+    expect(acceptsEntries({ itemNumber: 37, kind: "manual", instrument: "complaint-records" })).toBe(true);
     expect(acceptsEntries({ itemNumber: 19, kind: "manual", instrument: "complaint-records" })).toBe(true);
     expect(acceptsEntries({ itemNumber: 5, kind: "knowledge", instrument: "post-test" })).toBe(false);
     expect(acceptsEntries({ itemNumber: 16, kind: "attestation", instrument: "acknowledgement" })).toBe(false);

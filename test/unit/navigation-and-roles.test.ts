@@ -6,17 +6,24 @@ import { hasAnyRole, isRole } from "~/domain/roles";
 const paths = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(roles).map((i) => i.to);
 
 describe("navigation by role", () => {
+  it("opens the fraud-risk register to HR, admins and heads of units, not to staff", () => {
+    expect(paths(["staff"])).not.toContain("/risks");
+    expect(paths(["staff", "manager"])).toContain("/risks");
+    expect(paths(["staff", "admin"])).toContain("/risks");
+    expect(navigationFor(["hr"]).find((i) => i.to === "/risks")?.label).toBe("ความเสี่ยงการทุจริต");
+  });
   it("gives staff the home page and their courses", () => {
     expect(paths(["staff"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations"]);
   });
   it("gives managers their unit", () => {
-    expect(paths(["staff", "manager"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/unit"]);
+
+    expect(paths(["staff", "manager"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/unit", "/risks"]);
   });
   it("gives HR training results and the people pages but not the audit log", () => {
-    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/hr/courses", "/hr/groups", "/admin/people"]);
+    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/risks", "/hr/courses", "/hr/groups", "/admin/people"]);
   });
   it("gives admins people and the audit log, without duplicates when they are HR too", () => {
-    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/hr/courses", "/hr/groups", "/admin/people", "/admin/audit"]);
+    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/risks", "/hr/courses", "/hr/groups", "/admin/people", "/admin/audit"]);
   });
 });
 

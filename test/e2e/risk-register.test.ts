@@ -1,0 +1,120 @@
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { PHONE, SCREENSHOTS, launchBrowser, openPage, screenshot } from "../support/browser";
+import { E2E_DB } from "../support/paths";
+
+const baseUrl = inject("baseUrl");
+const year = fiscalYearOf(new Date());
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+function withDb<T>(fn: (sqlite: Database.Database) => T): T {
+  const sqlite = new Database(E2E_DB);
+  sqlite.pragma("busy_timeout = 5000");
+  try {
+    return fn(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** This file's own people, written straight into the server's database, each with a signed-in session. */
+function person(divisionCode: string, roles: string[], firstName: string) {
+  const now = new Date();
+  const id = withDb((sqlite) => {
+    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
+    const number = `E2ER${randomBytes(3).toString("hex")}`;
+    const info = sqlite
+      .prepare(`INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', ?, 'ทดสอบความเสี่ยง', 'ผู้อำนวยการ', 'municipal_officer', ?, ?, ?, ?)`)
+      .run(number, firstName, division.id, ts(new Date("2020-01-01T00:00:00Z")), ts(now), ts(now));
+    for (const role of roles) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(info.lastInsertRowid, role);
+    return Number(info.lastInsertRowid);
+  });
+  const sid = randomBytes(20).toString("hex");
+  const secret = randomBytes(20).toString("hex");
+  withDb((sqlite) =>
+    sqlite
+      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
+      .run(sid, createHash("sha256").update(secret).digest(), id, ts(now), ts(new Date(now.getTime() + 3_600_000))),
+  );
+  return { name: "sujarit_session", value: `${sid}.${secret}`, url: baseUrl };
+}
+
+describe("fraud-risk register to the printed six-month report", () => {
+  it("a unit head adds a risk with a measure, HR consolidates and publishes, the public sees it, HR prints the six-month report", async () => {
+    const event = `เจ้าหน้าที่ตรวจสุขลักษณะเรียกรับประโยชน์ในการออกใบอนุญาต ${randomBytes(2).toString("hex")}`;
+
+    // The head of the health bureau assesses a risk of their unit, on a phone.
+    const head = await openPage(browser, baseUrl, PHONE);
+    await head.context.addCookies([person("health", ["staff", "manager"], "หัวหน้าสาธารณสุข")]);
+    await head.page.goto("/risks");
+    await head.page.getByText("เพิ่มความเสี่ยง", { exact: true }).click();
+    const form = head.page.getByRole("form", { name: "เพิ่มความเสี่ยง" });
+    await form.getByLabel("ขั้นตอนการดำเนินงาน / กระบวนงาน").fill("การออกใบอนุญาตประกอบกิจการที่เป็นอันตรายต่อสุขภาพ");
+    await form.getByLabel("เหตุการณ์ความเสี่ยง").fill(event);
+    await form.getByLabel("ประเภท").selectOption("permits");
+    await form.getByLabel("โอกาส (1–5)").selectOption("4");
+    await form.getByLabel("ผลกระทบ (1–5)").selectOption("4");
+    await form.getByLabel("มาตรการที่ 1").fill("ตรวจสถานประกอบการเป็นทีมอย่างน้อย 2 คนและถ่ายภาพทุกครั้ง");
+    await form.getByRole("button", { name: "บันทึกความเสี่ยง" }).click();
+    // The owner is missing: refused in the browser before anything is sent.
+    await expect.poll(() => form.getByText("มาตรการต้องมีผู้รับผิดชอบ (ตำแหน่งหรือหน่วยงาน)").count()).toBe(1);
+    await form.getByLabel("ผู้รับผิดชอบ").first().fill("หัวหน้าฝ่ายส่งเสริมสุขภาพและสิ่งแวดล้อม");
+    await form.getByLabel("กำหนดเสร็จ").first().fill(`${year - 543}-09-30`);
+    await form.getByRole("button", { name: "บันทึกความเสี่ยง" }).click();
+    await expect.poll(() => head.page.getByRole("status").textContent()).toContain("บันทึกความเสี่ยงแล้ว (คะแนน 16)");
+    const card = head.page.locator("article.risk").filter({ hasText: event });
+    await screenshot(head.page, "risk-register-head-phone");
+    await expect.poll(() => card.getByText("รอรวบรวม").count()).toBe(1);
+    expect(await card.locator(".badge", { hasText: "สูง" }).count()).toBe(1);
+    head.assertClean();
+    await head.context.close();
+
+    // HR consolidates the municipal register and publishes it.
+    const hr = await openPage(browser, baseUrl);
+    await hr.context.addCookies([person("personnel-management", ["staff", "hr"], "คณะทำงานระดับเทศบาล")]);
+    await hr.page.goto(`/risks?year=${year}`);
+    await hr.page.getByRole("button", { name: /รวบรวมเป็นทะเบียนของเทศบาล/ }).click();
+    await expect.poll(() => hr.page.getByRole("status").textContent()).toContain("รวบรวมทะเบียนแล้ว");
+    await hr.page.getByRole("button", { name: "เผยแพร่ทางหน้าเปิดเผยข้อมูลสาธารณะ" }).click();
+    await expect.poll(() => hr.page.getByRole("status").textContent()).toContain("เผยแพร่ทะเบียนความเสี่ยงแล้ว");
+    await expect.poll(() => hr.page.locator("article.risk").filter({ hasText: event }).getByText("อยู่ในทะเบียนของเทศบาล").count()).toBe(1);
+    await screenshot(hr.page, "risk-register-hr-desktop");
+
+    // The public page needs no sign-in and names no one.
+    const citizen = await openPage(browser, baseUrl, PHONE);
+    await citizen.page.goto(`/transparency/risks?year=${year}`);
+    await expect.poll(() => citizen.page.getByText(event).count()).toBe(1);
+    expect(await citizen.page.getByText("คณะทำงานระดับเทศบาล").count()).toBe(0);
+    expect(await citizen.page.getByText("หัวหน้าสาธารณสุข").count()).toBe(0);
+    await screenshot(citizen.page, "risk-register-public-phone");
+    citizen.assertClean();
+    await citizen.context.close();
+
+    // The six-month report shows the register under item 37 and prints on A4 with every item block.
+    await hr.page.goto(`/plan/reports/${year}/h1`);
+    const item37 = hr.page.locator('.report-item[data-item="37"]');
+    await expect.poll(() => item37.textContent()).toContain(`รวบรวมทะเบียนความเสี่ยงการทุจริต ปีงบประมาณ ${year}`);
+    expect(await hr.page.locator(".report-item").count()).toBe(41);
+    await hr.page.emulateMedia({ media: "print" });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    const pdf = await hr.page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
+    const pdfPath = path.join(SCREENSHOTS, "risk-register-h1-report.pdf");
+    fs.writeFileSync(pdfPath, pdf);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThan(0);
+    hr.assertClean();
+    await hr.context.close();
+  });
+});
