@@ -88,7 +88,7 @@ export async function roundPage(roundId: number, actor: Actor) {
   if (isHr) return { ...overview, isHr };
   const { may } = await supervisionOf(actor);
   const people = new Map((await db.person.findMany({ where: { id: { in: overview.cases.map((c) => c.personId) } }, select: { id: true, divisionId: true, position: true } })).map((p) => [p.id, p]));
-  const cases = overview.cases.filter((c) => may(people.get(c.personId)!)).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
+  const cases: typeof overview.cases = overview.cases.filter((c) => may(people.get(c.personId)!)).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
   return { ...overview, isHr, cases };
 }
 

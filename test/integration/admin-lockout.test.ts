@@ -84,7 +84,8 @@ describe("administrator accounts", () => {
     expect((await firstClient.post(`/admin/people/${second.id}`, { intent: "roles", roles: ["staff", "hr"] })).status).toBe(200);
     // The second (now HR) cannot touch the last admin; no admin (the first is the only one) can end the last admin's access.
     const before = await snapshot(first.id);
-    for (const form of [{ intent: "deactivate" }, await detailsOf(first.id, { activeUntil: "2020-01-01" }), { intent: "roles", roles: ["staff"] }]) {
+    const forms: Record<string, string | string[]>[] = [{ intent: "deactivate" }, await detailsOf(first.id, { activeUntil: "2020-01-01" }), { intent: "roles", roles: ["staff"] }];
+    for (const form of forms) {
       const response = await secondClient.post(`/admin/people/${first.id}`, form);
       expect(response.status).toBeGreaterThanOrEqual(403);
       expect(await snapshot(first.id)).toEqual(before);

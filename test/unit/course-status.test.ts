@@ -31,3 +31,18 @@ describe("grading 'first'", () => {
     expect(nextStep({ ...failed, maxPostTestAttempts: 3, grading: "best" })).toBe("retake");
   });
 });
+
+import { attemptFeedbackOpen } from "~/domain/course-status";
+
+describe("attemptFeedbackOpen (issue 16, finding 8)", () => {
+  const base = { submitted: true, attemptFiscalYear: 2570, currentFiscalYear: 2570 };
+  it("is closed while the course is not settled, a pre-test included, and before submission", () => {
+    for (const next of ["pre_test", "lessons", "post_test", "retake"] as const) expect(attemptFeedbackOpen({ ...base, next })).toBe(false);
+    expect(attemptFeedbackOpen({ ...base, submitted: false, next: "done" })).toBe(false);
+  });
+  it("opens once passed, out of attempts, or the year is over", () => {
+    expect(attemptFeedbackOpen({ ...base, next: "done" })).toBe(true);
+    expect(attemptFeedbackOpen({ ...base, next: "no_retakes_left" })).toBe(true);
+    expect(attemptFeedbackOpen({ ...base, next: "retake", currentFiscalYear: 2571 })).toBe(true);
+  });
+});
