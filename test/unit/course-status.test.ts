@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { courseStatus, nextStep } from "~/domain/course-status";
+import { attemptFeedbackOpen, courseStatus, nextStep } from "~/domain/course-status";
 
 const base = { preTestSubmitted: false, lessonsDone: 0, lessonCount: 4, postTestsSubmitted: 0, countingPostTestPassed: null };
 
@@ -32,7 +32,6 @@ describe("grading 'first'", () => {
   });
 });
 
-import { attemptFeedbackOpen } from "~/domain/course-status";
 
 describe("attemptFeedbackOpen (issue 16, finding 8)", () => {
   const base = { submitted: true, attemptFiscalYear: 2570, currentFiscalYear: 2570 };
