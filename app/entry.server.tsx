@@ -26,6 +26,7 @@ export default function handleRequest(
           responseHeaders.set("X-Frame-Options", "DENY");
           responseHeaders.set("X-Content-Type-Options", "nosniff");
           responseHeaders.set("Referrer-Policy", "same-origin");
+          if (responseStatusCode === 503) responseHeaders.set("Retry-After", "5"); // database busy (decision 027)
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },
