@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
+import { databaseFile, writeServerMarker } from "./scripts/db-files.mjs";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -95,5 +96,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   process.env.NODE_ENV ??= "production";
   const port = Number(process.env.PORT || 3000);
   const app = await createApp();
-  app.listen(port, () => console.log(`Sujarit: http://localhost:${port}`));
+  // The marker next to the database tells `npm run db:restore` a server is using it (removed on exit).
+  app.listen(port, () => {
+    writeServerMarker(databaseFile(), port);
+    console.log(`Sujarit: http://localhost:${port}`);
+  });
 }
