@@ -32,6 +32,7 @@ export default function handleRequest(
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("X-Frame-Options", "DENY");
           // X-Content-Type-Options, Referrer-Policy, the CSP and HSTS: server.mjs, for every response.
+          if (responseStatusCode === 503) responseHeaders.set("Retry-After", "5"); // database busy (decision 027)
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

@@ -37,3 +37,15 @@ export function nextStep(p: CourseProgressInput & { maxPostTestAttempts: number;
   if (p.grading === "first") return "no_retakes_left";
   return p.postTestsSubmitted < p.maxPostTestAttempts ? "retake" : "no_retakes_left";
 }
+
+/**
+ * Whether a submitted attempt may show per-item feedback — right or wrong, the key, explanations — to the person
+ * who took it. Only once the course is settled for them in the attempt's fiscal year: passed, or no post-test
+ * left to take (or that year is over). Before that, the score only, for every attempt, a pre-test included: a
+ * retake draws from the same bank, so per-item feedback would teach the key. Used by the model that builds the
+ * attempt page's data, so the browser is never sent what it may not show.
+ */
+export function attemptFeedbackOpen(p: { submitted: boolean; next: NextStep; attemptFiscalYear: number; currentFiscalYear: number }): boolean {
+  if (!p.submitted) return false;
+  return p.next === "done" || p.next === "no_retakes_left" || p.attemptFiscalYear !== p.currentFiscalYear;
+}

@@ -3,7 +3,7 @@ import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { choiceOrder, countingAttempt, drawQuestions, isPass, scoreItems, type Grading, type Random } from "~/domain/quiz";
-import { nextStep } from "~/domain/course-status";
+import { attemptFeedbackOpen, nextStep } from "~/domain/course-status";
 import { sqliteTimestamp, writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { mayTakeCourse } from "./course-assignments.server";
@@ -214,15 +214,16 @@ export async function attemptView(attemptId: number, personId: number, now = new
     if (closed) attempt = await loadOwnAttempt(db, attemptId, personId);
   }
   const submitted = Boolean(attempt.submittedAt);
-  // Answers and explanations are shown once the year's course is settled (passed, or no tries left), as
-  // Moodle's "after the quiz is closed": a retake would otherwise meet questions whose answers it has seen.
+  // Per-item feedback only once the course is settled (decided in app/domain/course-status.ts); before that the
+  // submitted attempt carries its score and no items at all, so nothing in the loader data reveals the key.
   let reviewOpen = false;
   if (submitted) {
     const course = await findCourse(attempt.course.slug);
     const progress = await courseProgress(db, personId, course, attempt.fiscalYear);
-    reviewOpen = progress.next === "done" || progress.next === "no_retakes_left" || attempt.fiscalYear !== fiscalYearOf(now);
+    reviewOpen = attemptFeedbackOpen({ submitted, next: progress.next, attemptFiscalYear: attempt.fiscalYear, currentFiscalYear: fiscalYearOf(now) });
   }
-  const items = attempt.items.map((item) => {
+  const visibleItems = submitted && !reviewOpen ? [] : attempt.items;
+  const items = visibleItems.map((item) => {
     const choices = JSON.parse(item.questionVersion.choices) as string[];
     const order = JSON.parse(item.choiceOrder) as number[];
     const shownSelected = item.selectedIndex == null ? null : order.indexOf(item.selectedIndex);
@@ -231,9 +232,8 @@ export async function attemptView(attemptId: number, personId: number, now = new
       prompt: item.questionVersion.prompt,
       choices: order.map((index) => choices[index]!),
       selected: shownSelected,
-      ...(submitted ? { correct: item.correct === true } : {}),
       ...(reviewOpen
-        ? { correctChoice: order.indexOf(item.questionVersion.correctIndex), explanation: item.questionVersion.explanation }
+        ? { correct: item.correct === true, correctChoice: order.indexOf(item.questionVersion.correctIndex), explanation: item.questionVersion.explanation }
         : {}),
     };
   });
@@ -253,6 +253,22 @@ export async function attemptView(attemptId: number, personId: number, now = new
     reviewOpen,
     items,
   };
+}
+
+/** The attempt page: the attempt as the browser may see it, the pre-test score and the certificate for a post-test. */
+export async function attemptPage(attemptId: number, personId: number, slug: string | undefined, now = new Date()) {
+  const attempt = await attemptView(attemptId, personId, now);
+  if (attempt.course.slug !== slug) throw new AttemptError("ไม่พบแบบทดสอบนี้", 404);
+  let preTest: { correct: number; total: number } | null = null;
+  let certificateCode: string | null = null;
+  if (attempt.submittedAt && attempt.kind === "post") {
+    const pre = await db.attempt.findFirst({
+      where: { personId, course: { slug: attempt.course.slug }, kind: "pre", fiscalYear: attempt.fiscalYear, submittedAt: { not: null } },
+    });
+    if (pre?.correctCount != null) preTest = { correct: pre.correctCount, total: pre.totalCount };
+    certificateCode = (await db.certificate.findUnique({ where: { attemptId: attempt.id } }))?.code ?? null;
+  }
+  return { attempt, preTest, certificateCode };
 }
 
 type WriteItem = { id: number; position: number; choiceOrder: string; selectedIndex: number | null; correctIndex: number };

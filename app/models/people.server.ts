@@ -1,7 +1,9 @@
 import type { Prisma } from "@prisma/client";
 import { normalizeDate, parseCsv } from "~/domain/csv-parse";
 import { ROSTER_COLUMNS } from "~/domain/roster-columns";
-import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
+import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS, isActiveOn } from "~/domain/personnel";
+import { accountChangeProblem, type AccountSnapshot } from "~/domain/admin-access";
+import { refusal } from "~/domain/refusal";
 import { personSchema, type PersonInput } from "~/schemas/person";
 import type { Role } from "~/domain/roles";
 import { bangkokMidnightUtc } from "~/domain/thai-date";
@@ -13,7 +15,8 @@ import { invalidateAllSessions } from "~/utils/session.server";
 
 // The one module that writes people, their roles and passwords. Every change is audited in its transaction.
 
-type Actor = { actorId: number; ip: string | null };
+/** Who is acting; without roles the actor counts as not an administrator (decision 026). */
+type Actor = { actorId: number; ip: string | null; roles?: readonly Role[] };
 
 export class PersonError extends Error {
   constructor(
@@ -65,6 +68,45 @@ const auditable = (p: {
   activeUntil: p.activeUntil?.toISOString() ?? null,
 });
 
+type AccountRow = { id: number; employeeNumber: string; title: string; firstName: string; lastName: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null };
+
+function snapshotOf(p: Omit<AccountRow, "id">, roles: readonly string[], now: Date): AccountSnapshot {
+  return {
+    roles,
+    active: isActiveOn(p, now),
+    employeeNumber: p.employeeNumber,
+    name: `${p.title}${p.firstName} ${p.lastName}`,
+    activeFrom: bangkokDay(p.activeFrom),
+    activeUntil: p.activeUntil ? bangkokDay(p.activeUntil) : null,
+  };
+}
+
+/** The calendar day in Bangkok: dates are compared by day, as the form edits them. */
+const bangkokDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Refuses (403/409) a change that touches administrator access unless the rule in app/domain/admin-access.ts allows
+ * it: admins' accounts are changed by admins only, and the last active admin keeps admin access. Reads inside `tx`.
+ */
+async function guardAccountChange(
+  tx: Prisma.TransactionClient,
+  person: AccountRow,
+  actor: Actor,
+  change: { row?: Partial<Omit<AccountRow, "id">>; roles?: readonly string[]; passwordChanged?: boolean },
+  now = new Date(),
+) {
+  const roles = (await tx.personRole.findMany({ where: { personId: person.id } })).map((r) => r.role);
+  const admins = await tx.person.findMany({ where: { deactivatedAt: null, roles: { some: { role: "admin" } } } });
+  const problem = accountChangeProblem({
+    actorRoles: actor.roles ?? [],
+    before: snapshotOf(person, roles, now),
+    after: snapshotOf({ ...person, ...change.row }, change.roles ?? roles, now),
+    passwordChanged: change.passwordChanged,
+    activeAdmins: admins.filter((a) => isActiveOn(a, now)).length,
+  });
+  if (problem) throw refusal(problem.status, problem.message);
+}
+
 async function assertDivisionExists(tx: Prisma.TransactionClient, divisionId: number) {
   if (!(await tx.division.findUnique({ where: { id: divisionId } }))) {
     throw new PersonError("ไม่พบหน่วยงานที่เลือก", "divisionId");
@@ -101,6 +143,7 @@ export async function updatePerson(personId: number, input: PersonInput, actor: 
         throw new PersonError("เลขประจำตัวนี้มีอยู่ในระบบแล้ว", "employeeNumber");
       }
     }
+    await guardAccountChange(tx, before, actor, { row: toRow(input) });
     const after = await tx.person.update({ where: { id: personId }, data: toRow(input) });
     await writeAudit(tx, {
       ...actor,
@@ -123,6 +166,7 @@ export async function setRoles(personId: number, roles: Role[], actor: Actor) {
     if (personId === actor.actorId && before.includes("admin") && !after.includes("admin")) {
       throw new PersonError("ไม่สามารถถอดบทบาทผู้ดูแลระบบของตนเองได้", "roles");
     }
+    await guardAccountChange(tx, person, actor, { roles: after });
     await tx.personRole.deleteMany({ where: { personId } });
     await tx.personRole.createMany({ data: after.map((role) => ({ personId, role })) });
     await writeAudit(tx, {
@@ -142,6 +186,7 @@ export async function deactivatePerson(personId: number, actor: Actor, now = new
     if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
     if (person.deactivatedAt) throw new PersonError("บุคลากรนี้ถูกระงับการใช้งานอยู่แล้ว");
     if (personId === actor.actorId) throw new PersonError("ไม่สามารถระงับการใช้งานบัญชีของตนเองได้");
+    await guardAccountChange(tx, person, actor, { row: { deactivatedAt: now } }, now);
     await tx.person.update({ where: { id: personId }, data: { deactivatedAt: now } });
     await invalidateAllSessions(tx, personId);
     await writeAudit(tx, {
@@ -160,6 +205,7 @@ export async function reactivatePerson(personId: number, actor: Actor) {
     const person = await tx.person.findUnique({ where: { id: personId } });
     if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
     if (!person.deactivatedAt) throw new PersonError("บุคลากรนี้ใช้งานอยู่แล้ว");
+    await guardAccountChange(tx, person, actor, { row: { deactivatedAt: null } });
     await tx.person.update({ where: { id: personId }, data: { deactivatedAt: null } });
     await writeAudit(tx, {
       ...actor,
@@ -177,6 +223,7 @@ export async function resetPassword(personId: number, newPassword: string, actor
   return db.$transaction(async (tx) => {
     const person = await tx.person.findUnique({ where: { id: personId } });
     if (!person) throw new PersonError("ไม่พบบุคลากรนี้");
+    await guardAccountChange(tx, person, actor, { passwordChanged: true });
     // The admin knows this password: the person must replace it at their next sign-in (decision 024).
     await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: true } });
     await invalidateAllSessions(tx, personId);
@@ -358,6 +405,7 @@ export async function applyRosterImport(text: string, actor: Actor) {
           await writeAudit(tx, { ...actor, action: "person.created", entityType: "Person", entityId: person.employeeNumber, after: { ...auditable(person), roles: ["staff"], source: "roster import" } });
         } else {
           const before = await tx.person.findUniqueOrThrow({ where: { employeeNumber: row.employeeNumber } });
+          await guardAccountChange(tx, before, actor, { row: data });
           const after = await tx.person.update({ where: { id: before.id }, data });
           await writeAudit(tx, { ...actor, action: "person.updated", entityType: "Person", entityId: after.employeeNumber, before: auditable(before), after: { ...auditable(after), source: "roster import" } });
         }

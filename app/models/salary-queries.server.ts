@@ -3,7 +3,7 @@ import { fullName } from "~/domain/personnel";
 import { db } from "~/utils/db.server";
 import { agendaFor, recusedAppraisalIds } from "./salary-committees.server";
 import { topLevelMap } from "./organization.server";
-import { SalaryError, standingDecision } from "./salary-rounds.server";
+import { SalaryError, standingDecision, supervisionOf, type Actor } from "./salary-rounds.server";
 
 // Read models for the salary-step pages. Who may see what is decided here, next to the queries.
 
@@ -76,6 +76,20 @@ export async function roundOverview(roundId: number) {
       decided: rows.filter((r) => r.decided).length,
     }),
   };
+}
+
+/**
+ * The round page: HR sees everything; a manager only the cases of the people they supervise (decision 025), to
+ * appraise them, without committee results or appeals.
+ */
+export async function roundPage(roundId: number, actor: Actor) {
+  const overview = await roundOverview(roundId);
+  const isHr = actor.roles?.some((r) => r === "hr" || r === "admin") ?? false;
+  if (isHr) return { ...overview, isHr };
+  const { may } = await supervisionOf(actor);
+  const people = new Map((await db.person.findMany({ where: { id: { in: overview.cases.map((c) => c.personId) } }, select: { id: true, divisionId: true, position: true } })).map((p) => [p.id, p]));
+  const cases: typeof overview.cases = overview.cases.filter((c) => may(people.get(c.personId)!)).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
+  return { ...overview, isHr, cases };
 }
 
 /** A committee as one of its members (or HR) sees it: cases minus the viewer's recusals and own case. */

@@ -4,7 +4,8 @@ import type { Role } from "~/domain/roles";
 import { percentToBasisPoints, type AppraisalInput, type RoundInput } from "~/schemas/salary";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { divisionAndDescendantIds, topLevelDivisionId } from "./organization.server";
+import { divisionAndDescendantIds } from "./organization.server";
+import { mayAppraisePerson, mayReviseProposal, NOT_SUPERVISOR_MESSAGE, OTHER_APPRAISER_MESSAGE, type Supervisee, type Supervisor } from "~/domain/supervision";
 
 // The one module that writes salary rounds and appraisals (plan item 19). Committees live in
 // salary-committees.server.ts, appeals in salary-appeals.server.ts.
@@ -69,12 +70,19 @@ export async function requireRound(roundId: number) {
   return round;
 }
 
-/** HR, or a manager whose unit (with its sections) the person belongs to: the person's supervisor line. */
-export async function mayAppraise(actor: Actor & { divisionId?: number }, personDivisionId: number): Promise<boolean> {
-  if (actor.roles?.some((r) => r === "hr" || r === "admin")) return true;
-  if (!actor.roles?.includes("manager") || actor.divisionId == null) return false;
-  const unit = await topLevelDivisionId(actor.divisionId);
-  return (await divisionAndDescendantIds(unit)).includes(personDivisionId);
+/** The supervision facts for the actor (decision 025): their own unit and position, and the unit tree. */
+export async function supervisionOf(actor: Actor, client: Pick<Tx, "person" | "division"> = db) {
+  const [me, units] = await Promise.all([
+    client.person.findUnique({ where: { id: actor.personId }, select: { divisionId: true, position: true } }),
+    client.division.findMany({ select: { id: true, parentId: true } }),
+  ]);
+  const supervisor: Supervisor = { personId: actor.personId, divisionId: me?.divisionId ?? -1, position: me?.position ?? "", roles: actor.roles ?? [] };
+  return { supervisor, units, may: (person: Supervisee) => mayAppraisePerson(supervisor, person, units) };
+}
+
+/** HR for anyone but themselves; a manager for the people they supervise (their unit and below, never superiors). */
+export async function mayAppraise(actor: Actor, person: Supervisee): Promise<boolean> {
+  return (await supervisionOf(actor)).may(person);
 }
 
 /** The amount of every case's proposal except one, for the pool check. */
@@ -84,11 +92,12 @@ async function proposedTotalExcept(tx: Tx, roundId: number, appraisalId: number)
 }
 
 /** Record or revise the supervisor's appraisal and proposal, until the screening committee has decided the case. */
-export async function recordAppraisal(appraisalId: number, input: AppraisalInput, actor: Actor & { divisionId?: number }, now = new Date()) {
+export async function recordAppraisal(appraisalId: number, input: AppraisalInput, actor: Actor, now = new Date()) {
   const appraisal = await db.salaryAppraisal.findUnique({ where: { id: appraisalId }, include: { round: true, person: true, decisions: true } });
   if (!appraisal) throw new SalaryError("ไม่พบรายการประเมินนี้", 404);
-  if (!(await mayAppraise(actor, appraisal.person.divisionId))) throw new SalaryError("ท่านไม่ใช่ผู้บังคับบัญชาของบุคลากรผู้นี้", 403);
   if (appraisal.personId === actor.personId) throw new SalaryError("ประเมินและเสนอเลื่อนขั้นของตนเองไม่ได้", 403);
+  if (!(await mayAppraise(actor, appraisal.person))) throw new SalaryError(NOT_SUPERVISOR_MESSAGE, 403);
+  if (!mayReviseProposal({ personId: actor.personId, roles: actor.roles ?? [] }, appraisal.appraisedById)) throw new SalaryError(OTHER_APPRAISER_MESSAGE, 403);
   const { round } = appraisal;
   if (round.publishedAt) throw new SalaryError("รอบนี้ประกาศผลแล้ว แก้ไขการประเมินไม่ได้", 409);
   if (appraisal.decisions.length) throw new SalaryError("คณะกรรมการพิจารณารายการนี้แล้ว แก้ไขข้อเสนอไม่ได้", 409);
@@ -105,6 +114,9 @@ export async function recordAppraisal(appraisalId: number, input: AppraisalInput
   const amount = increaseAmountBaht({ increaseType, baseSalaryBaht: input.baseSalaryBaht, stepValueBaht, halfSteps, basisPoints });
 
   return db.$transaction(async (tx) => {
+    // Re-read inside the transaction: another supervisor may have recorded a proposal since the first read.
+    const current = await tx.salaryAppraisal.findUniqueOrThrow({ where: { id: appraisalId }, select: { appraisedById: true } });
+    if (!mayReviseProposal({ personId: actor.personId, roles: actor.roles ?? [] }, current.appraisedById)) throw new SalaryError(OTHER_APPRAISER_MESSAGE, 403);
     const poolProblem = poolViolation((await proposedTotalExcept(tx, round.id, appraisalId)) + amount, round.poolBaht);
     if (poolProblem) throw new SalaryError(poolProblem, 400, increaseType === "steps" ? "halfSteps" : "percent");
     const updated = await tx.salaryAppraisal.update({
@@ -169,4 +181,14 @@ export async function publishRound(roundId: number, actor: Actor, now = new Date
       after: { cases: appraisals.length, appealDeadline: appealDeadline.toISOString(), surveyClosesAt: surveyClosesAt.toISOString() },
     });
   });
+}
+
+/** The appraisal form's data, for HR or the person's supervisor (decision 025); read-only once decided or taken by another appraiser. */
+export async function appraisalPage(roundId: number, appraisalId: number, actor: Actor) {
+  const appraisal = await db.salaryAppraisal.findUnique({ where: { id: appraisalId }, include: { person: { include: { division: true } }, round: true, _count: { select: { decisions: true } } } });
+  if (!appraisal || appraisal.roundId !== roundId) throw new SalaryError("ไม่พบรายการประเมินนี้", 404);
+  if (!(await mayAppraise(actor, appraisal.person))) throw new SalaryError(NOT_SUPERVISOR_MESSAGE, 403);
+  const decided = appraisal.round.publishedAt != null || appraisal._count.decisions > 0;
+  const takenByOther = !mayReviseProposal({ personId: actor.personId, roles: actor.roles ?? [] }, appraisal.appraisedById);
+  return { appraisal, lockReason: decided ? "คณะกรรมการพิจารณารายการนี้แล้ว หรือประกาศผลแล้ว จึงแก้ไขข้อเสนอไม่ได้" : takenByOther ? OTHER_APPRAISER_MESSAGE : null };
 }

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { personnelTypeLabel } from "~/domain/personnel";
 import { formatThaiDate } from "~/domain/thai-date";
-import { divisionAndDescendantIds, topLevelDivisionId } from "~/models/organization.server";
+import { divisionAndDescendantIds } from "~/models/organization.server";
 import { countActiveByPersonnelType } from "~/models/people-queries.server";
 import { myCourses } from "~/models/course-queries.server";
 import { ordersToAcknowledge, ordersToSign } from "~/models/delegation-queries.server";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const isManager = user.roles.includes("manager");
   const organization = isHr ? await countActiveByPersonnelType() : null;
   const unit = isManager
-    ? await countActiveByPersonnelType(await divisionAndDescendantIds(await topLevelDivisionId(user.divisionId)))
+    ? await countActiveByPersonnelType(await divisionAndDescendantIds(user.divisionId))
     : null;
   const [courses, toSign, toAcknowledge, documents] = await Promise.all([
     myCourses(user.id, fiscalYearOf(now)),

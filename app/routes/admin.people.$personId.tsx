@@ -16,6 +16,7 @@ import {
   setRoles,
   updatePerson,
 } from "~/models/people.server";
+import { isRefusal } from "~/domain/refusal";
 import { resetPasswordSchema } from "~/schemas/auth";
 import { personSchema, rolesSchema } from "~/schemas/person";
 import { auditActionLabel } from "~/utils/audit.server";
@@ -80,7 +81,7 @@ type ActionResult = { intent: string; ok?: string; formError?: string; fieldErro
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const person = await findPerson(params);
-  const actor = { actorId: user.id, ip: clientIp(context) };
+  const actor = { actorId: user.id, ip: clientIp(context), roles: user.roles };
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const fail = (result: Omit<ActionResult, "intent">) => json<ActionResult>({ intent, ...result }, { status: 400 });
@@ -117,6 +118,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return fail({ formError: "ไม่รู้จักคำสั่งนี้" });
     }
   } catch (error) {
+    if (isRefusal(error)) return json<ActionResult>({ intent, formError: error.message }, { status: error.status });
     if (!(error instanceof PersonError)) throw error;
     return fail(error.field ? { fieldErrors: { [error.field]: error.message } } : { formError: error.message });
   }

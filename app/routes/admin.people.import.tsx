@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
 import { ROSTER_COLUMNS } from "~/domain/roster-columns";
+import { isRefusal } from "~/domain/refusal";
 import { PersonError, applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people.server";
 import { requireRole } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
@@ -39,12 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!csv.trim()) return json<Result>({ error: "กรุณาเลือกไฟล์ CSV" }, { status: 400 });
   if (intent === "apply") {
     try {
-      const applied = await applyRosterImport(csv, { actorId: user.id, ip: clientIp(context) });
+      const applied = await applyRosterImport(csv, { actorId: user.id, ip: clientIp(context), roles: user.roles });
       return json<Result>({ applied });
     } catch (error) {
-      if (!(error instanceof PersonError)) throw error;
+      if (!(error instanceof PersonError) && !isRefusal(error)) throw error;
       const plan = await planRosterImport(csv);
-      return json<Result>({ csv, ...plan, error: error.message }, { status: 400 });
+      return json<Result>({ csv, ...plan, error: error.message }, { status: isRefusal(error) ? error.status : 400 });
     }
   }
   const plan = await planRosterImport(csv);

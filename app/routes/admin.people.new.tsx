@@ -22,7 +22,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { values, result } = validateForm(personSchema, await readFormData(request));
   if (!result.success) return json({ fieldErrors: result.fieldErrors, formError: undefined, values }, { status: 400 });
   try {
-    const person = await createPerson(result.data, ["staff"], { actorId: user.id, ip: clientIp(context) });
+    const person = await createPerson(result.data, ["staff"], { actorId: user.id, ip: clientIp(context), roles: user.roles });
     return redirect(`/admin/people/${person.id}?created=1`);
   } catch (error) {
     if (!(error instanceof PersonError)) throw error;

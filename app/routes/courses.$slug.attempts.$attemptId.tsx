@@ -7,10 +7,9 @@ import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { correctNeededToPass, percent } from "~/domain/quiz";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { AttemptError, attemptView, saveAnswers, submitAttempt } from "~/models/course-attempts.server";
+import { AttemptError, attemptPage, saveAnswers, submitAttempt } from "~/models/course-attempts.server";
 import { answerFieldName, attemptAnswersSchema, postedAnswersSchema } from "~/schemas/attempt";
 import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { validate, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
@@ -21,31 +20,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน"} · ${data.attempt.course.title}` : "แบบทดสอบ" },
 ];
 
-async function viewOrError(attemptId: string | undefined, personId: number, slug: string | undefined) {
-  const id = idParam(attemptId, "ไม่พบแบบทดสอบนี้");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = idParam(params.attemptId, "ไม่พบแบบทดสอบนี้");
   try {
-    const view = await attemptView(id, personId);
-    if (view.course.slug !== slug) httpError(404, "ไม่พบแบบทดสอบนี้");
-    return view;
+    // Per-item feedback is in the data only once the course is settled (attemptFeedbackOpen in app/domain).
+    const page = await attemptPage(id, user.id, params.slug);
+    return json({ ...page, now: new Date().toISOString() });
   } catch (error) {
     if (error instanceof AttemptError) httpError(error.status, error.message);
     throw error;
   }
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const attempt = await viewOrError(params.attemptId, user.id, params.slug);
-  let preTest: { correct: number; total: number } | null = null;
-  let certificateCode: string | null = null;
-  if (attempt.submittedAt && attempt.kind === "post") {
-    const pre = await db.attempt.findFirst({
-      where: { personId: user.id, course: { slug: attempt.course.slug }, kind: "pre", fiscalYear: attempt.fiscalYear, submittedAt: { not: null } },
-    });
-    if (pre?.correctCount != null) preTest = { correct: pre.correctCount, total: pre.totalCount };
-    certificateCode = (await db.certificate.findUnique({ where: { attemptId: attempt.id } }))?.code ?? null;
-  }
-  return json({ attempt, preTest, certificateCode, now: new Date().toISOString() });
 }
 
 const reply = (error: string | undefined, fieldErrors: FieldErrors = {}, saved = false) => ({ error, fieldErrors, saved });
@@ -228,9 +213,10 @@ function AttemptResult({ data }: { data: Loaded }) {
           </Link>
         </p>
       </section>
-      <h2>{attempt.reviewOpen ? "เฉลยและคำอธิบาย" : "ผลรายข้อ"}</h2>
-      {attempt.reviewOpen ? null : (
-        <p className="alert alert--info">เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้ หรือทำแบบทดสอบหลังเรียนครบจำนวนครั้งของปีงบประมาณ</p>
+      {attempt.reviewOpen ? (
+        <h2>เฉลยและคำอธิบาย</h2>
+      ) : (
+        <p className="alert alert--info">ผลรายข้อ เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้ หรือทำแบบทดสอบหลังเรียนครบจำนวนครั้งของปีงบประมาณ ระหว่างนี้แสดงเฉพาะคะแนนรวม</p>
       )}
       {attempt.items.map((item) => (
         <section key={item.position} className={`card question review ${item.correct ? "is-correct" : "is-wrong"}`}>

@@ -17,30 +17,22 @@ import {
 } from "~/domain/salary-review";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 import { answerAppeal } from "~/models/salary-appeals.server";
-import { divisionAndDescendantIds, topLevelDivisionId } from "~/models/organization.server";
-import { roundOverview } from "~/models/salary-queries.server";
+import { roundPage } from "~/models/salary-queries.server";
 import { publishRound } from "~/models/salary-rounds.server";
 import { appealAnswerSchema } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { validateForm } from "~/utils/forms";
-import { isHrUser, orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "รอบการเลื่อนขั้นเงินเดือน"} · สุจริต` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const overview = await orHttpError(roundOverview(idParam(params.roundId)));
-  const isHr = isHrUser(user);
-  // A manager sees only the cases of their own unit, to appraise them; committees and results are HR's.
-  let cases = overview.cases;
-  if (!isHr) {
-    const unitIds = new Set(await divisionAndDescendantIds(await topLevelDivisionId(user.divisionId)));
-    const people = new Map((await db.person.findMany({ where: { id: { in: cases.map((c) => c.personId) } }, select: { id: true, divisionId: true } })).map((p) => [p.id, p.divisionId]));
-    cases = cases.filter((c) => unitIds.has(people.get(c.personId)!) && c.personId !== user.id).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
-  }
+  const overview = await orHttpError(roundPage(idParam(params.roundId), salaryActor(user, context)));
+  const { isHr, cases } = overview;
   const { round } = overview;
   return json({
     isHr,

@@ -5,13 +5,11 @@ import { FormError, SelectField, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fullName, personnelTypeLabel } from "~/domain/personnel";
 import { formatBasisPoints, formatBaht, formatHalfSteps } from "~/domain/salary-review";
-import { mayAppraise, recordAppraisal, SalaryError } from "~/models/salary-rounds.server";
+import { appraisalPage, recordAppraisal, SalaryError } from "~/models/salary-rounds.server";
 import { appraisalSchema } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
-import { httpError } from "~/utils/http.server";
-import { salaryActor } from "~/utils/salary-route.server";
+import { orHttpError, salaryActor } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
@@ -19,15 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ปร
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const appraisal = await db.salaryAppraisal.findUnique({ where: { id: idParam(params.appraisalId) }, include: { person: { include: { division: true } }, round: true, _count: { select: { decisions: true } } } });
-  if (!appraisal || appraisal.roundId !== idParam(params.roundId)) httpError(404, "ไม่พบรายการประเมินนี้");
-  if (!(await mayAppraise(salaryActor(user, context), appraisal.person.divisionId)) || appraisal.personId === user.id) httpError(403, "ท่านไม่ใช่ผู้บังคับบัญชาของบุคลากรผู้นี้");
+  const { appraisal, lockReason } = await orHttpError(appraisalPage(idParam(params.roundId), idParam(params.appraisalId), salaryActor(user, context)));
   const { round } = appraisal;
   return json({
     round: { id: round.id, title: round.title, stepCap: formatHalfSteps(round.stepCapHalfSteps), percentCap: formatBasisPoints(round.percentCapBasisPoints), poolBaht: round.poolBaht },
     person: { name: fullName(appraisal.person), position: appraisal.person.position, division: appraisal.person.division.name, type: personnelTypeLabel(appraisal.person.personnelType) },
     increaseType: appraisal.increaseType,
-    locked: round.publishedAt != null || appraisal._count.decisions > 0,
+    locked: lockReason != null,
+    lockReason,
     values: {
       score: appraisal.score == null ? "" : String(appraisal.score),
       baseSalaryBaht: appraisal.baseSalaryBaht ? String(appraisal.baseSalaryBaht) : "",
@@ -54,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function AppraisalPage() {
-  const { round, person, increaseType, locked, values } = useLoaderData<typeof loader>();
+  const { round, person, increaseType, locked, lockReason, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(appraisalSchema, { defaultValues: { ...values, ...(actionData?.values as object) }, serverErrors: actionData?.fieldErrors });
@@ -67,7 +64,7 @@ export default function AppraisalPage() {
       <p className="muted">{`${person.position} · ${person.division} · ${person.type}`}</p>
       {locked ? (
         <div className="alert alert--error" role="alert">
-          คณะกรรมการพิจารณารายการนี้แล้ว หรือประกาศผลแล้ว จึงแก้ไขข้อเสนอไม่ได้
+          {lockReason}
         </div>
       ) : null}
       <Form method="post" className="card stack" onSubmit={onSubmit} noValidate>

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { PeopleTable } from "~/components/people-table";
-import { divisionAndDescendantIds, topLevelDivisionId } from "~/models/organization.server";
+import { divisionAndDescendantIds } from "~/models/organization.server";
 import { searchPeople } from "~/models/people-queries.server";
 import { toPeopleRow } from "~/models/people-rows.server";
 import { requireRole } from "~/utils/auth.server";
@@ -14,7 +14,8 @@ export const meta: MetaFunction = () => [{ title: "บุคลากรใน�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager");
-  const unitId = await topLevelDivisionId(user.divisionId);
+  // The people a manager supervises: their own unit and the units below it (decision 025), not the whole division.
+  const unitId = user.divisionId;
   const unit = await db.division.findUniqueOrThrow({ where: { id: unitId } });
   const url = new URL(request.url);
   const q = url.searchParams.get("q") ?? "";

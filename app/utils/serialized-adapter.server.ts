@@ -36,43 +36,37 @@ function serialize(adapter: Adapter): Adapter {
     executeRaw: (query) => mutex.run(() => adapter.executeRaw(query)),
     executeScript: (script) => mutex.run(() => adapter.executeScript(script)),
     dispose: () => adapter.dispose(),
+    // BEGIN IMMEDIATE, not the inner adapter's deferred BEGIN: a deferred transaction reads first and then has to
+    // upgrade to a write lock, and SQLite never waits (no busy handler) for that upgrade — a lock held by another
+    // process (`npm run user`, a backup) failed the write at once. IMMEDIATE takes the write lock up front, so
+    // the connection's busy timeout applies and the transaction waits for the other writer (decision 027).
+    // The engine sends COMMIT/ROLLBACK itself (usePhantomQuery: false); commit()/rollback() only release the queue.
     async startTransaction(isolationLevel) {
+      if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel); // the inner adapter's refusal
       const release = await mutex.acquire();
-      let tx: Tx;
       try {
-        tx = await adapter.startTransaction(isolationLevel);
+        await adapter.executeScript("BEGIN IMMEDIATE");
       } catch (error) {
         release();
         throw error;
       }
       let released = false;
-      const done = () => {
+      const done = async () => {
         if (!released) {
           released = true;
           release();
         }
       };
-      return {
-        provider: tx.provider,
-        adapterName: tx.adapterName,
-        options: tx.options,
-        queryRaw: (query) => tx.queryRaw(query),
-        executeRaw: (query) => tx.executeRaw(query),
-        commit: async () => {
-          try {
-            await tx.commit();
-          } finally {
-            done();
-          }
-        },
-        rollback: async () => {
-          try {
-            await tx.rollback();
-          } finally {
-            done();
-          }
-        },
+      const tx: Tx = {
+        provider: adapter.provider,
+        adapterName: adapter.adapterName,
+        options: { usePhantomQuery: false },
+        queryRaw: (query) => adapter.queryRaw(query),
+        executeRaw: (query) => adapter.executeRaw(query),
+        commit: done,
+        rollback: done,
       };
+      return tx;
     },
   };
   if (adapter.getConnectionInfo) wrapped.getConnectionInfo = () => adapter.getConnectionInfo!();
