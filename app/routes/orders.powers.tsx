@@ -6,6 +6,8 @@ import { fullName } from "~/domain/personnel";
 import { bangkokMidnightUtc, formatThaiDate } from "~/domain/thai-date";
 import { powersHeldBy } from "~/models/delegation-orders.server";
 import { requireUser } from "~/utils/auth.server";
+import { resolvePersonNumber } from "~/models/people/search.server";
+import { PersonPicker } from "~/components/person-picker";
 import { toDateInputValue } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 
@@ -14,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "ใครมีอำนา�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const employeeNumber = url.searchParams.get("person")?.trim() || user.employeeNumber;
+  const employeeNumber = (await resolvePersonNumber(url.searchParams.get("person") ?? "")) || user.employeeNumber;
   const dateParam = url.searchParams.get("date") ?? "";
   const match = dateParam.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   // Noon in Bangkok: "on that day" includes orders taking effect that morning.
@@ -48,10 +50,7 @@ export default function PowersHeld() {
       <h1>ใครมีอำนาจอนุมัติ?</h1>
       <p className="muted">อำนาจที่บุคคลได้รับมอบตามคำสั่งที่มีผลในวันที่เลือก (ทั้งที่มอบให้ตัวบุคคลและให้ตำแหน่งที่ดำรงอยู่)</p>
       <Form method="get" className="card row row--end" role="search">
-        <div className="field">
-          <label htmlFor="person">บุคลากร (เลขประจำตัว)</label>
-          <input id="person" name="person" defaultValue={data.query.person} />
-        </div>
+        <PersonPicker label="บุคลากร (ชื่อหรือเลขประจำตัว)" name="person" defaultValue={data.query.person} />
         <div className="field">
           <label htmlFor="date">ณ วันที่</label>
           <input id="date" name="date" type="date" defaultValue={data.query.date} />

@@ -12,8 +12,8 @@ afterAll(() => app.close());
 const HEADER = "เลขประจำตัว,คำนำหน้า,ชื่อ,นามสกุล,ตำแหน่ง,ประเภทบุคลากร,หน่วยงาน,เริ่มปฏิบัติงาน,สิ้นสุดการปฏิบัติงาน";
 
 /** What Thai Excel on Windows writes for "CSV": TIS-620 / Windows-874 bytes (Thai U+0E01..U+0E5B → 0xA1..0xFB). */
-function windows874(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((ch) => {
+function windows874(text: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array([...text].map((ch) => {
     const code = ch.codePointAt(0)!;
     if (code < 0x80) return code;
     if (code >= 0x0e01 && code <= 0x0e5b) return code - 0x0e00 + 0xa0;
