@@ -109,7 +109,7 @@ export const PersonPicker = forwardRef<HTMLInputElement, Props>(function PersonP
             onBlur?.(event);
           }}
         />
-        <ul id={listId} role="listbox" aria-label={`รายชื่อที่ตรงกับ${label}`} className="person-picker__list" hidden={!expanded}>
+        <ul id={listId} role="listbox" aria-label="รายชื่อบุคลากรที่ตรงกัน" className="person-picker__list" hidden={!expanded}>
           {people.map((p, i) => (
             <li
               key={p.employeeNumber}

@@ -4,7 +4,8 @@ import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { correctNeededToPass } from "~/domain/quiz";
 import { attemptProgress, clockText, timeAnnouncement } from "~/domain/quiz-progress";
-import { answerFieldName, attemptAnswersSchema } from "~/schemas/attempt";
+import { z } from "zod";
+import { answerFieldName } from "~/schemas/attempt";
 import { useFlags } from "./use-flags";
 
 export type OpenAttempt = {
@@ -19,6 +20,7 @@ type Reply = { error?: string; fieldErrors?: Record<string, string>; saved?: boo
 
 /** Seconds between the deadline and the server closing the attempt (the model's grace for a slow network). */
 export const CLOSE_AFTER_SECONDS = 31;
+const ANY_ANSWERS = z.record(z.string(), z.unknown());
 
 /** A countdown that stays in view; screen readers hear 5 and 1 minutes left, and the end. */
 export function Timer({ deadline, now, onTimeUp }: { deadline: string; now: string; onTimeUp: () => void }) {
@@ -64,7 +66,8 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
     attempt.items.filter((i) => i.selected != null).map((i) => [answerFieldName(i.position), String(i.selected)]),
   );
   // Unanswered questions are allowed here: the summary before the final submit lists them.
-  const { register, onSubmit, errorOf, watch } = useZodForm(attemptAnswersSchema(positions, 4, false), {
+  // (An unanswered radio group is null in the form, so nothing is checked here; the server re-validates every answer.)
+  const { register, onSubmit, errorOf, watch } = useZodForm(ANY_ANSWERS, {
     defaultValues,
     serverErrors: actionData?.fieldErrors,
   });
