@@ -7,6 +7,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { DivisionOptions } from "./division-options";
 import { FormError, SelectField, TextField } from "./form-field";
 import { useZodForm } from "./use-zod-form";
+import { PersonPicker } from "./person-picker";
 
 export type OrderFormValues = {
   title: string;
@@ -73,9 +74,8 @@ export function OrderForm({
           <option value="">— เลือก —</option>
           <DivisionOptions divisions={divisions} />
         </SelectField>
-        <TextField
-          label="ผู้มอบอำนาจ (เลขประจำตัว)"
-          list="manager-options"
+        <PersonPicker
+          label="ผู้มอบอำนาจ (ชื่อหรือเลขประจำตัว)"
           hint="ผู้บังคับบัญชาที่มอบอำนาจและจะลงนาม"
           error={errorOf("delegatorEmployeeNumber")}
           {...register("delegatorEmployeeNumber")}
@@ -91,7 +91,7 @@ export function OrderForm({
         <p className="field-hint">ระบุเป็นบุคคล (เลขประจำตัว) หรือเป็นตำแหน่ง (ผู้ดำรงตำแหน่งนั้น) อย่างใดอย่างหนึ่ง</p>
         {delegates.fields.map((field, index) => (
           <div key={field.id} className="row repeat-row">
-            <TextField label={`บุคคลที่ ${index + 1} (เลขประจำตัว)`} list="people-options" error={errorOf(`delegates.${index}.employeeNumber`)} {...register(`delegates.${index}.employeeNumber`)} />
+            <PersonPicker label={`บุคคลที่ ${index + 1} (ชื่อหรือเลขประจำตัว)`} error={errorOf(`delegates.${index}.employeeNumber`)} {...register(`delegates.${index}.employeeNumber`)} />
             <TextField label="หรือ ตำแหน่ง" error={errorOf(`delegates.${index}.positionTitle`)} {...register(`delegates.${index}.positionTitle`)} />
             {delegates.fields.length > 1 ? (
               <button type="button" className="btn btn--secondary" onClick={() => delegates.remove(index)}>

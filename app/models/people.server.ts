@@ -326,6 +326,13 @@ export type RosterRowPlan = {
   input?: PersonInput;
 };
 
+function unknownPersonnelType(value: string, line: number): string {
+  const allowed = Object.values(PERSONNEL_TYPE_LABELS).join(", ");
+  return value
+    ? `แถว ${line}: ไม่รู้จักประเภทบุคลากร "${value}" (ใช้ได้: ${allowed})`
+    : `แถว ${line}: ยังไม่ได้ระบุประเภทบุคลากร (ใช้ได้: ${allowed})`;
+}
+
 export async function planRosterImport(text: string): Promise<{ rows: RosterRowPlan[]; headerErrors: string[] }> {
   const table = parseCsv(text);
   const [header, ...body] = table;
@@ -344,6 +351,7 @@ export async function planRosterImport(text: string): Promise<{ rows: RosterRowP
     const errors: string[] = [];
     const typeText = cell("personnelType");
     const personnelType = (PERSONNEL_TYPES as readonly string[]).includes(typeText) ? typeText : (typeByLabel.get(typeText) ?? "");
+    if (!personnelType) errors.push(unknownPersonnelType(typeText, i + 2));
     const divisionText = cell("division");
     const division = divisions.find((d) => d.code === divisionText || d.name === divisionText);
     if (!division) errors.push(`ไม่พบหน่วยงาน "${divisionText}"`);
@@ -368,6 +376,7 @@ export async function planRosterImport(text: string): Promise<{ rows: RosterRowP
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? "");
         if (field === "divisionId" && !division) continue;
+        if (field === "personnelType") continue; // said above, with the value and the row
         if ((field === "activeFrom" || field === "activeUntil") && errors.some((e) => e.startsWith("วัน"))) continue;
         errors.push(`${ROSTER_COLUMNS[field as keyof typeof ROSTER_COLUMNS] ?? field}: ${issue.message}`);
       }

@@ -7,6 +7,8 @@ import { bangkokMidnightUtc, formatThaiDateTime } from "~/domain/thai-date";
 import { CHAIN_BREAK_LABELS, verifyAuditChain } from "~/models/audit-chain.server";
 import { AUDIT_ACTION_LABELS, auditActionLabel } from "~/utils/audit.server";
 import { requireRole } from "~/utils/auth.server";
+import { resolvePersonNumber } from "~/models/people/search.server";
+import { PersonPicker } from "~/components/person-picker";
 import { db } from "~/utils/db.server";
 import { httpError } from "~/utils/http.server";
 import { isoDayParam, pageParam } from "~/utils/params.server";
@@ -27,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const url = new URL(request.url);
   const action = url.searchParams.get("action") ?? "";
-  const actor = url.searchParams.get("actor")?.trim() ?? "";
+  const actor = await resolvePersonNumber(url.searchParams.get("actor") ?? "");
   const entity = url.searchParams.get("entity")?.trim() ?? "";
   const from = url.searchParams.get("from") ?? "";
   const to = url.searchParams.get("to") ?? "";
@@ -95,8 +97,7 @@ export default function AuditLogPage() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="actor">ผู้กระทำ (เลขประจำตัว)</label>
-          <input id="actor" name="actor" defaultValue={data.filters.actor} inputMode="numeric" />
+          <PersonPicker label="ผู้กระทำ (ชื่อหรือเลขประจำตัว)" name="actor" defaultValue={data.filters.actor} />
         </div>
         <div className="field">
           <label htmlFor="entity">รายการ</label>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
+import { decodeCsvBytes } from "~/domain/csv-encoding";
 import { ROSTER_COLUMNS } from "~/domain/roster-columns";
 import { isRefusal } from "~/domain/refusal";
 import { PersonError, applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people.server";
@@ -36,8 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (tooBig || (typeof pasted === "string" && pasted.length > MAX_BYTES)) {
     return json<Result>({ error: "ไฟล์รายชื่อต้องมีขนาดไม่เกิน 2 MB (ประมาณ 10,000 คน) กรุณาแบ่งไฟล์แล้วนำเข้าทีละส่วน" }, { status: 413 });
   }
-  const csv = typeof pasted === "string" && pasted ? pasted : file ? await file.text() : "";
-  if (!csv.trim()) return json<Result>({ error: "กรุณาเลือกไฟล์ CSV" }, { status: 400 });
+  const hasPasted = typeof pasted === "string" && pasted.length > 0;
+  if (!hasPasted && !(file && file.size > 0)) {
+    const raw = form.get("file");
+    const named = raw instanceof File && raw.name ? raw.name : null;
+    return json<Result>({ error: named ? `ไฟล์ "${named}" ว่างเปล่า ไม่มีข้อมูลให้นำเข้า` : "ยังไม่ได้เลือกไฟล์ กรุณาเลือกไฟล์ CSV ที่จะนำเข้า แล้วกด \"ตรวจสอบ\" อีกครั้ง" }, { status: 400 });
+  }
+  const csv = hasPasted ? String(pasted) : decodeCsvBytes(new Uint8Array(await file!.arrayBuffer())).text;
+  if (!csv.trim()) return json<Result>({ error: "ไฟล์ว่างเปล่า ไม่มีข้อมูลให้นำเข้า" }, { status: 400 });
   if (intent === "apply") {
     try {
       const applied = await applyRosterImport(csv, { actorId: user.id, ip: clientIp(context), roles: user.roles });
@@ -65,14 +72,19 @@ export default function ImportRoster() {
       </p>
       <h1>นำเข้ารายชื่อบุคลากร (CSV)</h1>
       <p className="muted">{`แถวแรกเป็นหัวคอลัมน์: ${Object.values(ROSTER_COLUMNS).join(", ")} · ระบบตรวจสอบก่อน (ยังไม่บันทึก) แล้วจึงนำเข้าเมื่อไม่มีแถวผิดพลาด · เลขประจำตัวที่มีอยู่แล้วจะถูกแก้ไข ที่ยังไม่มีจะถูกเพิ่ม · วันที่เป็น ปปปป-ดด-วว (พ.ศ. หรือ ค.ศ.)`}</p>
+      <p>
+        <a href="/admin/people/import/template.csv" download>
+          ดาวน์โหลดแบบฟอร์ม CSV (หัวคอลัมน์ที่ถูกต้องพร้อมตัวอย่าง 1 แถว)
+        </a>
+      </p>
       {result?.applied ? (
         <p className="alert alert--ok" role="status">{`นำเข้าแล้ว: เพิ่มใหม่ ${result.applied.created} คน แก้ไข ${result.applied.updated} คน ไม่เปลี่ยนแปลง ${result.applied.unchanged} คน`}</p>
       ) : null}
       <FormError message={result?.error ?? result?.headerErrors?.join(" · ")} />
       <Form method="post" encType="multipart/form-data" className="card row row--end">
         <div className="field">
-          <label htmlFor="file">ไฟล์ CSV (UTF-8)</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" required />
+          <label htmlFor="file">ไฟล์ CSV (UTF-8 หรือ CSV จาก Excel ภาษาไทย)</label>
+          <input id="file" name="file" type="file" accept=".csv,text/csv" />
         </div>
         <div>
           <button type="submit" name="intent" value="preview" className="btn" disabled={navigation.state !== "idle"}>

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
-import { FormError } from "~/components/form-field";
-import { useZodForm } from "~/components/use-zod-form";
-import { correctNeededToPass, percent } from "~/domain/quiz";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { AttemptSummary } from "~/components/quiz/attempt-summary";
+import { TakeAttempt } from "~/components/quiz/take-attempt";
+import { percent } from "~/domain/quiz";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { AttemptError, attemptPage, saveAnswers, submitAttempt } from "~/models/course-attempts.server";
-import { answerFieldName, attemptAnswersSchema, postedAnswersSchema } from "~/schemas/attempt";
+import { postedAnswersSchema } from "~/schemas/attempt";
 import { requireUser } from "~/utils/auth.server";
 import { validate, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
@@ -40,13 +39,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const attemptId = idParam(params.attemptId);
   if (!Number.isInteger(attemptId)) httpError(404, "ไม่พบแบบทดสอบนี้");
   const form = await readFormData(request);
-  const intent = form.get("intent") === "save" ? "save" : "submit";
+  const intent = form.get("intent") === "save" ? "save" : form.get("intent") === "review" ? "review" : "submit";
   const posted = validate(postedAnswersSchema, Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key))));
   if (!posted.success) return json(reply("คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ", posted.fieldErrors), { status: 400 });
   // Which positions exist, whose attempt it is and whether every question is answered: the model checks.
   const answers = new Map(Object.entries(posted.data).map(([key, value]) => [Number(key.slice(1)), value]));
   const actor = { personId: user.id, ip: clientIp(context) };
   try {
+    if (intent === "review") {
+      // "ส่งคำตอบ" on the questions saves them and opens the summary; only its confirmation ends the attempt.
+      await saveAnswers(attemptId, answers, actor, params.slug);
+      return redirect(`/courses/${params.slug}/attempts/${attemptId}?summary`);
+    }
     if (intent === "save") {
       await saveAnswers(attemptId, answers, actor, params.slug);
       return json(reply(undefined, {}, true));
@@ -64,118 +68,6 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   formData?.get("intent") === "save" ? false : defaultShouldRevalidate;
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function Countdown({ deadline, now }: { deadline: string; now: string }) {
-  const [left, setLeft] = useState(() => new Date(deadline).getTime() - new Date(now).getTime());
-  useEffect(() => {
-    const skew = Date.now() - new Date(now).getTime();
-    const timer = setInterval(() => setLeft(new Date(deadline).getTime() - (Date.now() - skew)), 1000);
-    return () => clearInterval(timer);
-  }, [deadline, now]);
-  const seconds = Math.max(0, Math.floor(left / 1000));
-  const text = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-  return (
-    <p className={`badge ${seconds < 120 ? "badge--bad" : ""}`} role="timer" aria-live="off">
-      {`เวลาที่เหลือ ${text}`}
-    </p>
-  );
-}
-
-function TakeAttempt({ data }: { data: Loaded }) {
-  const { attempt } = data;
-  const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const autosave = useFetcher();
-  const positions = attempt.items.map((i) => i.position);
-  const defaultValues = Object.fromEntries(
-    attempt.items.filter((i) => i.selected != null).map((i) => [answerFieldName(i.position), String(i.selected)]),
-  );
-  const { register, onSubmit, errorOf, watch } = useZodForm(attemptAnswersSchema(positions), {
-    defaultValues,
-    serverErrors: actionData?.fieldErrors,
-  });
-  const answered = positions.filter((p) => watch(answerFieldName(p)) != null && watch(answerFieldName(p)) !== "").length;
-  // Save what has been answered so far, at most once every half second: one request after a burst of clicks.
-  const pending = useRef<Record<string, string>>({});
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const saveOne = (position: number, value: string) => {
-    pending.current[answerFieldName(position)] = value;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const answers = pending.current;
-      pending.current = {};
-      autosave.submit({ intent: "save", ...answers }, { method: "post" });
-    }, 500);
-  };
-
-  return (
-    <>
-      <div className="page-head">
-        <h1>{attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : `แบบทดสอบหลังเรียน ครั้งที่ ${attempt.number}`}</h1>
-        {attempt.deadlineAt ? <Countdown deadline={attempt.deadlineAt} now={data.now} /> : null}
-      </div>
-      <p className="muted">
-        {`${attempt.course.title} · ${attempt.items.length} ข้อ · ผ่านเมื่อตอบถูกอย่างน้อย ${correctNeededToPass(attempt.items.length, attempt.course.passPercent)} ข้อ · ระบบบันทึกคำตอบให้อัตโนมัติ ปิดหน้านี้แล้วกลับมาทำต่อได้`}
-      </p>
-      <FormError message={actionData?.error} />
-      {actionData?.saved ? (
-        <div className="alert alert--ok" role="status">
-          บันทึกคำตอบแล้ว กลับมาทำต่อได้ภายหลัง
-        </div>
-      ) : null}
-      <Form
-        method="post"
-        onSubmit={(event) => {
-          clearTimeout(timer.current); // the submission carries every answer
-          onSubmit(event);
-        }}
-        noValidate
-        className="quiz"
-      >
-        {attempt.items.map((item) => {
-          const name = answerFieldName(item.position);
-          const error = errorOf(name);
-          const field = register(name);
-          return (
-            <fieldset key={item.position} className="card question" aria-invalid={error ? true : undefined}>
-              <legend>{`ข้อ ${item.position + 1}`}</legend>
-              <p className="prompt">{item.prompt}</p>
-              {item.choices.map((choice, shown) => (
-                <label key={shown} className="choice">
-                  <input
-                    type="radio"
-                    value={String(shown)}
-                    {...field}
-                    onChange={(event) => {
-                      void field.onChange(event);
-                      saveOne(item.position, event.target.value);
-                    }}
-                  />
-                  <span>{choice}</span>
-                </label>
-              ))}
-              {error ? (
-                <p className="field-error" role="alert">
-                  {error}
-                </p>
-              ) : null}
-            </fieldset>
-          );
-        })}
-        <div className="card actions sticky-submit">
-          <span>{`ตอบแล้ว ${answered} จาก ${attempt.items.length} ข้อ`}</span>
-          <button type="submit" name="intent" value="submit" className="btn" disabled={navigation.state !== "idle"}>
-            ส่งคำตอบ
-          </button>
-          <Link to={`/courses/${attempt.course.slug}`} className="btn btn--secondary">
-            ทำต่อภายหลัง
-          </Link>
-        </div>
-      </Form>
-    </>
-  );
-}
 
 function AttemptResult({ data }: { data: Loaded }) {
   const { attempt, preTest } = data;
@@ -244,5 +136,7 @@ function AttemptResult({ data }: { data: Loaded }) {
 
 export default function AttemptPage() {
   const data = useLoaderData<typeof loader>();
-  return data.attempt.submittedAt ? <AttemptResult data={data} /> : <TakeAttempt data={data} />;
+  const [search] = useSearchParams();
+  if (data.attempt.submittedAt) return <AttemptResult data={data} />;
+  return search.has("summary") ? <AttemptSummary attempt={data.attempt} now={data.now} /> : <TakeAttempt attempt={data.attempt} now={data.now} />;
 }

@@ -8,6 +8,8 @@ import { listOrders, myDrafts, ordersToAcknowledge, ordersToSign } from "~/model
 import { mayDraft } from "~/models/delegation-orders.server";
 import { toOrderRow } from "~/models/order-rows.server";
 import { listDivisionOptions } from "~/models/organization.server";
+import { resolvePersonNumber } from "~/models/people/search.server";
+import { PersonPicker } from "~/components/person-picker";
 import { requireUser } from "~/utils/auth.server";
 import { parseId } from "~/utils/params.server";
 
@@ -24,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     divisionId: parseId(url.searchParams.get("division")) ?? undefined,
     status: url.searchParams.get("status") || undefined,
     year: Number(url.searchParams.get("year")) || undefined,
-    delegate: url.searchParams.get("delegate")?.trim() || undefined,
+    delegate: (await resolvePersonNumber(url.searchParams.get("delegate") ?? "")) || undefined,
     q: url.searchParams.get("q")?.trim() || undefined,
   };
   const actor = { personId: user.id, roles: user.roles, ip: null };
@@ -118,8 +120,7 @@ export default function Orders() {
             <input id="year" name="year" inputMode="numeric" defaultValue={String(data.filters.year)} placeholder={String(data.thisYear)} />
           </div>
           <div className="field">
-            <label htmlFor="delegate">ผู้รับมอบอำนาจ (เลขประจำตัว)</label>
-            <input id="delegate" name="delegate" defaultValue={data.filters.delegate} />
+            <PersonPicker label="ผู้รับมอบอำนาจ (ชื่อหรือเลขประจำตัว)" name="delegate" defaultValue={data.filters.delegate} />
           </div>
           <div>
             <button type="submit" className="btn">

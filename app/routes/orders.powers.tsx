@@ -6,6 +6,11 @@ import { fullName } from "~/domain/personnel";
 import { bangkokMidnightUtc, formatThaiDate } from "~/domain/thai-date";
 import { powersHeldBy } from "~/models/delegation-orders.server";
 import { requireUser } from "~/utils/auth.server";
+import { resolvePersonNumber } from "~/models/people/search.server";
+import { PersonPicker } from "~/components/person-picker";
+import { POWER_KINDS } from "~/domain/delegation";
+import { parseBaht } from "~/domain/approvers";
+import { whoMayDecide } from "~/models/delegation/approvers.server";
 import { toDateInputValue } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 
@@ -14,14 +19,21 @@ export const meta: MetaFunction = () => [{ title: "ใครมีอำนา�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const employeeNumber = url.searchParams.get("person")?.trim() || user.employeeNumber;
+  const employeeNumber = (await resolvePersonNumber(url.searchParams.get("person") ?? "")) || user.employeeNumber;
   const dateParam = url.searchParams.get("date") ?? "";
   const match = dateParam.match(/^(\d{4})-(\d{2})-(\d{2})$/);
   // Noon in Bangkok: "on that day" includes orders taking effect that morning.
   const at = match ? new Date(bangkokMidnightUtc(Number(match[1]), Number(match[2]), Number(match[3])).getTime() + 12 * 3_600_000) : new Date();
   const person = await db.person.findUnique({ where: { employeeNumber } });
   const powers = person ? await powersHeldBy(person.id, at) : [];
+  // The question the title asks: who may decide this kind of case, this amount, on this date.
+  const kind = (POWER_KINDS as readonly string[]).includes(url.searchParams.get("kind") ?? "") ? (url.searchParams.get("kind") as PowerKind) : null;
+  const amountText = url.searchParams.get("amount")?.trim() ?? "";
+  const amount = amountText ? parseBaht(amountText) : null;
+  const approvers = kind && !(amountText && amount == null) ? await whoMayDecide(kind, amount, at) : null;
   return json({
+    ask: { kind: kind ?? "approve", amount: amountText, amountError: amountText && amount == null ? "จำนวนเงินต้องเป็นตัวเลข เช่น 50000 หรือ 50,000" : "", asked: Boolean(kind), amountValue: amount },
+    approvers,
     query: { person: employeeNumber, date: toDateInputValue(at) },
     at: at.toISOString(),
     person: person ? { name: fullName(person), position: person.position } : null,
@@ -46,12 +58,77 @@ export default function PowersHeld() {
         <Link to="/orders">‹ คำสั่งมอบหมายงาน</Link>
       </p>
       <h1>ใครมีอำนาจอนุมัติ?</h1>
+      <section className="card" aria-labelledby="ask-heading">
+        <h2 id="ask-heading">ใครสั่งการ อนุญาต หรืออนุมัติเรื่องนี้ได้</h2>
+        <Form method="get" className="row row--end" role="search" aria-labelledby="ask-heading">
+          <div className="field">
+            <label htmlFor="kind">ประเภทอำนาจ</label>
+            <select id="kind" name="kind" defaultValue={data.ask.kind}>
+              {POWER_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {POWER_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="amount">จำนวนเงิน (บาท, ถ้ามี)</label>
+            <input id="amount" name="amount" inputMode="decimal" defaultValue={data.ask.amount} aria-invalid={data.ask.amountError ? true : undefined} aria-describedby={data.ask.amountError ? "amount-error" : undefined} />
+            {data.ask.amountError ? (
+              <span className="field-error" id="amount-error" role="alert">
+                {data.ask.amountError}
+              </span>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="ask-date">ณ วันที่</label>
+            <input id="ask-date" name="date" type="date" defaultValue={data.query.date} />
+          </div>
+          <div>
+            <button type="submit" className="btn">
+              ค้นหาผู้มีอำนาจ
+            </button>
+          </div>
+        </Form>
+        {data.approvers ? (
+          data.approvers.length === 0 ? (
+            <p className="alert alert--info" role="status">{`ไม่พบผู้ได้รับมอบอำนาจ${POWER_KIND_LABELS[data.ask.kind as PowerKind]}${data.ask.amountValue != null ? ` วงเงิน ${data.ask.amountValue.toLocaleString("th-TH")} บาท` : ""} ตามคำสั่งที่ลงนามและมีผล ณ วันที่ ${formatThaiDate(data.at)} — อำนาจยังอยู่ที่ผู้บังคับบัญชาตามกฎหมาย`}</p>
+          ) : (
+            <div className="table-wrap">
+              <table data-testid="approvers">
+                <caption>{`ผู้${POWER_KIND_LABELS[data.ask.kind as PowerKind]}ได้${data.ask.amountValue != null ? ` วงเงิน ${data.ask.amountValue.toLocaleString("th-TH")} บาท` : ""} ณ วันที่ ${formatThaiDate(data.at)}: ${data.approvers.length.toLocaleString("th-TH")} รายการ`}</caption>
+                <thead>
+                  <tr>
+                    <th>ผู้มีอำนาจ</th>
+                    <th>อำนาจ</th>
+                    <th>ขอบเขต</th>
+                    <th>ตามคำสั่ง</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.approvers.map((a, i) => (
+                    <tr key={i}>
+                      <td>
+                        {a.name}
+                        <div className="muted">{`${a.employeeNumber} · ${a.position} · ${a.unit}${a.via === "position" ? " (มอบให้ตำแหน่ง)" : ""}`}</div>
+                      </td>
+                      <td>{a.power}</td>
+                      <td>{a.limits}</td>
+                      <td>
+                        <Link to={`/orders/${a.orderId}`}>{a.orderLabel}</Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        ) : null}
+      </section>
+      <h2>อำนาจที่บุคคลได้รับมอบ</h2>
       <p className="muted">อำนาจที่บุคคลได้รับมอบตามคำสั่งที่มีผลในวันที่เลือก (ทั้งที่มอบให้ตัวบุคคลและให้ตำแหน่งที่ดำรงอยู่)</p>
       <Form method="get" className="card row row--end" role="search">
-        <div className="field">
-          <label htmlFor="person">บุคลากร (เลขประจำตัว)</label>
-          <input id="person" name="person" defaultValue={data.query.person} />
-        </div>
+        <PersonPicker label="บุคลากร (ชื่อหรือเลขประจำตัว)" name="person" defaultValue={data.query.person} />
         <div className="field">
           <label htmlFor="date">ณ วันที่</label>
           <input id="date" name="date" type="date" defaultValue={data.query.date} />

@@ -21,10 +21,10 @@ describe("a delegation order from draft to acknowledgement", () => {
     const p = manager.page;
     await p.getByLabel("เรื่อง").fill(title);
     await p.getByLabel("หน่วยงานที่ออกคำสั่ง").selectOption({ label: "กองคลัง" });
-    expect(await p.getByLabel("ผู้มอบอำนาจ (เลขประจำตัว)").inputValue()).toBe("100003");
+    expect(await p.getByLabel("ผู้มอบอำนาจ (ชื่อหรือเลขประจำตัว)").inputValue()).toBe("100003");
     await p.getByLabel("มีผลตั้งแต่วันที่").fill("2026-12-01");
     await p.getByLabel("ถึงวันที่ (ถ้ามี)").fill("2027-09-30");
-    await p.getByLabel("บุคคลที่ 1 (เลขประจำตัว)").fill("100004");
+    await p.getByLabel("บุคคลที่ 1 (ชื่อหรือเลขประจำตัว)").fill("100004");
     await p.getByLabel("อำนาจ", { exact: true }).fill("อนุมัติการจัดซื้อวัสดุสำนักงานโดยวิธีเฉพาะเจาะจง");
     await p.getByLabel("ฐานอำนาจ (กฎหมาย / ระเบียบ / ข้อ)").fill("ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างฯ พ.ศ. 2560 ข้อ 79");
     await p.getByLabel("วงเงินสูงสุด (บาท, ถ้ามี)").fill("50000");

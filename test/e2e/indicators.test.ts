@@ -120,6 +120,8 @@ describe("HR watches a knowledge indicator", () => {
       const questions = last.page.locator("fieldset.question");
       for (let i = 0; i < key.length; i++) await questions.nth(i).getByRole("radio").nth(key[i]!).check();
       await last.page.getByRole("button", { name: "ส่งคำตอบ" }).click();
+      await last.page.waitForURL(/\?summary$/);
+      await last.page.getByRole("button", { name: "ยืนยันส่งคำตอบ" }).click();
       await expect.poll(() => last.page.getByTestId("attempt-result").count()).toBe(1);
       if (kind === "pre") await last.page.goto("/courses/conflict-of-interest");
     }

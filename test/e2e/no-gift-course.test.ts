@@ -48,15 +48,20 @@ describe("a staff member takes the No Gift course", () => {
     await page.waitForURL(/\/courses\/no-gift$/);
     await screenshot(page, "course-overview-desktop");
 
-    // Pre-test: the browser refuses to send it half-answered, in Thai.
+    // Pre-test: the summary refuses to send it half-answered, in Thai.
     await page.getByRole("button", { name: "เริ่มแบบทดสอบก่อนเรียน" }).click();
     await page.waitForURL(/\/courses\/no-gift\/attempts\/\d+$/);
     await page.locator("fieldset.question").first().getByRole("radio").first().check();
     await page.getByRole("button", { name: "ส่งคำตอบ" }).click();
-    await expect.poll(() => page.getByText("กรุณาเลือกคำตอบ").count()).toBe(14);
+    await page.waitForURL(/\?summary$/);
+    await expect.poll(() => page.getByText("ต้องตอบให้ครบทุกข้อก่อนส่ง ยังไม่ได้ตอบ 14 ข้อ").count()).toBe(1);
+    await page.getByRole("link", { name: "ไปตอบข้อที่เหลือ" }).click();
+    await page.waitForURL(/\/attempts\/\d+#q-1$/);
     await screenshot(page, "pretest-desktop");
     expect(await answerAll(page, () => 0)).toBe(15);
     await page.getByRole("button", { name: "ส่งคำตอบ" }).click();
+    await page.waitForURL(/\?summary$/);
+    await page.getByRole("button", { name: "ยืนยันส่งคำตอบ" }).click();
     await page.waitForURL(/\/attempts\/\d+$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("ผลแบบทดสอบก่อนเรียน");
 
@@ -79,6 +84,8 @@ describe("a staff member takes the No Gift course", () => {
     const key = answerKey(attemptIdOf(page));
     await answerAll(page, (position) => key[position]!);
     await page.getByRole("button", { name: "ส่งคำตอบ" }).click();
+    await page.waitForURL(/\?summary$/);
+    await page.getByRole("button", { name: "ยืนยันส่งคำตอบ" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("ผลแบบทดสอบหลังเรียน ครั้งที่ 1");
     expect(await page.getByTestId("attempt-result").textContent()).toContain("15/15 ข้อ (100%)");
     await screenshot(page, "posttest-result-desktop");
