@@ -6,8 +6,11 @@ import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { ROOT, TMP, bin } from "../support/paths";
 
-// These tests spawn migrate + a full demo seed (~12 s alone); on a loaded machine that can pass 30 s.
-const SEEDING_TIMEOUT_MS = 90_000;
+// These tests spawn migrate + a full demo seed (~45 s alone since the registers have demo data of their own), twice
+// in the first test; with the other integration files running beside it on two cores that can pass 90 s.
+const SEEDING_TIMEOUT_MS = 240_000;
+// Each `npm run user` starts tsx (several seconds on a busy machine); a test runs it up to four times.
+const CLI_TIMEOUT_MS = 120_000;
 
 // These run the project's own commands as a new user would, each against a database file of its own.
 
@@ -84,7 +87,7 @@ describe("npm run user", () => {
       const audit = await fetch(`${baseUrl}/admin/audit`, { headers: { Cookie: cookie } });
       expect(audit.status).toBe(200);
     });
-  });
+  }, CLI_TIMEOUT_MS);
 
   it("refuses a short password and unknown roles without touching the database", () => {
     const DATABASE_URL = freshDatabaseUrl("cli-bad");
@@ -99,7 +102,7 @@ describe("npm run user", () => {
     };
     expect(attempt("admin", "short\n")).toContain("at least 8 characters");
     expect(attempt("admin,root", "long-enough-pass\n")).toContain("unknown role(s): root");
-  });
+  }, CLI_TIMEOUT_MS);
 });
 
 describe("health check", () => {
@@ -112,7 +115,7 @@ describe("health check", () => {
       expect(body.status).toBe("error");
       expect(typeof body.reason).toBe("string");
     });
-  });
+  }, CLI_TIMEOUT_MS);
 });
 
 describe("demo accounts", () => {
