@@ -12,13 +12,15 @@ const num = (n: number | null) => (n == null ? "—" : n.toLocaleString("th-TH",
 /** The plan's own targets (Part 1 §4) year by year, beside what the municipality reached. */
 export function PlanTargetsTable({ rows, baselineYear, baseline }: { rows: PlanTargetRow[]; baselineYear: number; baseline: { value: number } | null }) {
   return (
-    <div className="table-wrap">
+    <>
+      {/* Outside the scrolling table, so it wraps on a phone. */}
+      <p className="muted">
+        {`คะแนน ITA จากผลที่กองการเจ้าหน้าที่บันทึก (รายการที่ 15, 17, 25) · คดีทุจริตที่ยุติว่ามีมูลจากทะเบียนเรื่องร้องเรียน เทียบกับปี ${baselineYear} (${
+          baseline ? `${baseline.value.toLocaleString("th-TH")} คดี` : "ยังไม่ได้บันทึกค่าฐาน"
+        })`}
+      </p>
+      <div className="table-wrap">
       <table data-testid="plan-targets">
-        <caption className="muted">
-          {`คะแนน ITA จากผลที่กองการเจ้าหน้าที่บันทึก (รายการที่ 15, 17, 25) · คดีทุจริตจากทะเบียนเรื่องร้องเรียน เทียบกับปี ${baselineYear} (${
-            baseline ? `${baseline.value.toLocaleString("th-TH")} คดี` : "ยังไม่ได้บันทึกค่าฐาน"
-          })`}
-        </caption>
         <thead>
           <tr>
             <th>ปีงบประมาณ</th>
@@ -50,6 +52,7 @@ export function PlanTargetsTable({ rows, baselineYear, baseline }: { rows: PlanT
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }
