@@ -24,7 +24,7 @@ export function CertificateSheet({ certificate, verifyUrl, signatory, qrSvg }: {
       <p>{`ตามแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ ${certificate.fiscalYear} ด้วยคะแนน ${certificate.correctCount}/${certificate.totalCount} (${score}%)`}</p>
       <p>{`ให้ไว้ ณ วันที่ ${formatThaiDate(certificate.issuedAt)}`}</p>
       <div className="certificate__sign">
-        <span className="certificate__qr" role="img" aria-label={`คิวอาร์โค้ดสำหรับตรวจสอบเกียรติบัตร ${verifyUrl}`} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <span className="certificate__qr" role="img" aria-label={`คิวอาร์โค้ดของหน้าตรวจสอบ ${verifyUrl}`} dangerouslySetInnerHTML={{ __html: qrSvg }} />
         <div className="certificate__signatory">
           <p className="line">{signatory.name ? `(${signatory.name})` : "(..............................................)"}</p>
           <p>{signatory.position}</p>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, SelectField, TextField } from "~/components/form-field";
+import { FormError, TextField } from "~/components/form-field";
 import { PlanTargetsTable } from "~/components/plan-targets-table";
 import { failureOf, useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
@@ -125,16 +125,23 @@ function LocalTargetForm({ indicatorId, currentYear, failure }: { indicatorId: n
       <FormError message={failure?.formError} />
       <input type="hidden" name="intent" value="local-target" />
       <input type="hidden" {...register("indicatorId")} />
+      {/* Own ids (the baseline form above also has a "source" field): each label points at its own input. */}
       <div className="row">
-        <SelectField label="ปีงบประมาณ" error={errorOf("fiscalYear")} {...register("fiscalYear")}>
-          {PLAN_FISCAL_YEARS.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </SelectField>
-        <TextField label="ร้อยละของกลุ่มเป้าหมาย" inputMode="numeric" error={errorOf("thresholdPercent")} {...register("thresholdPercent")} />
-        <TextField label="ที่มาของเป้าหมาย" placeholder="เช่น มติคณะทำงาน ครั้งที่ 1/2570" error={errorOf("source")} {...register("source")} />
+        <LocalField id={`local-${indicatorId}-fiscalYear`} label="ปีงบประมาณ" error={errorOf("fiscalYear")}>
+          <select id={`local-${indicatorId}-fiscalYear`} {...register("fiscalYear")}>
+            {PLAN_FISCAL_YEARS.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </LocalField>
+        <LocalField id={`local-${indicatorId}-thresholdPercent`} label="ร้อยละของกลุ่มเป้าหมาย" error={errorOf("thresholdPercent")}>
+          <input id={`local-${indicatorId}-thresholdPercent`} inputMode="numeric" aria-invalid={errorOf("thresholdPercent") ? true : undefined} {...register("thresholdPercent")} />
+        </LocalField>
+        <LocalField id={`local-${indicatorId}-source`} label="ที่มาของเป้าหมาย" error={errorOf("source")}>
+          <input id={`local-${indicatorId}-source`} placeholder="เช่น มติคณะทำงาน ครั้งที่ 1/2570" aria-invalid={errorOf("source") ? true : undefined} {...register("source")} />
+        </LocalField>
       </div>
       <div>
         <button type="submit" className="btn btn--secondary" disabled={navigation.state !== "idle"}>
@@ -142,5 +149,19 @@ function LocalTargetForm({ indicatorId, currentYear, failure }: { indicatorId: n
         </button>
       </div>
     </Form>
+  );
+}
+
+function LocalField({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <span className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </span>
+      ) : null}
+    </div>
   );
 }

@@ -67,7 +67,7 @@ describe("HR imports the roster", () => {
       "990001,นางสาว,กมลชนก,ทดลองนำเข้า,นักวิชาการพัสดุ,พนักงานจ้าง,งานพัสดุ,2569-11-01,",
       "990002,นาย,ประเสริฐ,ทดลองนำเข้า,นายช่างโยธา,พนักงานเทศบาล,สำนักช่าง,2569-11-01,",
     ].join("\n");
-    await page.getByLabel("ไฟล์ CSV (UTF-8)").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
+    await page.getByLabel(/^ไฟล์ CSV/).setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
     await page.getByRole("button", { name: "ตรวจสอบ" }).click();
     await expect.poll(() => page.getByRole("heading", { name: /ผลการตรวจสอบ/ }).textContent()).toContain("เพิ่มใหม่ 2");
     await screenshot(page, "roster-import-preview-desktop");

@@ -66,24 +66,27 @@ describe("the plan's fiscal year 2570 as HR reads it", () => {
 
     await page.goto("/plan");
     const targets = page.getByTestId("plan-targets");
-    await expect.poll(() => targets.textContent()).toContain("≥ 85");
+    // The ramp from 2566 (65) to 2569 (80); 2570 is 85, or 90 once 85 was reached (the demo's ITA scores did).
+    await expect.poll(() => targets.textContent()).toContain("≥ 65");
+    expect(await targets.textContent()).toContain("≥ 80");
+    expect(await targets.textContent()).toMatch(/≥ (85|90)/);
     expect(await targets.textContent()).toContain("ร้อยละ 50");
     await screenshot(page, "plan-fidelity-plan-targets");
 
     await page.goto("/plan/items/6?year=2570");
     await expect.poll(() => page.locator("main").textContent()).toContain("แผนไม่ได้กำหนดเกณฑ์");
     await page.getByRole("link", { name: "กำหนดเป้าหมายเอง (พร้อมที่มา)" }).click();
-    await page.waitForURL("**/plan/targets");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("เป้าหมายระดับแผน");
     await page.getByLabel("ร้อยละของกลุ่มเป้าหมาย").fill("70");
     await page.getByRole("button", { name: "บันทึกเป้าหมาย" }).click();
     await expect.poll(() => page.getByText("กรุณาระบุที่มาของเป้าหมาย").count()).toBeGreaterThan(0);
     await page.getByLabel("ที่มาของเป้าหมาย").fill("มติคณะทำงานฯ ครั้งที่ 1/2570");
     await page.getByRole("button", { name: "บันทึกเป้าหมาย" }).click();
-    await expect.poll(() => page.getByRole("status").textContent()).toContain("บันทึกเป้าหมายแล้ว");
+    await expect.poll(() => page.getByText("บันทึกเป้าหมายแล้ว").count()).toBe(1);
     await page.goto("/plan/items/6?year=2570");
     await expect.poll(() => page.locator("main").textContent()).toContain("เป้าหมายที่กำหนดเอง: มติคณะทำงานฯ ครั้งที่ 1/2570");
     assertClean();
-  });
+  }, 120_000);
 
   it("shows the seed's corrections in Thai, once per reason, on a phone", async () => {
     const { page, assertClean } = await signedInPage(PHONE);
