@@ -1,4 +1,4 @@
-// `npm test`: build the app, then run every vitest project (unit, integration, e2e in Chromium) and end with
+// `npm test`: lint (the layering rules of decision 039 fail the run), build the app, then run every vitest project (unit, integration, e2e in Chromium) and end with
 // one summary line, "tests: N passed, M failed", that CI reads. Extra arguments go to vitest.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -15,6 +15,7 @@ const step = (command, args) => {
   }
 };
 
+step(bin("eslint"), ["."]);
 step(bin("prisma"), ["generate"]);
 step(bin("remix"), ["build"]);
 

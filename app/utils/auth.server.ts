@@ -143,6 +143,7 @@ export async function checkOwnPassword(
 /** Only paths on this site, so /login?redirectTo= cannot send people elsewhere (tabs, backslashes, //host…). */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (!to || typeof to !== "string" || !to.startsWith("/")) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
   const base = "http://sujarit.invalid";
   let url: URL;

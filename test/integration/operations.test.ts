@@ -23,7 +23,7 @@ const dbFile = () => path.resolve(databaseFilePath());
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sujarit-ops-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-let people: { id: number; cookie: string }[] = [];
+const people: { id: number; cookie: string }[] = [];
 let publisher: number;
 beforeAll(async () => {
   publisher = (await createTestPerson({ roles: ["staff", "hr"] })).id;

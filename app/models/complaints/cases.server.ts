@@ -6,7 +6,6 @@ import {
   COMPLAINT_STATUS_LABELS,
   caseActions,
   deadlinesOf,
-  investigatorConflict,
   isOverdue,
   maySeeCases,
   type CaseAction,
