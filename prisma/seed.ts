@@ -2,7 +2,8 @@ import type { PrismaClient } from "@prisma/client";
 import { bangkokMidnightUtc } from "~/domain/thai-date";
 import { hashPassword } from "~/utils/password.server";
 import { importHistoricalResults } from "~/models/course-attempts.server";
-import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/delegation-orders.server";
+import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
+import type { Role } from "~/domain/roles";
 import { importAcknowledgements, publishDocument } from "~/models/policy-documents.server";
 import { recordIndicatorEntry } from "~/models/indicator-entries.server";
 import { seededRandom } from "~/domain/quiz";
@@ -171,7 +172,7 @@ async function seedNoGiftAnnouncement(db: PrismaClient, demoNumbers: Set<string>
 async function seedDelegationOrders(db: PrismaClient) {
   const manager = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100003" }, include: { roles: true } });
   const finance = await db.division.findUniqueOrThrow({ where: { code: "finance" } });
-  const actor = { personId: manager.id, roles: manager.roles.map((r) => r.role), ip: "seed" };
+  const actor = { personId: manager.id, roles: manager.roles.map((r) => r.role as Role), ip: "seed" };
   const base = {
     issuingDivisionId: finance.id,
     delegatorEmployeeNumber: "100003",

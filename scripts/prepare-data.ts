@@ -2,7 +2,7 @@
 // Run by `npm run setup`; safe to run again (upserts, never wipes).
 import { syncAllContent } from "~/content/sync.server";
 import { ContentError } from "~/content/yaml-file.server";
-import { sealLegacyOrders } from "~/models/order-verify.server";
+import { sealLegacyOrders } from "~/models/orders/order-verify.server";
 import { db } from "~/utils/db.server";
 import { ensureSealKeyFile } from "~/utils/seal-key.server";
 import { seedDemoData } from "../prisma/seed";

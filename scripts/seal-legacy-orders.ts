@@ -1,5 +1,5 @@
 // npm run seal:legacy-orders — seal delegation orders signed before seals existed (decision 022). Also run by setup.
-import { sealLegacyOrders } from "~/models/order-verify.server";
+import { sealLegacyOrders } from "~/models/orders/order-verify.server";
 import { db } from "~/utils/db.server";
 
 sealLegacyOrders()

@@ -1,23 +1,13 @@
 import { Link } from "@remix-run/react";
-import { ORDER_STATUS_LABELS, formatOrderNumber, type OrderStatus } from "~/domain/delegation";
+import { ORDER_STANDING_LABELS, formatOrderNumber, type OrderRow } from "~/domain/delegation";
 import { formatThaiDate } from "~/domain/thai-date";
-
-export type OrderRow = {
-  id: number;
-  number: number | null;
-  year: number | null;
-  title: string;
-  status: string;
-  divisionName: string;
-  delegatorName: string;
-  delegates: string;
-  signedAt: string | null;
-};
 
 const TONE: Record<string, string> = { signed: "badge--ok", circulated: "badge--ok", revoked: "badge--bad", superseded: "badge--bad", submitted: "badge--warn" };
 
+export type { OrderRow };
+
 export function OrderStatusBadge({ status }: { status: string }) {
-  return <span className={`badge ${TONE[status] ?? ""}`}>{ORDER_STATUS_LABELS[status as OrderStatus] ?? status}</span>;
+  return <span className={`badge ${TONE[status] ?? ""}`}>{ORDER_STANDING_LABELS[status as keyof typeof ORDER_STANDING_LABELS] ?? status}</span>;
 }
 
 export function OrderTable({ rows, empty }: { rows: OrderRow[]; empty: string }) {

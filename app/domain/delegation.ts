@@ -16,6 +16,23 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
   superseded: "ถูกแทนที่แล้ว",
 };
 
+/** What a person reads: the stored status, or "หมดอายุแล้ว" once the end date has passed (see `orderStanding`). */
+export const ORDER_STANDING_LABELS: Record<OrderStatus | "expired", string> = { ...ORDER_STATUS_LABELS, expired: "หมดอายุแล้ว" };
+
+/** One order as a list shows it (the models build it, the order table renders it). */
+export type OrderRow = {
+  id: number;
+  number: number | null;
+  year: number | null;
+  title: string;
+  /** Stored status, or "expired" (see `orderStanding` in delegation-actions.ts). */
+  status: string;
+  divisionName: string;
+  delegatorName: string;
+  delegates: string;
+  signedAt: string | null;
+};
+
 export const POWER_KINDS = ["order", "permit", "approve"] as const;
 export type PowerKind = (typeof POWER_KINDS)[number];
 export const POWER_KIND_LABELS: Record<PowerKind, string> = { order: "สั่งการ", permit: "อนุญาต", approve: "อนุมัติ" };

@@ -21,7 +21,7 @@ import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { complaintCountForFiscalYear } from "./complaints/stats.server";
 import { coursePopulation } from "./course-assignments.server";
-import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
+import { countOrdersSignedInFiscalYear } from "./orders/order-queries.server";
 import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { latestLocalTargets, planTargetNote, type LocalTarget } from "./plan-targets.server";
 import { topLevelMap } from "./organization.server";

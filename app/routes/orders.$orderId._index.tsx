@@ -1,172 +1,133 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { FormError, TextField } from "~/components/form-field";
 import { OrderStatusBadge } from "~/components/order-table";
-import { POWER_KIND_LABELS, formatOrderCode, formatOrderNumber, type PowerKind } from "~/domain/delegation";
-import { fullName } from "~/domain/personnel";
+import { failureOf, useActionResult } from "~/components/use-action-result";
+import { formatOrderNumber } from "~/domain/delegation";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import {
-  OrderError,
-  acknowledgeOrder,
-  canView,
-  circulateOrder,
-  findOrder,
-  hashMatches,
-  returnToDraft,
-  revokeOrder,
-  signOrder,
-  submitForSignature,
-} from "~/models/delegation-orders.server";
+import { acknowledgeOrder, circulateOrder, returnToDraft, revokeOrder, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
+import { orderPage } from "~/models/orders/order-pages.server";
 import { revokeSchema, signSchema } from "~/schemas/delegation-order";
-import { isRefusal } from "~/domain/refusal";
-import { requireUser, type CurrentUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { validate, type FieldErrors } from "~/utils/forms";
-import { httpError } from "~/utils/http.server";
+import { requireUser } from "~/utils/auth.server";
+import { validate } from "~/utils/forms";
+import { idParam } from "~/utils/params.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
-import { idParam } from "~/utils/params.server";
+import { actOrRefuse, actionFailure, loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.order.title ?? "คำสั่ง"} · สุจริต` }];
 
-async function visibleOrder(user: CurrentUser, orderId: string | undefined) {
-  const order = await findOrder(db, idParam(orderId, "ไม่พบคำสั่งนี้")).catch((error) => {
-    if (error instanceof OrderError) httpError(error.status, error.message);
-    throw error;
-  });
-  if (!canView(order, { personId: user.id, roles: user.roles, ip: null })) httpError(404, "ไม่พบคำสั่งนี้");
-  return order;
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const order = await visibleOrder(user, params.orderId);
-  const isHr = user.roles.includes("hr") || user.roles.includes("admin");
-  const isAuthor = order.authorId === user.id;
-  const isDelegator = order.delegatorId === user.id;
-  const acknowledgements = await db.delegationAcknowledgement.findMany({
-    where: { orderId: order.id },
-    include: { person: { include: { division: true } } },
-    orderBy: [{ named: "desc" }, { acknowledgedAt: "asc" }],
-  });
-  const mine = acknowledgements.find((a) => a.personId === user.id);
-  const seeAcknowledgements = isHr || isAuthor || isDelegator;
-  return json({
-    order: {
-      id: order.id,
-      label: formatOrderNumber(order.number, order.year),
-      title: order.title,
-      body: order.body,
-      status: order.status,
-      division: order.issuingDivision.name,
-      delegator: `${fullName(order.delegator)} · ${order.delegator.position}`,
-      author: fullName(order.author),
-      effectiveFrom: order.effectiveFrom.toISOString(),
-      effectiveUntil: order.effectiveUntil?.toISOString() ?? null,
-      signedAt: order.signedAt?.toISOString() ?? null,
-      signer: order.signerName ? `${order.signerName} · ${order.signerPosition}` : null,
-      circulatedAt: order.circulatedAt?.toISOString() ?? null,
-      endedAt: order.endedAt?.toISOString() ?? null,
-      endReason: order.endReason,
-      supersedes: order.supersedes ? { id: order.supersedes.id, label: formatOrderNumber(order.supersedes.number, order.supersedes.year) } : null,
-      verifyCode: order.verifyCode ? formatOrderCode(order.verifyCode) : null,
-      version: order.updatedAt.toISOString(),
-      hashMatches: hashMatches(order),
-      delegates: order.delegates.map((d) => (d.person ? `${fullName(d.person)} (${d.person.employeeNumber}) · ${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`)),
-      powers: order.powers.map((p) => ({ kind: POWER_KIND_LABELS[p.kind as PowerKind] ?? p.kind, description: p.description, legalBasis: p.legalBasis, limits: p.limits, ceilingBaht: p.ceilingBaht })),
-      recipientDivisions: order.recipientDivisions.map((r) => r.division.name),
-    },
-    can: {
-      edit: isAuthor && order.status === "draft",
-      submit: isAuthor && order.status === "draft",
-      returnToDraft: (isAuthor || isDelegator) && order.status === "submitted",
-      sign: isDelegator && order.status === "submitted",
-      circulate: (isAuthor || isDelegator || isHr) && order.status === "signed",
-      revoke: (isDelegator || isHr) && (order.status === "signed" || order.status === "circulated"),
-      acknowledge: Boolean(mine && !mine.acknowledgedAt && order.circulatedAt),
-    },
-    myAcknowledgement: mine?.acknowledgedAt?.toISOString() ?? null,
-    acknowledgements: seeAcknowledgements
-      ? acknowledgements.map((a) => ({
-          id: a.id,
-          name: fullName(a.person),
-          employeeNumber: a.person.employeeNumber,
-          division: a.person.division.name,
-          named: a.named,
-          acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
-        }))
-      : null,
-  });
+  const orderId = idParam(params.orderId, "ไม่พบคำสั่งนี้");
+  return json(await loadOrRefuse(() => orderPage(orderId, { personId: user.id, roles: user.roles, ip: clientIp(context) })));
 }
 
-type Result = { intent: string; ok?: string; error?: string; fieldErrors?: FieldErrors };
-
+// Each intent is one model command; the model reads the order once and checks it with `orderRefusal` (decision 044).
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const order = await visibleOrder(user, params.orderId);
+  const orderId = idParam(params.orderId, "ไม่พบคำสั่งนี้");
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = { personId: user.id, roles: user.roles, ip: clientIp(context) };
-  const done = (ok: string) => json<Result>({ intent, ok });
-  try {
-    switch (intent) {
-      case "submit":
-        await submitForSignature(order.id, actor);
-        return done("เสนอลงนามแล้ว");
-      case "return":
-        await returnToDraft(order.id, actor);
-        return done("ดึงกลับเป็นร่างแล้ว");
-      case "sign": {
-        const parsed = validate(signSchema, { password: form.get("password") ?? "" });
-        if (!parsed.success) return json<Result>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-        const seen = form.get("version");
-        const { number, year } = await signOrder(order.id, parsed.data.password, actor, new Date(), typeof seen === "string" ? seen : undefined);
+  const values = { intent };
+  const done = (message: string) => json({ ok: true as const, intent, message });
+  const step = (run: () => Promise<unknown>, message: string) =>
+    actOrRefuse(async () => {
+      await run();
+      return done(message);
+    }, values);
+  switch (intent) {
+    case "submit":
+      return step(() => submitForSignature(orderId, actor), "เสนอลงนามแล้ว");
+    case "return":
+      return step(() => returnToDraft(orderId, actor), "ดึงกลับเป็นร่างแล้ว");
+    case "sign": {
+      const parsed = validate(signSchema, { password: form.get("password") ?? "" });
+      if (!parsed.success) return actionFailure({ fieldErrors: parsed.fieldErrors, values });
+      const seen = form.get("version");
+      return actOrRefuse(async () => {
+        const { number, year } = await signOrder(orderId, parsed.data.password, actor, new Date(), typeof seen === "string" ? seen : undefined);
         return done(`ลงนามแล้ว ได้เลขที่คำสั่ง ${formatOrderNumber(number, year)}`);
-      }
-      case "circulate": {
-        const count = await circulateOrder(order.id, actor);
-        return done(`แจ้งเวียนแล้ว ถึงผู้รับ ${count} คน`);
-      }
-      case "acknowledge":
-        await acknowledgeOrder(order.id, actor);
-        return done("บันทึกการรับทราบแล้ว");
-      case "revoke": {
-        const parsed = validate(revokeSchema, { reason: form.get("reason") ?? "" });
-        if (!parsed.success) return json<Result>({ intent, fieldErrors: parsed.fieldErrors }, { status: 400 });
-        await revokeOrder(order.id, parsed.data.reason, actor);
-        return done("ยกเลิกคำสั่งแล้ว");
-      }
-      default:
-        return json<Result>({ intent, error: "ไม่รู้จักคำสั่งนี้" }, { status: 400 });
+      }, values);
     }
-  } catch (error) {
-    if (isRefusal(error)) return json<Result>({ intent, error: error.message }, { status: error.status });
-    if (!(error instanceof OrderError)) throw error;
-    const result: Result = error.field ? { intent, fieldErrors: { [error.field]: error.message } } : { intent, error: error.message };
-    return json<Result>(result, { status: error.status });
+    case "circulate":
+      return actOrRefuse(async () => done(`แจ้งเวียนแล้ว ถึงผู้รับ ${(await circulateOrder(orderId, actor)).toLocaleString("th-TH")} คน`), values);
+    case "acknowledge":
+      return step(() => acknowledgeOrder(orderId, actor), "บันทึกการรับทราบแล้ว");
+    case "revoke": {
+      const parsed = validate(revokeSchema, { reason: form.get("reason") ?? "" });
+      if (!parsed.success) return actionFailure({ fieldErrors: parsed.fieldErrors, values });
+      return step(() => revokeOrder(orderId, parsed.data.reason, actor), "ยกเลิกคำสั่งแล้ว");
+    }
+    default:
+      return actionFailure({ formError: "ไม่รู้จักคำสั่งนี้", values });
   }
 }
 
-function Step({ intent, label, danger }: { intent: string; label: string; danger?: boolean }) {
+function Step({ intent, label, pending, secondary }: { intent: string; label: string; pending: string; secondary?: boolean }) {
   const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
     <Form method="post">
-      <button type="submit" name="intent" value={intent} className={`btn ${danger ? "btn--danger" : ""}`} disabled={navigation.state !== "idle"}>
-        {label}
+      <button type="submit" name="intent" value={intent} className={`btn ${secondary ? "btn--secondary" : ""}`} disabled={navigation.state !== "idle"} aria-busy={busy || undefined}>
+        {busy ? pending : label}
       </button>
     </Form>
   );
 }
 
+/** The delegator signs with their password, below the content they sign. */
+function SignForm({ version, mayReturn }: { version: string; mayReturn: boolean }) {
+  const result = useActionResult<{ intent: string; message: string }>();
+  const failure = failureOf(result);
+  const navigation = useNavigation();
+  const password = useRef<HTMLInputElement>(null);
+  const signing = navigation.state !== "idle" && navigation.formData?.get("intent") === "sign";
+  const error = failure?.values?.intent === "sign" ? (failure.fieldErrors?.password ?? failure.formError) : undefined;
+  // After a wrong password: empty the box and put the cursor back in it, with the Thai message read out.
+  useEffect(() => {
+    if (error && password.current) {
+      password.current.value = "";
+      password.current.focus();
+    }
+  }, [failure, error]);
+  return (
+    <section className="card" aria-labelledby="sign-heading" data-testid="sign-card">
+      <h2 id="sign-heading">ลงนามคำสั่งนี้</h2>
+      <p>ท่านได้อ่านเนื้อหาคำสั่งข้างต้นแล้ว เมื่อลงนาม ระบบจะออกเลขที่คำสั่งและเนื้อหาจะแก้ไขไม่ได้อีก กรุณากรอกรหัสผ่านของท่านเพื่อยืนยันตัวตน</p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="sign" />
+        <input type="hidden" name="version" value={version} />
+        <TextField ref={password} label="รหัสผ่าน" name="password" type="password" autoComplete="current-password" error={error} />
+        <div className="actions">
+          <button type="submit" className="btn" disabled={navigation.state !== "idle"} aria-busy={signing || undefined}>
+            {signing ? "กำลังลงนาม…" : "ลงนาม"}
+          </button>
+        </div>
+      </Form>
+      {mayReturn ? (
+        <div className="actions">
+          <p className="muted">ยังไม่พร้อมลงนาม? ส่งกลับให้ผู้ร่างแก้ไขได้</p>
+          <Step intent="return" label="ดึงกลับเป็นร่าง" pending="กำลังดึงกลับ…" secondary />
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 export default function OrderPage() {
   const { order, can, acknowledgements, myAcknowledgement } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as Result | undefined;
+  const result = useActionResult<{ intent: string; message: string }>();
+  const failure = failureOf(result);
   const acked = acknowledgements?.filter((a) => a.acknowledgedAt).length ?? 0;
+  const fieldFailure = (intent: string, field: string) => (failure?.values?.intent === intent ? failure.fieldErrors?.[field] : undefined);
   return (
     <>
       <p className="breadcrumbs">
-        <Link to="/orders">‹ คำสั่งมอบหมายงาน</Link>
+        <Link to="/orders">‹ คำสั่งมอบอำนาจ</Link>
       </p>
       <div className="page-head">
         <div>
@@ -177,10 +138,10 @@ export default function OrderPage() {
       </div>
       {result?.ok ? (
         <div className="alert alert--ok" role="status">
-          {result.ok}
+          {result.message}
         </div>
       ) : null}
-      <FormError message={result?.error} />
+      {failure?.values?.intent !== "sign" ? <FormError message={failure?.formError} /> : null}
       {order.hashMatches === false ? (
         <div className="alert alert--error" role="alert" data-testid="hash-status">
           {order.verifyCode
@@ -188,12 +149,29 @@ export default function OrderPage() {
             : "⚠ คำสั่งนี้ยังไม่มีตราประทับของระบบ จึงยืนยันไม่ได้ว่าเนื้อหาตรงกับที่ลงนาม โปรดแจ้งผู้ดูแลระบบ"}
         </div>
       ) : order.hashMatches ? (
-        <p className="alert alert--ok" data-testid="hash-status">
-          {`✓ ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม · รหัสตรวจสอบ ${order.verifyCode}`}
-        </p>
+        <div className="alert alert--ok">
+          <p data-testid="hash-status">✓ ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม</p>
+          <details>
+            <summary>รายละเอียดสำหรับผู้ตรวจสอบ</summary>
+            <dl>
+              <dt>รหัสตรวจสอบ (พิมพ์บนคำสั่ง ตรวจได้ที่ /verify)</dt>
+              <dd>{order.verifyCode}</dd>
+              {order.contentHash ? (
+                <>
+                  <dt>SHA-256 ของเนื้อหาที่ลงนาม</dt>
+                  <dd style={{ wordBreak: "break-all" }}>
+                    <code>{order.contentHash}</code>
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </details>
+        </div>
       ) : null}
       {order.endedAt ? (
         <div className="alert alert--error">{`${order.status === "revoked" ? "ยกเลิก" : "สิ้นผล"}เมื่อ ${formatThaiDate(order.endedAt)}: ${order.endReason}`}</div>
+      ) : order.status === "expired" && order.effectiveUntil ? (
+        <div className="alert alert--info">{`คำสั่งนี้หมดอายุแล้ว มีผลถึงวันที่ ${formatThaiDate(order.effectiveUntil)}`}</div>
       ) : null}
 
       <section className="card actions no-print" aria-label="การดำเนินการ">
@@ -202,34 +180,18 @@ export default function OrderPage() {
             แก้ไขร่าง
           </Link>
         ) : null}
-        {can.submit ? <Step intent="submit" label="เสนอลงนาม" /> : null}
-        {can.returnToDraft ? <Step intent="return" label="ดึงกลับเป็นร่าง" /> : null}
-        {can.circulate ? <Step intent="circulate" label="แจ้งเวียน" /> : null}
-        {can.acknowledge ? <Step intent="acknowledge" label="รับทราบคำสั่งนี้" /> : null}
+        {can.submit ? <Step intent="submit" label="เสนอลงนาม" pending="กำลังเสนอ…" /> : null}
+        {can.circulate ? <Step intent="circulate" label="แจ้งเวียน" pending="กำลังแจ้งเวียน…" /> : null}
+        {can.acknowledge ? <Step intent="acknowledge" label="รับทราบคำสั่งนี้" pending="กำลังบันทึก…" /> : null}
+        {can.returnToDraft && !can.sign ? <Step intent="return" label="ดึงกลับเป็นร่าง" pending="กำลังดึงกลับ…" secondary /> : null}
         {myAcknowledgement ? <span className="badge badge--ok">{`ท่านรับทราบแล้วเมื่อ ${formatThaiDateTime(myAcknowledgement)}`}</span> : null}
+        {can.sign ? <a href="#sign-heading">ไปที่ช่องลงนาม ↓</a> : null}
         {order.signedAt ? (
           <Link to={`/orders/${order.id}/print`} className="btn btn--secondary">
             ฉบับพิมพ์
           </Link>
         ) : null}
       </section>
-
-      {can.sign ? (
-        <section className="card" aria-labelledby="sign-heading">
-          <h2 id="sign-heading">ลงนาม</h2>
-          <p>เมื่อลงนามแล้ว ระบบจะออกเลขที่คำสั่งและเนื้อหาจะแก้ไขไม่ได้อีก กรุณากรอกรหัสผ่านเพื่อยืนยันตัวตน</p>
-          <Form method="post" className="stack">
-            <input type="hidden" name="intent" value="sign" />
-            <input type="hidden" name="version" value={order.version} />
-            <TextField label="รหัสผ่าน" name="password" type="password" autoComplete="current-password" error={result?.intent === "sign" ? result.fieldErrors?.password : undefined} />
-            <div>
-              <button type="submit" className="btn">
-                ลงนามคำสั่ง
-              </button>
-            </div>
-          </Form>
-        </section>
-      ) : null}
 
       <section className="card" aria-labelledby="content-heading">
         <h2 id="content-heading">เนื้อหาคำสั่ง</h2>
@@ -296,12 +258,14 @@ export default function OrderPage() {
         <p className="order-body">{order.body}</p>
       </section>
 
+      {can.sign ? <SignForm version={order.version} mayReturn={can.returnToDraft} /> : null}
+
       {can.revoke ? (
         <section className="card" aria-labelledby="revoke-heading">
           <h2 id="revoke-heading">ยกเลิกคำสั่ง</h2>
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="revoke" />
-            <TextField label="เหตุผลการยกเลิก" name="reason" error={result?.intent === "revoke" ? result.fieldErrors?.reason : undefined} />
+            <TextField label="เหตุผลการยกเลิก" name="reason" error={fieldFailure("revoke", "reason")} />
             <div>
               <button type="submit" className="btn btn--danger">
                 ยกเลิกคำสั่ง

@@ -1,47 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { POWER_KIND_LABELS, formatOrderCode, formatOrderNumber, type PowerKind } from "~/domain/delegation";
-import { fullName } from "~/domain/personnel";
 import { formatThaiDate } from "~/domain/thai-date";
-import { OrderError, canView, findOrder, hashMatches } from "~/models/delegation-orders.server";
+import { orderPrintPage } from "~/models/orders/order-pages.server";
 import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
 import { idParam } from "~/utils/params.server";
+import { clientIp } from "~/utils/request.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `คำสั่ง ${data.label}` : "คำสั่ง" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const order = await findOrder(db, idParam(params.orderId)).catch((error) => {
-    if (error instanceof OrderError) httpError(error.status, error.message);
-    throw error;
-  });
-  if (!canView(order, { personId: user.id, roles: user.roles, ip: null })) httpError(404, "ไม่พบคำสั่งนี้");
-  if (!order.signedAt) httpError(409, "ฉบับพิมพ์มีเฉพาะคำสั่งที่ลงนามแล้ว");
-  return json({
-    id: order.id,
-    label: formatOrderNumber(order.number, order.year),
-    division: order.issuingDivision.name,
-    title: order.title,
-    body: order.body,
-    delegates: order.delegates.map((d) => (d.person ? `${fullName(d.person)} ตำแหน่ง${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`)),
-    powers: order.powers.map((p) => ({
-      text: `${POWER_KIND_LABELS[p.kind as PowerKind] ?? p.kind}: ${p.description}`,
-      legalBasis: p.legalBasis,
-      limits: [p.ceilingBaht != null ? `วงเงินไม่เกิน ${p.ceilingBaht.toLocaleString("th-TH")} บาท` : null, p.limits].filter(Boolean).join(" "),
-    })),
-    effectiveFrom: order.effectiveFrom.toISOString(),
-    effectiveUntil: order.effectiveUntil?.toISOString() ?? null,
-    signedAt: order.signedAt.toISOString(),
-    signerName: order.signerName,
-    signerPosition: order.signerPosition,
-    ended: order.endedAt ? order.endReason : null,
-    // Printed only while the stored order verifies against its seal (decision 022).
-    verifyCode: order.verifyCode && hashMatches(order) ? formatOrderCode(order.verifyCode) : null,
-    verifyUrl: `${new URL(request.url).origin}/verify`,
-  });
+  const orderId = idParam(params.orderId, "ไม่พบคำสั่งนี้");
+  return json(await loadOrRefuse(() => orderPrintPage(orderId, { personId: user.id, roles: user.roles, ip: clientIp(context) }, new URL(request.url).origin)));
 }
 
 const announcesDelegation = (body: string) => /จึงมอบอำนาจ[^\n]*$/.test(body.trim());

@@ -2,64 +2,28 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, NavLink, useLoaderData } from "@remix-run/react";
 import { OrderTable } from "~/components/order-table";
-import { ORDER_STATUSES, ORDER_STATUS_LABELS } from "~/domain/delegation";
-import { bangkokCalendarDate, toBuddhistYear } from "~/domain/thai-date";
-import { listOrders, myDrafts, ordersToAcknowledge, ordersToSign } from "~/models/delegation-queries.server";
-import { mayDraft } from "~/models/delegation-orders.server";
-import { toOrderRow } from "~/models/order-rows.server";
-import { listDivisionOptions } from "~/models/organization.server";
-import { resolvePersonNumber } from "~/models/people/search.server";
 import { PersonPicker } from "~/components/person-picker";
+import { ORDER_STANDING_LABELS, ORDER_STATUSES } from "~/domain/delegation";
+import { ordersPage, type OrderView } from "~/models/orders/order-pages.server";
 import { requireUser } from "~/utils/auth.server";
-import { parseId } from "~/utils/params.server";
+import { clientIp } from "~/utils/request.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction = () => [{ title: "คำสั่งมอบหมายงาน · สุจริต" }];
+export const meta: MetaFunction = () => [{ title: "คำสั่งมอบอำนาจ · สุจริต" }];
 
-const VIEWS = ["inbox", "sign", "mine", "all"] as const;
-type View = (typeof VIEWS)[number];
-
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const url = new URL(request.url);
-  const view = (VIEWS as readonly string[]).includes(url.searchParams.get("view") ?? "") ? (url.searchParams.get("view") as View) : "all";
-  const filters = {
-    divisionId: parseId(url.searchParams.get("division")) ?? undefined,
-    status: url.searchParams.get("status") || undefined,
-    year: Number(url.searchParams.get("year")) || undefined,
-    delegate: (await resolvePersonNumber(url.searchParams.get("delegate") ?? "")) || undefined,
-    q: url.searchParams.get("q")?.trim() || undefined,
-  };
-  const actor = { personId: user.id, roles: user.roles, ip: null };
-  const [toSign, toAck, drafts] = await Promise.all([ordersToSign(user.id), ordersToAcknowledge(user.id), myDrafts(user.id)]);
-  const rows =
-    view === "sign"
-      ? toSign
-      : view === "inbox"
-        ? toAck
-        : view === "mine"
-          ? drafts
-          : await listOrders(filters, { personId: user.id, mayReadDrafts: user.roles.includes("hr") || user.roles.includes("admin") });
-  return json({
-    view,
-    filters: { division: filters.divisionId ?? "", status: filters.status ?? "", year: filters.year ?? "", delegate: filters.delegate ?? "", q: filters.q ?? "" },
-    counts: { sign: toSign.length, inbox: toAck.length, mine: drafts.length },
-    mayDraft: mayDraft(actor),
-    divisions: view === "all" ? (await listDivisionOptions()).filter((d) => d.depth === 0) : [],
-    thisYear: toBuddhistYear(bangkokCalendarDate(new Date()).year),
-    rows: rows.map(toOrderRow),
-  });
+  return json(await loadOrRefuse(() => ordersPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, new URL(request.url).searchParams)));
 }
 
-const EMPTY: Record<View, string> = {
-  sign: "ไม่มีคำสั่งที่รอท่านลงนาม",
-  inbox: "ไม่มีคำสั่งที่รอท่านรับทราบ",
+const EMPTY: Record<Exclude<OrderView, "inbox">, string> = {
   mine: "ท่านยังไม่มีร่างคำสั่ง",
   all: "ไม่พบคำสั่งตามเงื่อนไขที่เลือก",
 };
 
 export default function Orders() {
   const data = useLoaderData<typeof loader>();
-  const tab = (view: View, label: string, count?: number) => (
+  const tab = (view: OrderView, label: string, count?: number) => (
     <NavLink to={`/orders?view=${view}`} className={() => (data.view === view ? "tab is-active" : "tab")} aria-current={data.view === view ? "page" : undefined}>
       {label}
       {count ? <span className="badge badge--warn">{count}</span> : null}
@@ -68,7 +32,7 @@ export default function Orders() {
   return (
     <>
       <div className="page-head">
-        <h1>คำสั่งมอบหมายงาน</h1>
+        <h1>คำสั่งมอบอำนาจ</h1>
         <div className="actions">
           <Link to="/orders/powers" className="btn btn--secondary">
             ใครมีอำนาจอนุมัติ?
@@ -81,8 +45,7 @@ export default function Orders() {
         </div>
       </div>
       <nav className="tabs" aria-label="มุมมอง">
-        {tab("inbox", "รอรับทราบ", data.counts.inbox)}
-        {tab("sign", "รอลงนาม", data.counts.sign)}
+        {tab("inbox", "รอท่านดำเนินการ", data.counts.inbox)}
         {tab("mine", "ร่างของฉัน", data.counts.mine)}
         {tab("all", "ทั้งหมด")}
       </nav>
@@ -108,9 +71,9 @@ export default function Orders() {
             <label htmlFor="status">สถานะ</label>
             <select id="status" name="status" defaultValue={data.filters.status}>
               <option value="">ทุกสถานะ</option>
-              {ORDER_STATUSES.map((s) => (
+              {[...ORDER_STATUSES, "expired" as const].map((s) => (
                 <option key={s} value={s}>
-                  {ORDER_STATUS_LABELS[s]}
+                  {ORDER_STANDING_LABELS[s]}
                 </option>
               ))}
             </select>
@@ -129,7 +92,21 @@ export default function Orders() {
           </div>
         </Form>
       ) : null}
-      <OrderTable rows={data.rows} empty={EMPTY[data.view]} />
+      {data.view === "inbox" ? (
+        <>
+          <p className="muted">คำสั่งที่รอให้ท่านลงนามหรือรับทราบ คำสั่งที่หมดอายุ ถูกแทนที่ หรือถูกยกเลิกแล้ว และคำสั่งที่ท่านร่างหรือลงนามเอง จะไม่อยู่ในรายการนี้</p>
+          <section aria-labelledby="to-sign-heading">
+            <h2 id="to-sign-heading">{`รอท่านลงนาม (${data.toSign.length.toLocaleString("th-TH")})`}</h2>
+            <OrderTable rows={data.toSign} empty="ไม่มีคำสั่งที่รอท่านลงนาม" />
+          </section>
+          <section aria-labelledby="to-ack-heading">
+            <h2 id="to-ack-heading">{`รอท่านรับทราบ (${data.toAcknowledge.length.toLocaleString("th-TH")})`}</h2>
+            <OrderTable rows={data.toAcknowledge} empty="ไม่มีคำสั่งที่รอท่านรับทราบ" />
+          </section>
+        </>
+      ) : (
+        <OrderTable rows={data.rows} empty={EMPTY[data.view]} />
+      )}
     </>
   );
 }

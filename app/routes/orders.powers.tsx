@@ -1,53 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { POWER_KIND_LABELS, formatOrderNumber, type PowerKind } from "~/domain/delegation";
-import { fullName } from "~/domain/personnel";
-import { bangkokMidnightUtc, formatThaiDate } from "~/domain/thai-date";
-import { powersHeldBy } from "~/models/delegation-orders.server";
-import { requireUser } from "~/utils/auth.server";
-import { resolvePersonNumber } from "~/models/people/search.server";
 import { PersonPicker } from "~/components/person-picker";
-import { POWER_KINDS } from "~/domain/delegation";
-import { parseBaht } from "~/domain/approvers";
-import { whoMayDecide } from "~/models/delegation/approvers.server";
-import { toDateInputValue } from "~/utils/dates";
-import { db } from "~/utils/db.server";
+import { POWER_KINDS, POWER_KIND_LABELS, type PowerKind } from "~/domain/delegation";
+import { formatThaiDate } from "~/domain/thai-date";
+import { powersPage } from "~/models/orders/order-pages.server";
+import { requireUser } from "~/utils/auth.server";
+import { clientIp } from "~/utils/request.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "ใครมีอำนาจอนุมัติ · สุจริต" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const url = new URL(request.url);
-  const employeeNumber = (await resolvePersonNumber(url.searchParams.get("person") ?? "")) || user.employeeNumber;
-  const dateParam = url.searchParams.get("date") ?? "";
-  const match = dateParam.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  // Noon in Bangkok: "on that day" includes orders taking effect that morning.
-  const at = match ? new Date(bangkokMidnightUtc(Number(match[1]), Number(match[2]), Number(match[3])).getTime() + 12 * 3_600_000) : new Date();
-  const person = await db.person.findUnique({ where: { employeeNumber } });
-  const powers = person ? await powersHeldBy(person.id, at) : [];
-  // The question the title asks: who may decide this kind of case, this amount, on this date.
-  const kind = (POWER_KINDS as readonly string[]).includes(url.searchParams.get("kind") ?? "") ? (url.searchParams.get("kind") as PowerKind) : null;
-  const amountText = url.searchParams.get("amount")?.trim() ?? "";
-  const amount = amountText ? parseBaht(amountText) : null;
-  const approvers = kind && !(amountText && amount == null) ? await whoMayDecide(kind, amount, at) : null;
-  return json({
-    ask: { kind: kind ?? "approve", amount: amountText, amountError: amountText && amount == null ? "จำนวนเงินต้องเป็นตัวเลข เช่น 50000 หรือ 50,000" : "", asked: Boolean(kind), amountValue: amount },
-    approvers,
-    query: { person: employeeNumber, date: toDateInputValue(at) },
-    at: at.toISOString(),
-    person: person ? { name: fullName(person), position: person.position } : null,
-    powers: powers.map(({ order, power }) => ({
-      orderId: order.id,
-      orderLabel: formatOrderNumber(order.number, order.year),
-      orderTitle: order.title,
-      kind: POWER_KIND_LABELS[power.kind as PowerKind] ?? power.kind,
-      description: power.description,
-      legalBasis: power.legalBasis,
-      limits: [power.ceilingBaht != null ? `วงเงินไม่เกิน ${power.ceilingBaht.toLocaleString("th-TH")} บาท` : null, power.limits].filter(Boolean).join(" · "),
-      delegator: fullName(order.delegator),
-    })),
-  });
+  const viewer = { personId: user.id, roles: user.roles, ip: clientIp(context), employeeNumber: user.employeeNumber };
+  return json(await loadOrRefuse(() => powersPage(viewer, new URL(request.url).searchParams)));
 }
 
 export default function PowersHeld() {
@@ -55,7 +22,7 @@ export default function PowersHeld() {
   return (
     <>
       <p className="breadcrumbs">
-        <Link to="/orders">‹ คำสั่งมอบหมายงาน</Link>
+        <Link to="/orders">‹ คำสั่งมอบอำนาจ</Link>
       </p>
       <h1>ใครมีอำนาจอนุมัติ?</h1>
       <section className="card" aria-labelledby="ask-heading">

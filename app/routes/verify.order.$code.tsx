@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatThaiDate } from "~/domain/thai-date";
-import { orderVerificationPage } from "~/models/order-verify.server";
+import { orderVerificationPage } from "~/models/orders/order-verify.server";
 
 export const meta: MetaFunction = () => [{ title: "ผลการตรวจสอบคำสั่ง · เทศบาลนครลำปาง" }];
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { toBuddhistYear } from "~/domain/thai-date";
-import { countOrdersSignedInFiscalYear, createDraft, powersHeldBy, signOrder, submitForSignature } from "~/models/delegation-orders.server";
+import type { Role } from "~/domain/roles";
+import { createDraft, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
+import { countOrdersSignedInFiscalYear, powersHeldBy } from "~/models/orders/order-queries.server";
 import { db } from "~/utils/db.server";
 import { startAppServer, type HttpClient } from "../support/app-server";
 import { TEST_PASSWORD, createTestPerson, sessionCookieFor } from "../support/factories";
@@ -171,9 +173,9 @@ describe("numbers", () => {
     const delegate = await createTestPerson();
     const managers = await Promise.all(Array.from({ length: 12 }, () => createTestPerson({ roles: ["staff", "manager"], divisionCode: "finance" })));
     const finance = await db.division.findUniqueOrThrow({ where: { code: "finance" } });
-    const ids: { id: number; actor: { personId: number; roles: string[]; ip: null } }[] = [];
+    const ids: { id: number; actor: { personId: number; roles: Role[]; ip: null } }[] = [];
     for (const m of managers) {
-      const actor = { personId: m.id, roles: ["staff", "manager"], ip: null };
+      const actor = { personId: m.id, roles: ["staff", "manager"] as Role[], ip: null };
       const order = await createDraft(
         {
           title: `คำสั่งทดสอบเลขที่ ${m.employeeNumber}`,

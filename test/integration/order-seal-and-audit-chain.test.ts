@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentHash, formatOrderCode } from "~/domain/delegation";
+import type { Role } from "~/domain/roles";
 import { verifyAuditChain } from "~/models/audit-chain.server";
-import { canonicalOrder, createDraft, findOrder, signOrder, submitForSignature } from "~/models/delegation-orders.server";
-import { sealLegacyOrders } from "~/models/order-verify.server";
+import { createDraft, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
+import { canonicalOrder, findOrder } from "~/models/orders/order-store.server";
+import { sealLegacyOrders } from "~/models/orders/order-verify.server";
 import { delegationOrderSchema } from "~/schemas/delegation-order";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
@@ -24,7 +26,7 @@ async function signedOrder() {
   const manager = await createTestPerson({ roles: ["staff", "manager"], divisionCode: "finance" });
   const delegate = await createTestPerson();
   const division = await db.division.findUniqueOrThrow({ where: { code: "finance" } });
-  const actor = { personId: manager.id, roles: ["staff", "manager"], ip: null };
+  const actor = { personId: manager.id, roles: ["staff", "manager"] as Role[], ip: null };
   const draft = await createDraft(
     delegationOrderSchema.parse({
       title: "มอบอำนาจอนุมัติการจัดซื้อจัดจ้างวงเงินเล็ก",

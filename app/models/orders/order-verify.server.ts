@@ -1,7 +1,7 @@
 import { contentHash, formatOrderCode, formatOrderNumber, isOrderCode, normalizeVerifyCode, POWER_KIND_LABELS, type PowerKind } from "~/domain/delegation";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { canonicalOrder, findOrder, hashMatches } from "./delegation-orders.server";
+import { canonicalOrder, findOrder, hashMatches } from "./order-store.server";
 import { sealFor } from "./order-seal.server";
 
 // The public check of a printed order's code (/verify, decision 022) and the one-time seal of orders signed

@@ -1,0 +1,119 @@
+import type { Prisma } from "@prisma/client";
+import { ORDER_STATUSES, delegatesTo, isInForce } from "~/domain/delegation";
+import { fiscalYearRange } from "~/domain/fiscal-year";
+import { fullName } from "~/domain/personnel";
+import { bangkokMidnightUtc, toCommonEraYear } from "~/domain/thai-date";
+import { db } from "~/utils/db.server";
+import { listDivisionOptions } from "../organization.server";
+import { activeWhere } from "../people-queries.server";
+import { ORDER_INCLUDE } from "./order-store.server";
+
+// Read-only queries over delegation orders.
+
+export async function orderFormOptions() {
+  const [divisions, people, managers, replaceable] = await Promise.all([
+    listDivisionOptions(),
+    db.person.findMany({ where: activeWhere(), orderBy: { employeeNumber: "asc" } }),
+    db.person.findMany({ where: { AND: [activeWhere(), { roles: { some: { role: "manager" } } }] }, orderBy: { employeeNumber: "asc" } }),
+    db.delegationOrder.findMany({ where: { status: { in: ["signed", "circulated"] } }, orderBy: [{ year: "desc" }, { number: "desc" }] }),
+  ]);
+  return {
+    divisions,
+    people: people.map((p) => ({ employeeNumber: p.employeeNumber, name: `${fullName(p)} · ${p.position}` })),
+    managers: managers.map((p) => ({ employeeNumber: p.employeeNumber, name: `${fullName(p)} · ${p.position}` })),
+    replaceable: replaceable.map((o) => ({ id: o.id, label: `ที่ ${o.number}/${o.year} ${o.title}` })),
+  };
+}
+
+export type OrderFilter = { divisionId?: number; status?: string; year?: number; delegate?: string; q?: string };
+
+const LIST_INCLUDE = {
+  issuingDivision: true,
+  delegator: true,
+  delegates: { include: { person: true } },
+  _count: { select: { recipients: true } },
+} satisfies Prisma.DelegationOrderInclude;
+
+export async function listOrders(filter: OrderFilter, viewer: { personId: number; mayReadDrafts: boolean }, now = new Date()) {
+  const and: Prisma.DelegationOrderWhereInput[] = [];
+  // Others' drafts stay private to their author, their delegator and HR.
+  if (!viewer.mayReadDrafts) {
+    and.push({ OR: [{ signedAt: { not: null } }, { authorId: viewer.personId }, { delegatorId: viewer.personId }] });
+  }
+  if (filter.divisionId) and.push({ issuingDivisionId: filter.divisionId });
+  if (filter.status === "expired") and.push({ status: { in: ["signed", "circulated"] }, effectiveUntil: { lte: now } });
+  else if (filter.status && (ORDER_STATUSES as readonly string[]).includes(filter.status)) {
+    and.push({ status: filter.status });
+    // "ลงนามแล้ว"/"แจ้งเวียนแล้ว" means still in its period; a passed end date is "หมดอายุแล้ว".
+    if (filter.status === "signed" || filter.status === "circulated") and.push({ OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }] });
+  }
+  if (filter.year) {
+    const ce = toCommonEraYear(filter.year);
+    and.push({
+      OR: [{ year: filter.year }, { year: null, createdAt: { gte: bangkokMidnightUtc(ce, 1, 1), lt: bangkokMidnightUtc(ce + 1, 1, 1) } }],
+    });
+  }
+  if (filter.delegate) {
+    const person = await db.person.findUnique({ where: { employeeNumber: filter.delegate } });
+    and.push({
+      delegates: { some: { OR: [{ personId: person?.id ?? -1 }, ...(person ? [{ positionTitle: person.position }] : [])] } },
+    });
+  }
+  if (filter.q) and.push({ OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] });
+  return db.delegationOrder.findMany({
+    where: { AND: and },
+    include: LIST_INCLUDE,
+    orderBy: [{ year: "desc" }, { number: "desc" }, { updatedAt: "desc" }],
+    take: 200,
+  });
+}
+
+/** Orders waiting for this person's signature (they are the delegator). */
+export async function ordersToSign(personId: number) {
+  return db.delegationOrder.findMany({ where: { delegatorId: personId, status: "submitted" }, include: LIST_INCLUDE, orderBy: { submittedAt: "asc" } });
+}
+
+/**
+ * Orders circulated to this person that they have not acknowledged yet: only ones still in force (not revoked,
+ * superseded or past their end date) and never their own (they wrote or signed it). Issue 12 item 7.
+ */
+export async function ordersToAcknowledge(personId: number, now = new Date()) {
+  return db.delegationOrder.findMany({
+    where: {
+      recipients: { some: { personId, acknowledgedAt: null } },
+      status: "circulated",
+      circulatedAt: { not: null },
+      delegatorId: { not: personId },
+      authorId: { not: personId },
+      OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }],
+    },
+    include: LIST_INCLUDE,
+    orderBy: { circulatedAt: "desc" },
+  });
+}
+
+export async function myDrafts(personId: number) {
+  return db.delegationOrder.findMany({ where: { authorId: personId, status: { in: ["draft", "submitted"] } }, include: LIST_INCLUDE, orderBy: { updatedAt: "desc" } });
+}
+
+export type OrderListRow = Awaited<ReturnType<typeof listOrders>>[number];
+
+/** Powers a person holds by delegation on a date, from the orders in force then. */
+export async function powersHeldBy(personId: number, at: Date) {
+  const person = await db.person.findUnique({ where: { id: personId } });
+  if (!person) return [];
+  const orders = await db.delegationOrder.findMany({
+    where: {
+      signedAt: { not: null },
+      OR: [{ delegates: { some: { personId } } }, { delegates: { some: { positionTitle: person.position } } }],
+    },
+    include: ORDER_INCLUDE,
+  });
+  return orders.filter((o) => isInForce(o, at) && delegatesTo(o, person)).flatMap((o) => o.powers.map((p) => ({ order: o, power: p })));
+}
+
+/** Orders signed in a fiscal year: the count indicator of plan item 30. */
+export async function countOrdersSignedInFiscalYear(fiscalYear: number): Promise<number> {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  return db.delegationOrder.count({ where: { signedAt: { gte: start, lt: end } } });
+}
