@@ -15,7 +15,8 @@ describe("a delegation order from draft to acknowledgement", () => {
     const title = "มอบอำนาจอนุมัติจัดซื้อวัสดุสำนักงาน (ทดสอบ e2e)";
     const manager = await openPage(browser, baseUrl);
     await signIn(manager.page, "100003", DEMO_PASSWORD);
-    await manager.page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "คำสั่งมอบหมายงาน" }).click();
+    await manager.page.goto("/orders");
+    await manager.page.waitForLoadState("networkidle");
     await manager.page.getByRole("link", { name: "+ ร่างคำสั่งใหม่" }).click();
     await manager.page.waitForURL(/\/orders\/new$/);
     const p = manager.page;
@@ -39,7 +40,7 @@ describe("a delegation order from draft to acknowledgement", () => {
     await p.getByRole("button", { name: "เสนอลงนาม" }).click();
     await expect.poll(() => p.getByText("เสนอลงนามแล้ว").count()).toBe(1);
     await p.getByLabel("รหัสผ่าน").fill(DEMO_PASSWORD);
-    await p.getByRole("button", { name: "ลงนามคำสั่ง" }).click();
+    await p.getByRole("button", { name: "ลงนาม", exact: true }).click();
     await expect.poll(() => p.getByRole("status").first().textContent()).toMatch(/ลงนามแล้ว ได้เลขที่คำสั่ง ที่ \d+\/\d{4}/);
     await p.getByRole("button", { name: "แจ้งเวียน" }).click();
     await expect.poll(() => p.getByText(/แจ้งเวียนแล้ว ถึงผู้รับ \d+ คน/).count()).toBe(1);
