@@ -150,7 +150,7 @@ export default function OrderPage() {
         </div>
       ) : order.hashMatches ? (
         <div className="alert alert--ok">
-          <p data-testid="hash-status">✓ ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม</p>
+          <div data-testid="hash-status">✓ ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม</div>
           <details>
             <summary>รายละเอียดสำหรับผู้ตรวจสอบ</summary>
             <dl>

@@ -165,6 +165,7 @@ describe("the orders inbox and the signing page", () => {
     await expect.poll(() => s.getByText(/รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม/).count()).toBeGreaterThan(0);
     await expect.poll(() => s.evaluate(() => document.activeElement?.id)).toBe("password");
     expect(await password.inputValue()).toBe("");
+    await expect.poll(() => signButton.isEnabled()).toBe(true);
     await screenshot(s, "order-signing-wrong-password-desktop");
 
     // The right one, slowed down so the pending state can be seen.
@@ -183,6 +184,8 @@ describe("the orders inbox and the signing page", () => {
     expect(await digest.isVisible()).toBe(false);
     await s.getByText("รายละเอียดสำหรับผู้ตรวจสอบ").click();
     await expect.poll(() => digest.textContent()).toMatch(/^[0-9a-f]{64}$/);
+    // Only those who must acknowledge are counted: not the signer or the author, though both were named.
+    expect(await s.getByRole("heading", { name: /การรับทราบ/ }).textContent()).toBe("การรับทราบ (0/0)");
     await screenshot(s, "order-signed-desktop");
     signerPage.assertClean();
     await signerPage.context.close();

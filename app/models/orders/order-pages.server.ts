@@ -66,6 +66,8 @@ export async function orderPage(orderId: number, viewer: Viewer, now = new Date(
     orderBy: [{ named: "desc" }, { acknowledgedAt: "asc" }],
   });
   const mine = acknowledgements.find((a) => a.personId === viewer.personId);
+  // The author and the delegator are never asked to acknowledge their own order (decision 044).
+  const recipients = acknowledgements.filter((a) => a.personId !== order.authorId && a.personId !== order.delegatorId);
   const seeAcknowledgements = isHr(viewer) || order.authorId === viewer.personId || order.delegatorId === viewer.personId;
   return {
     order: {
@@ -96,7 +98,7 @@ export async function orderPage(orderId: number, viewer: Viewer, now = new Date(
     can: orderActions(order, viewer, mine, now),
     myAcknowledgement: mine?.acknowledgedAt?.toISOString() ?? null,
     acknowledgements: seeAcknowledgements
-      ? acknowledgements.map((a) => ({
+      ? recipients.map((a) => ({
           id: a.id,
           name: fullName(a.person),
           employeeNumber: a.person.employeeNumber,
