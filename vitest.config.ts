@@ -32,7 +32,9 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
-          globalSetup: ["test/support/global-e2e-server.ts"],
+          // One server on a copy of the seeded demo database and one Chromium for the whole run (decision 040).
+          globalSetup: ["test/support/global-e2e-server.ts", "test/support/global-browser.ts"],
+          setupFiles: ["test/support/e2e-db.ts"],
           fileParallelism: false,
           // A loaded CI machine can take more than the default second to finish a navigation.
           expect: { poll: { timeout: 15_000, interval: 100 } },
