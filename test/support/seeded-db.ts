@@ -63,9 +63,22 @@ export function seededDatabase(): string {
   return file;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 function removeSeededFilesExcept(keep: string | undefined) {
   for (const old of fs.readdirSync(SEEDED_DIR)) {
-    if (/^demo-[0-9a-f]+\.db$/.test(old) && old !== keep) fs.rmSync(path.join(SEEDED_DIR, old), { force: true });
+    const building = /\.(\d+)\.building/.exec(old);
+    // Old seeded files, and half-built ones whose builder is gone (a run that was stopped).
+    if ((/^demo-[0-9a-f]+\.db$/.test(old) && old !== keep) || (building && !alive(Number(building[1])))) {
+      fs.rmSync(path.join(SEEDED_DIR, old), { force: true });
+    }
   }
 }
 
