@@ -1,14 +1,16 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson, type E2ePerson } from "../support/e2e-people";
 
 // Issue 16, finding 11: with the Content-Security-Policy on, pages still hydrate, forms still work, and the
 // browser reports no violation.
 const baseUrl = inject("baseUrl");
 let browser: Browser;
+let hr: E2ePerson;
 beforeAll(async () => {
   browser = await launchBrowser();
+  hr = await createE2ePerson({ roles: ["hr", "staff"] });
 });
 afterAll(() => browser?.close());
 
@@ -31,7 +33,7 @@ describe("Content-Security-Policy in Chromium", () => {
     await expect.poll(() => page.locator(".field-error, [role=alert]").count()).toBeGreaterThan(0);
     expect(posts).toEqual([]);
 
-    await signIn(page, "100002", DEMO_PASSWORD);
+    await signIn(page, hr.employeeNumber, hr.password);
     for (const link of ["หลักสูตรของฉัน", "แผนและตัวชี้วัด", "ผลการอบรม", "หน้าหลัก"]) {
       const documents: string[] = [];
       const onRequest = (r: { resourceType(): string; url(): string }) => r.resourceType() === "document" && documents.push(r.url());

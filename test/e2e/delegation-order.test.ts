@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -13,8 +13,12 @@ afterAll(() => browser?.close());
 describe("a delegation order from draft to acknowledgement", () => {
   it("the manager drafts and signs, the delegate acknowledges, HR sees who has", async () => {
     const title = "มอบอำนาจอนุมัติจัดซื้อวัสดุสำนักงาน (ทดสอบ e2e)";
+    // This file's own people: a manager in กองคลัง who issues the order, a delegate, and HR.
+    const managerPerson = await createE2ePerson({ roles: ["manager", "staff"], divisionCode: "finance", title: "นาง", position: "ผู้อำนวยการกองคลัง" });
+    const delegate = await createE2ePerson({ roles: ["staff"], divisionCode: "finance-accounting" });
+    const hrPerson = await createE2ePerson({ roles: ["hr", "staff"] });
     const manager = await openPage(browser, baseUrl);
-    await signIn(manager.page, "100003", DEMO_PASSWORD);
+    await signIn(manager.page, managerPerson.employeeNumber, managerPerson.password);
     await manager.page.goto("/orders");
     await manager.page.waitForLoadState("networkidle");
     await manager.page.getByRole("link", { name: "+ ร่างคำสั่งใหม่" }).click();
@@ -22,10 +26,10 @@ describe("a delegation order from draft to acknowledgement", () => {
     const p = manager.page;
     await p.getByLabel("เรื่อง").fill(title);
     await p.getByLabel("หน่วยงานที่ออกคำสั่ง").selectOption({ label: "กองคลัง" });
-    expect(await p.getByLabel("ผู้มอบอำนาจ (ชื่อหรือเลขประจำตัว)").inputValue()).toBe("100003");
+    expect(await p.getByLabel("ผู้มอบอำนาจ (ชื่อหรือเลขประจำตัว)").inputValue()).toBe(managerPerson.employeeNumber);
     await p.getByLabel("มีผลตั้งแต่วันที่").fill("2026-12-01");
     await p.getByLabel("ถึงวันที่ (ถ้ามี)").fill("2027-09-30");
-    await p.getByLabel("บุคคลที่ 1 (ชื่อหรือเลขประจำตัว)").fill("100004");
+    await p.getByLabel("บุคคลที่ 1 (ชื่อหรือเลขประจำตัว)").fill(delegate.employeeNumber);
     await p.getByLabel("อำนาจ", { exact: true }).fill("อนุมัติการจัดซื้อวัสดุสำนักงานโดยวิธีเฉพาะเจาะจง");
     await p.getByLabel("ฐานอำนาจ (กฎหมาย / ระเบียบ / ข้อ)").fill("ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างฯ พ.ศ. 2560 ข้อ 79");
     await p.getByLabel("วงเงินสูงสุด (บาท, ถ้ามี)").fill("50000");
@@ -39,7 +43,7 @@ describe("a delegation order from draft to acknowledgement", () => {
     const orderUrl = p.url();
     await p.getByRole("button", { name: "เสนอลงนาม" }).click();
     await expect.poll(() => p.getByText("เสนอลงนามแล้ว").count()).toBe(1);
-    await p.getByLabel("รหัสผ่าน").fill(DEMO_PASSWORD);
+    await p.getByLabel("รหัสผ่าน").fill(managerPerson.password);
     await p.getByRole("button", { name: "ลงนาม", exact: true }).click();
     await expect.poll(() => p.getByRole("status").first().textContent()).toMatch(/ลงนามแล้ว ได้เลขที่คำสั่ง ที่ \d+\/\d{4}/);
     await p.getByRole("button", { name: "แจ้งเวียน" }).click();
@@ -55,8 +59,7 @@ describe("a delegation order from draft to acknowledgement", () => {
     manager.assertClean();
     await manager.context.close();
 
-    const staff = await openPage(browser, baseUrl, PHONE);
-    await signIn(staff.page, "100004", DEMO_PASSWORD);
+    const staff = await openPageAs(browser, delegate, PHONE);
     await staff.page.goto("/orders?view=inbox");
     await staff.page.getByRole("link", { name: title }).click();
     await staff.page.getByRole("button", { name: "รับทราบคำสั่งนี้" }).click();
@@ -65,8 +68,7 @@ describe("a delegation order from draft to acknowledgement", () => {
     staff.assertClean();
     await staff.context.close();
 
-    const hr = await openPage(browser, baseUrl);
-    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    const hr = await openPageAs(browser, hrPerson);
     await hr.page.goto(orderUrl);
     await expect.poll(() => hr.page.getByRole("heading", { name: /การรับทราบ \(1\/1\)/ }).count()).toBe(1);
     await screenshot(hr.page, "order-hr-desktop");

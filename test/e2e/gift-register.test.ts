@@ -67,7 +67,7 @@ describe("the gift register (item 16)", () => {
   it("a 5,000-baht gift is reported, the head decides, HR sees it, and the yearly declaration moves the indicator", async () => {
     const staffId = createPerson("strategy-research", ["staff"], "ผู้รับ");
     const headId = createPerson("strategy", ["staff", "manager"], "หัวหน้า");
-    const hrId = withDb((sqlite) => (sqlite.prepare(`SELECT id FROM Person WHERE employeeNumber = '100002'`).get() as { id: number }).id);
+    const hrId = createPerson("personnel-management", ["staff", "hr"], "บุคคล");
 
     const staff = await as(staffId, PHONE);
     await staff.page.goto("/gifts");

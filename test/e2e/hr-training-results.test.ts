@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -12,8 +12,9 @@ afterAll(() => browser?.close());
 
 describe("HR follows training results", () => {
   it("compares a past year, opens a course's people and item statistics", async () => {
+    const hr = await createE2ePerson({ roles: ["hr", "staff"] });
     const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await signIn(page, "100002", DEMO_PASSWORD);
+    await signIn(page, hr.employeeNumber, hr.password);
     await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "ผลการอบรม" }).click();
     await page.waitForURL(/\/hr\/courses$/);
     await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2569");

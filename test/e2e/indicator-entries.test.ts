@@ -1,21 +1,23 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
-import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs, type E2ePerson } from "../support/e2e-people";
 
-const baseUrl = inject("baseUrl");
 const thisYear = fiscalYearOf(new Date());
 let browser: Browser;
+let hrPerson: E2ePerson;
+let managerPerson: E2ePerson;
 beforeAll(async () => {
   browser = await launchBrowser();
+  hrPerson = await createE2ePerson({ roles: ["hr", "staff"] });
+  managerPerson = await createE2ePerson({ roles: ["manager", "staff"], divisionCode: "finance" });
 });
 afterAll(() => browser?.close());
 
 describe("HR records an indicator the app cannot compute", () => {
   it("enters item 17's ITA score with a PDF as evidence and sees the indicator met on /indicators", async () => {
-    const hr = await openPage(browser, baseUrl);
-    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    const hr = await openPageAs(browser, hrPerson);
     await hr.page.goto(`/indicators?year=${thisYear}`);
     const row = hr.page.locator('tr[data-item="17"]').filter({ hasText: "คะแนน" });
     await row.getByRole("link", { name: "บันทึกผล" }).click();
@@ -47,8 +49,7 @@ describe("HR records an indicator the app cannot compute", () => {
     await hr.context.close();
 
     // A manager sees the result and its source, not the form.
-    const manager = await openPage(browser, baseUrl, PHONE);
-    await signIn(manager.page, "100003", DEMO_PASSWORD);
+    const manager = await openPageAs(browser, managerPerson, PHONE);
     await manager.page.goto(`/plan/items/17?year=${thisYear}`);
     const shown = manager.page.locator("article.indicator").filter({ hasText: "คะแนนไม่น้อยกว่า 85" });
     expect(await shown.getByText("ผล: คะแนน 86.4").count()).toBe(1);
@@ -59,8 +60,7 @@ describe("HR records an indicator the app cannot compute", () => {
   });
 
   it("shows HR's entry form and history on a phone", async () => {
-    const hr = await openPage(browser, baseUrl, PHONE);
-    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    const hr = await openPageAs(browser, hrPerson, PHONE);
     await hr.page.goto("/plan/items/22?year=2569");
     const fuel = hr.page.locator("article.indicator").filter({ hasText: "ลดลงไม่น้อยกว่าร้อยละ 30" });
     expect(await fuel.locator(".badge").first().textContent()).toBe("บรรลุ");

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
-import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 import { E2E_DB } from "../support/paths";
 
 const baseUrl = inject("baseUrl");
@@ -89,8 +89,7 @@ describe("HR watches a knowledge indicator", () => {
     });
     expect(people).toHaveLength(4);
 
-    const hr = await openPage(browser, baseUrl);
-    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    const hr = await openPageAs(browser, await createE2ePerson({ roles: ["hr", "staff"] }));
     await hr.page.goto(`/indicators?year=2570&division=${unitId}`);
     expect(await item5Value(hr.page)).toEqual({ value: "0/4 คน (0%)", status: "ยังไม่มีข้อมูล" });
 

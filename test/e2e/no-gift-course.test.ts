@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson } from "../support/e2e-people";
 import { E2E_DB } from "../support/paths";
 
 const baseUrl = inject("baseUrl");
@@ -39,8 +39,9 @@ const attemptIdOf = (page: Page) => Number(new URL(page.url()).pathname.split("/
 
 describe("a staff member takes the No Gift course", () => {
   it("goes from pre-test through the lessons to a passed post-test and a certificate that verifies without signing in", async () => {
+    const learner = await createE2ePerson({ roles: ["staff"], title: "นาย", firstName: "ภาคิน", lastName: "ทดสอบหลักสูตร" });
     const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await signIn(page, "100004", DEMO_PASSWORD);
+    await signIn(page, learner.employeeNumber, learner.password);
     await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "หลักสูตรของฉัน" }).click();
     await page.waitForURL(/\/courses$/);
     await screenshot(page, "courses-desktop");
@@ -93,7 +94,7 @@ describe("a staff member takes the No Gift course", () => {
     await page.getByRole("link", { name: "ดูและพิมพ์เกียรติบัตร" }).click();
     await page.waitForURL(/\/certificates\/[A-Z2-7-]+$/);
     const code = new URL(page.url()).pathname.split("/").pop()!;
-    expect(await page.getByLabel("เกียรติบัตร").textContent()).toContain("นายชยพล ศรีวิชัย");
+    expect(await page.getByLabel("เกียรติบัตร").textContent()).toContain("นายภาคิน ทดสอบหลักสูตร");
     await screenshot(page, "certificate-desktop");
     await page.setViewportSize(PHONE);
     await screenshot(page, "certificate-phone");
@@ -110,15 +111,16 @@ describe("a staff member takes the No Gift course", () => {
     await visitor.page.waitForURL(new RegExp(`/verify/${code}$`));
     const verified = await visitor.page.getByTestId("verify-result").textContent();
     expect(verified).toContain("ออกโดยเทศบาลนครลำปางจริง");
-    expect(verified).toContain("นายชยพล ศรีวิชัย");
+    expect(verified).toContain("นายภาคิน ทดสอบหลักสูตร");
     await screenshot(visitor.page, "verify-phone");
     visitor.assertClean();
     await visitor.context.close();
   });
 
   it("looks right at phone width while taking a test", async () => {
+    const manager = await createE2ePerson({ roles: ["manager", "staff"], divisionCode: "finance" });
     const { page, context, assertClean } = await openPage(browser, baseUrl, PHONE);
-    await signIn(page, "100003", DEMO_PASSWORD);
+    await signIn(page, manager.employeeNumber, manager.password);
     await page.goto("/courses/ethics");
     await page.getByRole("button", { name: "เริ่มแบบทดสอบก่อนเรียน" }).click();
     await page.waitForURL(/\/attempts\/\d+$/);

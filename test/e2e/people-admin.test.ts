@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -12,8 +12,9 @@ afterAll(() => browser?.close());
 
 describe("admin manages people", () => {
   it("adds a person (after fixing a Thai validation error), makes them a manager, and finds it in the audit log", async () => {
+    const admin = await createE2ePerson({ roles: ["admin", "staff"] });
     const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await signIn(page, "100001", DEMO_PASSWORD);
+    await signIn(page, admin.employeeNumber, admin.password);
     const nav = page.getByRole("navigation", { name: "เมนูหลัก" });
     await nav.getByRole("link", { name: "จัดการบุคลากร" }).click();
     await page.waitForURL(/\/admin\/people$/);
@@ -57,8 +58,9 @@ describe("admin manages people", () => {
 
 describe("HR imports the roster", () => {
   it("uploads a CSV, sees the per-row preview, and imports it", async () => {
+    const hr = await createE2ePerson({ roles: ["hr", "staff"] });
     const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await signIn(page, "100002", DEMO_PASSWORD);
+    await signIn(page, hr.employeeNumber, hr.password);
     await page.goto("/admin/people");
     await page.getByRole("link", { name: "นำเข้าจาก CSV" }).click();
     await page.waitForURL(/\/admin\/people\/import$/);

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
-import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -12,8 +12,9 @@ afterAll(() => browser?.close());
 
 describe("people by name", () => {
   it("finds ชยพล in the orders filter by name, chooses him with the keyboard, and the filter applies", async () => {
-    const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await signIn(page, "100003", DEMO_PASSWORD);
+    // Searching for a demo person (ชยพล, 100004) as a manager of this file's own in his division's parent, กองคลัง.
+    const manager = await createE2ePerson({ roles: ["manager", "staff"], divisionCode: "finance" });
+    const { page, context, assertClean } = await openPageAs(browser, manager);
     await page.goto("/orders?view=all");
     const picker = page.getByRole("combobox", { name: "ผู้รับมอบอำนาจ (ชื่อหรือเลขประจำตัว)" });
     expect(await picker.getAttribute("aria-expanded")).toBe("false");

@@ -1,9 +1,8 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
-import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -12,15 +11,14 @@ afterAll(() => browser?.close());
 
 describe("the No Gift announcement", () => {
   it("a staff member reads and acknowledges it from the home page; HR sees one fewer missing", async () => {
-    const hr = await openPage(browser, baseUrl);
-    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    const hr = await openPageAs(browser, await createE2ePerson({ roles: ["hr", "staff"] }));
     await hr.page.goto("/policies");
     await hr.page.getByRole("link", { name: /No Gift Policy/ }).first().click();
     const heading = hr.page.getByRole("heading", { name: /การรับทราบ: \d+\/\d+ คน/ });
     const before = Number((await heading.textContent())!.match(/(\d+)\//)![1]);
 
-    const staff = await openPage(browser, baseUrl, PHONE);
-    await signIn(staff.page, "100004", DEMO_PASSWORD);
+    const staff = await openPageAs(browser, await createE2ePerson({ roles: ["staff"] }), PHONE);
+    await staff.page.goto("/");
     await staff.page.getByRole("link", { name: /อ่านและรับทราบ: .*No Gift Policy/ }).click();
     await staff.page.waitForURL(/\/policies\/\d+$/);
     expect(await staff.page.getByTestId("policy-body").textContent()).toContain("จะไม่รับของขวัญ");

@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson } from "../support/e2e-people";
 import { E2E_DB } from "../support/paths";
 
 const baseUrl = inject("baseUrl");
@@ -11,22 +11,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** This file's own learner: a copy of a demo staff member's row (same unit and password), new number and name. */
-function createLearner(employeeNumber: string): void {
-  const sqlite = new Database(E2E_DB);
-  try {
-    sqlite
-      .prepare(
-        `INSERT INTO "Person" ("employeeNumber", "title", "firstName", "lastName", "position", "personnelType", "divisionId", "activeFrom", "passwordHash", "createdAt", "updatedAt")
-         SELECT ?, "title", 'ผู้เรียน', 'ทดสอบสรุป', "position", "personnelType", "divisionId", "activeFrom", "passwordHash", "createdAt", "updatedAt" FROM "Person" WHERE "employeeNumber" = '100004'`,
-      )
-      .run(employeeNumber);
-    sqlite.prepare(`INSERT INTO "PersonRole" ("personId", "role") SELECT "id", 'staff' FROM "Person" WHERE "employeeNumber" = ?`).run(employeeNumber);
-  } finally {
-    sqlite.close();
-  }
-}
 
 function submittedAt(attemptId: number): unknown {
   const sqlite = new Database(E2E_DB, { readonly: true });
@@ -39,10 +23,9 @@ function submittedAt(attemptId: number): unknown {
 
 describe("a learner reviews a summary before the final submit", () => {
   it("answers some questions, flags one, sees the summary, goes back by a link, and only the confirmation submits", async () => {
-    const number = `E2E${String(Date.now()).slice(-6)}`;
-    createLearner(number);
+    const learner = await createE2ePerson({ roles: ["staff"], firstName: "ผู้เรียน", lastName: "ทดสอบสรุป" });
     const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await signIn(page, number, DEMO_PASSWORD);
+    await signIn(page, learner.employeeNumber, learner.password);
     await page.goto("/courses/no-gift");
     await page.getByRole("button", { name: "เริ่มแบบทดสอบก่อนเรียน" }).click();
     await page.waitForURL(/\/courses\/no-gift\/attempts\/\d+$/);

@@ -1,25 +1,36 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson, type E2ePerson } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
+// This file's own people: HR (the committees' secretary), the director of กองคลัง, a chair, and an officer of
+// งานพัสดุ who joins the unit's seven demo officers in the round.
+let hrPerson: E2ePerson;
+let director: E2ePerson;
+let chair: E2ePerson;
+let officer: E2ePerson;
+let STAFF_NAME: string;
 beforeAll(async () => {
   browser = await launchBrowser();
+  hrPerson = await createE2ePerson({ roles: ["hr", "staff"] });
+  director = await createE2ePerson({ roles: ["manager", "staff"], divisionCode: "finance", title: "นาง", position: "ผู้อำนวยการกองคลัง" });
+  chair = await createE2ePerson({ roles: ["admin", "staff"] });
+  officer = await createE2ePerson({ roles: ["staff"], divisionCode: "finance-procurement", firstName: "ปรเมศวร์", lastName: "ทดสอบเงินเดือน", position: "เจ้าพนักงานพัสดุปฏิบัติงาน" });
+  STAFF_NAME = officer.fullName;
 });
 afterAll(() => browser?.close());
 
-const STAFF_NAME = "นายชยพล ศรีวิชัย"; // 100004, งานพัสดุ
 
 async function appointCommittee(p: Page, cardTestId: string, orderRef: string) {
   await p.getByTestId(cardTestId).getByRole("link", { name: "แต่งตั้งคณะกรรมการ" }).click();
   await p.waitForURL(/\/committees\/(screening|salary)$/);
   await p.getByLabel("คำสั่งแต่งตั้ง (เลขที่/วันที่)").fill(orderRef);
   await p.getByRole("button", { name: "ลบ" }).nth(2).click(); // three people are enough: chair, member, secretary
-  await p.getByLabel("คนที่ 1 (เลขประจำตัว)").fill("100001");
-  await p.getByLabel("คนที่ 2 (เลขประจำตัว)").fill("100003");
-  await p.getByLabel("คนที่ 3 (เลขประจำตัว)").fill("100002");
+  await p.getByLabel("คนที่ 1 (เลขประจำตัว)").fill(chair.employeeNumber);
+  await p.getByLabel("คนที่ 2 (เลขประจำตัว)").fill(director.employeeNumber);
+  await p.getByLabel("คนที่ 3 (เลขประจำตัว)").fill(hrPerson.employeeNumber);
   // Leave the field first: Chromium's suggestion list (the datalist) for the last number swallows the next click.
   await p.getByRole("heading", { level: 1 }).click();
   await p.getByRole("button", { name: "บันทึกคณะกรรมการ" }).click();
@@ -60,7 +71,7 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     // HR creates a round for the officers of งานพัสดุ.
     const hr = await openPage(browser, baseUrl);
     const h = hr.page;
-    await signIn(h, "100002", DEMO_PASSWORD);
+    await signIn(h, hrPerson.employeeNumber, hrPerson.password);
     await h.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "เลื่อนขั้นเงินเดือน" }).click();
     await h.getByRole("link", { name: "สร้างรอบใหม่" }).click();
     await h.waitForURL(/\/salary\/rounds\/new$/);
@@ -84,11 +95,11 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     // The finance director appraises her unit's officers; over the cap is refused with the figures.
     const manager = await openPage(browser, baseUrl);
     const m = manager.page;
-    await signIn(m, "100003", DEMO_PASSWORD);
+    await signIn(m, director.employeeNumber, director.password);
     await m.goto(roundUrl);
     const caseLinks = m.getByRole("table").getByRole("link");
     const people = await caseLinks.count();
-    expect(people).toBe(7);
+    expect(people).toBe(8);
     for (let i = 0; i < people; i += 1) {
       await m.getByRole("table").getByRole("link").nth(i).click();
       await m.waitForURL(/\/appraisals\/\d+$/);
@@ -125,13 +136,13 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     await h.goto("/salary");
     await h.getByRole("link", { name: /คณะกรรมการกลั่นกรองผลการประเมินผลการปฏิบัติงาน/ }).click();
     const screened = await holdMeeting(h, { name: STAFF_NAME, percent: "3.5", reason: "ผลงานโดดเด่นด้านการจัดซื้อจัดจ้างตามหลักฐาน" });
-    expect(screened).toBe(7);
+    expect(screened).toBe(8);
     await screenshot(h, "salary-meeting-closed-desktop");
 
     // The salary-step committee confirms the screening results.
     await h.goto(roundUrl);
     await appointCommittee(h, "committee-salary", "คำสั่งเทศบาลนครลำปาง ที่ 102/2570");
-    expect(await holdMeeting(h)).toBe(7);
+    expect(await holdMeeting(h)).toBe(8);
 
     // HR publishes.
     await h.goto(roundUrl);
@@ -142,7 +153,7 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     // The staff member sees the result with the committee's reason, on a phone, and appeals.
     const staff = await openPage(browser, baseUrl, PHONE);
     const s = staff.page;
-    await signIn(s, "100004", DEMO_PASSWORD);
+    await signIn(s, officer.employeeNumber, officer.password);
     await s.goto("/salary");
     await s.getByRole("link", { name: /ปีงบประมาณ 2570 ครั้งที่ 1/ }).click();
     await expect.poll(() => s.getByTestId("my-result").textContent()).toContain("ร้อยละ 3.50");
@@ -163,7 +174,7 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     staff.assertClean();
     await staff.context.close();
 
-    // The round's report: seven people by result, the appeal counted.
+    // The round's report: eight people by result, the appeal counted.
     await h.getByRole("link", { name: "รายงานผลของรอบ" }).click();
     await h.waitForURL(/\/report$/);
     expect(await h.getByTestId("appeal-counts").textContent()).toBe("ยื่น 1 เรื่อง · ยืนตามผลเดิม 1 · แก้ไขผล 0 · รอพิจารณา 0");

@@ -1,17 +1,27 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
+import { db } from "~/utils/db.server";
 import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { createE2ePerson, type E2ePerson } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
 const OPEN_ROUND = "การเลื่อนขั้นเงินเดือน ปีงบประมาณ 2569 ครั้งที่ 2 (1 ตุลาคม 2569)";
 const CLOSED_ROUND = "การเลื่อนขั้นเงินเดือน ปีงบประมาณ 2569 ครั้งที่ 1 (1 เมษายน 2569)";
+
+let browser: Browser;
+let hrPerson: E2ePerson;
+let staffPerson: E2ePerson;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // This file's own HR person and staff member, both in the demo's open round (an appraisal each, as its scope gives).
+  hrPerson = await createE2ePerson({ roles: ["hr", "staff"] });
+  staffPerson = await createE2ePerson({ roles: ["staff"] });
+  const round = await db.salaryRound.findFirstOrThrow({ where: { title: OPEN_ROUND } });
+  for (const person of [hrPerson, staffPerson]) {
+    await db.salaryAppraisal.create({ data: { roundId: round.id, personId: person.id, increaseType: "steps", baseSalaryBaht: 20_000 } });
+  }
+});
+afterAll(() => browser?.close());
 
 /** Other tests may publish rounds of their own; pick the demo's open round when the page lists several. */
 async function chooseRound(page: Page) {
@@ -23,7 +33,7 @@ async function chooseRound(page: Page) {
 describe("the salary-step satisfaction survey", () => {
   it("staff answer once with the keyboard or the mouse; HR sees the count move and a closed round's results", async () => {
     const hr = await openPage(browser, baseUrl);
-    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    await signIn(hr.page, hrPerson.employeeNumber, hrPerson.password);
     await hr.page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "เลื่อนขั้นเงินเดือน" }).click();
     await hr.page.getByRole("link", { name: "แบบสำรวจความพึงพอใจ" }).first().click();
     await chooseRound(hr.page);
@@ -37,7 +47,7 @@ describe("the salary-step satisfaction survey", () => {
     expect(await hr.page.getByText("ผลรายข้อและรายหน่วยงานจะแสดงหลังปิดแบบสำรวจ").count()).toBe(1);
 
     const staff = await openPage(browser, baseUrl, PHONE);
-    await signIn(staff.page, "100004", DEMO_PASSWORD);
+    await signIn(staff.page, staffPerson.employeeNumber, staffPerson.password);
     await staff.page.goto("/salary/survey");
     await chooseRound(staff.page);
     expect(await staff.page.getByText(OPEN_ROUND).count()).toBeGreaterThan(0);
@@ -79,7 +89,7 @@ describe("the salary-step satisfaction survey", () => {
     await hr.context.close();
 
     const phone = await openPage(browser, baseUrl, PHONE);
-    await signIn(phone.page, "100002", DEMO_PASSWORD);
+    await signIn(phone.page, hrPerson.employeeNumber, hrPerson.password);
     await phone.page.goto(hr.page.url());
     await phone.page.getByRole("heading", { name: "ความคิดเห็นรายข้อ" }).waitFor();
     await screenshot(phone.page, "salary-survey-results-phone");

@@ -3,8 +3,8 @@ import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
-import { PHONE, launchBrowser, openPage, screenshot, signIn } from "../support/browser";
+import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 import { E2E_DB } from "../support/paths";
 
 const baseUrl = inject("baseUrl");
@@ -52,8 +52,8 @@ function sessionCookie(personId: number) {
 describe("HR target groups", () => {
   it("HR creates a group, assigns a course to it for this year; a member sees it in My courses and an outsider does not", async () => {
     const year = fiscalYearOf(new Date());
-    const hr = await openPage(browser, baseUrl);
-    await signIn(hr.page, "100002", DEMO_PASSWORD);
+    const hr = await openPageAs(browser, await createE2ePerson({ roles: ["hr", "staff"] }));
+    await hr.page.goto("/");
     await hr.page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "กลุ่มเป้าหมาย" }).click();
     await hr.page.waitForURL(/\/hr\/groups$/);
     await screenshot(hr.page, "hr-groups-desktop");

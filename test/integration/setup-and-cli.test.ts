@@ -5,9 +5,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { ROOT, TMP, bin } from "../support/paths";
+import { SEEDED_SEAL_KEY_FILE, copySeededDatabase } from "../support/seeded-db";
 
-// These tests spawn migrate + a full demo seed (~45 s alone since the registers have demo data of their own), twice
-// in the first test; with the other integration files running beside it on two cores that can pass 90 s.
+// The first test runs migrate + the full demo seed itself (~45 s alone since the registers have demo data of their
+// own), twice: its point is the setup command. The demo-accounts test copies the run's one seeded file instead
+// (test/support/seeded-db.ts, decision 040), which the first run after a change to the seed has to build.
 const SEEDING_TIMEOUT_MS = 240_000;
 // Each `npm run user` starts tsx (several seconds on a busy machine); a test runs it up to four times.
 const CLI_TIMEOUT_MS = 120_000;
@@ -121,11 +123,10 @@ describe("health check", () => {
 describe("demo accounts", () => {
   it("sign in with the password the README lists", async () => {
     const DATABASE_URL = freshDatabaseUrl("demo");
-    run(bin("prisma"), ["migrate", "deploy"], { DATABASE_URL });
-    run(bin("tsx"), ["scripts/prepare-data.ts"], { DATABASE_URL });
+    copySeededDatabase(DATABASE_URL.replace(/^file:/, ""));
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
     expect(readme).toContain(DEMO_PASSWORD);
-    await withServer({ DATABASE_URL, SESSION_COOKIE_SECURE: "false" }, async (baseUrl) => {
+    await withServer({ DATABASE_URL, SEAL_KEY_FILE: SEEDED_SEAL_KEY_FILE, SESSION_COOKIE_SECURE: "false" }, async (baseUrl) => {
       for (const account of DEMO_ACCOUNTS) {
         expect(readme).toContain(account.employeeNumber);
         const response = await fetch(`${baseUrl}/login`, {

@@ -8,13 +8,22 @@ export async function startAppServer() {
   const build = await import(path.join(ROOT, "build", "index.js"));
   const app = await createApp({ build });
   const server = app.listen(0, "127.0.0.1");
+  // Never close an idle keep-alive socket from the server side: fetch may pick that socket for its next request
+  // just as the server's 5 s timer closes it, and the request fails with ECONNRESET. On the loaded two-core machine
+  // that race failed a test whenever a test spent about 5 s between two requests (decision 040). The client
+  // (undici) closes idle sockets on its own timer; `close()` below closes the rest.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
   return {
     baseUrl,
     client: (cookie?: string) => new HttpClient(baseUrl, cookie),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Page } from "playwright-core";
+import { inject } from "vitest";
 import { ROOT } from "./paths";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -8,23 +9,47 @@ export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 export const SCREENSHOTS = path.join(ROOT, "screenshots");
 
-export async function launchBrowser(): Promise<Browser> {
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+function checkChromium() {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+}
+
+/** The run's one Chromium, started by the e2e project's globalSetup (test/support/global-browser.ts). */
+export async function launchBrowserServer(): Promise<BrowserServer> {
+  checkChromium();
+  return chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+function sharedBrowserEndpoint(): string | undefined {
+  try {
+    return inject("browserWsEndpoint");
+  } catch {
+    return undefined; // not inside a vitest worker (a script)
+  }
+}
+
+/**
+ * The browser for a test file: a connection to the run's one Chromium when the e2e globalSetup started it, else a
+ * Chromium of its own. Either way `browser.close()` in afterAll is right (for a connection it closes this file's
+ * contexts and disconnects; the shared Chromium keeps running for the other files).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const endpoint = sharedBrowserEndpoint();
+  if (endpoint) return chromium.connect(endpoint, { timeout: 60_000 });
+  checkChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /**

@@ -4,6 +4,9 @@ import { hashPassword } from "~/utils/password.server";
 import { createSession } from "~/utils/session.server";
 
 let serial = 0;
+// Employee numbers must not collide between test files that share one database (the e2e server's): the process id
+// alone can repeat modulo 10000, so a random tag is added.
+const tag = `${process.pid % 10000}${Math.random().toString(36).slice(2, 5)}`;
 let cachedHash: { password: string; hash: string } | undefined;
 
 export const TEST_PASSWORD = "correct horse battery";
@@ -15,18 +18,28 @@ async function passwordHashFor(password: string) {
 
 /** A person written straight to the database (a fixture, not a mock): active, with a password. */
 export async function createTestPerson(
-  options: { roles?: Role[]; divisionCode?: string; password?: string; personnelType?: string; employeeNumber?: string } = {},
+  options: {
+    roles?: Role[];
+    divisionCode?: string;
+    password?: string;
+    personnelType?: string;
+    employeeNumber?: string;
+    title?: string;
+    firstName?: string;
+    lastName?: string;
+    position?: string;
+  } = {},
 ) {
   const division = await db.division.findUniqueOrThrow({ where: { code: options.divisionCode ?? "finance-procurement" } });
   serial += 1;
-  const employeeNumber = options.employeeNumber ?? `T${process.pid % 10000}${String(serial).padStart(4, "0")}`;
+  const employeeNumber = options.employeeNumber ?? `T${tag}${String(serial).padStart(3, "0")}`;
   return db.person.create({
     data: {
       employeeNumber,
-      title: "นาย",
-      firstName: `ทดสอบ${serial}`,
-      lastName: "ระบบ",
-      position: "เจ้าหน้าที่ทดสอบ",
+      title: options.title ?? "นาย",
+      firstName: options.firstName ?? `ทดสอบ${serial}`,
+      lastName: options.lastName ?? "ระบบ",
+      position: options.position ?? "เจ้าหน้าที่ทดสอบ",
       personnelType: options.personnelType ?? "municipal_officer",
       divisionId: division.id,
       activeFrom: new Date("2020-01-01T00:00:00Z"),

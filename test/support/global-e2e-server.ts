@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import type { TestProject } from "vitest/node";
-import { buildDatabase } from "./migrated-db";
 import { E2E_DB, ROOT } from "./paths";
+import { SEEDED_SEAL_KEY_FILE, copySeededDatabase } from "./seeded-db";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,13 +20,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-// The built production server (`node server.mjs`) on a seeded database of its own, as a user would run it.
+// The built production server (`node server.mjs`) on a copy of the seeded demo database (built once, see
+// seeded-db.ts), as a user would run it. Each e2e file creates the people it signs in as (e2e-people.ts).
 export default async function setup(project: TestProject) {
-  buildDatabase(E2E_DB, { seed: true });
+  copySeededDatabase(E2E_DB);
   const port = await freePort();
   server = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${E2E_DB}`, NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${E2E_DB}`, SEAL_KEY_FILE: SEEDED_SEAL_KEY_FILE, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
