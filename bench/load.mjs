@@ -185,6 +185,14 @@ async function closedLoop(clients, seconds) {
   return done / ((performance.now() - started) / 1000);
 }
 
+console.log("bench: one request at a time (median of 5)…");
+const single = [];
+for (const request of [...reads, bare]) {
+  const times = [];
+  for (let i = 0; i < 5; i++) times.push((await send(request)).ms);
+  single.push(`${request.label} ${percentile(times, 0.5).toFixed(0)}`);
+}
+console.log(`  ${single.join(" · ")} (ms)`);
 console.log(`bench: open loop, ${RATE} requests/s offered for ${SECONDS} s (${process.env.WEB_CONCURRENCY ?? "default"} server processes)…`);
 const open = await openLoop(RATE, SECONDS);
 const allReads = [...open.byLabel].filter(([label]) => label !== "post-test submit" && label !== "bare route (insert)").flatMap(([, xs]) => xs);
