@@ -1,7 +1,9 @@
 // Production server: Express in front of the Remix build. Every request passes, in order: security headers
 // (CSP with a per-response nonce, HSTS over HTTPS), the per-route body limit (request-limits.mjs), the CSRF
 // check for non-GET requests, and no-store caching for signed-in pages and ?_data= JSON.
+import cluster from "node:cluster";
 import crypto from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -224,13 +226,47 @@ export async function createApp({ build } = {}) {
   return app;
 }
 
+/** Server processes for `npm start`: WEB_CONCURRENCY, else one per core (decision 043). */
+export function workerCount(env = process.env, cores = os.availableParallelism()) {
+  const asked = Number.parseInt(env.WEB_CONCURRENCY ?? "", 10);
+  return Number.isInteger(asked) && asked > 0 ? asked : cores;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.env.NODE_ENV ??= "production";
   const port = Number(process.env.PORT || 3000);
-  const app = await createApp();
-  // The marker next to the database tells `npm run db:restore` a server is using it (removed on exit).
-  app.listen(port, () => {
-    writeServerMarker(databaseFile(), port);
-    console.log(`Sujarit: http://localhost:${port}`);
-  });
+  const workers = workerCount();
+  if (cluster.isPrimary && workers > 1) {
+    // A process per core over the same WAL-mode SQLite file (decision 043): the primary only forks and restarts
+    // workers; they share the port (the primary hands connections round-robin). Writers wait on the busy timeout.
+    let listening = 0;
+    let stopping = false;
+    const fork = () => cluster.fork();
+    for (let i = 0; i < workers; i++) fork();
+    cluster.on("listening", () => {
+      if (++listening !== workers) return;
+      writeServerMarker(databaseFile(), port);
+      console.log(`Sujarit: http://localhost:${port} (${workers} processes)`);
+    });
+    cluster.on("exit", (worker, code, signal) => {
+      if (stopping) return;
+      console.error(`Sujarit: process ${worker.process.pid} ended (${signal ?? code}); starting another`);
+      fork();
+    });
+    for (const signal of ["SIGTERM", "SIGINT"]) {
+      process.on(signal, () => {
+        stopping = true;
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+        process.exit(0);
+      });
+    }
+  } else {
+    const app = await createApp();
+    // The marker next to the database tells `npm run db:restore` a server is using it (removed on exit).
+    app.listen(port, () => {
+      if (cluster.isWorker) return; // the primary writes the marker and says where it listens
+      writeServerMarker(databaseFile(), port);
+      console.log(`Sujarit: http://localhost:${port}`);
+    });
+  }
 }

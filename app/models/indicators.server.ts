@@ -15,7 +15,7 @@ import {
 } from "~/domain/indicators";
 import { fullName } from "~/domain/personnel";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
+import { isPass, type Grading } from "~/domain/quiz";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
@@ -26,7 +26,7 @@ import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { latestLocalTargets, planTargetNote, type LocalTarget } from "./plan-targets.server";
 import { topLevelMap } from "./organization.server";
 import { satisfactionForFiscalYear } from "./salary-survey.server";
-import { populationOf } from "./target-groups.server";
+import { populationOf, rosterForMembership } from "./target-groups.server";
 import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "./registers/no-gift.server"; // issue 13
 import { isRiskRegisterInstrument } from "~/domain/risks";
 import { riskRegisterIndicator } from "./risks/indicators.server";
@@ -119,11 +119,7 @@ export async function computeIndicators(fiscalYear: number, options: { itemNumbe
   });
   const needsPeople = indicators.some((i) => (i.kind === "knowledge" || i.kind === "attestation") && i.targetGroupCode);
   const [people, divisions, courses]: [Roster, Awaited<ReturnType<typeof db.division.findMany>>, Awaited<ReturnType<typeof db.course.findMany>>] = needsPeople
-    ? await Promise.all([
-        db.person.findMany({ select: { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } }),
-        db.division.findMany(),
-        db.course.findMany(),
-      ])
+    ? await Promise.all([rosterForMembership(), db.division.findMany(), db.course.findMany()])
     : [[], [], []];
   const topOf = topLevelMap(divisions);
 
@@ -215,19 +211,10 @@ async function knowledge(
     return { rule, numerator: null, denominator: null, value: null, status: "no_instrument" as const, source: null };
   }
   const population = group.members;
-  const posts = await db.attempt.findMany({
-    where: { courseId: course.id, fiscalYear, kind: "post", submittedAt: { not: null } },
-    select: { id: true, personId: true, submittedAt: true, correctCount: true, totalCount: true },
-  });
-  const byPerson = groupBy(posts, (a) => a.personId);
+  // One row per person who submitted a post-test (CourseResult, kept by triggers on Attempt; decision 041).
+  const byPerson = await countingResults(course.id, fiscalYear, "post", course.grading as Grading);
   const passed = new Set<number>();
-  for (const [personId, attempts] of byPerson) {
-    const counting = countingAttempt(
-      attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt!, correct: a.correctCount ?? 0, total: a.totalCount })),
-      course.grading as Grading,
-    );
-    if (counting && isPass(counting.correct, counting.total, passPercent)) passed.add(personId);
-  }
+  for (const [personId, counting] of byPerson) if (isPass(counting.correct, counting.total, passPercent)) passed.add(personId);
   const numerator = population.filter((p) => passed.has(p.id)).length;
   const participants = population.filter((p) => byPerson.has(p.id)).length;
   const divisions = groupBy(population, (p) => topOf.get(p.divisionId) ?? p.divisionId);
@@ -237,7 +224,7 @@ async function knowledge(
     rule,
     numerator,
     denominator: population.length,
-    value: sharePercent(numerator, population.length),
+    value: sharePercent(numerator, population.length, threshold),
     status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants, yearClosed }),
     missingPersonIds: population.filter((p) => !passed.has(p.id)).map((p) => p.id),
     byDivision: [...divisions].map(([divisionId, members]) => ({
@@ -250,7 +237,27 @@ async function knowledge(
   };
 }
 
-type PostAttempt = { id: number; personId: number; submittedAt: Date | null; correctCount: number | null; totalCount: number };
+type Score = { correct: number; total: number };
+
+/**
+ * Each person's counting attempt of one kind at a course in a year, as the course's grading chooses it
+ * (countingAttempt's first, last or best), read from CourseResult rather than every attempt.
+ */
+async function countingResults(courseId: number, fiscalYear: number, kind: "pre" | "post", grading: Grading): Promise<Map<number, Score>> {
+  const column = grading === "first" ? "first" : grading === "last" ? "last" : "best";
+  // One string rather than a row per person: at 50,000 people the per-row cost of the client was most of the time.
+  const [row] = await db.$queryRawUnsafe<{ scores: string | null }[]>(
+    `SELECT group_concat("personId" || ' ' || "${column}Correct" || ' ' || "${column}Total", ' ') AS "scores"
+     FROM "CourseResult" WHERE "courseId" = ? AND "fiscalYear" = ? AND "kind" = ?`,
+    courseId,
+    fiscalYear,
+    kind,
+  );
+  const numbers = row?.scores ? row.scores.split(" ").map(Number) : [];
+  const scores = new Map<number, Score>();
+  for (let i = 0; i + 2 < numbers.length; i += 3) scores.set(numbers[i]!, { correct: numbers[i + 1]!, total: numbers[i + 2]! });
+  return scores;
+}
 
 /**
  * The pre/post-test gain (decision 038): share of the people assigned the course that year (the trainees, not the
@@ -263,28 +270,17 @@ async function gainMeasure(
   threshold: number | null,
   passPercent: number,
   at: Date,
-  postsByPerson: Map<number, PostAttempt[]>,
+  postsByPerson: Map<number, Score>,
   yearClosed: boolean,
 ): Promise<NonNullable<IndicatorResult["secondary"]>> {
   const trainees = await coursePopulation(course.id, fiscalYear, at);
   const population = [...trainees].map((id) => ({ id }));
   const participants = population.filter((p) => postsByPerson.has(p.id)).length;
-  const pres = await db.attempt.findMany({
-    where: { courseId: course.id, fiscalYear, kind: "pre", submittedAt: { not: null } },
-    select: { id: true, personId: true, submittedAt: true, correctCount: true, totalCount: true },
-  });
-  const scored = (attempts: PostAttempt[]) =>
-    countingAttempt(
-      attempts.map((a) => ({ id: a.id, submittedAt: a.submittedAt!, correct: a.correctCount ?? 0, total: a.totalCount })),
-      course.grading as Grading,
-    );
-  const preByPerson = groupBy(pres, (a) => a.personId);
+  const preByPerson = await countingResults(course.id, fiscalYear, "pre", course.grading as Grading);
   const improved = new Set<number>();
-  for (const [personId, posts] of postsByPerson) {
-    const pre = preByPerson.get(personId);
-    const post = scored(posts);
-    const before = pre ? scored(pre) : undefined;
-    if (post && before && improvedOnPreTest(before, post, passPercent)) improved.add(personId);
+  for (const [personId, post] of postsByPerson) {
+    const before = preByPerson.get(personId);
+    if (before && improvedOnPreTest(before, post, passPercent)) improved.add(personId);
   }
   const numerator = population.filter((p) => improved.has(p.id)).length;
   return {
@@ -294,7 +290,7 @@ async function gainMeasure(
       (threshold != null ? ` ไม่น้อยกว่าร้อยละ ${threshold} ของผู้ที่ได้รับมอบหมายหลักสูตรในปีนี้` : " · แผนไม่ได้กำหนดเกณฑ์"),
     numerator,
     denominator: population.length,
-    value: sharePercent(numerator, population.length),
+    value: sharePercent(numerator, population.length, threshold),
     status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants, yearClosed }),
   };
 }
@@ -309,7 +305,7 @@ function fromEntry(ind: PlanIndicator, extra: IndicatorExtra, entry: LatestEntry
     rule: rule.text,
     numerator: rule.unit === "count" || rule.unit === "share" || rule.unit === "every" ? entry.value : null,
     denominator: rule.unit === "share" || rule.unit === "every" ? entry.participants : null,
-    value: rule.unit === "share" ? sharePercent(entry.value ?? 0, entry.participants ?? 0) : entry.value,
+    value: rule.unit === "share" ? sharePercent(entry.value ?? 0, entry.participants ?? 0, ind.thresholdPercent) : entry.value,
     valueText: entryValueText(rule, entry),
     status,
     source: `บันทึกโดย ${fullName(entry.enteredBy)} เมื่อ ${formatThaiDateTime(entry.enteredAt)}${entry.instrumentUsed ? ` · เครื่องมือวัด: ${entry.instrumentUsed}` : ""} · หลักฐาน: ${evidence}`,
@@ -346,7 +342,7 @@ async function attestation(ind: PlanIndicator, fiscalYear: number, yearClosed: b
     rule,
     numerator,
     denominator: population.length,
-    value: sharePercent(numerator, population.length),
+    value: sharePercent(numerator, population.length, threshold),
     // Once the document is out, nobody having acknowledged it is a result (in progress / not met), not missing data.
     status: shareStatus({ numerator, denominator: population.length, thresholdPercent: threshold, participants: population.length, yearClosed }),
     missingPersonIds: population.filter((p) => !acknowledged.has(p.id)).map((p) => p.id),
@@ -368,7 +364,7 @@ async function salarySurveySatisfaction(ind: PlanIndicator, fiscalYear: number, 
     rule: `ผู้ตอบแบบสำรวจที่พึงพอใจ (ค่าเฉลี่ยคำตอบ ≥ ${satisfiedMeanAtLeast} จาก 5) ไม่น้อยกว่าร้อยละ ${threshold}`,
     numerator: satisfied,
     denominator: respondents,
-    value: sharePercent(satisfied, respondents),
+    value: sharePercent(satisfied, respondents, threshold),
     status: shareStatus({ numerator: satisfied, denominator: respondents, thresholdPercent: threshold, participants: respondents, yearClosed }),
     source: rounds.length ? `แบบสำรวจความพึงพอใจหลังประกาศผล: ${rounds.map((r) => r.title).join(", ")}` : "แบบสำรวจความพึงพอใจหลังประกาศผล (ยังไม่มีรอบที่ปิดแบบสำรวจ)",
   };

@@ -66,18 +66,64 @@ async function namedMembersOf(groupId: number, client: Pick<Client, "targetGroup
 type Member = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null };
 const MEMBER_FIELDS = { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } as const;
 
-/** The roster fields membership needs, read once for many groups. */
-export function rosterForMembership(): Promise<Member[]> {
-  return db.person.findMany({ select: MEMBER_FIELDS });
+/**
+ * What membership is computed from — the roster's membership fields, every group, their named members and the
+ * divisions — read once and kept in this process until the "membership" number in CacheVersion changes (SQL
+ * triggers bump it on any change to those tables, whichever process makes it; decision 041). A snapshot read
+ * while a change lands is at least as new as the number it is stored under, so it is never kept too long.
+ */
+type Snapshot = { version: number | null; roster: Member[]; groups: Map<string, TargetGroup>; groupsById: Map<number, TargetGroup>; named: Map<number, NamedMembers>; divisions: DivisionRow[] };
+let snapshot: Snapshot | null = null;
+const populations = new WeakMap<object, Map<string, Member[]>>();
+
+async function membershipVersion(): Promise<number | null> {
+  const rows = await db.$queryRawUnsafe<{ version: number | bigint }[]>(`SELECT "version" FROM "CacheVersion" WHERE "name" = 'membership'`);
+  return rows.length ? Number(rows[0]!.version) : null;
 }
 
-/** People in the group on `at`. Pass `people` to reuse one roster read. */
+async function membershipSnapshot(): Promise<Snapshot> {
+  const version = await membershipVersion();
+  if (snapshot && version != null && snapshot.version === version) return snapshot;
+  const [roster, groups, named, divisions] = await Promise.all([
+    db.person.findMany({ select: MEMBER_FIELDS }),
+    db.targetGroup.findMany({ orderBy: { id: "asc" } }),
+    db.targetGroupMember.findMany({ select: { groupId: true, personId: true, kind: true } }),
+    allDivisions(),
+  ]);
+  const next: Snapshot = {
+    version,
+    roster,
+    groups: new Map(groups.map((g) => [g.code, g])),
+    groupsById: new Map(groups.map((g) => [g.id, g])),
+    named: new Map(groups.map((g) => [g.id, namedFrom(named.filter((n) => n.groupId === g.id))])),
+    divisions,
+  };
+  if (version != null) snapshot = next;
+  return next;
+}
+
+/** The roster fields membership needs, read once for many groups (cached per process; see membershipSnapshot). */
+export async function rosterForMembership(): Promise<Member[]> {
+  return (await membershipSnapshot()).roster;
+}
+
+/** People in the group on `at`. Pass `people` to filter that roster (the same array gives the same answer, kept). */
 export async function populationOf<P extends Member = Member>(code: string, at: Date, people?: P[]) {
-  const group = await db.targetGroup.findUnique({ where: { code } });
+  const current = await membershipSnapshot();
+  const group = current.groups.get(code);
   if (!group) return null;
-  const [divisions, named, roster] = await Promise.all([allDivisions(), namedMembersOf(group.id), people ?? (rosterForMembership() as Promise<P[]>)]);
-  const rules = rulesOf(group, divisions);
-  return { name: group.name, members: roster.filter((p) => isGroupMember(p, rules, named, at)) };
+  const roster = people ?? (current.roster as P[]);
+  // The same roster, group and date within one computation (an item page asks for six years) are filtered once.
+  let memo = populations.get(roster);
+  if (!memo || memo.size > 64) populations.set(roster, (memo = new Map())); // an open year's date moves on
+  const key = `${group.id}:${current.version}:${at.getTime()}`;
+  const known = memo.get(key) as P[] | undefined;
+  if (known) return { name: group.name, members: known };
+  const rules = rulesOf(group, current.divisions);
+  const named = current.named.get(group.id) ?? NO_NAMED_MEMBERS;
+  const members = roster.filter((p) => isGroupMember(p, rules, named, at));
+  memo.set(key, members);
+  return { name: group.name, members };
 }
 
 /** Whether one person is in the group on `at`: their own rows, not the whole roster. */
@@ -109,17 +155,12 @@ export async function groupIdsOf(personId: number, at: Date): Promise<Set<number
 /** The union of several groups' populations on `at`, as person ids; one roster read. */
 export async function unionOfGroups(groupIds: number[], at: Date): Promise<Set<number>> {
   if (!groupIds.length) return new Set();
-  const [groups, named, divisions, roster] = await Promise.all([
-    db.targetGroup.findMany({ where: { id: { in: groupIds } } }),
-    db.targetGroupMember.findMany({ where: { groupId: { in: groupIds } }, select: { groupId: true, personId: true, kind: true } }),
-    allDivisions(),
-    rosterForMembership(),
-  ]);
+  const current = await membershipSnapshot();
   const members = new Set<number>();
-  for (const g of groups) {
-    const rules = rulesOf(g, divisions);
-    const namedInGroup = namedFrom(named.filter((n) => n.groupId === g.id));
-    for (const p of roster) if (isGroupMember(p, rules, namedInGroup, at)) members.add(p.id);
+  for (const id of groupIds) {
+    const group = current.groupsById.get(id);
+    if (!group) continue;
+    for (const p of (await populationOf(group.code, at))!.members) members.add(p.id);
   }
   return members;
 }

@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         secondary: undefined,
         numerator: part.numerator,
         denominator: part.denominator,
-        value: sharePercent(part.numerator, part.denominator),
+        value: sharePercent(part.numerator, part.denominator, threshold),
         status: shareStatus({ numerator: part.numerator, denominator: part.denominator, thresholdPercent: threshold, participants: part.participants, yearClosed }),
       };
     });
