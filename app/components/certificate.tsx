@@ -1,16 +1,7 @@
+import type { CertificateData, Signatory } from "~/domain/certificate";
 import { formatThaiDate } from "~/domain/thai-date";
 
-export type CertificateData = {
-  code: string;
-  personName: string;
-  courseTitle: string;
-  fiscalYear: number;
-  correctCount: number;
-  totalCount: number;
-  issuedAt: string;
-};
-
-export type Signatory = { name: string | null; position: string };
+export type { CertificateData, Signatory };
 
 export function CertificateSheet({ certificate, verifyUrl, signatory, qrSvg }: { certificate: CertificateData; verifyUrl: string; signatory: Signatory; qrSvg: string }) {
   const score = Math.round((certificate.correctCount * 1000) / certificate.totalCount) / 10;

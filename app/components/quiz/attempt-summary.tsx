@@ -1,6 +1,7 @@
-import { Form, Link, useActionData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, Link, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { FormError } from "~/components/form-field";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { attemptProgress } from "~/domain/quiz-progress";
 import { answerFieldName } from "~/schemas/attempt";
 import { CLOSE_AFTER_SECONDS, Timer, type OpenAttempt } from "./take-attempt";
@@ -11,7 +12,7 @@ import { useFlags } from "./use-flags";
  * unanswered and flagged, each linked back to its question, then one confirmation that ends the attempt.
  */
 export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: string }) {
-  const actionData = useActionData() as { error?: string } | undefined;
+  const failure = failureOf(useActionResult());
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const { flags } = useFlags(attempt.id);
@@ -48,7 +49,7 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
           หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจเฉพาะคำตอบที่บันทึกไว้ และจะพาท่านไปหน้าผลการทดสอบในไม่ช้า
         </div>
       ) : null}
-      <FormError message={actionData?.error} />
+      <FormError message={failure?.formError} />
       <section className="card" aria-labelledby="summary-heading" data-testid="attempt-summary">
         <h2 id="summary-heading">สถานะคำตอบ</h2>
         <ul className="summary-counts">
