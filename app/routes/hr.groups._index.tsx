@@ -142,7 +142,7 @@ function ConfirmUnassign({ confirm, readOnly }: { confirm: NonNullable<LoaderDat
       <h3 id="confirm-unassign-title" tabIndex={-1} ref={heading} style={{ marginTop: 0 }}>
         ยืนยันยกเลิกการมอบหมายหลักสูตร
       </h3>
-      <dl className="facts">
+      <dl>
         <dt>หลักสูตร</dt>
         <dd>{confirm.courseTitle}</dd>
         <dt>กลุ่มเป้าหมาย</dt>
@@ -224,8 +224,9 @@ function CourseAssignments({
       )}
       {!readOnly && unassigned.length ? (
         <Form method="post" onSubmit={onSubmit} noValidate>
-          <input type="hidden" {...register("courseSlug")} />
-          <input type="hidden" {...register("fiscalYear")} />
+          {/* Values in the markup too, so the form posts without JavaScript. */}
+          <input type="hidden" defaultValue={course.slug} {...register("courseSlug")} />
+          <input type="hidden" defaultValue={String(year)} {...register("fiscalYear")} />
           <fieldset className="field">
             <legend>{`กำหนดให้กลุ่ม (ปีงบประมาณ ${year})`}</legend>
             {unassigned.map((g) => (
