@@ -211,7 +211,7 @@ function CourseAssignments({
                   className="btn btn--link"
                   to={`/hr/groups?year=${year}&unassign=${g.assignmentId}#confirm-unassign`}
                   aria-label={`ยกเลิกการมอบหมาย ${course.title} ให้${g.name} (${formatCount(g.memberCount)} คน)`}
-                  preventScrollReset={false}
+                  style={{ whiteSpace: "nowrap" }}
                 >
                   ยกเลิกการมอบหมาย
                 </Link>
