@@ -5,7 +5,8 @@ import { fiscalYearRange } from "./fiscal-year";
 /** Why a fiscal year's assignments cannot change, or null when they can: earlier years and closed years are read-only. */
 export function assignmentYearLock(fiscalYear: number, currentFiscalYear: number, closed: boolean): string | null {
   if (closed) return `ปีงบประมาณ ${fiscalYear} ปิดและบันทึกผลแล้ว การมอบหมายหลักสูตรของปีนี้แก้ไขไม่ได้`;
-  if (fiscalYear < currentFiscalYear) return `ปีงบประมาณ ${fiscalYear} ผ่านไปแล้ว การมอบหมายหลักสูตรของปีนี้แก้ไขไม่ได้ (ดูได้อย่างเดียว)`;
+  if (fiscalYear < currentFiscalYear)
+    return `ปีงบประมาณ ${fiscalYear} ผ่านไปแล้ว การมอบหมายหลักสูตรของปีนี้แก้ไขไม่ได้ (ดูได้อย่างเดียว)`;
   return null;
 }
 

@@ -8,7 +8,11 @@ export const COURSE_STATUSES = Object.keys(COURSE_STATUS_LABELS) as CourseStatus
 export type RosterFilter = { status: CourseStatus | ""; q: string; divisionIds: ReadonlySet<number> | null };
 
 /** The filter as the URL carries it: unknown statuses are ignored, the search is trimmed and capped. */
-export function parseRosterFilter(params: URLSearchParams): { status: CourseStatus | ""; q: string; division: number | null } {
+export function parseRosterFilter(params: URLSearchParams): {
+  status: CourseStatus | "";
+  q: string;
+  division: number | null;
+} {
   const statusParam = params.get("status") ?? "";
   const status = (COURSE_STATUSES as string[]).includes(statusParam) ? (statusParam as CourseStatus) : "";
   const q = (params.get("q") ?? "").trim().replace(/\s+/g, " ").slice(0, 100);

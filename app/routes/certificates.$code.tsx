@@ -12,7 +12,11 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: printLands
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await loadOrRefuse(() => certificatePage(params.code ?? "", { personId: user.id, roles: user.roles }, new URL(request.url).origin)));
+  return json(
+    await loadOrRefuse(() =>
+      certificatePage(params.code ?? "", { personId: user.id, roles: user.roles }, new URL(request.url).origin),
+    ),
+  );
 }
 
 export default function CertificatePage() {

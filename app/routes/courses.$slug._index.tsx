@@ -27,7 +27,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = startSchema.safeParse(Object.fromEntries(await readFormData(request)));
   if (!parsed.success) return actionFailure({ formError: "คำขอไม่ถูกต้อง" });
   return actOrRefuse(async () => {
-    const attempt = await startAttempt(params.slug ?? "", parsed.data.kind, { personId: user.id, ip: clientIp(context) });
+    const attempt = await startAttempt(params.slug ?? "", parsed.data.kind, {
+      personId: user.id,
+      ip: clientIp(context),
+    });
     return redirect(`/courses/${params.slug}/attempts/${attempt.id}`);
   });
 }
@@ -88,7 +91,11 @@ export default function CourseOverview() {
           </p>
         ) : next === "post_test" || next === "retake" ? (
           <>
-            <p>{next === "retake" ? `ยังไม่ผ่าน ท่านทำแบบทดสอบหลังเรียนได้อีก ${data.postTestsLeft} ครั้ง` : "เรียนครบทุกบทแล้ว ทำแบบทดสอบหลังเรียนได้"}</p>
+            <p>
+              {next === "retake"
+                ? `ยังไม่ผ่าน ท่านทำแบบทดสอบหลังเรียนได้อีก ${data.postTestsLeft} ครั้ง`
+                : "เรียนครบทุกบทแล้ว ทำแบบทดสอบหลังเรียนได้"}
+            </p>
             <StartButton kind="post" label={next === "retake" ? "ทำแบบทดสอบหลังเรียนอีกครั้ง" : "เริ่มแบบทดสอบหลังเรียน"} />
           </>
         ) : next === "no_retakes_left" ? (
@@ -145,7 +152,15 @@ export default function CourseOverview() {
                     </td>
                     <td>{formatThaiDateTime(a.submittedAt)}</td>
                     <td className="num">{`${a.correct}/${a.total} (${a.percent}%)`}</td>
-                    <td>{a.kind === "pre" ? "—" : a.passed ? <span className="badge badge--ok">ผ่าน</span> : <span className="badge badge--bad">ไม่ผ่าน</span>}</td>
+                    <td>
+                      {a.kind === "pre" ? (
+                        "—"
+                      ) : a.passed ? (
+                        <span className="badge badge--ok">ผ่าน</span>
+                      ) : (
+                        <span className="badge badge--bad">ไม่ผ่าน</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -18,7 +18,11 @@ import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน"} · ${data.attempt.course.title}` : "แบบทดสอบ" },
+  {
+    title: data
+      ? `${data.attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน"} · ${data.attempt.course.title}`
+      : "แบบทดสอบ",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,8 +38,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!Number.isInteger(attemptId)) httpError(404, "ไม่พบแบบทดสอบนี้");
   const form = await readFormData(request);
   const intent = form.get("intent") === "save" ? "save" : form.get("intent") === "review" ? "review" : "submit";
-  const posted = validate(postedAnswersSchema, Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key))));
-  if (!posted.success) return actionFailure({ formError: "คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ", fieldErrors: posted.fieldErrors });
+  const posted = validate(
+    postedAnswersSchema,
+    Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key))),
+  );
+  if (!posted.success)
+    return actionFailure({ formError: "คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ", fieldErrors: posted.fieldErrors });
   // Which positions exist, whose attempt it is and whether every question is answered: the model checks.
   const answers = new Map(Object.entries(posted.data).map(([key, value]) => [Number(key.slice(1)), value]));
   const actor = { personId: user.id, ip: clientIp(context) };
@@ -75,7 +83,11 @@ function AttemptResult({ data }: { data: Loaded }) {
         <p className="stat">{`${correct}/${attempt.totalCount} ข้อ (${score}%)`}</p>
         {attempt.kind === "post" ? (
           <p>
-            {attempt.passed ? <span className="badge badge--ok">ผ่าน</span> : <span className="badge badge--bad">ยังไม่ผ่าน</span>}{" "}
+            {attempt.passed ? (
+              <span className="badge badge--ok">ผ่าน</span>
+            ) : (
+              <span className="badge badge--bad">ยังไม่ผ่าน</span>
+            )}{" "}
             {`เกณฑ์ผ่าน ${attempt.course.passPercent}%`}
           </p>
         ) : (
@@ -99,7 +111,10 @@ function AttemptResult({ data }: { data: Loaded }) {
       {attempt.reviewOpen ? (
         <h2>เฉลยและคำอธิบาย</h2>
       ) : (
-        <p className="alert alert--info">ผลรายข้อ เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้ หรือทำแบบทดสอบหลังเรียนครบจำนวนครั้งของปีงบประมาณ ระหว่างนี้แสดงเฉพาะคะแนนรวม</p>
+        <p className="alert alert--info">
+          ผลรายข้อ เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้ หรือทำแบบทดสอบหลังเรียนครบจำนวนครั้งของปีงบประมาณ
+          ระหว่างนี้แสดงเฉพาะคะแนนรวม
+        </p>
       )}
       {attempt.items.map((item) => (
         <section key={item.position} className={`card question review ${item.correct ? "is-correct" : "is-wrong"}`}>
@@ -129,5 +144,9 @@ export default function AttemptPage() {
   const data = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   if (data.attempt.submittedAt) return <AttemptResult data={data} />;
-  return search.has("summary") ? <AttemptSummary attempt={data.attempt} now={data.now} /> : <TakeAttempt attempt={data.attempt} now={data.now} />;
+  return search.has("summary") ? (
+    <AttemptSummary attempt={data.attempt} now={data.now} />
+  ) : (
+    <TakeAttempt attempt={data.attempt} now={data.now} />
+  );
 }

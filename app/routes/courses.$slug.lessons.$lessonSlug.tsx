@@ -23,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   // A refusal here (not assigned, no such lesson, pre-test not done) is the error page: there is no form to show it on.
-  await loadOrRefuse(() => markLessonDone(params.slug ?? "", params.lessonSlug ?? "", { personId: user.id, ip: clientIp(context) }));
+  await loadOrRefuse(() =>
+    markLessonDone(params.slug ?? "", params.lessonSlug ?? "", { personId: user.id, ip: clientIp(context) }),
+  );
   const next = String((await readFormData(request)).get("next") ?? "");
   return redirect(next ? `/courses/${params.slug}/lessons/${encodeURIComponent(next)}` : `/courses/${params.slug}`);
 }

@@ -33,7 +33,11 @@ export default function MyCourses() {
               </p>
               <p className="muted">{c.summary}</p>
               <ul className="facts">
-                <li data-testid="due-date">{c.status === "passed" ? `ผ่านแล้ว (กำหนดเรียนให้จบภายใน ${formatThaiDate(c.dueDate)})` : `ต้องเรียนให้จบภายใน ${formatThaiDate(c.dueDate)}`}</li>
+                <li data-testid="due-date">
+                  {c.status === "passed"
+                    ? `ผ่านแล้ว (กำหนดเรียนให้จบภายใน ${formatThaiDate(c.dueDate)})`
+                    : `ต้องเรียนให้จบภายใน ${formatThaiDate(c.dueDate)}`}
+                </li>
                 <li>{`บทเรียน: เรียนแล้ว ${c.lessonsDone} จาก ${c.lessonCount} บท`}</li>
                 {c.prePercent != null ? <li>{`ก่อนเรียน: ${c.prePercent}%`}</li> : null}
                 {c.postPercent != null ? <li>{`หลังเรียน: ${c.postPercent}%`}</li> : null}

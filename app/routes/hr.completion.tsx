@@ -42,10 +42,14 @@ export default function Completion() {
                 {u.courses.map((c) => (
                   <td key={c.slug}>
                     <strong>{`${c.passed}/${c.population}`}</strong>
-                    {c.population ? <span className="muted">{` (${formatPercent(c.passed, c.population)})`}</span> : null}
+                    {c.population ? (
+                      <span className="muted">{` (${formatPercent(c.passed, c.population)})`}</span>
+                    ) : null}
                     {c.notStarted ? (
                       <div>
-                        <Link to={`/hr/courses/${c.slug}?year=${data.year}&status=not_started&division=${u.id}`}>{`ยังไม่เริ่ม ${c.notStarted}`}</Link>
+                        <Link
+                          to={`/hr/courses/${c.slug}?year=${data.year}&status=not_started&division=${u.id}`}
+                        >{`ยังไม่เริ่ม ${c.notStarted}`}</Link>
                       </div>
                     ) : null}
                   </td>

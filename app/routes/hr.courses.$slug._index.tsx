@@ -14,12 +14,18 @@ import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { pageParam } from "~/utils/params.server";
 import { loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "หลักสูตร"} · ผลการอบรม` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.course.title ?? "หลักสูตร"} · ผลการอบรม` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const url = new URL(request.url);
-  return json(await loadOrRefuse(() => courseResultsPage(params.slug ?? "", fiscalYearParam(request), url.searchParams, pageParam(url), user)));
+  return json(
+    await loadOrRefuse(() =>
+      courseResultsPage(params.slug ?? "", fiscalYearParam(request), url.searchParams, pageParam(url), user),
+    ),
+  );
 }
 
 /** The page's filters as query parameters (kept by the CSV link, the statistics form and pagination). */
@@ -101,7 +107,9 @@ export default function CourseResults() {
           <button type="submit" className="btn">
             กรอง
           </button>
-          {data.filter.q || data.filter.division || data.filter.status ? <Link to={`?year=${data.year}`}>ล้างตัวกรอง</Link> : null}
+          {data.filter.q || data.filter.division || data.filter.status ? (
+            <Link to={`?year=${data.year}`}>ล้างตัวกรอง</Link>
+          ) : null}
         </div>
       </Form>
       <p className="muted" role="status" data-testid="roster-count">{`พบ ${formatCount(data.rowCount)} คน`}</p>
@@ -125,8 +133,7 @@ export default function CourseResults() {
                 <tr key={r.id}>
                   <td>{r.employeeNumber}</td>
                   <td>
-                    {r.name}{" "}
-                    {r.inPopulation ? null : <span className="badge badge--warn">นอกกลุ่มเป้าหมาย</span>}
+                    {r.name} {r.inPopulation ? null : <span className="badge badge--warn">นอกกลุ่มเป้าหมาย</span>}
                   </td>
                   <td className="hide-narrow">{r.divisionName}</td>
                   <td>
@@ -144,8 +151,7 @@ export default function CourseResults() {
 
       <h2>สถิติรายข้อ</h2>
       <p className="muted">
-        ความง่าย = ร้อยละของผู้ตอบถูก · อำนาจจำแนก = สหสัมพันธ์ระหว่างข้อนั้นกับคะแนนข้ออื่นในชุดเดียวกัน (ต่ำกว่า 0.2
-        ควรทบทวน)
+        ความง่าย = ร้อยละของผู้ตอบถูก · อำนาจจำแนก = สหสัมพันธ์ระหว่างข้อนั้นกับคะแนนข้ออื่นในชุดเดียวกัน (ต่ำกว่า 0.2 ควรทบทวน)
       </p>
       <Form method="get" className="row row--end">
         <input type="hidden" name="year" value={data.year} />
@@ -179,7 +185,9 @@ export default function CourseResults() {
           </thead>
           <tbody>
             {data.stats.map((q) => {
-              const weak = (q.discrimination != null && q.discrimination < 0.2) || (q.facility != null && (q.facility < 20 || q.facility > 95));
+              const weak =
+                (q.discrimination != null && q.discrimination < 0.2) ||
+                (q.facility != null && (q.facility < 20 || q.facility > 95));
               return (
                 <tr key={q.id} className={weak ? "is-weak" : undefined}>
                   <td>{`${q.key} (v${q.version})${q.retired ? " · เลิกใช้" : ""}`}</td>
@@ -187,7 +195,8 @@ export default function CourseResults() {
                   <td className="num">{q.attempts}</td>
                   <td className="num">{q.facility == null ? "—" : `${q.facility}%`}</td>
                   <td className="num">
-                    {q.discrimination == null ? "—" : q.discrimination.toFixed(2)} {weak ? <span className="badge badge--warn">ควรทบทวน</span> : null}
+                    {q.discrimination == null ? "—" : q.discrimination.toFixed(2)}{" "}
+                    {weak ? <span className="badge badge--warn">ควรทบทวน</span> : null}
                   </td>
                   <td>
                     <Link to={`/hr/courses/${data.course.slug}/questions/${q.key}`}>แก้ไข</Link>

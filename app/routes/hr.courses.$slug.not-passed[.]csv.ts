@@ -9,6 +9,8 @@ import { loadOrRefuse } from "~/utils/route.server";
 // roster page's filters (status, division, name) taken from the URL.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const csv = await loadOrRefuse(() => notPassedCsv(params.slug ?? "", fiscalYearParam(request), new URL(request.url).searchParams, user));
+  const csv = await loadOrRefuse(() =>
+    notPassedCsv(params.slug ?? "", fiscalYearParam(request), new URL(request.url).searchParams, user),
+  );
   return csvResponse(csv.filename, toCsv(csv.header, csv.rows));
 }

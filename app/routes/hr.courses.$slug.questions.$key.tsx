@@ -23,11 +23,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const { values, result } = validateForm(questionEditSchema, await readFormData(request));
-  if (!result.success) return actionFailure({ formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", fieldErrors: result.fieldErrors, values });
+  if (!result.success)
+    return actionFailure({ formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", fieldErrors: result.fieldErrors, values });
   const v = result.data;
-  const edit = { prompt: v.prompt, choices: [v.choice0, v.choice1, v.choice2, v.choice3], correctIndex: Number(v.correct), explanation: v.explanation };
+  const edit = {
+    prompt: v.prompt,
+    choices: [v.choice0, v.choice1, v.choice2, v.choice3],
+    correctIndex: Number(v.correct),
+    explanation: v.explanation,
+  };
   return actOrRefuse(async () => {
-    const version = await editQuestion(params.slug ?? "", params.key ?? "", edit, { personId: user.id, roles: user.roles, ip: clientIp(context) });
+    const version = await editQuestion(params.slug ?? "", params.key ?? "", edit, {
+      personId: user.id,
+      roles: user.roles,
+      ip: clientIp(context),
+    });
     return json({ ok: true as const, version: version.version });
   }, values);
 }
@@ -74,7 +84,12 @@ export default function EditQuestion() {
           {[0, 1, 2, 3].map((i) => (
             <div key={i} className="row">
               <label className="checkbox" style={{ flex: "0 0 auto" }}>
-                <input type="radio" value={String(i)} {...register("correct")} aria-label={`ตัวเลือกที่ ${i + 1} เป็นคำตอบที่ถูก`} />
+                <input
+                  type="radio"
+                  value={String(i)}
+                  {...register("correct")}
+                  aria-label={`ตัวเลือกที่ ${i + 1} เป็นคำตอบที่ถูก`}
+                />
               </label>
               <TextField label={`ตัวเลือกที่ ${i + 1}`} error={errorOf(`choice${i}`)} {...register(`choice${i}`)} />
             </div>
@@ -83,7 +98,12 @@ export default function EditQuestion() {
         </fieldset>
         <div className="field">
           <label htmlFor="explanation">คำอธิบายเฉลย</label>
-          <textarea id="explanation" rows={3} aria-invalid={errorOf("explanation") ? true : undefined} {...register("explanation")} />
+          <textarea
+            id="explanation"
+            rows={3}
+            aria-invalid={errorOf("explanation") ? true : undefined}
+            {...register("explanation")}
+          />
           {errorOf("explanation") ? <span className="field-error">{errorOf("explanation")}</span> : null}
         </div>
         <div>

@@ -59,7 +59,13 @@ export default function TrainingResults() {
                   <td className="num">{formatCount(c.notPassed)}</td>
                   <td className="num">{formatCount(c.inProgress)}</td>
                   <td className="num">
-                    {c.notStarted > 0 ? <Link to={`/hr/courses/${c.slug}?year=${year}&status=not_started`}>{formatCount(c.notStarted)}</Link> : "0"}
+                    {c.notStarted > 0 ? (
+                      <Link to={`/hr/courses/${c.slug}?year=${year}&status=not_started`}>
+                        {formatCount(c.notStarted)}
+                      </Link>
+                    ) : (
+                      "0"
+                    )}
                   </td>
                   <td className="num hide-narrow">{c.averagePre == null ? "—" : `${c.averagePre}%`}</td>
                   <td className="num hide-narrow">{c.averagePost == null ? "—" : `${c.averagePost}%`}</td>

@@ -26,9 +26,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const doneKind = url.searchParams.get("done");
   const done =
     doneKind === "assigned" || doneKind === "unassigned"
-      ? { kind: doneKind as "assigned" | "unassigned", courseSlug: url.searchParams.get("course") ?? "", groupCodes: url.searchParams.getAll("group") }
+      ? {
+          kind: doneKind as "assigned" | "unassigned",
+          courseSlug: url.searchParams.get("course") ?? "",
+          groupCodes: url.searchParams.getAll("group"),
+        }
       : null;
-  return json(await loadOrRefuse(() => groupsPage(fiscalYearParam(request), user, { unassignId: parseId(url.searchParams.get("unassign")), done })));
+  return json(
+    await loadOrRefuse(() =>
+      groupsPage(fiscalYearParam(request), user, { unassignId: parseId(url.searchParams.get("unassign")), done }),
+    ),
+  );
 }
 
 const back = (year: number, done: { kind: string; courseSlug: string; groupCodes: string[] }) => {
@@ -46,14 +54,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!assignmentId) return actionFailure({ formError: "ไม่พบการมอบหมายหลักสูตรนี้" }, 404);
     return actOrRefuse(async () => {
       const removed = await unassignCourse(assignmentId, actor);
-      return redirect(back(removed.fiscalYear, { kind: "unassigned", courseSlug: removed.courseSlug, groupCodes: [removed.groupCode] }));
+      return redirect(
+        back(removed.fiscalYear, {
+          kind: "unassigned",
+          courseSlug: removed.courseSlug,
+          groupCodes: [removed.groupCode],
+        }),
+      );
     });
   }
   const { values, result } = validateForm(courseAssignmentSchema, formData, ["groupCodes"]);
   if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
   return actOrRefuse(async () => {
     const added = await assignCourse(result.data, actor);
-    return redirect(back(result.data.fiscalYear, { kind: "assigned", courseSlug: added.courseSlug, groupCodes: added.groupCodes }));
+    return redirect(
+      back(result.data.fiscalYear, { kind: "assigned", courseSlug: added.courseSlug, groupCodes: added.groupCodes }),
+    );
   }, values);
 }
 
@@ -91,7 +107,9 @@ export default function Groups() {
                   <Link to={`/hr/groups/${g.code}`}>{g.name}</Link>
                 </td>
                 <td className="hide-narrow">
-                  <span className={g.managedBy === "hr" ? "badge badge--ok" : "badge"}>{GROUP_MANAGERS[g.managedBy as keyof typeof GROUP_MANAGERS] ?? g.managedBy}</span>
+                  <span className={g.managedBy === "hr" ? "badge badge--ok" : "badge"}>
+                    {GROUP_MANAGERS[g.managedBy as keyof typeof GROUP_MANAGERS] ?? g.managedBy}
+                  </span>
                 </td>
                 <td className="num">{formatCount(g.memberCount)}</td>
                 <td className="num hide-narrow">{`${g.included} / ${g.excluded}`}</td>
@@ -115,7 +133,9 @@ export default function Groups() {
         </div>
       ) : null}
       {failure?.formError && !failedCourse ? <FormError message={failure.formError} /> : null}
-      {data.confirmUnassign ? <ConfirmUnassign confirm={data.confirmUnassign} readOnly={Boolean(data.readOnly)} /> : null}
+      {data.confirmUnassign ? (
+        <ConfirmUnassign confirm={data.confirmUnassign} readOnly={Boolean(data.readOnly)} />
+      ) : null}
       <div className="grid">
         {courses.map((c) => (
           <CourseAssignments
@@ -133,12 +153,23 @@ export default function Groups() {
 }
 
 /** The confirmation step of "ยกเลิกการมอบหมาย": a page state (works without JavaScript) that says what will change. */
-function ConfirmUnassign({ confirm, readOnly }: { confirm: NonNullable<LoaderData["confirmUnassign"]>; readOnly: boolean }) {
+function ConfirmUnassign({
+  confirm,
+  readOnly,
+}: {
+  confirm: NonNullable<LoaderData["confirmUnassign"]>;
+  readOnly: boolean;
+}) {
   const navigation = useNavigation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [confirm.assignmentId]);
   return (
-    <section className="card confirm" id="confirm-unassign" aria-labelledby="confirm-unassign-title" data-testid="confirm-unassign">
+    <section
+      className="card confirm"
+      id="confirm-unassign"
+      aria-labelledby="confirm-unassign-title"
+      data-testid="confirm-unassign"
+    >
       <h3 id="confirm-unassign-title" tabIndex={-1} ref={heading} style={{ marginTop: 0 }}>
         ยืนยันยกเลิกการมอบหมายหลักสูตร
       </h3>
@@ -161,7 +192,9 @@ function ConfirmUnassign({ confirm, readOnly }: { confirm: NonNullable<LoaderDat
             <input type="hidden" name="intent" value="unassign" />
             <input type="hidden" name="assignmentId" value={confirm.assignmentId} />
             <button type="submit" className="btn btn--danger" disabled={navigation.state !== "idle"}>
-              {navigation.state === "submitting" ? "กำลังยกเลิกการมอบหมาย…" : `ยืนยันยกเลิกการมอบหมาย (${formatCount(confirm.memberCount)} คน)`}
+              {navigation.state === "submitting"
+                ? "กำลังยกเลิกการมอบหมาย…"
+                : `ยืนยันยกเลิกการมอบหมาย (${formatCount(confirm.memberCount)} คน)`}
             </button>
           </Form>
         )}
@@ -190,7 +223,12 @@ function CourseAssignments({
   const assigned = new Set(course.groups.map((g) => g.code));
   const unassigned = groups.filter((g) => !assigned.has(g.code));
   const { register, onSubmit, errorOf, watch } = useZodForm(courseAssignmentSchema, {
-    defaultValues: { courseSlug: course.slug, fiscalYear: String(year), groupCodes: [], ...(failure?.values as object) },
+    defaultValues: {
+      courseSlug: course.slug,
+      fiscalYear: String(year),
+      groupCodes: [],
+      ...(failure?.values as object),
+    },
     serverErrors: failure?.fieldErrors,
   });
   const picked = [watch("groupCodes")].flat().filter((c): c is string => typeof c === "string" && c !== "");

@@ -33,7 +33,9 @@ const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 function fixtures() {
   const tag = randomBytes(3).toString("hex");
   return withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'personnel-management'`).get() as { id: number };
+    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'personnel-management'`).get() as {
+      id: number;
+    };
     const now = stamp(new Date());
     const hr = sqlite
       .prepare(
@@ -45,24 +47,50 @@ function fixtures() {
     const code = `hr-e2e-${tag}`;
     const groupName = `กลุ่มทดสอบยกเลิก ${tag}`;
     sqlite
-      .prepare(`INSERT INTO TargetGroup (code, name, personnelTypes, divisionCodes, positionIncludes, managedBy) VALUES (?, ?, '[]', '["internal-audit"]', NULL, 'hr')`)
+      .prepare(
+        `INSERT INTO TargetGroup (code, name, personnelTypes, divisionCodes, positionIncludes, managedBy) VALUES (?, ?, '[]', '["internal-audit"]', NULL, 'hr')`,
+      )
       .run(code, groupName);
-    const allPersonnel = (sqlite.prepare(`SELECT name FROM TargetGroup WHERE code = 'all-personnel'`).get() as { name: string }).name;
+    const allPersonnel = (
+      sqlite.prepare(`SELECT name FROM TargetGroup WHERE code = 'all-personnel'`).get() as { name: string }
+    ).name;
     const id = randomBytes(20).toString("hex");
     const secret = randomBytes(20).toString("hex");
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
       .run(id, createHash("sha256").update(secret).digest(), hr, now, stamp(new Date(Date.now() + 3_600_000)));
-    return { code, groupName, allPersonnel, cookie: { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl } };
+    return {
+      code,
+      groupName,
+      allPersonnel,
+      cookie: { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl },
+    };
   });
 }
 
-const assignmentCount = () => withDb((sqlite) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM CourseAssignment`).get() as { n: number }).n);
+const assignmentCount = () =>
+  withDb((sqlite) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM CourseAssignment`).get() as { n: number }).n);
 const ownAssignments = (code: string) =>
-  withDb((sqlite) => (sqlite.prepare(`SELECT COUNT(*) AS n FROM CourseAssignment a JOIN TargetGroup g ON g.id = a.groupId WHERE g.code = ?`).get(code) as { n: number }).n);
+  withDb(
+    (sqlite) =>
+      (
+        sqlite
+          .prepare(
+            `SELECT COUNT(*) AS n FROM CourseAssignment a JOIN TargetGroup g ON g.id = a.groupId WHERE g.code = ?`,
+          )
+          .get(code) as { n: number }
+      ).n,
+  );
 
 async function membersToday(page: Page, groupName: string) {
-  const cell = await page.getByTestId("groups").getByRole("row", { name: new RegExp(groupName) }).locator("td").nth(2).textContent();
+  const cell = await page
+    .getByTestId("groups")
+    .getByRole("row", { name: new RegExp(groupName) })
+    .locator("td")
+    .nth(2)
+    .textContent();
   return cell!.trim();
 }
 
@@ -93,9 +121,13 @@ describe("unassigning a course from a group", () => {
     // Our own group: assigning says how many people; removing asks, then removes.
     const ownCount = await membersToday(hr.page, f.groupName);
     await ethics.getByLabel(new RegExp(f.groupName)).check();
-    await expect.poll(() => ethics.getByRole("button", { name: /กำหนดให้กลุ่มที่เลือก/ }).textContent()).toBe(`กำหนดให้กลุ่มที่เลือก (${ownCount} คน)`);
+    await expect
+      .poll(() => ethics.getByRole("button", { name: /กำหนดให้กลุ่มที่เลือก/ }).textContent())
+      .toBe(`กำหนดให้กลุ่มที่เลือก (${ownCount} คน)`);
     await ethics.getByRole("button", { name: /กำหนดให้กลุ่มที่เลือก/ }).click();
-    await expect.poll(() => hr.page.getByTestId("assign-notice").textContent()).toContain(`สมาชิก ${ownCount} คนจะเห็นหลักสูตรนี้`);
+    await expect
+      .poll(() => hr.page.getByTestId("assign-notice").textContent())
+      .toContain(`สมาชิก ${ownCount} คนจะเห็นหลักสูตรนี้`);
     expect(ownAssignments(f.code)).toBe(1);
     await ethics.getByRole("link", { name: new RegExp(`ยกเลิกการมอบหมาย .*${f.groupName}`) }).click();
     await expect.poll(() => hr.page.getByTestId("confirm-count").textContent()).toBe(`${ownCount} คน`);
@@ -107,7 +139,12 @@ describe("unassigning a course from a group", () => {
     hr.assertClean();
 
     // Without JavaScript the same two steps work as plain links and forms.
-    const noJs = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false, viewport: PHONE, locale: "th-TH" });
+    const noJs = await browser.newContext({
+      baseURL: baseUrl,
+      javaScriptEnabled: false,
+      viewport: PHONE,
+      locale: "th-TH",
+    });
     await noJs.addCookies([f.cookie]);
     const page = await noJs.newPage();
     await page.goto(`/hr/groups?year=${year}`);
@@ -116,7 +153,10 @@ describe("unassigning a course from a group", () => {
     await card.getByRole("button", { name: /กำหนดให้กลุ่มที่เลือก/ }).click();
     await page.waitForURL(/done=assigned/);
     expect(ownAssignments(f.code)).toBe(1);
-    await page.getByTestId("assign-ethics").getByRole("link", { name: new RegExp(`ยกเลิกการมอบหมาย .*${f.groupName}`) }).click();
+    await page
+      .getByTestId("assign-ethics")
+      .getByRole("link", { name: new RegExp(`ยกเลิกการมอบหมาย .*${f.groupName}`) })
+      .click();
     await page.waitForURL(/unassign=\d+/);
     expect(await page.getByTestId("confirm-count").textContent()).toBe(`${ownCount} คน`);
     await screenshot(page, "hr-groups-confirm-phone");
@@ -127,7 +167,9 @@ describe("unassigning a course from a group", () => {
 
     // An earlier year: shown, not changeable.
     await hr.page.goto(`/hr/groups?year=${year - 1}`);
-    await expect.poll(() => hr.page.getByTestId("year-read-only").textContent()).toContain(`ปีงบประมาณ ${year - 1} ผ่านไปแล้ว`);
+    await expect
+      .poll(() => hr.page.getByTestId("year-read-only").textContent())
+      .toContain(`ปีงบประมาณ ${year - 1} ผ่านไปแล้ว`);
     expect(await hr.page.getByRole("link", { name: /ยกเลิกการมอบหมาย/ }).count()).toBe(0);
     expect(await hr.page.getByRole("button", { name: /กำหนดให้กลุ่มที่เลือก/ }).count()).toBe(0);
     expect(await hr.page.getByTestId("assign-ethics").locator(".assigned-groups li").count()).toBeGreaterThan(0);

@@ -24,7 +24,12 @@ async function groupOf(divisionCode: string, size: number) {
   const { client } = await hrClient();
   const division = await db.division.findUniqueOrThrow({ where: { code: divisionCode } });
   for (let i = 0; i < size; i += 1) await createTestPerson({ divisionCode, personnelType: "permanent_employee" });
-  const created = await client.post("/hr/groups/new", { intent: "save", name: `ลูกจ้างประจำ ${divisionCode}`, personnelTypes: ["permanent_employee"], divisionIds: [String(division.id)] });
+  const created = await client.post("/hr/groups/new", {
+    intent: "save",
+    name: `ลูกจ้างประจำ ${divisionCode}`,
+    personnelTypes: ["permanent_employee"],
+    divisionIds: [String(division.id)],
+  });
   expect(created.status).toBe(302);
   return created.headers.get("location")!.split("/").pop()!;
 }
@@ -34,12 +39,19 @@ describe("course assignment on /hr/groups", () => {
     const { client } = await hrClient();
     const code = await groupOf("internal-audit", 3);
 
-    const assigned = await client.post("/hr/groups", { intent: "assign", courseSlug: "no-gift", fiscalYear: String(year), groupCodes: [code] });
+    const assigned = await client.post("/hr/groups", {
+      intent: "assign",
+      courseSlug: "no-gift",
+      fiscalYear: String(year),
+      groupCodes: [code],
+    });
     expect(assigned.status).toBe(302);
     const notice = await (await client.get(assigned.headers.get("location")!)).text();
     expect(notice).toContain("สมาชิก 3 คนจะเห็นหลักสูตรนี้");
 
-    const assignment = await db.courseAssignment.findFirstOrThrow({ where: { group: { code }, course: { slug: "no-gift" }, fiscalYear: year } });
+    const assignment = await db.courseAssignment.findFirstOrThrow({
+      where: { group: { code }, course: { slug: "no-gift" }, fiscalYear: year },
+    });
     const page = await (await client.get(`/hr/groups?year=${year}`)).text();
     expect(page).toContain(`unassign=${assignment.id}`);
     expect(page).toContain("ยกเลิกการมอบหมาย");
@@ -57,7 +69,10 @@ describe("course assignment on /hr/groups", () => {
     expect(removed.status).toBe(302);
     expect(await db.courseAssignment.count({ where: { id: assignment.id } })).toBe(0);
     expect(await (await client.get(removed.headers.get("location")!)).text()).toContain("ยกเลิกการมอบหมายหลักสูตร");
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "course.unassigned", entityId: "no-gift" }, orderBy: { id: "desc" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "course.unassigned", entityId: "no-gift" },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.parse(audit.before!)).toMatchObject({ fiscalYear: year, groupCode: code });
   });
 
@@ -66,7 +81,15 @@ describe("course assignment on /hr/groups", () => {
     const code = await groupOf("engineering-design", 1);
     const group = await db.targetGroup.findUniqueOrThrow({ where: { code } });
     const course = await db.course.findUniqueOrThrow({ where: { slug: "ethics" } });
-    const past = await db.courseAssignment.create({ data: { courseId: course.id, fiscalYear: year - 1, groupId: group.id, assignedAt: new Date("2024-10-02T00:00:00Z"), assignedById: hr.id } });
+    const past = await db.courseAssignment.create({
+      data: {
+        courseId: course.id,
+        fiscalYear: year - 1,
+        groupId: group.id,
+        assignedAt: new Date("2024-10-02T00:00:00Z"),
+        assignedById: hr.id,
+      },
+    });
 
     const page = await (await client.get(`/hr/groups?year=${year - 1}`)).text();
     expect(page).toContain(`ปีงบประมาณ ${year - 1} ผ่านไปแล้ว`);
@@ -78,7 +101,12 @@ describe("course assignment on /hr/groups", () => {
     expect(await unassign.text()).toContain("ผ่านไปแล้ว");
     expect(await db.courseAssignment.count({ where: { id: past.id } })).toBe(1);
 
-    const assign = await client.post("/hr/groups", { intent: "assign", courseSlug: "no-gift", fiscalYear: String(year - 1), groupCodes: [code] });
+    const assign = await client.post("/hr/groups", {
+      intent: "assign",
+      courseSlug: "no-gift",
+      fiscalYear: String(year - 1),
+      groupCodes: [code],
+    });
     expect(assign.status).toBe(409);
     expect(await db.courseAssignment.count({ where: { groupId: group.id, fiscalYear: year - 1 } })).toBe(1);
   });
@@ -91,7 +119,12 @@ describe("course assignment on /hr/groups", () => {
     const page = await (await client.get(`/hr/groups?year=${year}`)).text();
     expect(page).toContain(`ปีงบประมาณ ${year} ปิดและบันทึกผลแล้ว`);
     expect(page).not.toContain('value="assign"');
-    const assign = await client.post("/hr/groups", { intent: "assign", courseSlug: "ethics", fiscalYear: String(year), groupCodes: [code] });
+    const assign = await client.post("/hr/groups", {
+      intent: "assign",
+      courseSlug: "ethics",
+      fiscalYear: String(year),
+      groupCodes: [code],
+    });
     expect(assign.status).toBe(409);
     expect(await assign.text()).toContain("ปิดและบันทึกผลแล้ว");
     expect(await db.courseAssignment.count({ where: { group: { code } } })).toBe(0);

@@ -27,7 +27,10 @@ async function learner(divisionCode: string) {
 }
 
 async function submit(client: HttpClient, attemptId: number, right: number) {
-  const response = await client.post(`/courses/ethics/attempts/${attemptId}`, { intent: "submit", ...(await answersFor(attemptId, right)) });
+  const response = await client.post(`/courses/ethics/attempts/${attemptId}`, {
+    intent: "submit",
+    ...(await answersFor(attemptId, right)),
+  });
   expect(response.status).toBe(302);
 }
 
@@ -55,7 +58,11 @@ describe("HR course report", () => {
     expect(byDivision).not.toContain(elsewhere.person.employeeNumber);
 
     // A name (spaces as typed) and an employee number each find one person.
-    const byName = await (await client.get(`/hr/courses/ethics?year=${year}&q=${encodeURIComponent(`${halfway.person.firstName} ${halfway.person.lastName}`)}`)).text();
+    const byName = await (
+      await client.get(
+        `/hr/courses/ethics?year=${year}&q=${encodeURIComponent(`${halfway.person.firstName} ${halfway.person.lastName}`)}`,
+      )
+    ).text();
     expect(byName).toContain(halfway.person.employeeNumber);
     expect(byName).not.toContain(passer.person.employeeNumber);
     expect(byName).toContain(`value="${halfway.person.firstName} ${halfway.person.lastName}"`); // the search box keeps it
@@ -63,7 +70,9 @@ describe("HR course report", () => {
     expect(byNumber).toContain(nameOf(idle.person));
     expect(byNumber).not.toContain(halfway.person.employeeNumber);
 
-    const notStarted = await (await client.get(`/hr/courses/ethics?year=${year}&division=${audit.id}&status=not_started`)).text();
+    const notStarted = await (
+      await client.get(`/hr/courses/ethics?year=${year}&division=${audit.id}&status=not_started`)
+    ).text();
     expect(notStarted).toContain(idle.person.employeeNumber);
     expect(notStarted).not.toContain(halfway.person.employeeNumber);
 
@@ -76,7 +85,12 @@ describe("HR course report", () => {
     const csv = new TextDecoder().decode(bytes);
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toContain("ทำแบบทดสอบล่าสุด (ISO)");
-    expect(lines.slice(1).map((l) => l.split(",")[1]).sort()).toEqual([halfway.person.employeeNumber, idle.person.employeeNumber].sort());
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[1])
+        .sort(),
+    ).toEqual([halfway.person.employeeNumber, idle.person.employeeNumber].sort());
     const halfwayLine = lines.find((l) => l.includes(halfway.person.employeeNumber))!;
     expect(halfwayLine).toContain(COURSE_STATUS_LABELS.pre_test_done);
     expect(halfwayLine).toContain(isoDate(new Date()));
@@ -84,7 +98,10 @@ describe("HR course report", () => {
 
     // The attempts CSV has an ISO date beside each Thai one.
     const attempts = await (await client.get(`/hr/courses/ethics/attempts.csv?year=${year}`)).text();
-    const [header, ...rows] = attempts.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const [header, ...rows] = attempts
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(header!.split(",")).toEqual(expect.arrayContaining(["เริ่มทำ", "เริ่มทำ (ISO)", "ส่งเมื่อ", "ส่งเมื่อ (ISO)"]));
     const isoColumn = header!.split(",").indexOf("ส่งเมื่อ (ISO)");
     expect(rows.find((r) => r.includes(passer.person.employeeNumber))!.split(",")[isoColumn]).toBe(isoDate(new Date()));
@@ -98,7 +115,9 @@ describe("HR course report", () => {
     const client = app.client(await sessionCookieFor(hr.id));
     const fuel = await db.division.findUniqueOrThrow({ where: { code: "engineering-design" } });
     for (let i = 0; i < 52; i += 1) await createTestPerson({ divisionCode: "engineering-design" });
-    const page = await (await client.get(`/hr/courses/ethics?year=${year}&status=not_started&division=${fuel.id}`)).text();
+    const page = await (
+      await client.get(`/hr/courses/ethics?year=${year}&status=not_started&division=${fuel.id}`)
+    ).text();
     const next = [...page.matchAll(/href="([^"]*page=2[^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
     expect(next.length).toBeGreaterThan(0);
     const params = new URL(next[0]!, "http://x").searchParams;

@@ -17,8 +17,13 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
   const revalidator = useRevalidator();
   const { flags } = useFlags(attempt.id);
   const answered = new Set(attempt.items.filter((i) => i.selected != null).map((i) => i.position));
-  const progress = attemptProgress(attempt.items.map((i) => i.position), answered, flags);
-  const back = (position?: number) => `/courses/${attempt.course.slug}/attempts/${attempt.id}${position == null ? "" : `#q-${position}`}`;
+  const progress = attemptProgress(
+    attempt.items.map((i) => i.position),
+    answered,
+    flags,
+  );
+  const back = (position?: number) =>
+    `/courses/${attempt.course.slug}/attempts/${attempt.id}${position == null ? "" : `#q-${position}`}`;
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
   const [timeUp, setTimeUp] = useState(false);
   useEffect(() => {
@@ -56,11 +61,21 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
           <li>{`ตอบแล้ว ${progress.answered} ข้อ`}</li>
           <li>
             {`ยังไม่ตอบ ${progress.unanswered.length} ข้อ`}
-            {progress.unanswered.length ? <>{": "}{list(progress.unanswered)}</> : null}
+            {progress.unanswered.length ? (
+              <>
+                {": "}
+                {list(progress.unanswered)}
+              </>
+            ) : null}
           </li>
           <li>
             {`ทำเครื่องหมายไว้ทบทวน ${progress.flagged.length} ข้อ`}
-            {progress.flagged.length ? <>{": "}{list(progress.flagged)}</> : null}
+            {progress.flagged.length ? (
+              <>
+                {": "}
+                {list(progress.flagged)}
+              </>
+            ) : null}
           </li>
         </ul>
         <div className="table-wrap">
@@ -78,7 +93,11 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
                     <Link to={back(q.position)}>{`ข้อ ${q.position + 1}`}</Link>
                   </td>
                   <td>
-                    {q.answered ? <span className="badge badge--ok">ตอบแล้ว</span> : <span className="badge badge--bad">ยังไม่ตอบ</span>}
+                    {q.answered ? (
+                      <span className="badge badge--ok">ตอบแล้ว</span>
+                    ) : (
+                      <span className="badge badge--bad">ยังไม่ตอบ</span>
+                    )}
                     {q.flagged ? <span className="badge badge--warn"> ⚑ ทำเครื่องหมายไว้</span> : null}
                   </td>
                 </tr>
@@ -99,7 +118,13 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
                 ? `เมื่อส่งแล้วจะแก้ไขคำตอบไม่ได้ และนับเป็นการทำแบบทดสอบหลังเรียนครั้งที่ ${attempt.number} ของปีงบประมาณนี้`
                 : "เมื่อส่งแล้วจะแก้ไขคำตอบไม่ได้"}
             </p>
-            <button type="submit" name="intent" value="submit" className="btn" disabled={navigation.state !== "idle" || timeUp}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn"
+              disabled={navigation.state !== "idle" || timeUp}
+            >
               {submitting ? "กำลังส่งคำตอบ…" : "ยืนยันส่งคำตอบ"}
             </button>
             <Link to={back()} className="btn btn--secondary">

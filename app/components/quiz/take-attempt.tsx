@@ -74,7 +74,9 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
     serverErrors: failure?.fieldErrors,
   });
   const values = watch();
-  const answered = new Set(positions.filter((p) => values[answerFieldName(p)] != null && values[answerFieldName(p)] !== ""));
+  const answered = new Set(
+    positions.filter((p) => values[answerFieldName(p)] != null && values[answerFieldName(p)] !== ""),
+  );
   const progress = attemptProgress(positions, answered, flags);
 
   // Save what has been answered so far, at most once every half second: one request after a burst of clicks.
@@ -94,7 +96,10 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
     timer.current = setTimeout(flush, 500);
   };
   useEffect(() => {
-    if (autosave.state === "idle" && autosave.data?.ok) setSavedAt(new Date().toLocaleTimeString("th-TH", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Bangkok" }));
+    if (autosave.state === "idle" && autosave.data?.ok)
+      setSavedAt(
+        new Date().toLocaleTimeString("th-TH", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Bangkok" }),
+      );
   }, [autosave.state, autosave.data]);
 
   // Time up: save what is pending, say so, and go to the result once the server has closed the attempt.
@@ -112,7 +117,13 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
 
   const reviewing = navigation.state !== "idle" && navigation.formData?.get("intent") === "review";
   const saveState =
-    autosave.state !== "idle" ? "กำลังบันทึก…" : autosaveError ? `บันทึกไม่สำเร็จ: ${autosaveError}` : savedAt ? `บันทึกแล้ว ${savedAt} น.` : "ระบบบันทึกคำตอบอัตโนมัติ";
+    autosave.state !== "idle"
+      ? "กำลังบันทึก…"
+      : autosaveError
+        ? `บันทึกไม่สำเร็จ: ${autosaveError}`
+        : savedAt
+          ? `บันทึกแล้ว ${savedAt} น.`
+          : "ระบบบันทึกคำตอบอัตโนมัติ";
 
   return (
     <>
@@ -124,8 +135,21 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
       </p>
       <div className="quiz-bar card">
         <div className="quiz-bar__status">
-          {attempt.deadlineAt ? <Timer deadline={attempt.deadlineAt} now={now} onTimeUp={() => { flush(); setClosingIn(CLOSE_AFTER_SECONDS); }} /> : null}
-          <span className={`save-state ${savedAt && autosave.state === "idle" && !autosaveError ? "is-saved" : ""}`} role="status" data-testid="save-state">
+          {attempt.deadlineAt ? (
+            <Timer
+              deadline={attempt.deadlineAt}
+              now={now}
+              onTimeUp={() => {
+                flush();
+                setClosingIn(CLOSE_AFTER_SECONDS);
+              }}
+            />
+          ) : null}
+          <span
+            className={`save-state ${savedAt && autosave.state === "idle" && !autosaveError ? "is-saved" : ""}`}
+            role="status"
+            data-testid="save-state"
+          >
             {saveState}
           </span>
           <span>{`ตอบแล้ว ${progress.answered}/${attempt.items.length}`}</span>
@@ -168,10 +192,21 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
           const field = register(name);
           const flagged = flags.has(item.position);
           return (
-            <fieldset key={item.position} id={`q-${item.position}`} className="card question" aria-invalid={error ? true : undefined} disabled={timeUp}>
+            <fieldset
+              key={item.position}
+              id={`q-${item.position}`}
+              className="card question"
+              aria-invalid={error ? true : undefined}
+              disabled={timeUp}
+            >
               <legend>{`ข้อ ${item.position + 1}`}</legend>
               {ready ? (
-                <button type="button" className={`btn btn--secondary flag-btn ${flagged ? "is-flagged" : ""}`} aria-pressed={flagged} onClick={() => toggle(item.position)}>
+                <button
+                  type="button"
+                  className={`btn btn--secondary flag-btn ${flagged ? "is-flagged" : ""}`}
+                  aria-pressed={flagged}
+                  onClick={() => toggle(item.position)}
+                >
                   {flagged ? "⚑ ทำเครื่องหมายไว้ทบทวนแล้ว" : "ทำเครื่องหมายไว้ทบทวน"}
                 </button>
               ) : null}
@@ -200,13 +235,22 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
         })}
         <div className="card actions sticky-submit">
           <span>{`ตอบแล้ว ${progress.answered} จาก ${attempt.items.length} ข้อ`}</span>
-          <button type="submit" name="intent" value="review" className="btn" disabled={navigation.state !== "idle" || timeUp} aria-describedby="submit-hint">
+          <button
+            type="submit"
+            name="intent"
+            value="review"
+            className="btn"
+            disabled={navigation.state !== "idle" || timeUp}
+            aria-describedby="submit-hint"
+          >
             {reviewing ? "กำลังบันทึกคำตอบ…" : "ส่งคำตอบ"}
           </button>
           <Link to={`/courses/${attempt.course.slug}`} className="btn btn--secondary">
             ทำต่อภายหลัง
           </Link>
-          <span id="submit-hint" className="muted">ระบบจะแสดงสรุปให้ตรวจทานก่อนยืนยันการส่ง</span>
+          <span id="submit-hint" className="muted">
+            ระบบจะแสดงสรุปให้ตรวจทานก่อนยืนยันการส่ง
+          </span>
         </div>
       </Form>
     </>

@@ -18,7 +18,8 @@ function assertHr(actor: Pick<Actor, "roles">) {
 
 /** Why the year is read-only (closed, or earlier than this one), or null. */
 export async function yearLock(client: Client, fiscalYear: number, now: Date): Promise<string | null> {
-  const closed = (await client.fiscalYearClosure.findUnique({ where: { fiscalYear }, select: { fiscalYear: true } })) != null;
+  const closed =
+    (await client.fiscalYearClosure.findUnique({ where: { fiscalYear }, select: { fiscalYear: true } })) != null;
   return assignmentYearLock(fiscalYear, fiscalYearOf(now), closed);
 }
 
@@ -29,14 +30,21 @@ export async function yearLock(client: Client, fiscalYear: number, now: Date): P
 export async function groupsPage(
   fiscalYear: number,
   actor: Pick<Actor, "roles">,
-  options: { unassignId?: number | null; done?: { kind: "assigned" | "unassigned"; courseSlug: string; groupCodes: string[] } | null } = {},
+  options: {
+    unassignId?: number | null;
+    done?: { kind: "assigned" | "unassigned"; courseSlug: string; groupCodes: string[] } | null;
+  } = {},
   now = new Date(),
 ) {
   assertHr(actor);
   const [groups, courses, assignments, lock] = await Promise.all([
     groupsWithCounts(now),
     db.course.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, slug: true, title: true } }),
-    db.courseAssignment.findMany({ where: { fiscalYear }, include: { group: true, assignedBy: true }, orderBy: { id: "asc" } }),
+    db.courseAssignment.findMany({
+      where: { fiscalYear },
+      include: { group: true, assignedBy: true },
+      orderBy: { id: "asc" },
+    }),
     yearLock(db, fiscalYear, now),
   ]);
   const members = new Map(groups.map((g) => [g.code, g.memberCount]));
@@ -59,15 +67,30 @@ export async function groupsPage(
     const course = byCourse.find((c) => c.groups.some((g) => g.assignmentId === options.unassignId));
     const group = course?.groups.find((g) => g.assignmentId === options.unassignId);
     if (!course || !group) throw refusal(404, "ไม่พบการมอบหมายหลักสูตรนี้ (อาจถูกยกเลิกไปแล้ว)");
-    confirmUnassign = { assignmentId: group.assignmentId, courseSlug: course.slug, courseTitle: course.title, groupName: group.name, memberCount: group.memberCount, fiscalYear };
+    confirmUnassign = {
+      assignmentId: group.assignmentId,
+      courseSlug: course.slug,
+      courseTitle: course.title,
+      groupName: group.name,
+      memberCount: group.memberCount,
+      fiscalYear,
+    };
   }
   // What the last command did, said again after its redirect (names and counts from the database, not the URL).
   let notice: string | null = null;
   const doneCourse = options.done ? courses.find((c) => c.slug === options.done!.courseSlug) : undefined;
   const doneGroups = options.done ? groups.filter((g) => options.done!.groupCodes.includes(g.code)) : [];
   if (options.done && doneCourse && doneGroups.length) {
-    const ids = await db.targetGroup.findMany({ where: { code: { in: doneGroups.map((g) => g.code) } }, select: { id: true } });
-    const people = (await unionOfGroups(ids.map((g) => g.id), now)).size.toLocaleString("th-TH");
+    const ids = await db.targetGroup.findMany({
+      where: { code: { in: doneGroups.map((g) => g.code) } },
+      select: { id: true },
+    });
+    const people = (
+      await unionOfGroups(
+        ids.map((g) => g.id),
+        now,
+      )
+    ).size.toLocaleString("th-TH");
     const names = doneGroups.map((g) => g.name).join(", ");
     notice =
       options.done.kind === "assigned"
@@ -78,7 +101,11 @@ export async function groupsPage(
 }
 
 /** Assign a course to one or more groups for a year; groups it already has are left as they are. */
-export async function assignCourse(input: { courseSlug: string; fiscalYear: number; groupCodes: string[] }, actor: Pick<Actor, "personId" | "ip"> & Partial<Pick<Actor, "roles">>, now = new Date()) {
+export async function assignCourse(
+  input: { courseSlug: string; fiscalYear: number; groupCodes: string[] },
+  actor: Pick<Actor, "personId" | "ip"> & Partial<Pick<Actor, "roles">>,
+  now = new Date(),
+) {
   if (actor.roles) assertHr(actor as Pick<Actor, "roles">);
   const outcome = await db.$transaction(async (tx) => {
     const lock = await yearLock(tx, input.fiscalYear, now);
@@ -87,12 +114,22 @@ export async function assignCourse(input: { courseSlug: string; fiscalYear: numb
     if (!course) throw fieldRefusal("courseSlug", "ไม่พบหลักสูตรที่เลือก");
     const groups = await tx.targetGroup.findMany({ where: { code: { in: input.groupCodes } } });
     if (groups.length !== new Set(input.groupCodes).size) throw fieldRefusal("groupCodes", "ไม่พบกลุ่มเป้าหมายที่เลือก");
-    const existing = new Set((await tx.courseAssignment.findMany({ where: { courseId: course.id, fiscalYear: input.fiscalYear } })).map((a) => a.groupId));
+    const existing = new Set(
+      (await tx.courseAssignment.findMany({ where: { courseId: course.id, fiscalYear: input.fiscalYear } })).map(
+        (a) => a.groupId,
+      ),
+    );
     const added = groups.filter((g) => !existing.has(g.id));
     if (!added.length) throw fieldRefusal("groupCodes", "หลักสูตรนี้กำหนดให้กลุ่มที่เลือกในปีงบประมาณนี้แล้ว");
     for (const g of added) {
       await tx.courseAssignment.create({
-        data: { courseId: course.id, fiscalYear: input.fiscalYear, groupId: g.id, assignedAt: now, assignedById: actor.personId },
+        data: {
+          courseId: course.id,
+          fiscalYear: input.fiscalYear,
+          groupId: g.id,
+          assignedAt: now,
+          assignedById: actor.personId,
+        },
       });
     }
     await writeAudit(tx, {
@@ -110,14 +147,26 @@ export async function assignCourse(input: { courseSlug: string; fiscalYear: numb
     outcome.added.map((g) => g.id),
     now,
   );
-  return { courseSlug: outcome.course.slug, courseTitle: outcome.course.title, groupCodes: outcome.added.map((g) => g.code), people: people.size };
+  return {
+    courseSlug: outcome.course.slug,
+    courseTitle: outcome.course.title,
+    groupCodes: outcome.added.map((g) => g.code),
+    people: people.size,
+  };
 }
 
 /** Remove one group's assignment of a course (after HR confirmed it, with the count in front of them). */
-export async function unassignCourse(assignmentId: number, actor: Pick<Actor, "personId" | "roles" | "ip">, now = new Date()) {
+export async function unassignCourse(
+  assignmentId: number,
+  actor: Pick<Actor, "personId" | "roles" | "ip">,
+  now = new Date(),
+) {
   assertHr(actor);
   const assignment = await db.$transaction(async (tx) => {
-    const assignment = await tx.courseAssignment.findUnique({ where: { id: assignmentId }, include: { course: true, group: true } });
+    const assignment = await tx.courseAssignment.findUnique({
+      where: { id: assignmentId },
+      include: { course: true, group: true },
+    });
     if (!assignment) throw refusal(404, "ไม่พบการมอบหมายหลักสูตรนี้ (อาจถูกยกเลิกไปแล้ว)");
     const lock = await yearLock(tx, assignment.fiscalYear, now);
     if (lock) throw refusal(409, lock);
@@ -144,7 +193,10 @@ export async function unassignCourse(assignmentId: number, actor: Pick<Actor, "p
 
 /** The ids of the courses assigned to a person in a fiscal year, through the groups they are in on `at`. */
 export async function assignedCourseIds(personId: number, fiscalYear: number, at: Date): Promise<Set<number>> {
-  const assignments = await db.courseAssignment.findMany({ where: { fiscalYear }, select: { courseId: true, groupId: true } });
+  const assignments = await db.courseAssignment.findMany({
+    where: { fiscalYear },
+    select: { courseId: true, groupId: true },
+  });
   if (!assignments.length) return new Set();
   const groups = await groupIdsOf(personId, at);
   return new Set(assignments.filter((a) => groups.has(a.groupId)).map((a) => a.courseId));
@@ -154,14 +206,22 @@ export async function assignedCourseIds(personId: number, fiscalYear: number, at
  * Whether a person may open a course this year: it is assigned to them, or they already have attempts in it
  * this year (taken out of the group midway, they can still see and finish what they started).
  */
-export async function mayTakeCourse(personId: number, courseId: number, fiscalYear: number, at: Date): Promise<boolean> {
+export async function mayTakeCourse(
+  personId: number,
+  courseId: number,
+  fiscalYear: number,
+  at: Date,
+): Promise<boolean> {
   if (await db.attempt.findFirst({ where: { personId, courseId, fiscalYear }, select: { id: true } })) return true;
   return (await assignedCourseIds(personId, fiscalYear, at)).has(courseId);
 }
 
 /** Who must take a course in a fiscal year: the union of the groups it is assigned to, on `at`. */
 export async function coursePopulation(courseId: number, fiscalYear: number, at: Date): Promise<Set<number>> {
-  const assignments = await db.courseAssignment.findMany({ where: { courseId, fiscalYear }, select: { groupId: true } });
+  const assignments = await db.courseAssignment.findMany({
+    where: { courseId, fiscalYear },
+    select: { groupId: true },
+  });
   return unionOfGroups(
     assignments.map((a) => a.groupId),
     at,

@@ -68,7 +68,8 @@ export async function loadAttempt(
      FROM "Attempt" a JOIN "Course" c ON c."id" = a."courseId" WHERE a."id" = ?`,
     attemptId,
   );
-  if (!row || !ownsAttempt(row as { personId: number; slug: string }, personId, courseSlug)) throw refusal(404, NOT_FOUND);
+  if (!row || !ownsAttempt(row as { personId: number; slug: string }, personId, courseSlug))
+    throw refusal(404, NOT_FOUND);
   const content = options.content ? `, v."prompt", v."choices", v."explanation"` : "";
   const items = await client.$queryRawUnsafe<LoadedItem[]>(
     `SELECT i."id", i."position", i."choiceOrder", i."selectedIndex", i."correct", v."correctIndex"${content}
@@ -81,7 +82,12 @@ export async function loadAttempt(
     ...(attempt as Omit<LoadedAttempt, "course" | "items" | "timedOut" | "passed">),
     timedOut: Boolean(timedOut),
     passed: bool(passed),
-    course: { slug: slug as string, title: title as string, passPercent: passPercent as number, grading: grading as string },
+    course: {
+      slug: slug as string,
+      title: title as string,
+      passPercent: passPercent as number,
+      grading: grading as string,
+    },
     items: items.map((i) => ({ ...i, correct: bool(i.correct) })),
   };
 }
@@ -93,7 +99,8 @@ function ownsAttempt(row: { personId: number; slug: string }, personId: number, 
 
 export function assertOpen(attempt: Pick<LoadedAttempt, "submittedAt" | "deadlineAt">, now: Date) {
   if (attempt.submittedAt) throw refusal(409, "แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้");
-  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS) throw refusal(409, TIME_UP);
+  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS)
+    throw refusal(409, TIME_UP);
 }
 
 /** Close an open attempt whose time is up, scoring the answers saved before the deadline. */
@@ -164,7 +171,9 @@ export async function scoreAndClose(
 
 /** Whether this just-closed post-test is the one the course's grading method counts for the year. */
 async function countsForTheYear(tx: Tx, attempt: LoadedAttempt, correct: number, total: number, submittedAt: Date) {
-  const earlier = await tx.$queryRawUnsafe<{ id: number; submittedAt: Date; correctCount: number; totalCount: number }[]>(
+  const earlier = await tx.$queryRawUnsafe<
+    { id: number; submittedAt: Date; correctCount: number; totalCount: number }[]
+  >(
     `SELECT "id", "submittedAt", "correctCount", "totalCount" FROM "Attempt"
      WHERE "personId" = ? AND "courseId" = ? AND "fiscalYear" = ? AND "kind" = 'post' AND "submittedAt" IS NOT NULL AND "id" <> ?`,
     attempt.personId,

@@ -4,7 +4,14 @@ import { choiceOrder, drawQuestions, type Random } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { assertOpen, finalizeIfExpired, loadAttempt, scoreAndClose, TIME_UP, type LoadedAttempt } from "./attempt-store.server";
+import {
+  assertOpen,
+  finalizeIfExpired,
+  loadAttempt,
+  scoreAndClose,
+  TIME_UP,
+  type LoadedAttempt,
+} from "./attempt-store.server";
 import { courseProgress, findCourseFor, type TestKind } from "./progress.server";
 
 // The commands of a learner: start a test, save answers, submit, mark a lesson read.
@@ -13,12 +20,20 @@ type Learner = Pick<Actor, "personId" | "ip">;
 
 const cryptoRandom: Random = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
 
-export async function startAttempt(courseSlug: string, kind: TestKind, actor: Learner, now = new Date(), random = cryptoRandom) {
+export async function startAttempt(
+  courseSlug: string,
+  kind: TestKind,
+  actor: Learner,
+  now = new Date(),
+  random = cryptoRandom,
+) {
   const course = await findCourseFor(courseSlug, actor.personId, now);
   const fiscalYear = fiscalYearOf(now);
   try {
     return await db.$transaction(async (tx) => {
-      const open = await tx.attempt.findFirst({ where: { personId: actor.personId, courseId: course.id, kind, submittedAt: null } });
+      const open = await tx.attempt.findFirst({
+        where: { personId: actor.personId, courseId: course.id, kind, submittedAt: null },
+      });
       if (open && !(await finalizeIfExpired(tx, open, now))) return open; // resume
 
       const progress = await courseProgress(tx, actor.personId, course, fiscalYear);
@@ -58,7 +73,8 @@ export async function startAttempt(courseSlug: string, kind: TestKind, actor: Le
         avoid,
       );
       const latest = new Map(bank.map((q) => [q.id, q.versions[0]!]));
-      const number = (await tx.attempt.count({ where: { personId: actor.personId, courseId: course.id, kind, fiscalYear } })) + 1;
+      const number =
+        (await tx.attempt.count({ where: { personId: actor.personId, courseId: course.id, kind, fiscalYear } })) + 1;
       const attempt = await tx.attempt.create({
         data: {
           personId: actor.personId,
@@ -73,7 +89,11 @@ export async function startAttempt(courseSlug: string, kind: TestKind, actor: Le
             create: drawn.map((questionId, position) => {
               const version = latest.get(questionId)!;
               const choiceCount = (JSON.parse(version.choices) as string[]).length;
-              return { position, questionVersionId: version.id, choiceOrder: JSON.stringify(choiceOrder(choiceCount, random)) };
+              return {
+                position,
+                questionVersionId: version.id,
+                choiceOrder: JSON.stringify(choiceOrder(choiceCount, random)),
+              };
             }),
           },
         },
@@ -91,7 +111,9 @@ export async function startAttempt(courseSlug: string, kind: TestKind, actor: Le
   } catch (error) {
     // Two starts at the same moment: the partial unique index lets one through; the other resumes it.
     if ((error as { code?: string }).code === "P2002") {
-      const open = await db.attempt.findFirst({ where: { personId: actor.personId, courseId: course.id, kind, submittedAt: null } });
+      const open = await db.attempt.findFirst({
+        where: { personId: actor.personId, courseId: course.id, kind, submittedAt: null },
+      });
       if (open) return open;
     }
     throw error;
@@ -114,7 +136,13 @@ function toAuthoredAnswers(attempt: LoadedAttempt, shownAnswers: ReadonlyMap<num
 }
 
 /** Save answers so far (resume later). Positions outside the attempt or bad choices change nothing. */
-export async function saveAnswers(attemptId: number, shownAnswers: ReadonlyMap<number, number>, actor: Learner, courseSlug?: string, now = new Date()) {
+export async function saveAnswers(
+  attemptId: number,
+  shownAnswers: ReadonlyMap<number, number>,
+  actor: Learner,
+  courseSlug?: string,
+  now = new Date(),
+) {
   const closed = await db.$transaction(async (tx) => {
     const attempt = await loadAttempt(tx, attemptId, actor.personId, courseSlug);
     if (await finalizeIfExpired(tx, attempt, now)) return true;
@@ -132,7 +160,13 @@ export async function saveAnswers(attemptId: number, shownAnswers: ReadonlyMap<n
 }
 
 /** Submit every answer. Missing, extra or tampered answers, or a second submission, are refused and change nothing. */
-export async function submitAttempt(attemptId: number, shownAnswers: ReadonlyMap<number, number>, actor: Learner, courseSlug?: string, now = new Date()) {
+export async function submitAttempt(
+  attemptId: number,
+  shownAnswers: ReadonlyMap<number, number>,
+  actor: Learner,
+  courseSlug?: string,
+  now = new Date(),
+) {
   const outcome = await db.$transaction(async (tx) => {
     const attempt = await loadAttempt(tx, attemptId, actor.personId, courseSlug);
     // Time up or the fiscal year over: close it with what was saved (committed), then tell the person.

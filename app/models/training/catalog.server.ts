@@ -51,7 +51,11 @@ export async function syncCourses(courses: CourseContent[]): Promise<{ courses: 
           timeLimitMinutes: c.timeLimitMinutes ?? null,
           sortOrder: Math.min(...c.planProjects),
         };
-        const course = await tx.course.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data });
+        const course = await tx.course.upsert({
+          where: { slug: c.slug },
+          create: { slug: c.slug, ...data },
+          update: data,
+        });
 
         for (const [position, lesson] of c.lessons.entries()) {
           const lessonData = { title: lesson.title, position, markdown: lesson.markdown, retired: false };
@@ -67,7 +71,9 @@ export async function syncCourses(courses: CourseContent[]): Promise<{ courses: 
         });
 
         for (const q of c.questions) {
-          const existing = await tx.question.findUnique({ where: { courseId_key: { courseId: course.id, key: q.id } } });
+          const existing = await tx.question.findUnique({
+            where: { courseId_key: { courseId: course.id, key: q.id } },
+          });
           if (existing && existing.sourceHash === q.sourceHash && !existing.retired) continue;
           const question = existing
             ? await tx.question.update({
@@ -135,7 +141,12 @@ export async function questionPage(slug: string, key: string, viewer: Pick<Actor
 }
 
 /** HR rewrites a question in the app: a new version, audited; attempts already drawn keep the old one. */
-export async function editQuestion(slug: string, key: string, edit: QuestionEdit, actor: Pick<Actor, "personId" | "roles" | "ip">) {
+export async function editQuestion(
+  slug: string,
+  key: string,
+  edit: QuestionEdit,
+  actor: Pick<Actor, "personId" | "roles" | "ip">,
+) {
   assertHr(actor);
   return db.$transaction(async (tx) => {
     const question = await tx.question.findFirst({
@@ -152,7 +163,13 @@ export async function editQuestion(slug: string, key: string, edit: QuestionEdit
       entityType: "Question",
       entityId: `${question.course.slug}/${question.key}`,
       before: before
-        ? { version: before.version, prompt: before.prompt, choices: JSON.parse(before.choices), correctIndex: before.correctIndex, explanation: before.explanation }
+        ? {
+            version: before.version,
+            prompt: before.prompt,
+            choices: JSON.parse(before.choices),
+            correctIndex: before.correctIndex,
+            explanation: before.explanation,
+          }
         : null,
       after: { version: version.version, ...edit },
     });

@@ -23,7 +23,10 @@ export function toCertificateData(c: Certificate): CertificateData {
 }
 
 export async function findCertificate(code: string) {
-  return db.certificate.findUnique({ where: { code: code.trim().toUpperCase() }, include: { course: true, person: true } });
+  return db.certificate.findUnique({
+    where: { code: code.trim().toUpperCase() },
+    include: { course: true, person: true },
+  });
 }
 
 /**

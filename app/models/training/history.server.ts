@@ -43,7 +43,9 @@ export async function importHistoricalResults(
         sittings.set(key, round + 1);
         (rounds[round] ??= []).push(a);
       }
-      const chunks = rounds.flatMap((round) => Array.from({ length: Math.ceil(round.length / CHUNK) }, (_, i) => round.slice(i * CHUNK, (i + 1) * CHUNK)));
+      const chunks = rounds.flatMap((round) =>
+        Array.from({ length: Math.ceil(round.length / CHUNK) }, (_, i) => round.slice(i * CHUNK, (i + 1) * CHUNK)),
+      );
       for (const chunk of chunks) {
         const created = await tx.attempt.createManyAndReturn({
           data: chunk.map((a) => ({
@@ -73,7 +75,14 @@ export async function importHistoricalResults(
           await tx.$executeRawUnsafe(
             `INSERT INTO "AttemptItem" ("attemptId", "position", "questionVersionId", "choiceOrder", "selectedIndex", "correct")
              VALUES ${rows.map(() => "(?, ?, ?, ?, ?, ?)").join(", ")}`,
-            ...rows.flatMap((r) => [r.attemptId, r.position, r.questionVersionId, r.choiceOrder, r.selectedIndex, r.correct ? 1 : 0]),
+            ...rows.flatMap((r) => [
+              r.attemptId,
+              r.position,
+              r.questionVersionId,
+              r.choiceOrder,
+              r.selectedIndex,
+              r.correct ? 1 : 0,
+            ]),
           );
         }
         // Close the chunk's attempts in one statement, now that their items are in.

@@ -18,7 +18,9 @@ export async function coursePage(slug: string, viewer: Viewer, now = new Date())
   const fiscalYear = fiscalYearOf(now);
   const [progress, certificate] = await Promise.all([
     courseProgress(db, viewer.personId, course, fiscalYear),
-    db.certificate.findUnique({ where: { personId_courseId_fiscalYear: { personId: viewer.personId, courseId: course.id, fiscalYear } } }),
+    db.certificate.findUnique({
+      where: { personId_courseId_fiscalYear: { personId: viewer.personId, courseId: course.id, fiscalYear } },
+    }),
   ]);
   const attempts = [progress.pre, ...progress.posts].filter((a): a is NonNullable<typeof a> => Boolean(a));
   return {
@@ -69,12 +71,21 @@ export async function lessonPage(slug: string, lessonSlug: string, viewer: Viewe
   const postTestNext = !next && othersDone && ["lessons", "post_test", "retake"].includes(progress.next);
   return {
     course: { slug: course.slug, title: course.title },
-    lesson: { slug: lesson.slug, title: lesson.title, html: renderMarkdown(lesson.markdown), done: progress.lessonIdsDone.has(lesson.id) },
+    lesson: {
+      slug: lesson.slug,
+      title: lesson.title,
+      html: renderMarkdown(lesson.markdown),
+      done: progress.lessonIdsDone.has(lesson.id),
+    },
     position: index + 1,
     count: course.lessons.length,
     previous: course.lessons[index - 1]?.slug ?? null,
     next,
-    finishLabel: next ? "อ่านจบแล้ว ไปบทถัดไป ›" : postTestNext ? "อ่านจบแล้ว ไปทำแบบทดสอบหลังเรียน ›" : "อ่านจบแล้ว กลับไปหน้าหลักสูตร",
+    finishLabel: next
+      ? "อ่านจบแล้ว ไปบทถัดไป ›"
+      : postTestNext
+        ? "อ่านจบแล้ว ไปทำแบบทดสอบหลังเรียน ›"
+        : "อ่านจบแล้ว กลับไปหน้าหลักสูตร",
   };
 }
 
@@ -99,7 +110,13 @@ export async function attemptView(attemptId: number, personId: number, courseSlu
       prompt: item.prompt!,
       choices: order.map((index) => choices[index]!),
       selected: shownSelected,
-      ...(reviewOpen ? { correct: item.correct === true, correctChoice: order.indexOf(item.correctIndex), explanation: item.explanation! } : {}),
+      ...(reviewOpen
+        ? {
+            correct: item.correct === true,
+            correctChoice: order.indexOf(item.correctIndex),
+            explanation: item.explanation!,
+          }
+        : {}),
     };
   });
   return {
@@ -128,7 +145,13 @@ export async function attemptPage(attemptId: number, viewer: Viewer, slug: strin
   if (attempt.submittedAt && attempt.kind === "post") {
     const [pre, certificate] = await Promise.all([
       db.attempt.findFirst({
-        where: { personId: viewer.personId, course: { slug: attempt.course.slug }, kind: "pre", fiscalYear: attempt.fiscalYear, submittedAt: { not: null } },
+        where: {
+          personId: viewer.personId,
+          course: { slug: attempt.course.slug },
+          kind: "pre",
+          fiscalYear: attempt.fiscalYear,
+          submittedAt: { not: null },
+        },
       }),
       db.certificate.findUnique({ where: { attemptId: attempt.id } }),
     ]);

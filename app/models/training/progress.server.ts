@@ -85,5 +85,10 @@ export function progressFromRows(
 export async function reviewOpenFor(personId: number, courseSlug: string, attemptFiscalYear: number, now: Date) {
   const course = await findCourse(courseSlug);
   const progress = await courseProgress(db, personId, course, attemptFiscalYear);
-  return attemptFeedbackOpen({ submitted: true, next: progress.next, attemptFiscalYear, currentFiscalYear: fiscalYearOf(now) });
+  return attemptFeedbackOpen({
+    submitted: true,
+    next: progress.next,
+    attemptFiscalYear,
+    currentFiscalYear: fiscalYearOf(now),
+  });
 }

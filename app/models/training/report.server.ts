@@ -27,14 +27,23 @@ function assertHr(viewer: Viewer) {
  * have attempts that year are listed too, marked, but not counted in the summary.
  */
 export async function courseReport(courseSlug: string, fiscalYear: number) {
-  const course = await db.course.findUnique({ where: { slug: courseSlug }, include: { lessons: { where: { retired: false } } } });
+  const course = await db.course.findUnique({
+    where: { slug: courseSlug },
+    include: { lessons: { where: { retired: false } } },
+  });
   if (!course) return null;
   const population = await coursePopulation(course.id, fiscalYear, computationDate(fiscalYear).at);
   const [everyone, attempts, progress] = await Promise.all([
     // The whole roster, filtered here: a population of thousands is too many ids for one SQL IN list.
-    db.person.findMany({ include: { division: true }, orderBy: [{ division: { sortOrder: "asc" } }, { employeeNumber: "asc" }] }),
+    db.person.findMany({
+      include: { division: true },
+      orderBy: [{ division: { sortOrder: "asc" } }, { employeeNumber: "asc" }],
+    }),
     db.attempt.findMany({ where: { courseId: course.id, fiscalYear }, orderBy: { id: "asc" } }),
-    db.lessonProgress.findMany({ where: { fiscalYear, lessonId: { in: course.lessons.map((l) => l.id) } }, select: { personId: true, lessonId: true } }),
+    db.lessonProgress.findMany({
+      where: { fiscalYear, lessonId: { in: course.lessons.map((l) => l.id) } },
+      select: { personId: true, lessonId: true },
+    }),
   ]);
   const attemptsByPerson = groupBy(attempts, (a) => a.personId);
   const people = everyone.filter((p) => population.has(p.id) || attemptsByPerson.has(p.id));
@@ -59,7 +68,9 @@ export async function courseReport(courseSlug: string, fiscalYear: number) {
   const counted = rows.filter((r) => r.inPopulation);
   const count = (status: CourseStatus) => counted.filter((r) => r.status === status).length;
   const average = (scores: { correct: number; total: number }[]) =>
-    scores.length ? Math.round((scores.reduce((s, x) => s + x.correct / x.total, 0) / scores.length) * 1000) / 10 : null;
+    scores.length
+      ? Math.round((scores.reduce((s, x) => s + x.correct / x.total, 0) / scores.length) * 1000) / 10
+      : null;
   return {
     course,
     rows,
@@ -99,7 +110,15 @@ async function filteredRows(report: CourseReport, params: URLSearchParams) {
   const filter = parseRosterFilter(params);
   const divisionIds = filter.division ? new Set(await divisionAndDescendantIds(filter.division)) : null;
   const rows = report.rows.filter((r) =>
-    rosterRowMatches({ status: r.status, name: fullName(r.person), employeeNumber: r.person.employeeNumber, divisionId: r.person.divisionId }, { ...filter, divisionIds }),
+    rosterRowMatches(
+      {
+        status: r.status,
+        name: fullName(r.person),
+        employeeNumber: r.person.employeeNumber,
+        divisionId: r.person.divisionId,
+      },
+      { ...filter, divisionIds },
+    ),
   );
   return { filter, rows };
 }
@@ -107,7 +126,13 @@ async function filteredRows(report: CourseReport, params: URLSearchParams) {
 const PAGE_SIZE = 50;
 
 /** /hr/courses/<slug>: the summary, the roster filtered by the URL (paged), and the question statistics. */
-export async function courseResultsPage(slug: string, fiscalYear: number, params: URLSearchParams, page: number, viewer: Viewer) {
+export async function courseResultsPage(
+  slug: string,
+  fiscalYear: number,
+  params: URLSearchParams,
+  page: number,
+  viewer: Viewer,
+) {
   assertHr(viewer);
   const report = await reportOrRefuse(slug, fiscalYear);
   const kind = params.get("kind") === "pre" ? "pre" : "post";
@@ -225,7 +250,18 @@ export async function attemptsCsv(slug: string, fiscalYear: number, viewer: View
   return { filename: `attempts-${course.slug}-${fiscalYear}.csv`, header: ATTEMPT_HEADER, rows };
 }
 
-const TODO_HEADER = ["ปีงบประมาณ", "เลขประจำตัว", "ชื่อ–นามสกุล", "ประเภทบุคลากร", "หน่วยงาน", "สถานะ", "ทำแบบทดสอบล่าสุด", "ทำแบบทดสอบล่าสุด (ISO)", "ก่อนเรียน", "หลังเรียน (ที่นับ)"];
+const TODO_HEADER = [
+  "ปีงบประมาณ",
+  "เลขประจำตัว",
+  "ชื่อ–นามสกุล",
+  "ประเภทบุคลากร",
+  "หน่วยงาน",
+  "สถานะ",
+  "ทำแบบทดสอบล่าสุด",
+  "ทำแบบทดสอบล่าสุด (ISO)",
+  "ก่อนเรียน",
+  "หลังเรียน (ที่นับ)",
+];
 
 /** HR's CSV of the people who must take the course and have not passed it yet, with the page's filters applied. */
 export async function notPassedCsv(slug: string, fiscalYear: number, params: URLSearchParams, viewer: Viewer) {
@@ -255,9 +291,17 @@ export async function notPassedCsv(slug: string, fiscalYear: number, params: URL
 export async function questionStatistics(courseId: number, fiscalYear: number, kind: "pre" | "post") {
   const items = await db.attemptItem.findMany({
     where: { attempt: { courseId, fiscalYear, kind, submittedAt: { not: null } } },
-    select: { correct: true, attempt: { select: { correctCount: true, totalCount: true } }, questionVersion: { select: { questionId: true } } },
+    select: {
+      correct: true,
+      attempt: { select: { correctCount: true, totalCount: true } },
+      questionVersion: { select: { questionId: true } },
+    },
   });
-  const questions = await db.question.findMany({ where: { courseId }, include: { versions: { orderBy: { version: "desc" }, take: 1 } }, orderBy: { key: "asc" } });
+  const questions = await db.question.findMany({
+    where: { courseId },
+    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
+    orderBy: { key: "asc" },
+  });
   const byQuestion = groupBy(items, (i) => i.questionVersion.questionId);
   return questions.map((q) => {
     const responses = (byQuestion.get(q.id) ?? []).map((i) => ({
