@@ -2,8 +2,8 @@
 // nothing yet in a course this fiscal year, a session, a submitted pre-test, every lesson read, and a started
 // post-test. Prints JSON lines: { cookie, slug, attemptId, fields } where fields pass the test (12/15).
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { markLessonDone, startAttempt, submitAttempt } from "~/models/course-attempts.server";
-import { assignedCourseIds } from "~/models/course-assignments.server";
+import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
+import { assignedCourseIds } from "~/models/training/assignments.server";
 import { db } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
 

@@ -31,7 +31,7 @@ const t0 = performance.now();
 if (what === "indicators") await computeIndicators(2569, { live: true });
 else if (what === "item") for (const y of [2569, 2566, 2567, 2568, 2569, 2570]) await computeIndicators(y, { itemNumber: 3 });
 else {
-  const { courseReport, questionStatistics } = await import("~/models/training-report.server");
+  const { courseReport, questionStatistics } = await import("~/models/training/report.server");
   const report = await courseReport("anti-corruption", 2569);
   await questionStatistics(report!.course.id, 2569, "post");
 }

@@ -2,7 +2,7 @@
 // year, and the current year 2570 two months in. Feeds trends, year-over-year comparisons and item statistics.
 import { fiscalYearRange } from "~/domain/fiscal-year";
 import { choiceOrder, isPass, seededRandom, shuffle, type Random } from "~/domain/quiz";
-import type { HistoricalAttempt } from "~/models/course-attempts.server";
+import type { HistoricalAttempt } from "~/models/training/history.server";
 
 export type HistoryCourse = {
   id: number;

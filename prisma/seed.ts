@@ -1,14 +1,14 @@
 import type { PrismaClient } from "@prisma/client";
 import { bangkokMidnightUtc } from "~/domain/thai-date";
 import { hashPassword } from "~/utils/password.server";
-import { importHistoricalResults } from "~/models/course-attempts.server";
+import { importHistoricalResults } from "~/models/training/history.server";
 import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
 import type { Role } from "~/domain/roles";
 import { importAcknowledgements, publishDocument } from "~/models/policy-documents.server";
 import { recordIndicatorEntry } from "~/models/indicator-entries.server";
 import { seededRandom } from "~/domain/quiz";
 import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
-import { assignCourse } from "~/models/course-assignments.server";
+import { assignCourse } from "~/models/training/assignments.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoRoster } from "./demo-roster";
 import { demoHistory } from "./demo-history";
 import { seedSalaryRounds } from "./demo-salary";

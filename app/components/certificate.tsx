@@ -1,18 +1,19 @@
+import type { CertificateData, Signatory } from "~/domain/certificate";
 import { formatThaiDate } from "~/domain/thai-date";
 
-export type CertificateData = {
-  code: string;
-  personName: string;
-  courseTitle: string;
-  fiscalYear: number;
-  correctCount: number;
-  totalCount: number;
-  issuedAt: string;
-};
+export type { CertificateData, Signatory };
 
-export type Signatory = { name: string | null; position: string };
-
-export function CertificateSheet({ certificate, verifyUrl, signatory, qrSvg }: { certificate: CertificateData; verifyUrl: string; signatory: Signatory; qrSvg: string }) {
+export function CertificateSheet({
+  certificate,
+  verifyUrl,
+  signatory,
+  qrSvg,
+}: {
+  certificate: CertificateData;
+  verifyUrl: string;
+  signatory: Signatory;
+  qrSvg: string;
+}) {
   const score = Math.round((certificate.correctCount * 1000) / certificate.totalCount) / 10;
   return (
     <section className="certificate" aria-label="เกียรติบัตร">
@@ -24,9 +25,16 @@ export function CertificateSheet({ certificate, verifyUrl, signatory, qrSvg }: {
       <p>{`ตามแผนปฏิบัติการป้องกันการทุจริต ปีงบประมาณ ${certificate.fiscalYear} ด้วยคะแนน ${certificate.correctCount}/${certificate.totalCount} (${score}%)`}</p>
       <p>{`ให้ไว้ ณ วันที่ ${formatThaiDate(certificate.issuedAt)}`}</p>
       <div className="certificate__sign">
-        <span className="certificate__qr" role="img" aria-label={`คิวอาร์โค้ดของหน้าตรวจสอบ ${verifyUrl}`} dangerouslySetInnerHTML={{ __html: qrSvg }} />
+        <span
+          className="certificate__qr"
+          role="img"
+          aria-label={`คิวอาร์โค้ดของหน้าตรวจสอบ ${verifyUrl}`}
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
         <div className="certificate__signatory">
-          <p className="line">{signatory.name ? `(${signatory.name})` : "(..............................................)"}</p>
+          <p className="line">
+            {signatory.name ? `(${signatory.name})` : "(..............................................)"}
+          </p>
           <p>{signatory.position}</p>
         </div>
         <span className="certificate__qr" aria-hidden="true" />

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { syncCourses } from "~/models/course-catalog.server";
+import { syncCourses } from "~/models/training/catalog.server";
 import { loadAllCourses } from "./courses.server";
 import { syncDivisions } from "./organization.server";
 import { loadTargetGroups, syncPlan } from "./plan-sync.server";

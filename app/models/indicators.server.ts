@@ -20,7 +20,7 @@ import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { complaintCountForFiscalYear } from "./complaints/stats.server";
-import { coursePopulation } from "./course-assignments.server";
+import { coursePopulation } from "./training/assignments.server";
 import { countOrdersSignedInFiscalYear } from "./orders/order-queries.server";
 import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { latestLocalTargets, planTargetNote, type LocalTarget } from "./plan-targets.server";

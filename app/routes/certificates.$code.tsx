@@ -2,27 +2,21 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CertificateSheet } from "~/components/certificate";
-import { findCertificate } from "~/models/course-attempts.server";
-import { certificateSignatory, qrSvg, toCertificateData, verifyUrlFor } from "~/models/certificate-view.server";
+import { certificatePage } from "~/models/training/certificates.server";
 import printLandscape from "~/styles/print-landscape.css";
 import { requireUser } from "~/utils/auth.server";
-import { httpError } from "~/utils/http.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "เกียรติบัตร · สุจริต" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printLandscape }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const certificate = await findCertificate(params.code ?? "");
-  const mayView = certificate && (certificate.personId === user.id || user.roles.includes("hr") || user.roles.includes("admin"));
-  if (!certificate || !mayView) httpError(404, "ไม่พบเกียรติบัตรนี้");
-  return json({
-    certificate: toCertificateData(certificate),
-    courseSlug: certificate.course.slug,
-    verifyUrl: verifyUrlFor(request, certificate.code),
-    signatory: await certificateSignatory(certificate.issuedAt),
-    qrSvg: await qrSvg(verifyUrlFor(request, certificate.code)),
-  });
+  return json(
+    await loadOrRefuse(() =>
+      certificatePage(params.code ?? "", { personId: user.id, roles: user.roles }, new URL(request.url).origin),
+    ),
+  );
 }
 
 export default function CertificatePage() {

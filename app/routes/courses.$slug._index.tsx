@@ -1,69 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { CourseStatusBadge } from "~/components/course-status-badge";
 import { FormError } from "~/components/form-field";
-import { courseStatus } from "~/domain/course-status";
-import { fiscalYearOf } from "~/domain/fiscal-year";
-import { correctNeededToPass, percent } from "~/domain/quiz";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { AttemptError, courseProgress, findCourseFor, startAttempt } from "~/models/course-attempts.server";
+import { startAttempt } from "~/models/training/attempts.server";
+import { coursePage } from "~/models/training/learner-pages.server";
 import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
+import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "หลักสูตร"} · สุจริต` }];
 
-async function loadCourse(slug: string | undefined, personId: number) {
-  try {
-    return await findCourseFor(slug ?? "", personId);
-  } catch (error) {
-    if (error instanceof AttemptError) httpError(error.status, error.message);
-    throw error;
-  }
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await loadCourse(params.slug, user.id);
-  const fiscalYear = fiscalYearOf(new Date());
-  const progress = await courseProgress(db, user.id, course, fiscalYear);
-  const certificate = await db.certificate.findUnique({
-    where: { personId_courseId_fiscalYear: { personId: user.id, courseId: course.id, fiscalYear } },
-  });
-  const attempts = [progress.pre, ...progress.posts].filter((a): a is NonNullable<typeof a> => Boolean(a));
-  return json({
-    fiscalYear,
-    course: {
-      slug: course.slug,
-      title: course.title,
-      summary: course.summary,
-      questionsPerTest: course.questionsPerTest,
-      passPercent: course.passPercent,
-      correctNeeded: correctNeededToPass(course.questionsPerTest, course.passPercent),
-      maxPostTestAttempts: course.maxPostTestAttempts,
-      timeLimitMinutes: course.timeLimitMinutes,
-    },
-    status: courseStatus(progress),
-    next: progress.next,
-    openAttemptId: (progress.open.pre ?? progress.open.post)?.id ?? null,
-    lessons: course.lessons.map((l) => ({ slug: l.slug, title: l.title, done: progress.lessonIdsDone.has(l.id) })),
-    attempts: attempts.map((a) => ({
-      id: a.id,
-      label: a.kind === "pre" ? "แบบทดสอบก่อนเรียน" : `แบบทดสอบหลังเรียน ครั้งที่ ${a.number}`,
-      submittedAt: a.submittedAt!.toISOString(),
-      correct: a.correctCount!,
-      total: a.totalCount,
-      percent: percent(a.correctCount!, a.totalCount),
-      passed: a.passed,
-      kind: a.kind,
-    })),
-    postTestsLeft: Math.max(0, course.maxPostTestAttempts - progress.postTestsSubmitted),
-    certificateCode: certificate?.code ?? null,
-  });
+  return json(await loadOrRefuse(() => coursePage(params.slug ?? "", { personId: user.id })));
 }
 
 const startSchema = z.object({ kind: z.enum(["pre", "post"]) });
@@ -71,14 +25,14 @@ const startSchema = z.object({ kind: z.enum(["pre", "post"]) });
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = startSchema.safeParse(Object.fromEntries(await readFormData(request)));
-  if (!parsed.success) return json({ error: "คำขอไม่ถูกต้อง" }, { status: 400 });
-  try {
-    const attempt = await startAttempt(params.slug ?? "", parsed.data.kind, { personId: user.id, ip: clientIp(context) });
+  if (!parsed.success) return actionFailure({ formError: "คำขอไม่ถูกต้อง" });
+  return actOrRefuse(async () => {
+    const attempt = await startAttempt(params.slug ?? "", parsed.data.kind, {
+      personId: user.id,
+      ip: clientIp(context),
+    });
     return redirect(`/courses/${params.slug}/attempts/${attempt.id}`);
-  } catch (error) {
-    if (error instanceof AttemptError) return json({ error: error.message }, { status: error.status });
-    throw error;
-  }
+  });
 }
 
 function StartButton({ kind, label }: { kind: "pre" | "post"; label: string }) {
@@ -95,7 +49,7 @@ function StartButton({ kind, label }: { kind: "pre" | "post"; label: string }) {
 
 export default function CourseOverview() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const failure = failureOf(useActionResult());
   const { course, next } = data;
   const firstUnread = data.lessons.find((l) => !l.done) ?? data.lessons[0];
   return (
@@ -112,7 +66,7 @@ export default function CourseOverview() {
         {`แบบทดสอบชุดละ ${course.questionsPerTest} ข้อ ผ่านเมื่อตอบถูกอย่างน้อย ${course.passPercent}% (${course.correctNeeded} ข้อ) · ทำแบบทดสอบหลังเรียนได้ ${course.maxPostTestAttempts} ครั้งต่อปีงบประมาณ`}
         {course.timeLimitMinutes ? ` · จำกัดเวลา ${course.timeLimitMinutes} นาที` : ""}
       </p>
-      <FormError message={actionData?.error} />
+      <FormError message={failure?.formError} />
 
       <section className="card next-step" aria-labelledby="next-heading">
         <h2 id="next-heading">ขั้นตอนถัดไป</h2>
@@ -137,7 +91,11 @@ export default function CourseOverview() {
           </p>
         ) : next === "post_test" || next === "retake" ? (
           <>
-            <p>{next === "retake" ? `ยังไม่ผ่าน ท่านทำแบบทดสอบหลังเรียนได้อีก ${data.postTestsLeft} ครั้ง` : "เรียนครบทุกบทแล้ว ทำแบบทดสอบหลังเรียนได้"}</p>
+            <p>
+              {next === "retake"
+                ? `ยังไม่ผ่าน ท่านทำแบบทดสอบหลังเรียนได้อีก ${data.postTestsLeft} ครั้ง`
+                : "เรียนครบทุกบทแล้ว ทำแบบทดสอบหลังเรียนได้"}
+            </p>
             <StartButton kind="post" label={next === "retake" ? "ทำแบบทดสอบหลังเรียนอีกครั้ง" : "เริ่มแบบทดสอบหลังเรียน"} />
           </>
         ) : next === "no_retakes_left" ? (
@@ -194,7 +152,15 @@ export default function CourseOverview() {
                     </td>
                     <td>{formatThaiDateTime(a.submittedAt)}</td>
                     <td className="num">{`${a.correct}/${a.total} (${a.percent}%)`}</td>
-                    <td>{a.kind === "pre" ? "—" : a.passed ? <span className="badge badge--ok">ผ่าน</span> : <span className="badge badge--bad">ไม่ผ่าน</span>}</td>
+                    <td>
+                      {a.kind === "pre" ? (
+                        "—"
+                      ) : a.passed ? (
+                        <span className="badge badge--ok">ผ่าน</span>
+                      ) : (
+                        <span className="badge badge--bad">ไม่ผ่าน</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

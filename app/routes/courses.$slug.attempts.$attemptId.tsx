@@ -6,33 +6,31 @@ import { AttemptSummary } from "~/components/quiz/attempt-summary";
 import { TakeAttempt } from "~/components/quiz/take-attempt";
 import { percent } from "~/domain/quiz";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { AttemptError, attemptPage, saveAnswers, submitAttempt } from "~/models/course-attempts.server";
+import { saveAnswers, submitAttempt } from "~/models/training/attempts.server";
+import { attemptPage } from "~/models/training/learner-pages.server";
 import { postedAnswersSchema } from "~/schemas/attempt";
 import { requireUser } from "~/utils/auth.server";
-import { validate, type FieldErrors } from "~/utils/forms";
+import { validate } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
+import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน"} · ${data.attempt.course.title}` : "แบบทดสอบ" },
+  {
+    title: data
+      ? `${data.attempt.kind === "pre" ? "แบบทดสอบก่อนเรียน" : "แบบทดสอบหลังเรียน"} · ${data.attempt.course.title}`
+      : "แบบทดสอบ",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const id = idParam(params.attemptId, "ไม่พบแบบทดสอบนี้");
-  try {
-    // Per-item feedback is in the data only once the course is settled (attemptFeedbackOpen in app/domain).
-    const page = await attemptPage(id, user.id, params.slug);
-    return json({ ...page, now: new Date().toISOString() });
-  } catch (error) {
-    if (error instanceof AttemptError) httpError(error.status, error.message);
-    throw error;
-  }
+  // Per-item feedback is in the data only once the course is settled (attemptFeedbackOpen in app/domain).
+  return json(await loadOrRefuse(() => attemptPage(id, { personId: user.id }, params.slug)));
 }
-
-const reply = (error: string | undefined, fieldErrors: FieldErrors = {}, saved = false) => ({ error, fieldErrors, saved });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -40,12 +38,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!Number.isInteger(attemptId)) httpError(404, "ไม่พบแบบทดสอบนี้");
   const form = await readFormData(request);
   const intent = form.get("intent") === "save" ? "save" : form.get("intent") === "review" ? "review" : "submit";
-  const posted = validate(postedAnswersSchema, Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key))));
-  if (!posted.success) return json(reply("คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ", posted.fieldErrors), { status: 400 });
+  const posted = validate(
+    postedAnswersSchema,
+    Object.fromEntries([...form.entries()].filter(([key]) => /^q\d+$/.test(key))),
+  );
+  if (!posted.success)
+    return actionFailure({ formError: "คำตอบไม่ถูกต้อง ระบบไม่ได้บันทึกคำตอบใด ๆ", fieldErrors: posted.fieldErrors });
   // Which positions exist, whose attempt it is and whether every question is answered: the model checks.
   const answers = new Map(Object.entries(posted.data).map(([key, value]) => [Number(key.slice(1)), value]));
   const actor = { personId: user.id, ip: clientIp(context) };
-  try {
+  return actOrRefuse(async () => {
     if (intent === "review") {
       // "ส่งคำตอบ" on the questions saves them and opens the summary; only its confirmation ends the attempt.
       await saveAnswers(attemptId, answers, actor, params.slug);
@@ -53,14 +55,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     if (intent === "save") {
       await saveAnswers(attemptId, answers, actor, params.slug);
-      return json(reply(undefined, {}, true));
+      return json({ ok: true as const, saved: true });
     }
     await submitAttempt(attemptId, answers, actor, params.slug);
-  } catch (error) {
-    if (error instanceof AttemptError) return json(reply(error.message), { status: error.status });
-    throw error;
-  }
-  return redirect(`/courses/${params.slug}/attempts/${attemptId}`);
+    return redirect(`/courses/${params.slug}/attempts/${attemptId}`);
+  });
 }
 
 // Autosaving one answer needs no reload of the whole attempt.
@@ -84,7 +83,11 @@ function AttemptResult({ data }: { data: Loaded }) {
         <p className="stat">{`${correct}/${attempt.totalCount} ข้อ (${score}%)`}</p>
         {attempt.kind === "post" ? (
           <p>
-            {attempt.passed ? <span className="badge badge--ok">ผ่าน</span> : <span className="badge badge--bad">ยังไม่ผ่าน</span>}{" "}
+            {attempt.passed ? (
+              <span className="badge badge--ok">ผ่าน</span>
+            ) : (
+              <span className="badge badge--bad">ยังไม่ผ่าน</span>
+            )}{" "}
             {`เกณฑ์ผ่าน ${attempt.course.passPercent}%`}
           </p>
         ) : (
@@ -108,7 +111,10 @@ function AttemptResult({ data }: { data: Loaded }) {
       {attempt.reviewOpen ? (
         <h2>เฉลยและคำอธิบาย</h2>
       ) : (
-        <p className="alert alert--info">ผลรายข้อ เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้ หรือทำแบบทดสอบหลังเรียนครบจำนวนครั้งของปีงบประมาณ ระหว่างนี้แสดงเฉพาะคะแนนรวม</p>
+        <p className="alert alert--info">
+          ผลรายข้อ เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้ หรือทำแบบทดสอบหลังเรียนครบจำนวนครั้งของปีงบประมาณ
+          ระหว่างนี้แสดงเฉพาะคะแนนรวม
+        </p>
       )}
       {attempt.items.map((item) => (
         <section key={item.position} className={`card question review ${item.correct ? "is-correct" : "is-wrong"}`}>
@@ -138,5 +144,9 @@ export default function AttemptPage() {
   const data = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   if (data.attempt.submittedAt) return <AttemptResult data={data} />;
-  return search.has("summary") ? <AttemptSummary attempt={data.attempt} now={data.now} /> : <TakeAttempt attempt={data.attempt} now={data.now} />;
+  return search.has("summary") ? (
+    <AttemptSummary attempt={data.attempt} now={data.now} />
+  ) : (
+    <TakeAttempt attempt={data.attempt} now={data.now} />
+  );
 }

@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { fiscalYearOf } from "~/domain/fiscal-year";
-import { AttemptError, courseProgress, findCourseFor, markLessonDone } from "~/models/course-attempts.server";
+import { markLessonDone } from "~/models/training/attempts.server";
+import { lessonPage } from "~/models/training/learner-pages.server";
 import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
-import { renderMarkdown } from "~/utils/markdown.server";
+import { loadOrRefuse } from "~/utils/route.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
 
@@ -16,35 +14,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await findCourseFor(params.slug ?? "", user.id).catch((error) => {
-    if (error instanceof AttemptError) httpError(error.status, error.message);
-    throw error;
-  });
-  const index = course.lessons.findIndex((l) => l.slug === params.lessonSlug);
-  if (index < 0) httpError(404, "ไม่พบบทเรียนนี้");
-  const progress = await courseProgress(db, user.id, course, fiscalYearOf(new Date()));
-  if (!progress.preTestSubmitted) throw redirect(`/courses/${course.slug}`);
-  const lesson = course.lessons[index]!;
-  return json({
-    course: { slug: course.slug, title: course.title },
-    lesson: { slug: lesson.slug, title: lesson.title, html: renderMarkdown(lesson.markdown), done: progress.lessonIdsDone.has(lesson.id) },
-    position: index + 1,
-    count: course.lessons.length,
-    previous: course.lessons[index - 1]?.slug ?? null,
-    next: course.lessons[index + 1]?.slug ?? null,
-  });
+  const page = await loadOrRefuse(() => lessonPage(params.slug ?? "", params.lessonSlug ?? "", { personId: user.id }));
+  // Lessons open after the pre-test.
+  if (!page) throw redirect(`/courses/${params.slug}`);
+  return json(page);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  try {
-    await markLessonDone(params.slug ?? "", params.lessonSlug ?? "", { personId: user.id, ip: clientIp(context) });
-  } catch (error) {
-    if (error instanceof AttemptError) httpError(error.status, error.message);
-    throw error;
-  }
+  // A refusal here (not assigned, no such lesson, pre-test not done) is the error page: there is no form to show it on.
+  await loadOrRefuse(() =>
+    markLessonDone(params.slug ?? "", params.lessonSlug ?? "", { personId: user.id, ip: clientIp(context) }),
+  );
   const next = String((await readFormData(request)).get("next") ?? "");
-  return redirect(next ? `/courses/${params.slug}/lessons/${next}` : `/courses/${params.slug}`);
+  return redirect(next ? `/courses/${params.slug}/lessons/${encodeURIComponent(next)}` : `/courses/${params.slug}`);
 }
 
 export default function LessonPage() {
@@ -67,7 +50,7 @@ export default function LessonPage() {
         <Form method="post">
           <input type="hidden" name="next" value={data.next ?? ""} />
           <button type="submit" className="btn" disabled={navigation.state !== "idle"}>
-            {data.next ? "อ่านจบแล้ว ไปบทถัดไป ›" : "อ่านจบแล้ว กลับหน้าหลักสูตร"}
+            {data.finishLabel}
           </button>
         </Form>
         {data.lesson.done ? <span className="badge badge--ok">เรียนแล้ว</span> : null}

@@ -2,16 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CourseStatusBadge } from "~/components/course-status-badge";
-import { fiscalYearOf } from "~/domain/fiscal-year";
-import { myCourses } from "~/models/course-queries.server";
+import { formatThaiDate } from "~/domain/thai-date";
+import { myCoursesPage } from "~/models/training/my-courses.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "หลักสูตรของฉัน · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const fiscalYear = fiscalYearOf(new Date());
-  return json({ fiscalYear, courses: await myCourses(user.id, fiscalYear) });
+  return json(await myCoursesPage({ personId: user.id }));
 }
 
 export default function MyCourses() {
@@ -34,6 +33,11 @@ export default function MyCourses() {
               </p>
               <p className="muted">{c.summary}</p>
               <ul className="facts">
+                <li data-testid="due-date">
+                  {c.status === "passed"
+                    ? `ผ่านแล้ว (กำหนดเรียนให้จบภายใน ${formatThaiDate(c.dueDate)})`
+                    : `ต้องเรียนให้จบภายใน ${formatThaiDate(c.dueDate)}`}
+                </li>
                 <li>{`บทเรียน: เรียนแล้ว ${c.lessonsDone} จาก ${c.lessonCount} บท`}</li>
                 {c.prePercent != null ? <li>{`ก่อนเรียน: ${c.prePercent}%`}</li> : null}
                 {c.postPercent != null ? <li>{`หลังเรียน: ${c.postPercent}%`}</li> : null}

@@ -1,45 +1,18 @@
-import { formatPercent } from "~/domain/numbers";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
-import { listCourses } from "~/models/course-queries.server";
-import { topLevelMap } from "~/models/organization.server";
-import { courseReport } from "~/models/training-report.server";
+import { formatPercent } from "~/domain/numbers";
+import { completionPage } from "~/models/training/report.server";
 import { requireRole } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "ความครบถ้วนของการอบรม · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
-  const year = fiscalYearParam(request);
-  const [courses, divisions] = await Promise.all([listCourses(), db.division.findMany({ orderBy: { sortOrder: "asc" } })]);
-  const topOf = topLevelMap(divisions);
-  const reports = await Promise.all(courses.map((c) => courseReport(c.slug, year)));
-  const units = divisions.filter((d) => !d.parentId);
-  const cells = units.map((unit) => ({
-    id: unit.id,
-    name: unit.name,
-    courses: reports.flatMap((r) => {
-      if (!r) return [];
-      const rows = r.rows.filter((row) => row.inPopulation && topOf.get(row.person.divisionId) === unit.id);
-      return [
-        {
-          slug: r.course.slug,
-          population: rows.length,
-          passed: rows.filter((row) => row.status === "passed").length,
-          notStarted: rows.filter((row) => row.status === "not_started").length,
-        },
-      ];
-    }),
-  }));
-  return json({
-    year,
-    courses: courses.map((c) => ({ slug: c.slug, title: c.title })),
-    units: cells.filter((u) => u.courses.some((c) => c.population > 0)),
-  });
+  const user = await requireRole(request, "hr", "admin");
+  return json(await loadOrRefuse(() => completionPage(fiscalYearParam(request), user)));
 }
 
 export default function Completion() {
@@ -69,10 +42,14 @@ export default function Completion() {
                 {u.courses.map((c) => (
                   <td key={c.slug}>
                     <strong>{`${c.passed}/${c.population}`}</strong>
-                    {c.population ? <span className="muted">{` (${formatPercent(c.passed, c.population)})`}</span> : null}
+                    {c.population ? (
+                      <span className="muted">{` (${formatPercent(c.passed, c.population)})`}</span>
+                    ) : null}
                     {c.notStarted ? (
                       <div>
-                        <Link to={`/hr/courses/${c.slug}?year=${data.year}&status=not_started&division=${u.id}`}>{`ยังไม่เริ่ม ${c.notStarted}`}</Link>
+                        <Link
+                          to={`/hr/courses/${c.slug}?year=${data.year}&status=not_started&division=${u.id}`}
+                        >{`ยังไม่เริ่ม ${c.notStarted}`}</Link>
                       </div>
                     ) : null}
                   </td>

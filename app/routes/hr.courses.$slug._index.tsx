@@ -2,64 +2,39 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CourseStatusBadge } from "~/components/course-status-badge";
+import { DivisionOptions } from "~/components/division-options";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { Pagination } from "~/components/pagination";
-import { COURSE_STATUS_LABELS, type CourseStatus } from "~/domain/course-status";
-import { fullName } from "~/domain/personnel";
-import { courseReport, questionStatistics, scoreText } from "~/models/training-report.server";
-import { divisionAndDescendantIds } from "~/models/organization.server";
+import { COURSE_STATUS_LABELS } from "~/domain/course-status";
+import { formatCount, formatPercent } from "~/domain/numbers";
+import { COURSE_STATUSES } from "~/domain/training-report";
+import { courseResultsPage } from "~/models/training/report.server";
 import { requireRole } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
-import { httpError } from "~/utils/http.server";
-import { pageParam, parseId } from "~/utils/params.server";
+import { pageParam } from "~/utils/params.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.course.title ?? "หลักสูตร"} · ผลการอบรม` }];
-
-const STATUSES = Object.keys(COURSE_STATUS_LABELS) as CourseStatus[];
-const PAGE_SIZE = 50;
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.course.title ?? "หลักสูตร"} · ผลการอบรม` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
-  const year = fiscalYearParam(request);
+  const user = await requireRole(request, "hr", "admin");
   const url = new URL(request.url);
-  const statusParam = url.searchParams.get("status") ?? "";
-  const status = (STATUSES as string[]).includes(statusParam) ? (statusParam as CourseStatus) : "";
-  const kind = url.searchParams.get("kind") === "pre" ? "pre" : "post";
-  const report = await courseReport(params.slug ?? "", year);
-  if (!report) httpError(404, "ไม่พบหลักสูตรนี้");
-  const division = parseId(url.searchParams.get("division"));
-  const inDivision = division ? new Set(await divisionAndDescendantIds(division)) : null;
-  const rows = report.rows.filter((r) => (!status || r.status === status) && (!inDivision || inDivision.has(r.person.divisionId)));
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(pageCount, pageParam(url));
-  const stats = await questionStatistics(report.course.id, year, kind);
-  return json({
-    year,
-    status,
-    kind,
-    division: division ?? "",
-    course: { slug: report.course.slug, title: report.course.title, passPercent: report.course.passPercent },
-    summary: report.summary,
-    rowCount: rows.length,
-    page,
-    pageCount,
-    rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
-      id: r.person.id,
-      employeeNumber: r.person.employeeNumber,
-      name: fullName(r.person),
-      divisionName: r.person.division.name,
-      status: r.status,
-      pre: scoreText(r.pre),
-      post: scoreText(r.post),
-      postTries: r.postTries,
-      inPopulation: r.inPopulation,
-    })),
-    stats: stats.map((s) => ({
-      ...s,
-      facility: s.facility == null ? null : Math.round(s.facility * 100),
-      discrimination: s.discrimination == null ? null : Math.round(s.discrimination * 100) / 100,
-    })),
-  });
+  return json(
+    await loadOrRefuse(() =>
+      courseResultsPage(params.slug ?? "", fiscalYearParam(request), url.searchParams, pageParam(url), user),
+    ),
+  );
+}
+
+/** The page's filters as query parameters (kept by the CSV link, the statistics form and pagination). */
+function filterQuery(data: { year: number; filter: { status: string; q: string; division: number | string } }) {
+  const params = new URLSearchParams({ year: String(data.year) });
+  if (data.filter.status) params.set("status", data.filter.status);
+  if (data.filter.division) params.set("division", String(data.filter.division));
+  if (data.filter.q) params.set("q", data.filter.q);
+  return params.toString();
 }
 
 export default function CourseResults() {
@@ -81,11 +56,12 @@ export default function CourseResults() {
       <div className="grid">
         <div className="card">
           <p className="muted">ผ่านแล้ว</p>
-          <p className="stat">{`${s.passed} / ${s.population} คน`}</p>
+          <p className="stat">{`${formatCount(s.passed)} / ${formatCount(s.population)} คน`}</p>
+          <p className="muted" data-testid="pass-rate">{`อัตราผ่าน ${formatPercent(s.passed, s.population)}`}</p>
         </div>
         <div className="card">
           <p className="muted">ยังไม่เริ่ม</p>
-          <p className="stat">{`${s.notStarted} คน`}</p>
+          <p className="stat">{`${formatCount(s.notStarted)} คน`}</p>
         </div>
         <div className="card">
           <p className="muted">คะแนนเฉลี่ย ก่อนเรียน → หลังเรียน</p>
@@ -96,31 +72,49 @@ export default function CourseResults() {
         <a className="btn btn--secondary" href={`/hr/courses/${data.course.slug}/attempts.csv?year=${data.year}`}>
           ส่งออกผลการทดสอบ (CSV)
         </a>
+        <a className="btn btn--secondary" href={`/hr/courses/${data.course.slug}/not-passed.csv?${filterQuery(data)}`}>
+          ส่งออกรายชื่อผู้ที่ยังไม่ผ่าน (CSV)
+        </a>
       </p>
 
       <h2>รายชื่อ</h2>
-      <Form method="get" className="card row row--end">
+      <Form method="get" className="card row row--end" aria-label="กรองรายชื่อ">
         <input type="hidden" name="year" value={data.year} />
-        {data.division ? <input type="hidden" name="division" value={data.division} /> : null}
+        {data.kind === "pre" ? <input type="hidden" name="kind" value="pre" /> : null}
+        <div className="field">
+          <label htmlFor="q">ค้นหาชื่อหรือเลขประจำตัว</label>
+          <input id="q" name="q" type="search" defaultValue={data.filter.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="division">หน่วยงาน</label>
+          <select id="division" name="division" defaultValue={String(data.filter.division)}>
+            <option value="">ทุกหน่วยงาน</option>
+            <DivisionOptions divisions={data.divisions} />
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="status">สถานะ</label>
-          <select id="status" name="status" defaultValue={data.status}>
+          <select id="status" name="status" defaultValue={data.filter.status}>
             <option value="">ทุกสถานะ</option>
-            {STATUSES.map((st) => (
+            {COURSE_STATUSES.map((st) => (
               <option key={st} value={st}>
                 {COURSE_STATUS_LABELS[st]}
               </option>
             ))}
           </select>
         </div>
-        <div>
+        <div className="actions">
           <button type="submit" className="btn">
             กรอง
           </button>
+          {data.filter.q || data.filter.division || data.filter.status ? (
+            <Link to={`?year=${data.year}`}>ล้างตัวกรอง</Link>
+          ) : null}
         </div>
       </Form>
+      <p className="muted" role="status" data-testid="roster-count">{`พบ ${formatCount(data.rowCount)} คน`}</p>
       {data.rows.length === 0 ? (
-        <p className="card muted">ไม่มีรายชื่อตามสถานะที่เลือก</p>
+        <p className="card muted">ไม่มีรายชื่อตามตัวกรองที่เลือก</p>
       ) : (
         <div className="table-wrap">
           <table>
@@ -139,8 +133,7 @@ export default function CourseResults() {
                 <tr key={r.id}>
                   <td>{r.employeeNumber}</td>
                   <td>
-                    {r.name}{" "}
-                    {r.inPopulation ? null : <span className="badge badge--warn">นอกกลุ่มเป้าหมาย</span>}
+                    {r.name} {r.inPopulation ? null : <span className="badge badge--warn">นอกกลุ่มเป้าหมาย</span>}
                   </td>
                   <td className="hide-narrow">{r.divisionName}</td>
                   <td>
@@ -158,11 +151,13 @@ export default function CourseResults() {
 
       <h2>สถิติรายข้อ</h2>
       <p className="muted">
-        ความง่าย = ร้อยละของผู้ตอบถูก · อำนาจจำแนก = สหสัมพันธ์ระหว่างข้อนั้นกับคะแนนข้ออื่นในชุดเดียวกัน (ต่ำกว่า 0.2
-        ควรทบทวน)
+        ความง่าย = ร้อยละของผู้ตอบถูก · อำนาจจำแนก = สหสัมพันธ์ระหว่างข้อนั้นกับคะแนนข้ออื่นในชุดเดียวกัน (ต่ำกว่า 0.2 ควรทบทวน)
       </p>
       <Form method="get" className="row row--end">
         <input type="hidden" name="year" value={data.year} />
+        {data.filter.q ? <input type="hidden" name="q" value={data.filter.q} /> : null}
+        {data.filter.division ? <input type="hidden" name="division" value={data.filter.division} /> : null}
+        {data.filter.status ? <input type="hidden" name="status" value={data.filter.status} /> : null}
         <div className="field" style={{ flex: "0 0 auto" }}>
           <label htmlFor="kind">แบบทดสอบ</label>
           <select id="kind" name="kind" defaultValue={data.kind}>
@@ -190,7 +185,9 @@ export default function CourseResults() {
           </thead>
           <tbody>
             {data.stats.map((q) => {
-              const weak = (q.discrimination != null && q.discrimination < 0.2) || (q.facility != null && (q.facility < 20 || q.facility > 95));
+              const weak =
+                (q.discrimination != null && q.discrimination < 0.2) ||
+                (q.facility != null && (q.facility < 20 || q.facility > 95));
               return (
                 <tr key={q.id} className={weak ? "is-weak" : undefined}>
                   <td>{`${q.key} (v${q.version})${q.retired ? " · เลิกใช้" : ""}`}</td>
@@ -198,7 +195,8 @@ export default function CourseResults() {
                   <td className="num">{q.attempts}</td>
                   <td className="num">{q.facility == null ? "—" : `${q.facility}%`}</td>
                   <td className="num">
-                    {q.discrimination == null ? "—" : q.discrimination.toFixed(2)} {weak ? <span className="badge badge--warn">ควรทบทวน</span> : null}
+                    {q.discrimination == null ? "—" : q.discrimination.toFixed(2)}{" "}
+                    {weak ? <span className="badge badge--warn">ควรทบทวน</span> : null}
                   </td>
                   <td>
                     <Link to={`/hr/courses/${data.course.slug}/questions/${q.key}`}>แก้ไข</Link>

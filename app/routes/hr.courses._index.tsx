@@ -2,22 +2,17 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
-import { listCourses } from "~/models/course-queries.server";
-import { courseReport } from "~/models/training-report.server";
+import { formatCount, formatPercent } from "~/domain/numbers";
+import { coursesPage } from "~/models/training/report.server";
 import { requireRole } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "ผลการอบรม · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
-  const year = fiscalYearParam(request);
-  const courses = await listCourses();
-  const reports = await Promise.all(courses.map((c) => courseReport(c.slug, year)));
-  return json({
-    year,
-    courses: reports.flatMap((r) => (r ? [{ slug: r.course.slug, title: r.course.title, ...r.summary }] : [])),
-  });
+  const user = await requireRole(request, "hr", "admin");
+  return json(await loadOrRefuse(() => coursesPage(fiscalYearParam(request), user)));
 }
 
 export default function TrainingResults() {
@@ -42,6 +37,7 @@ export default function TrainingResults() {
                 <th>หลักสูตร</th>
                 <th className="num">ผู้ที่ต้องเรียน</th>
                 <th className="num">ผ่าน</th>
+                <th className="num">อัตราผ่าน</th>
                 <th className="num">ยังไม่ผ่าน</th>
                 <th className="num">กำลังเรียน</th>
                 <th className="num">ยังไม่เริ่ม</th>
@@ -55,11 +51,22 @@ export default function TrainingResults() {
                   <td>
                     <Link to={`/hr/courses/${c.slug}?year=${year}`}>{c.title}</Link>
                   </td>
-                  <td className="num">{c.population}</td>
-                  <td className="num">{c.passed}</td>
-                  <td className="num">{c.notPassed}</td>
-                  <td className="num">{c.inProgress}</td>
-                  <td className="num">{c.notStarted}</td>
+                  <td className="num">{formatCount(c.population)}</td>
+                  <td className="num">{formatCount(c.passed)}</td>
+                  <td className="num" data-testid={`pass-rate-${c.slug}`}>
+                    {formatPercent(c.passed, c.population)}
+                  </td>
+                  <td className="num">{formatCount(c.notPassed)}</td>
+                  <td className="num">{formatCount(c.inProgress)}</td>
+                  <td className="num">
+                    {c.notStarted > 0 ? (
+                      <Link to={`/hr/courses/${c.slug}?year=${year}&status=not_started`}>
+                        {formatCount(c.notStarted)}
+                      </Link>
+                    ) : (
+                      "0"
+                    )}
+                  </td>
                   <td className="num hide-narrow">{c.averagePre == null ? "—" : `${c.averagePre}%`}</td>
                   <td className="num hide-narrow">{c.averagePost == null ? "—" : `${c.averagePost}%`}</td>
                 </tr>

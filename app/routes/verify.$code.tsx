@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatOrderCode, isOrderCode, normalizeVerifyCode } from "~/domain/delegation";
 import { formatThaiDate } from "~/domain/thai-date";
-import { findCertificate } from "~/models/course-attempts.server";
+import { findCertificate } from "~/models/training/certificates.server";
 
 export const meta: MetaFunction = () => [{ title: "ผลการตรวจสอบเกียรติบัตร · เทศบาลนครลำปาง" }];
 

@@ -76,7 +76,8 @@ describe("a staff member takes the No Gift course", () => {
       await page.getByRole("button", { name: /อ่านจบแล้ว ไปบทถัดไป/ }).click();
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).not.toBe(heading);
     }
-    await page.getByRole("button", { name: "อ่านจบแล้ว กลับหน้าหลักสูตร" }).click();
+    // The last lesson says where it leads (issue 12, item 12): the post-test, not "ไปบทถัดไป".
+    await page.getByRole("button", { name: /อ่านจบแล้ว ไปทำแบบทดสอบหลังเรียน/ }).click();
     await page.waitForURL(/\/courses\/no-gift$/);
 
     // Post-test, answered correctly.

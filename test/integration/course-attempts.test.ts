@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAttempt } from "~/models/course-attempts.server";
+import { startAttempt } from "~/models/training/attempts.server";
 import { db } from "~/utils/db.server";
 import { startAppServer, type HttpClient } from "../support/app-server";
 import { answersFor, readAllLessons, startTest } from "../support/courses";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attemptView, startAttempt } from "~/models/course-attempts.server";
+import { startAttempt } from "~/models/training/attempts.server";
+import { attemptView } from "~/models/training/learner-pages.server";
 import { db } from "~/utils/db.server";
 import { startAppServer, type HttpClient } from "../support/app-server";
 import { answersFor, readAllLessons, startTest } from "../support/courses";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { markLessonDone, startAttempt, submitAttempt } from "~/models/course-attempts.server";
-import { coursePopulation } from "~/models/course-assignments.server";
+import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
+import { coursePopulation } from "~/models/training/assignments.server";
 import { closeFiscalYear, computeIndicators } from "~/models/indicators.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";

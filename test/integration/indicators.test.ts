@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { markLessonDone, startAttempt, submitAttempt } from "~/models/course-attempts.server";
+import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
 import { computeIndicators } from "~/models/indicators.server";
 import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";

@@ -1,6 +1,7 @@
-import { Form, Link, useActionData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, Link, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { FormError } from "~/components/form-field";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { attemptProgress } from "~/domain/quiz-progress";
 import { answerFieldName } from "~/schemas/attempt";
 import { CLOSE_AFTER_SECONDS, Timer, type OpenAttempt } from "./take-attempt";
@@ -11,13 +12,18 @@ import { useFlags } from "./use-flags";
  * unanswered and flagged, each linked back to its question, then one confirmation that ends the attempt.
  */
 export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: string }) {
-  const actionData = useActionData() as { error?: string } | undefined;
+  const failure = failureOf(useActionResult());
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const { flags } = useFlags(attempt.id);
   const answered = new Set(attempt.items.filter((i) => i.selected != null).map((i) => i.position));
-  const progress = attemptProgress(attempt.items.map((i) => i.position), answered, flags);
-  const back = (position?: number) => `/courses/${attempt.course.slug}/attempts/${attempt.id}${position == null ? "" : `#q-${position}`}`;
+  const progress = attemptProgress(
+    attempt.items.map((i) => i.position),
+    answered,
+    flags,
+  );
+  const back = (position?: number) =>
+    `/courses/${attempt.course.slug}/attempts/${attempt.id}${position == null ? "" : `#q-${position}`}`;
   const submitting = navigation.state !== "idle" && navigation.formData?.get("intent") === "submit";
   const [timeUp, setTimeUp] = useState(false);
   useEffect(() => {
@@ -48,18 +54,28 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
           หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจเฉพาะคำตอบที่บันทึกไว้ และจะพาท่านไปหน้าผลการทดสอบในไม่ช้า
         </div>
       ) : null}
-      <FormError message={actionData?.error} />
+      <FormError message={failure?.formError} />
       <section className="card" aria-labelledby="summary-heading" data-testid="attempt-summary">
         <h2 id="summary-heading">สถานะคำตอบ</h2>
         <ul className="summary-counts">
           <li>{`ตอบแล้ว ${progress.answered} ข้อ`}</li>
           <li>
             {`ยังไม่ตอบ ${progress.unanswered.length} ข้อ`}
-            {progress.unanswered.length ? <>{": "}{list(progress.unanswered)}</> : null}
+            {progress.unanswered.length ? (
+              <>
+                {": "}
+                {list(progress.unanswered)}
+              </>
+            ) : null}
           </li>
           <li>
             {`ทำเครื่องหมายไว้ทบทวน ${progress.flagged.length} ข้อ`}
-            {progress.flagged.length ? <>{": "}{list(progress.flagged)}</> : null}
+            {progress.flagged.length ? (
+              <>
+                {": "}
+                {list(progress.flagged)}
+              </>
+            ) : null}
           </li>
         </ul>
         <div className="table-wrap">
@@ -77,7 +93,11 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
                     <Link to={back(q.position)}>{`ข้อ ${q.position + 1}`}</Link>
                   </td>
                   <td>
-                    {q.answered ? <span className="badge badge--ok">ตอบแล้ว</span> : <span className="badge badge--bad">ยังไม่ตอบ</span>}
+                    {q.answered ? (
+                      <span className="badge badge--ok">ตอบแล้ว</span>
+                    ) : (
+                      <span className="badge badge--bad">ยังไม่ตอบ</span>
+                    )}
                     {q.flagged ? <span className="badge badge--warn"> ⚑ ทำเครื่องหมายไว้</span> : null}
                   </td>
                 </tr>
@@ -98,7 +118,13 @@ export function AttemptSummary({ attempt, now }: { attempt: OpenAttempt; now: st
                 ? `เมื่อส่งแล้วจะแก้ไขคำตอบไม่ได้ และนับเป็นการทำแบบทดสอบหลังเรียนครั้งที่ ${attempt.number} ของปีงบประมาณนี้`
                 : "เมื่อส่งแล้วจะแก้ไขคำตอบไม่ได้"}
             </p>
-            <button type="submit" name="intent" value="submit" className="btn" disabled={navigation.state !== "idle" || timeUp}>
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="btn"
+              disabled={navigation.state !== "idle" || timeUp}
+            >
               {submitting ? "กำลังส่งคำตอบ…" : "ยืนยันส่งคำตอบ"}
             </button>
             <Link to={back()} className="btn btn--secondary">

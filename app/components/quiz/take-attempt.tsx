@@ -1,4 +1,6 @@
-import { Form, Link, useActionData, useFetcher, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form, Link, useFetcher, useNavigation, useRevalidator } from "@remix-run/react";
+import { failureOf, useActionResult } from "~/components/use-action-result";
+import type { ActionResult } from "~/domain/action-result";
 import { useEffect, useRef, useState } from "react";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
@@ -16,7 +18,6 @@ export type OpenAttempt = {
   course: { slug: string; title: string; passPercent: number };
   items: { position: number; prompt: string; choices: string[]; selected: number | null }[];
 };
-type Reply = { error?: string; fieldErrors?: Record<string, string>; saved?: boolean } | undefined;
 
 /** Seconds between the deadline and the server closing the attempt (the model's grace for a slow network). */
 export const CLOSE_AFTER_SECONDS = 31;
@@ -56,10 +57,11 @@ export function Timer({ deadline, now, onTimeUp }: { deadline: string; now: stri
 }
 
 export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: string }) {
-  const actionData = useActionData() as Reply;
+  const failure = failureOf(useActionResult());
   const navigation = useNavigation();
   const revalidator = useRevalidator();
-  const autosave = useFetcher<{ saved?: boolean; error?: string }>();
+  const autosave = useFetcher<ActionResult<{ saved: boolean }>>();
+  const autosaveError = autosave.data && !autosave.data.ok ? autosave.data.formError : undefined;
   const { flags, toggle, ready } = useFlags(attempt.id);
   const positions = attempt.items.map((i) => i.position);
   const defaultValues = Object.fromEntries(
@@ -69,10 +71,12 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
   // (An unanswered radio group is null in the form, so nothing is checked here; the server re-validates every answer.)
   const { register, onSubmit, errorOf, watch } = useZodForm(ANY_ANSWERS, {
     defaultValues,
-    serverErrors: actionData?.fieldErrors,
+    serverErrors: failure?.fieldErrors,
   });
   const values = watch();
-  const answered = new Set(positions.filter((p) => values[answerFieldName(p)] != null && values[answerFieldName(p)] !== ""));
+  const answered = new Set(
+    positions.filter((p) => values[answerFieldName(p)] != null && values[answerFieldName(p)] !== ""),
+  );
   const progress = attemptProgress(positions, answered, flags);
 
   // Save what has been answered so far, at most once every half second: one request after a burst of clicks.
@@ -92,7 +96,10 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
     timer.current = setTimeout(flush, 500);
   };
   useEffect(() => {
-    if (autosave.state === "idle" && autosave.data?.saved) setSavedAt(new Date().toLocaleTimeString("th-TH", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Bangkok" }));
+    if (autosave.state === "idle" && autosave.data?.ok)
+      setSavedAt(
+        new Date().toLocaleTimeString("th-TH", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Bangkok" }),
+      );
   }, [autosave.state, autosave.data]);
 
   // Time up: save what is pending, say so, and go to the result once the server has closed the attempt.
@@ -110,7 +117,13 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
 
   const reviewing = navigation.state !== "idle" && navigation.formData?.get("intent") === "review";
   const saveState =
-    autosave.state !== "idle" ? "กำลังบันทึก…" : autosave.data?.error ? `บันทึกไม่สำเร็จ: ${autosave.data.error}` : savedAt ? `บันทึกแล้ว ${savedAt} น.` : "ระบบบันทึกคำตอบอัตโนมัติ";
+    autosave.state !== "idle"
+      ? "กำลังบันทึก…"
+      : autosaveError
+        ? `บันทึกไม่สำเร็จ: ${autosaveError}`
+        : savedAt
+          ? `บันทึกแล้ว ${savedAt} น.`
+          : "ระบบบันทึกคำตอบอัตโนมัติ";
 
   return (
     <>
@@ -122,8 +135,21 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
       </p>
       <div className="quiz-bar card">
         <div className="quiz-bar__status">
-          {attempt.deadlineAt ? <Timer deadline={attempt.deadlineAt} now={now} onTimeUp={() => { flush(); setClosingIn(CLOSE_AFTER_SECONDS); }} /> : null}
-          <span className={`save-state ${savedAt && autosave.state === "idle" && !autosave.data?.error ? "is-saved" : ""}`} role="status" data-testid="save-state">
+          {attempt.deadlineAt ? (
+            <Timer
+              deadline={attempt.deadlineAt}
+              now={now}
+              onTimeUp={() => {
+                flush();
+                setClosingIn(CLOSE_AFTER_SECONDS);
+              }}
+            />
+          ) : null}
+          <span
+            className={`save-state ${savedAt && autosave.state === "idle" && !autosaveError ? "is-saved" : ""}`}
+            role="status"
+            data-testid="save-state"
+          >
             {saveState}
           </span>
           <span>{`ตอบแล้ว ${progress.answered}/${attempt.items.length}`}</span>
@@ -150,7 +176,7 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
           {`หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจเฉพาะคำตอบที่บันทึกไว้ก่อนหมดเวลา และจะพาท่านไปหน้าผลการทดสอบใน ${Math.max(0, closingIn!)} วินาที`}
         </div>
       ) : null}
-      <FormError message={actionData?.error} />
+      <FormError message={failure?.formError} />
       <Form
         method="post"
         onSubmit={(event) => {
@@ -166,10 +192,21 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
           const field = register(name);
           const flagged = flags.has(item.position);
           return (
-            <fieldset key={item.position} id={`q-${item.position}`} className="card question" aria-invalid={error ? true : undefined} disabled={timeUp}>
+            <fieldset
+              key={item.position}
+              id={`q-${item.position}`}
+              className="card question"
+              aria-invalid={error ? true : undefined}
+              disabled={timeUp}
+            >
               <legend>{`ข้อ ${item.position + 1}`}</legend>
               {ready ? (
-                <button type="button" className={`btn btn--secondary flag-btn ${flagged ? "is-flagged" : ""}`} aria-pressed={flagged} onClick={() => toggle(item.position)}>
+                <button
+                  type="button"
+                  className={`btn btn--secondary flag-btn ${flagged ? "is-flagged" : ""}`}
+                  aria-pressed={flagged}
+                  onClick={() => toggle(item.position)}
+                >
                   {flagged ? "⚑ ทำเครื่องหมายไว้ทบทวนแล้ว" : "ทำเครื่องหมายไว้ทบทวน"}
                 </button>
               ) : null}
@@ -198,13 +235,22 @@ export function TakeAttempt({ attempt, now }: { attempt: OpenAttempt; now: strin
         })}
         <div className="card actions sticky-submit">
           <span>{`ตอบแล้ว ${progress.answered} จาก ${attempt.items.length} ข้อ`}</span>
-          <button type="submit" name="intent" value="review" className="btn" disabled={navigation.state !== "idle" || timeUp} aria-describedby="submit-hint">
+          <button
+            type="submit"
+            name="intent"
+            value="review"
+            className="btn"
+            disabled={navigation.state !== "idle" || timeUp}
+            aria-describedby="submit-hint"
+          >
             {reviewing ? "กำลังบันทึกคำตอบ…" : "ส่งคำตอบ"}
           </button>
           <Link to={`/courses/${attempt.course.slug}`} className="btn btn--secondary">
             ทำต่อภายหลัง
           </Link>
-          <span id="submit-hint" className="muted">ระบบจะแสดงสรุปให้ตรวจทานก่อนยืนยันการส่ง</span>
+          <span id="submit-hint" className="muted">
+            ระบบจะแสดงสรุปให้ตรวจทานก่อนยืนยันการส่ง
+          </span>
         </div>
       </Form>
     </>

@@ -1,0 +1,225 @@
+import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
+import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year";
+import { countingAttempt, isPass, scoreItems, type Grading } from "~/domain/quiz";
+import { refusal } from "~/domain/refusal";
+import { sqliteTimestamp, writeAudit } from "~/utils/audit.server";
+import type { Tx } from "~/utils/db.server";
+import type { Client, TestKind } from "./progress.server";
+
+// The one way an attempt is read (with its one ownership check), and how an attempt is closed: scored, audited,
+// and its certificate issued when it is the year's counting pass.
+
+type AuditActor = { personId: number; ip: string | null };
+
+// Submissions that arrive within this grace after the deadline still count (network, a slow click).
+export const DEADLINE_GRACE_MS = 30_000;
+export const TIME_UP = "หมดเวลาทำแบบทดสอบแล้ว ระบบตรวจเฉพาะคำตอบที่บันทึกไว้ก่อนหมดเวลา";
+const NOT_FOUND = "ไม่พบแบบทดสอบนี้";
+
+export type LoadedItem = {
+  id: number;
+  position: number;
+  choiceOrder: string;
+  selectedIndex: number | null;
+  correctIndex: number;
+  correct: boolean | null;
+  // Only with { content: true } (the views); the hot write path leaves the texts out.
+  prompt?: string;
+  choices?: string;
+  explanation?: string;
+};
+
+export type LoadedAttempt = {
+  id: number;
+  personId: number;
+  courseId: number;
+  kind: TestKind;
+  fiscalYear: number;
+  number: number;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  timedOut: boolean;
+  correctCount: number | null;
+  totalCount: number;
+  passed: boolean | null;
+  course: { slug: string; title: string; passPercent: number; grading: string };
+  items: LoadedItem[];
+};
+
+const bool = (v: unknown) => (v == null ? null : Boolean(v));
+
+/**
+ * The one attempt loader. Someone else's attempt, or one of another course than the address says, looks exactly
+ * like one that does not exist. Two SQL statements: saving and submitting are the hot path
+ * (bench/post-test-submit.mjs, docs/decisions/007).
+ */
+export async function loadAttempt(
+  client: Client,
+  attemptId: number,
+  personId: number,
+  courseSlug: string | undefined,
+  options: { content?: boolean } = {},
+): Promise<LoadedAttempt> {
+  const [row] = await client.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT a."id", a."personId", a."courseId", a."kind", a."fiscalYear", a."number", a."startedAt", a."deadlineAt",
+            a."submittedAt", a."timedOut", a."correctCount", a."totalCount", a."passed",
+            c."slug", c."title", c."passPercent", c."grading"
+     FROM "Attempt" a JOIN "Course" c ON c."id" = a."courseId" WHERE a."id" = ?`,
+    attemptId,
+  );
+  if (!row || !ownsAttempt(row as { personId: number; slug: string }, personId, courseSlug))
+    throw refusal(404, NOT_FOUND);
+  const content = options.content ? `, v."prompt", v."choices", v."explanation"` : "";
+  const items = await client.$queryRawUnsafe<LoadedItem[]>(
+    `SELECT i."id", i."position", i."choiceOrder", i."selectedIndex", i."correct", v."correctIndex"${content}
+     FROM "AttemptItem" i JOIN "QuestionVersion" v ON v."id" = i."questionVersionId"
+     WHERE i."attemptId" = ? ORDER BY i."position"`,
+    attemptId,
+  );
+  const { slug, title, passPercent, grading, timedOut, passed, ...attempt } = row;
+  return {
+    ...(attempt as Omit<LoadedAttempt, "course" | "items" | "timedOut" | "passed">),
+    timedOut: Boolean(timedOut),
+    passed: bool(passed),
+    course: {
+      slug: slug as string,
+      title: title as string,
+      passPercent: passPercent as number,
+      grading: grading as string,
+    },
+    items: items.map((i) => ({ ...i, correct: bool(i.correct) })),
+  };
+}
+
+/** The one ownership check: the person's own attempt, in the course the address names (if it names one). */
+function ownsAttempt(row: { personId: number; slug: string }, personId: number, courseSlug: string | undefined) {
+  return row.personId === personId && (courseSlug === undefined || row.slug === courseSlug);
+}
+
+export function assertOpen(attempt: Pick<LoadedAttempt, "submittedAt" | "deadlineAt">, now: Date) {
+  if (attempt.submittedAt) throw refusal(409, "แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้");
+  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS)
+    throw refusal(409, TIME_UP);
+}
+
+/** Close an open attempt whose time is up, scoring the answers saved before the deadline. */
+export async function finalizeIfExpired(
+  tx: Tx,
+  attempt: Pick<LoadedAttempt, "id" | "personId" | "fiscalYear" | "submittedAt" | "deadlineAt">,
+  now: Date,
+): Promise<boolean> {
+  if (attempt.submittedAt) return false;
+  const expired = attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
+  const staleYear = attempt.fiscalYear !== fiscalYearOf(now);
+  if (!expired && !staleYear) return false;
+  // Read again inside this transaction: another request may have closed it a moment ago.
+  const loaded = await loadAttempt(tx, attempt.id, attempt.personId, undefined);
+  if (loaded.submittedAt) return true;
+  // A time limit closes at the deadline; a year's end closes the attempt in the year it belongs to.
+  const yearEnd = fiscalYearRange(attempt.fiscalYear).end.getTime() - 1;
+  const closedAt = new Date(Math.min(expired ? attempt.deadlineAt!.getTime() : yearEnd, yearEnd));
+  await scoreAndClose(tx, loaded, new Map(), closedAt, true, null);
+  return true;
+}
+
+export async function scoreAndClose(
+  tx: Tx,
+  attempt: LoadedAttempt,
+  finalAnswers: ReadonlyMap<number, number>,
+  submittedAt: Date,
+  timedOut: boolean,
+  actor: AuditActor | null,
+) {
+  const responses = attempt.items.map((item) => ({
+    id: item.id,
+    selectedIndex: finalAnswers.get(item.id) ?? item.selectedIndex,
+    correctIndex: item.correctIndex,
+  }));
+  // One statement for all items: a submission is on the hot path (bench/post-test-submit.mjs).
+  if (responses.length > 0)
+    await tx.$executeRawUnsafe(
+      `WITH v(id, selectedIndex, correct) AS (VALUES ${responses.map(() => "(?, ?, ?)").join(", ")})
+     UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex, "correct" = v.correct FROM v WHERE "AttemptItem"."id" = v.id`,
+      ...responses.flatMap((r) => [r.id, r.selectedIndex, r.selectedIndex === r.correctIndex ? 1 : 0]),
+    );
+  const { correct, total } = scoreItems(responses);
+  const passed = isPass(correct, total, attempt.course.passPercent);
+  // Conditional on still being open: of two submissions racing, exactly one closes the attempt.
+  const closed = await tx.$executeRawUnsafe(
+    `UPDATE "Attempt" SET "submittedAt" = ?, "timedOut" = ?, "correctCount" = ?, "passed" = ? WHERE "id" = ? AND "submittedAt" IS NULL`,
+    sqliteTimestamp(submittedAt),
+    timedOut ? 1 : 0,
+    correct,
+    passed ? 1 : 0,
+    attempt.id,
+  );
+  if (closed !== 1) throw refusal(409, "แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้");
+  await writeAudit(tx, {
+    actorId: actor?.personId ?? null,
+    ip: actor?.ip ?? null,
+    action: timedOut ? "attempt.timed_out" : "attempt.submitted",
+    entityType: "Attempt",
+    entityId: attempt.id,
+    after: { course: attempt.course.slug, kind: attempt.kind, fiscalYear: attempt.fiscalYear, correct, total, passed },
+  });
+  if (attempt.kind === "post" && passed && (await countsForTheYear(tx, attempt, correct, total, submittedAt))) {
+    await issueCertificateIfDue(tx, attempt, correct, total, submittedAt);
+  }
+  return { correct, total, passed };
+}
+
+/** Whether this just-closed post-test is the one the course's grading method counts for the year. */
+async function countsForTheYear(tx: Tx, attempt: LoadedAttempt, correct: number, total: number, submittedAt: Date) {
+  const earlier = await tx.$queryRawUnsafe<
+    { id: number; submittedAt: Date; correctCount: number; totalCount: number }[]
+  >(
+    `SELECT "id", "submittedAt", "correctCount", "totalCount" FROM "Attempt"
+     WHERE "personId" = ? AND "courseId" = ? AND "fiscalYear" = ? AND "kind" = 'post' AND "submittedAt" IS NOT NULL AND "id" <> ?`,
+    attempt.personId,
+    attempt.courseId,
+    attempt.fiscalYear,
+    attempt.id,
+  );
+  const all = [
+    ...earlier.map((a) => ({ id: a.id, submittedAt: a.submittedAt, correct: a.correctCount, total: a.totalCount })),
+    { id: attempt.id, submittedAt, correct, total },
+  ];
+  return countingAttempt(all, attempt.course.grading as Grading)?.id === attempt.id;
+}
+
+/** The year's first passing post-test earns the certificate; the name is printed as it is on that day. */
+async function issueCertificateIfDue(tx: Tx, attempt: LoadedAttempt, correct: number, total: number, issuedAt: Date) {
+  const code = newCertificateCode();
+  const inserted = await tx.$executeRawUnsafe(
+    `INSERT INTO "Certificate" ("code", "personId", "courseId", "attemptId", "fiscalYear", "personName", "courseTitle",
+                                "correctCount", "totalCount", "issuedAt")
+     SELECT ?, p."id", ?, ?, ?, p."title" || p."firstName" || ' ' || p."lastName", ?, ?, ?, ?
+     FROM "Person" p WHERE p."id" = ?
+     ON CONFLICT ("personId", "courseId", "fiscalYear") DO NOTHING`,
+    code,
+    attempt.courseId,
+    attempt.id,
+    attempt.fiscalYear,
+    attempt.course.title,
+    correct,
+    total,
+    sqliteTimestamp(issuedAt),
+    attempt.personId,
+  );
+  if (inserted !== 1) return;
+  await writeAudit(tx, {
+    actorId: attempt.personId,
+    action: "certificate.issued",
+    entityType: "Certificate",
+    entityId: code,
+    after: { course: attempt.course.slug, fiscalYear: attempt.fiscalYear, correct, total },
+  });
+}
+
+export function newCertificateCode(): string {
+  const bytes = new Uint8Array(10);
+  crypto.getRandomValues(bytes);
+  const raw = encodeBase32UpperCaseNoPadding(bytes).slice(0, 12);
+  return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
+}

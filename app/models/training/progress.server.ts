@@ -1,0 +1,94 @@
+import type { Attempt, Course } from "@prisma/client";
+import { attemptFeedbackOpen, nextStep } from "~/domain/course-status";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
+import { refusal } from "~/domain/refusal";
+import { db, type Tx } from "~/utils/db.server";
+import { mayTakeCourse } from "./assignments.server";
+
+// Reading a course and where one person stands in it (shared by the attempt commands, the views and the reports).
+
+export type TestKind = "pre" | "post";
+export type Client = Tx | typeof db;
+
+export async function findCourse(slug: string, client: Client = db) {
+  const course = await client.course.findUnique({
+    where: { slug },
+    include: { lessons: { where: { retired: false }, orderBy: { position: "asc" } } },
+  });
+  if (!course) throw refusal(404, "ไม่พบหลักสูตรนี้");
+  return course;
+}
+
+export type CourseWithLessons = Awaited<ReturnType<typeof findCourse>>;
+
+const NOT_ASSIGNED = "หลักสูตรนี้ไม่ได้กำหนดให้ท่านเรียนในปีงบประมาณนี้ หากเห็นว่าท่านควรได้เรียน โปรดติดต่องานบุคคล";
+
+/** A course the person may open this fiscal year (assigned to a group they are in, or already begun); else 403. */
+export async function findCourseFor(slug: string, personId: number, now = new Date()) {
+  const course = await findCourse(slug);
+  if (!(await mayTakeCourse(personId, course.id, fiscalYearOf(now), now))) throw refusal(403, NOT_ASSIGNED);
+  return course;
+}
+
+/** Where a person stands in one course in one fiscal year. */
+export async function courseProgress(client: Client, personId: number, course: CourseWithLessons, fiscalYear: number) {
+  const [attempts, lessonsDone] = await Promise.all([
+    client.attempt.findMany({ where: { personId, courseId: course.id, fiscalYear }, orderBy: { id: "asc" } }),
+    client.lessonProgress.findMany({
+      where: { personId, fiscalYear, lessonId: { in: course.lessons.map((l) => l.id) } },
+      select: { lessonId: true },
+    }),
+  ]);
+  return progressFromRows(
+    course,
+    attempts,
+    lessonsDone.map((l) => l.lessonId),
+  );
+}
+
+export function progressFromRows(
+  course: Pick<Course, "grading" | "passPercent" | "maxPostTestAttempts"> & { lessons: { id: number }[] },
+  attempts: Attempt[],
+  lessonIdsDone: number[],
+) {
+  const submitted = attempts.filter((a) => a.submittedAt && a.correctCount != null);
+  const pre = submitted.find((a) => a.kind === "pre");
+  const posts = submitted.filter((a) => a.kind === "post");
+  const counting = countingAttempt(
+    posts.map((a) => ({ ...a, submittedAt: a.submittedAt!, correct: a.correctCount!, total: a.totalCount })),
+    course.grading as Grading,
+  );
+  const done = new Set(lessonIdsDone);
+  const input = {
+    preTestSubmitted: Boolean(pre),
+    lessonsDone: course.lessons.filter((l) => done.has(l.id)).length,
+    lessonCount: course.lessons.length,
+    postTestsSubmitted: posts.length,
+    countingPostTestPassed: counting ? isPass(counting.correct, counting.total, course.passPercent) : null,
+  };
+  return {
+    ...input,
+    lessonIdsDone: done,
+    pre,
+    posts,
+    counting,
+    open: {
+      pre: attempts.find((a) => a.kind === "pre" && !a.submittedAt),
+      post: attempts.find((a) => a.kind === "post" && !a.submittedAt),
+    },
+    next: nextStep({ ...input, maxPostTestAttempts: course.maxPostTestAttempts, grading: course.grading as Grading }),
+  };
+}
+
+/** Whether per-item feedback of a submitted attempt may be shown now (the rule lives in app/domain/course-status.ts). */
+export async function reviewOpenFor(personId: number, courseSlug: string, attemptFiscalYear: number, now: Date) {
+  const course = await findCourse(courseSlug);
+  const progress = await courseProgress(db, personId, course, attemptFiscalYear);
+  return attemptFeedbackOpen({
+    submitted: true,
+    next: progress.next,
+    attemptFiscalYear,
+    currentFiscalYear: fiscalYearOf(now),
+  });
+}
