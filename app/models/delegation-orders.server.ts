@@ -8,7 +8,7 @@ import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { checkOwnPassword } from "~/utils/auth.server";
 import { sealFor, sealVerifies } from "./order-seal.server";
-import { divisionAndDescendantIds } from "./organization.server";
+import { divisionAndDescendantIds } from "~/models/people/organization.server";
 
 // The one module that writes delegation orders, their delegates, powers, recipients and acknowledgements.
 

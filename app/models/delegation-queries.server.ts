@@ -3,8 +3,8 @@ import { ORDER_STATUSES } from "~/domain/delegation";
 import { fullName } from "~/domain/personnel";
 import { bangkokMidnightUtc, toCommonEraYear } from "~/domain/thai-date";
 import { db } from "~/utils/db.server";
-import { listDivisionOptions } from "./organization.server";
-import { activeWhere } from "./people-queries.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
+import { activeWhere } from "~/models/people/people-queries.server";
 
 // Read-only queries over delegation orders.
 

@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { listCourses } from "~/models/course-queries.server";
-import { topLevelMap } from "~/models/organization.server";
+import { topLevelMap } from "~/models/people/organization.server";
 import { courseReport } from "~/models/training-report.server";
 import { requireRole } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";

@@ -7,7 +7,7 @@ import { Pagination } from "~/components/pagination";
 import { COURSE_STATUS_LABELS, type CourseStatus } from "~/domain/course-status";
 import { fullName } from "~/domain/personnel";
 import { courseReport, questionStatistics, scoreText } from "~/models/training-report.server";
-import { divisionAndDescendantIds } from "~/models/organization.server";
+import { divisionAndDescendantIds } from "~/models/people/organization.server";
 import { requireRole } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { httpError } from "~/utils/http.server";

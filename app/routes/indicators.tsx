@@ -11,7 +11,7 @@ import { fullName } from "~/domain/personnel";
 import { YearClosureError, closeFiscalYear, computationDate, computeIndicators, frozenResults } from "~/models/indicators.server";
 import { requireRole } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
-import { listDivisionOptions } from "~/models/organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { requireUser } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { readFormData } from "~/utils/request-body.server";

@@ -7,7 +7,7 @@ import { bangkokCalendarDate, toBuddhistYear } from "~/domain/thai-date";
 import { listOrders, myDrafts, ordersToAcknowledge, ordersToSign } from "~/models/delegation-queries.server";
 import { mayDraft } from "~/models/delegation-orders.server";
 import { toOrderRow } from "~/models/order-rows.server";
-import { listDivisionOptions } from "~/models/organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { resolvePersonNumber } from "~/models/people/search.server";
 import { PersonPicker } from "~/components/person-picker";
 import { requireUser } from "~/utils/auth.server";

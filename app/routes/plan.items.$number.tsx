@@ -7,7 +7,7 @@ import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/compon
 import { IndicatorEntryForm } from "~/components/indicator-entry-form";
 import { MAX_EVIDENCE_BYTES, acceptsEntries, entryRule, entryValueText } from "~/domain/indicator-entries";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { IndicatorEntryError, entryHistory, recordIndicatorEntry } from "~/models/indicator-entries.server";
+import { IndicatorEntryError, entryHistory, recordIndicatorEntry } from "~/models/plan/indicator-entries.server";
 import { requireRole } from "~/utils/auth.server";
 import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
@@ -16,7 +16,7 @@ import { INDICATOR_KIND_LABELS } from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { computeIndicators } from "~/models/indicators.server";
-import { KIND_LABELS } from "~/models/plan-queries.server";
+import { KIND_LABELS } from "~/models/plan/plan-queries.server";
 import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
