@@ -33,7 +33,8 @@ describe("closing a fiscal year asks for confirmation", () => {
   });
 
   it("refuses without the typed year, or with another year, and changes nothing", async () => {
-    for (const fields of [{ year: "2567" }, { year: "2567", confirmYear: "" }, { year: "2567", confirmYear: "2568" }]) {
+    const attempts: Record<string, string>[] = [{ year: "2567" }, { year: "2567", confirmYear: "" }, { year: "2567", confirmYear: "2568" }];
+    for (const fields of attempts) {
       const response = await app.client(hr).post("/indicators?year=2567&close=2567", fields);
       expect(response.status).toBe(400);
       expect(await response.text()).toContain("ยังไม่ได้ยืนยัน");
