@@ -4,7 +4,7 @@ import type { PrismaClient } from "@prisma/client";
 import { isSatisfied } from "~/domain/salary-survey";
 import { seededRandom } from "~/domain/quiz";
 import { bangkokMidnightUtc } from "~/domain/thai-date";
-import { topLevelMap } from "~/models/organization.server";
+import { topLevelMap } from "~/models/people/organization.server";
 
 // Demo salary-step rounds: both halves of FY 2569 (surveys closed, with results) and 1 Oct 2569 of FY 2570 (survey
 // open until 31 Jan 2570 BE, the demo accounts not yet answered, so 100004 can try it). Raw createMany: fast.

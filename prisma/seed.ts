@@ -4,8 +4,8 @@ import { hashPassword } from "~/utils/password.server";
 import { importHistoricalResults } from "~/models/training/history.server";
 import { circulateOrder, createDraft, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
 import type { Role } from "~/domain/roles";
-import { importAcknowledgements, publishDocument } from "~/models/policy-documents.server";
-import { recordIndicatorEntry } from "~/models/indicator-entries.server";
+import { importAcknowledgements, publishDocument } from "~/models/plan/policy-documents.server";
+import { recordIndicatorEntry } from "~/models/plan/indicator-entries.server";
 import { seededRandom } from "~/domain/quiz";
 import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
 import { assignCourse } from "~/models/training/assignments.server";
@@ -154,7 +154,7 @@ async function seedNoGiftAnnouncement(db: PrismaClient, demoNumbers: Set<string>
       targetGroupCode: "all-personnel",
       planItemNumber: 16,
     },
-    { personId: hr.id, ip: "seed" },
+    { personId: hr.id, roles: ["hr"], ip: "seed" },
     publishedAt,
   );
   const people = await db.person.findMany({ where: { personnelType: { not: "teacher" }, deactivatedAt: null } });

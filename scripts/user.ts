@@ -2,7 +2,8 @@
 // Creates or updates an account from the shell: how the first admin of a real installation is made.
 import { parseArgs } from "node:util";
 import { isRole, type Role } from "~/domain/roles";
-import { PersonError, upsertAccountFromShell } from "~/models/people.server";
+import { isRefusal } from "~/domain/refusal";
+import { upsertAccountFromShell } from "~/models/people/people.server";
 import { db } from "~/utils/db.server";
 import { MIN_PASSWORD_LENGTH } from "~/utils/password.server";
 
@@ -62,7 +63,7 @@ async function main() {
 main()
   .then((code) => (process.exitCode = code))
   .catch((error) => {
-    console.error(error instanceof PersonError ? `error: ${error.message}` : error);
+    console.error(isRefusal(error) ? `error: ${error.message}` : error);
     process.exitCode = 1;
   })
   .finally(() => db.$disconnect());

@@ -1,4 +1,4 @@
-import type { DivisionOption } from "~/models/organization.server";
+import type { DivisionOption } from "~/models/people/organization.server";
 
 /** <option>s for the org chart, indented by depth (sections under their สำนัก/กอง). */
 export function DivisionOptions({ divisions }: { divisions: DivisionOption[] }) {

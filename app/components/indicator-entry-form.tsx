@@ -1,7 +1,9 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, useNavigation, useRevalidator } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
-import { EVIDENCE_ACCEPT, indicatorEntrySchema, RATING_LEVELS, type EntryUnit } from "~/domain/indicator-entries";
+import { EVIDENCE_ACCEPT, RATING_LEVELS, type EntryUnit } from "~/domain/indicator-entries";
+import { indicatorEntrySchema } from "~/schemas/indicator-entry";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import type { FieldErrors } from "~/utils/forms";
 
@@ -14,7 +16,43 @@ type Props = {
   values?: Record<string, unknown>;
   fieldErrors?: FieldErrors;
   formError?: string;
+  /** The plan years still open for entries (a closed year is read-only); all plan years when not given. */
+  openYears?: readonly number[];
+  /** The route whose action receives the form, for uploads sent with progress (`?_data=`). */
+  routeId?: string;
+  /** Told the outcome of an upload sent with progress (the page shows it like an action result). */
+  onUploaded?: (result: UploadResult) => void;
 };
+
+export type UploadResult = { ok?: string; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
+
+/**
+ * Sends the form with XMLHttpRequest so the upload's progress can be shown; the action answers JSON (`_data`).
+ * Without JavaScript the form posts normally and the page comes back with the result.
+ */
+function sendWithProgress(form: HTMLFormElement, action: string, routeId: string, onProgress: (percent: number) => void): Promise<UploadResult> {
+  return new Promise((resolve) => {
+    const url = new URL(action, window.location.href);
+    url.searchParams.set("_data", routeId);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url.toString());
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () => {
+      let body: { ok?: boolean; message?: string; formError?: string; fieldErrors?: FieldErrors } | null = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      if (xhr.status === 200 && body?.ok) resolve({ ok: body.message ?? "บันทึกแล้ว" });
+      else resolve({ formError: body?.formError ?? body?.message ?? "บันทึกไม่สำเร็จ กรุณาลองใหม่อีกครั้ง", fieldErrors: body?.fieldErrors });
+    };
+    xhr.onerror = () => resolve({ formError: "การเชื่อมต่อขัดข้อง ไฟล์ยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้ง" });
+    xhr.send(new FormData(form));
+  });
+}
 
 const HINTS: Record<EntryUnit, string> = {
   score: "คะแนนเต็ม 100 ทศนิยมได้ 2 ตำแหน่ง",
@@ -28,9 +66,12 @@ const HINTS: Record<EntryUnit, string> = {
 };
 
 /** HR's entry for one indicator: value (or yes/no), evidence link or file, and a note. Same schema as the server. */
-export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year, values, fieldErrors, formError }: Props) {
+export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year, values, fieldErrors, formError, openYears, routeId, onUploaded }: Props) {
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formData?.get("indicatorId") === String(indicatorId);
+  const revalidator = useRevalidator();
+  const [progress, setProgress] = useState<number | null>(null);
+  const busy = progress !== null || (navigation.state !== "idle" && navigation.formData?.get("indicatorId") === String(indicatorId));
+  const years = PLAN_FISCAL_YEARS.filter((y) => !openYears || openYears.includes(y));
   const defaults = {
     fiscalYear: String(year),
     value: "",
@@ -41,7 +82,7 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
     evidenceUrl: "",
     ...(values as Record<string, string> | undefined),
   };
-  const { register, onSubmit, errorOf } = useZodForm(indicatorEntrySchema(unit), {
+  const { register, onSubmit, errorOf, handleSubmit } = useZodForm(indicatorEntrySchema(unit), {
     defaultValues: { ...defaults, evidenceFile: undefined },
     serverErrors: fieldErrors,
   });
@@ -56,15 +97,28 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
       </span>
     ) : null;
   };
+  // With a file chosen (and scripts running), send it with a progress bar; otherwise the usual Remix submission.
+  const submitForm = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    const file = formElement.elements.namedItem("evidenceFile") as HTMLInputElement | null;
+    if (!routeId || !onUploaded || !file?.files?.length) return onSubmit(event);
+    void handleSubmit(async () => {
+      setProgress(0);
+      const result = await sendWithProgress(formElement, action, routeId, setProgress);
+      setProgress(null);
+      onUploaded(result);
+      if (result.ok) revalidator.revalidate();
+    })(event);
+  };
   return (
-    <Form method="post" action={action} encType="multipart/form-data" className="stack entry-form" onSubmit={onSubmit} noValidate aria-label="บันทึกผลตัวชี้วัด">
+    <Form method="post" action={action} encType="multipart/form-data" className="stack entry-form" onSubmit={submitForm} noValidate aria-label="บันทึกผลตัวชี้วัด">
       <FormError message={formError} />
       <input type="hidden" name="indicatorId" value={indicatorId} />
       <div className="row">
         <div className="field">
           <label htmlFor={id("fiscalYear")}>ปีงบประมาณ</label>
           <select id={id("fiscalYear")} {...initial("fiscalYear")} {...register("fiscalYear")}>
-            {PLAN_FISCAL_YEARS.map((y) => (
+            {years.map((y) => (
               <option key={y} value={y}>
                 {y}
               </option>
@@ -145,10 +199,16 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
         <textarea id={id("note")} rows={2} {...initial("note")} {...register("note")} />
         {error("note")}
       </div>
-      <div>
+      <div className="row row--end">
         <button type="submit" className="btn" disabled={busy}>
-          บันทึกผล
+          {progress !== null ? "กำลังอัปโหลด…" : busy ? "กำลังบันทึก…" : "บันทึกผล"}
         </button>
+        {progress !== null ? (
+          <span className="upload-progress" role="status" aria-live="polite" data-testid={`upload-progress-${indicatorId}`}>
+            <progress max={100} value={progress} aria-label="ความคืบหน้าการอัปโหลดไฟล์หลักฐาน" />
+            {` อัปโหลดแล้ว ${progress}%`}
+          </span>
+        ) : null}
       </div>
     </Form>
   );

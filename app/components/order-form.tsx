@@ -1,7 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useFieldArray } from "react-hook-form";
 import { POWER_KINDS, POWER_KIND_LABELS } from "~/domain/delegation";
-import type { DivisionOption } from "~/models/organization.server";
+import type { DivisionOption } from "~/models/people/organization.server";
 import { delegationOrderSchema } from "~/schemas/delegation-order";
 import type { FieldErrors } from "~/utils/forms";
 import { DivisionOptions } from "./division-options";

@@ -2,18 +2,8 @@ import { Link } from "@remix-run/react";
 import { personnelTypeLabel } from "~/domain/personnel";
 import { ROLE_LABELS, isRole } from "~/domain/roles";
 
-export type PeopleRow = {
-  id: number;
-  employeeNumber: string;
-  title: string;
-  firstName: string;
-  lastName: string;
-  position: string;
-  personnelType: string;
-  divisionName: string;
-  roles: string[];
-  active: boolean;
-};
+export type { PeopleRow } from "~/domain/personnel";
+import type { PeopleRow } from "~/domain/personnel";
 
 export function PeopleTable({ rows, linkTo }: { rows: PeopleRow[]; linkTo?: (row: PeopleRow) => string }) {
   if (rows.length === 0) return <p className="card muted">ไม่พบบุคลากรตามเงื่อนไขที่เลือก</p>;

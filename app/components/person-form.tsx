@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import type { DivisionOption } from "~/models/organization.server";
+import type { DivisionOption } from "~/models/people/organization.server";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
 import { personSchema } from "~/schemas/person";
 import type { FieldErrors } from "~/utils/forms";

@@ -3,7 +3,7 @@ import { FormError, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
 import type { GroupRulesInput } from "~/domain/target-groups";
-import type { DivisionOption } from "~/models/organization.server";
+import type { DivisionOption } from "~/models/people/organization.server";
 import { groupFormSchema } from "~/schemas/target-group";
 import type { FieldErrors } from "~/utils/forms";
 

@@ -36,3 +36,28 @@ export function isActiveOn(
   if (person.deactivatedAt && person.deactivatedAt.getTime() <= t) return false;
   return true;
 }
+
+// Names as the roster and the shell give them ("นางสาวพิมพ์ชนก วงศ์ลำปาง"): title, first name, last name.
+const THAI_TITLES = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร.", "ว่าที่ ร.ต."];
+
+export function splitThaiName(name: string): { title: string; firstName: string; lastName: string } {
+  let rest = name.trim().replace(/\s+/g, " ");
+  const title = THAI_TITLES.find((t) => rest.startsWith(t)) ?? "";
+  rest = rest.slice(title.length).trim();
+  const [firstName = "", ...others] = rest.split(" ");
+  return { title, firstName, lastName: others.join(" ") };
+}
+
+/** One person as the people tables show them (admin list, a manager's unit). */
+export type PeopleRow = {
+  id: number;
+  employeeNumber: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  personnelType: string;
+  divisionName: string;
+  roles: string[];
+  active: boolean;
+};

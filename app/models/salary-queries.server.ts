@@ -2,7 +2,7 @@ import { appealOpen, resultKey, roundStage, type CommitteeKind, type IncreaseTyp
 import { fullName } from "~/domain/personnel";
 import { db } from "~/utils/db.server";
 import { agendaFor, recusedAppraisalIds } from "./salary-committees.server";
-import { topLevelMap } from "./organization.server";
+import { topLevelMap } from "~/models/people/organization.server";
 import { SalaryError, standingDecision, supervisionOf, type Actor } from "./salary-rounds.server";
 
 // Read models for the salary-step pages. Who may see what is decided here, next to the queries.

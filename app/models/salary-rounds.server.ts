@@ -4,7 +4,7 @@ import type { Role } from "~/domain/roles";
 import { percentToBasisPoints, type AppraisalInput, type RoundInput } from "~/schemas/salary";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { divisionAndDescendantIds } from "./organization.server";
+import { divisionAndDescendantIds } from "~/models/people/organization.server";
 import { mayAppraisePerson, mayReviseProposal, NOT_SUPERVISOR_MESSAGE, OTHER_APPRAISER_MESSAGE, type Supervisee, type Supervisor } from "~/domain/supervision";
 
 // The one module that writes salary rounds and appraisals (plan item 19). Committees live in

@@ -9,7 +9,7 @@ import {
 } from "~/domain/salary-survey";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { topLevelDivisionId } from "./organization.server";
+import { topLevelDivisionId } from "~/models/people/organization.server";
 import { holdResponse, releaseHeldBatch, settleClosedSurveys } from "./salary-survey-batches.server";
 
 // The one module that writes SurveyParticipation and SurveyResponse (plan item 19's satisfaction survey).

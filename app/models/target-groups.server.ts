@@ -5,7 +5,7 @@ import { isGroupMember, NO_NAMED_MEMBERS, type GroupRulesInput, type MemberKind,
 import type { GroupFormInput } from "~/schemas/target-group";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { topLevelMap } from "./organization.server";
+import { topLevelMap } from "~/models/people/organization.server";
 
 // Who is in a target group on a date. A group is rules over the roster (from content/plan/target-groups.yaml,
 // or defined by HR in the app) plus people HR named into or out of it. This module owns TargetGroupMember and

@@ -4,11 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { personnelTypeLabel } from "~/domain/personnel";
 import { formatThaiDate } from "~/domain/thai-date";
-import { divisionAndDescendantIds } from "~/models/organization.server";
-import { countActiveByPersonnelType } from "~/models/people-queries.server";
+import { divisionAndDescendantIds } from "~/models/people/organization.server";
+import { countActiveByPersonnelType } from "~/models/people/people-queries.server";
 import { myCourses } from "~/models/course-queries.server";
 import { ordersToAcknowledge, ordersToSign } from "~/models/delegation-queries.server";
-import { documentsFor } from "~/models/policy-documents.server";
+import { documentsFor } from "~/models/plan/policy-documents.server";
 import { CourseStatusBadge } from "~/components/course-status-badge";
 import { requireUser } from "~/utils/auth.server";
 

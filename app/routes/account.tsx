@@ -5,7 +5,7 @@ import { FormError, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { isRefusal } from "~/domain/refusal";
 import { ROLE_LABELS } from "~/domain/roles";
-import { PersonError, changeOwnPassword } from "~/models/people.server";
+import { changeOwnPassword } from "~/models/people/people.server";
 import { changePasswordSchema } from "~/schemas/auth";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
@@ -35,11 +35,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await changeOwnPassword(user.id, user.sessionId, result.data.currentPassword, result.data.newPassword, clientIp(context));
   } catch (error) {
-    if (isRefusal(error)) return json(outcome(false, {}, error.message), { status: error.status });
-    if (!(error instanceof PersonError)) throw error;
-    return json(outcome(false, error.field ? { [error.field]: error.message } : {}, error.field ? undefined : error.message), {
-      status: 400,
-    });
+    if (!isRefusal(error)) throw error;
+    const fieldErrors = error.fieldErrors ?? {};
+    return json(outcome(false, fieldErrors, Object.keys(fieldErrors).length ? undefined : error.message), { status: error.status });
   }
   return json(outcome(true, {}));
 }

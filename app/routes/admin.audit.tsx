@@ -1,80 +1,22 @@
-import type { Prisma } from "@prisma/client";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
-import { bangkokMidnightUtc, formatThaiDateTime } from "~/domain/thai-date";
-import { CHAIN_BREAK_LABELS, verifyAuditChain } from "~/models/audit-chain.server";
-import { AUDIT_ACTION_LABELS, auditActionLabel } from "~/utils/audit.server";
-import { requireRole } from "~/utils/auth.server";
-import { resolvePersonNumber } from "~/models/people/search.server";
 import { PersonPicker } from "~/components/person-picker";
-import { db } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
-import { isoDayParam, pageParam } from "~/utils/params.server";
+import { formatThaiDateTime } from "~/domain/thai-date";
+import { auditLogPage } from "~/models/audit-log.server";
+import { requireRole } from "~/utils/auth.server";
+import { pageParam } from "~/utils/params.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "บันทึกการตรวจสอบ · สุจริต" }];
-
-const PAGE_SIZE = 50;
-
-/** Midnight in Bangkok of a yyyy-mm-dd filter day; none when empty; a Thai 400 when it is not a real day. */
-function dayStart(value: string, offsetDays = 0): Date | undefined {
-  if (!value) return undefined;
-  const day = isoDayParam(value);
-  if (!day) httpError(400, `วันที่ในตัวกรองไม่ถูกต้อง: "${value}" (ใช้วันที่จริงในรูปแบบ ปปปป-ดด-วว)`);
-  return bangkokMidnightUtc(day.year, day.month, day.day + offsetDays);
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const url = new URL(request.url);
-  const action = url.searchParams.get("action") ?? "";
-  const actor = await resolvePersonNumber(url.searchParams.get("actor") ?? "");
-  const entity = url.searchParams.get("entity")?.trim() ?? "";
-  const from = url.searchParams.get("from") ?? "";
-  const to = url.searchParams.get("to") ?? "";
-  const page = pageParam(url);
-
-  const where: Prisma.AuditLogWhereInput = { AND: [] };
-  const and = where.AND as Prisma.AuditLogWhereInput[];
-  if (action) and.push({ action });
-  if (entity) and.push({ entityId: { contains: entity } });
-  if (actor) {
-    const actorPerson = await db.person.findUnique({ where: { employeeNumber: actor } });
-    and.push({ actorId: actorPerson?.id ?? -1 });
-  }
-  const fromDate = dayStart(from);
-  const toDate = dayStart(to, 1);
-  if (fromDate) and.push({ at: { gte: fromDate } });
-  if (toDate) and.push({ at: { lt: toDate } });
-
-  const [total, rows] = await Promise.all([
-    db.auditLog.count({ where }),
-    db.auditLog.findMany({ where, orderBy: { id: "desc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-  ]);
-  const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is number => id != null))];
-  const actors = await db.person.findMany({ where: { id: { in: actorIds } } });
-  const actorName = new Map(actors.map((p) => [p.id, `${p.title}${p.firstName} ${p.lastName} (${p.employeeNumber})`]));
-
-  const chain = await verifyAuditChain();
-  return json({
-    chain: { ...chain, breaks: chain.breaks.slice(0, 5).map((b) => ({ id: b.id, label: CHAIN_BREAK_LABELS[b.kind] })) },
-    filters: { action, actor, entity, from, to },
-    actions: Object.entries(AUDIT_ACTION_LABELS),
-    rows: rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      actor: r.actorId ? (actorName.get(r.actorId) ?? `#${r.actorId}`) : "—",
-      action: auditActionLabel(r.action),
-      entity: `${r.entityType}${r.entityId ? ` ${r.entityId}` : ""}`,
-      before: r.before,
-      after: r.after,
-      ip: r.ip,
-    })),
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    total,
-  });
+  const param = (name: string) => url.searchParams.get(name) ?? "";
+  const filters = { action: param("action"), actor: param("actor"), entity: param("entity"), from: param("from"), to: param("to"), page: pageParam(url) };
+  return json(await loadOrRefuse(() => auditLogPage(filters)));
 }
 
 export default function AuditLogPage() {
@@ -101,7 +43,7 @@ export default function AuditLogPage() {
         </div>
         <div className="field">
           <label htmlFor="entity">รายการ</label>
-          <input id="entity" name="entity" defaultValue={data.filters.entity} placeholder="เช่น เลขประจำตัวพนักงาน" />
+          <input id="entity" name="entity" defaultValue={data.filters.entity} placeholder="เช่น เลขประจำตัวบุคลากร หรือเลขที่รายการ" />
         </div>
         <div className="field">
           <label htmlFor="from">ตั้งแต่วันที่</label>

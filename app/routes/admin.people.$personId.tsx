@@ -1,138 +1,101 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
 import { PersonForm } from "~/components/person-form";
+import { useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
-import { isActiveOn } from "~/domain/personnel";
+import { isAdmin, type Actor } from "~/domain/actor";
 import { ROLES, ROLE_LABELS } from "~/domain/roles";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { listDivisionOptions } from "~/models/organization.server";
-import {
-  PersonError,
-  deactivatePerson,
-  reactivatePerson,
-  resetPassword,
-  setRoles,
-  updatePerson,
-} from "~/models/people.server";
-import { isRefusal } from "~/domain/refusal";
+import { personPage } from "~/models/people/person-page.server";
+import { deactivatePerson, reactivatePerson, resetPassword, setRoles, updatePerson } from "~/models/people/people.server";
 import { resetPasswordSchema } from "~/schemas/auth";
 import { personSchema, rolesSchema } from "~/schemas/person";
-import { auditActionLabel } from "~/utils/audit.server";
 import { forbidden, requireRole } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { toDateInputValue } from "~/utils/dates";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
+import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.person.firstName} ${data.person.lastName} · จัดการบุคลากร` : "บุคลากร · สุจริต" },
 ];
 
-async function findPerson(params: { personId?: string }) {
-  const id = idParam(params.personId);
-  const person = Number.isInteger(id)
-    ? await db.person.findUnique({ where: { id }, include: { roles: true, division: true } })
-    : null;
-  if (!person) throw json({ message: "ไม่พบบุคลากรนี้" }, { status: 404 });
-  return person;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const person = await findPerson(params);
-  const [divisions, history] = await Promise.all([
-    listDivisionOptions(),
-    db.auditLog.findMany({
-      where: { entityType: "Person", entityId: person.employeeNumber },
-      orderBy: { at: "desc" },
-      take: 10,
-    }),
-  ]);
-  return json({
-    isAdmin: user.roles.includes("admin"),
-    divisions,
-    person: {
-      id: person.id,
-      employeeNumber: person.employeeNumber,
-      title: person.title,
-      firstName: person.firstName,
-      lastName: person.lastName,
-      position: person.position,
-      personnelType: person.personnelType,
-      divisionId: String(person.divisionId),
-      divisionName: person.division.name,
-      activeFrom: toDateInputValue(person.activeFrom),
-      activeUntil: toDateInputValue(person.activeUntil),
-      deactivatedAt: person.deactivatedAt?.toISOString() ?? null,
-      active: isActiveOn(person, new Date()),
-      hasPassword: Boolean(person.passwordHash),
-      roles: person.roles.map((r) => r.role),
-    },
-    history: history.map((h) => ({ id: h.id, at: h.at.toISOString(), action: auditActionLabel(h.action) })),
-  });
+  return json(await loadOrRefuse(() => personPage(idParam(params.personId, "ไม่พบบุคลากรนี้"), user)));
 }
 
-type ActionResult = { intent: string; ok?: string; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
+const done = (intent: string, message: string) => json({ ok: true as const, intent, message });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const person = await findPerson(params);
-  const actor = { actorId: user.id, ip: clientIp(context), roles: user.roles };
+  const personId = idParam(params.personId, "ไม่พบบุคลากรนี้");
+  const actor: Actor = { personId: user.id, roles: user.roles, ip: clientIp(context) };
+  const modelActor = { actorId: actor.personId, ip: actor.ip, roles: actor.roles };
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const fail = (result: Omit<ActionResult, "intent">) => json<ActionResult>({ intent, ...result }, { status: 400 });
-  const adminOnly = intent === "roles" || intent === "reset-password";
-  if (adminOnly && !user.roles.includes("admin")) throw forbidden("เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนบทบาทหรือตั้งรหัสผ่านใหม่ได้");
-
-  try {
-    switch (intent) {
-      case "details": {
-        const { values, result } = validateForm(personSchema, formData);
-        if (!result.success) return fail({ fieldErrors: result.fieldErrors, values });
-        await updatePerson(person.id, result.data, actor);
-        return json<ActionResult>({ intent, ok: "บันทึกข้อมูลแล้ว" });
-      }
-      case "roles": {
-        const { result } = validateForm(rolesSchema, formData, ["roles"]);
-        if (!result.success) return fail({ formError: Object.values(result.fieldErrors)[0] });
-        await setRoles(person.id, result.data.roles, actor);
-        return json<ActionResult>({ intent, ok: "บันทึกบทบาทแล้ว" });
-      }
-      case "deactivate":
-        await deactivatePerson(person.id, actor);
-        return json<ActionResult>({ intent, ok: "ระงับการใช้งานแล้ว ผู้นี้ถูกออกจากระบบทุกอุปกรณ์" });
-      case "reactivate":
-        await reactivatePerson(person.id, actor);
-        return json<ActionResult>({ intent, ok: "เปิดการใช้งานแล้ว" });
-      case "reset-password": {
-        const { result } = validateForm(resetPasswordSchema, formData);
-        if (!result.success) return fail({ fieldErrors: result.fieldErrors });
-        await resetPassword(person.id, result.data.newPassword, actor);
-        return json<ActionResult>({ intent, ok: "ตั้งรหัสผ่านใหม่แล้ว ผู้นี้ต้องเข้าสู่ระบบใหม่ด้วยรหัสผ่านนี้" });
-      }
-      default:
-        return fail({ formError: "ไม่รู้จักคำสั่งนี้" });
+  if ((intent === "roles" || intent === "reset-password") && !isAdmin(actor)) {
+    throw forbidden("เฉพาะผู้ดูแลระบบเท่านั้นที่เปลี่ยนบทบาทหรือตั้งรหัสผ่านใหม่ได้");
+  }
+  switch (intent) {
+    case "details": {
+      const { values, result } = validateForm(personSchema, formData);
+      if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values: { ...values, intent } });
+      return actOrRefuse(async () => {
+        await updatePerson(personId, result.data, modelActor);
+        return done(intent, "บันทึกข้อมูลแล้ว");
+      }, { ...values, intent });
     }
-  } catch (error) {
-    if (isRefusal(error)) return json<ActionResult>({ intent, formError: error.message }, { status: error.status });
-    if (!(error instanceof PersonError)) throw error;
-    return fail(error.field ? { fieldErrors: { [error.field]: error.message } } : { formError: error.message });
+    case "roles": {
+      const { result } = validateForm(rolesSchema, formData, ["roles"]);
+      if (!result.success) return actionFailure({ formError: Object.values(result.fieldErrors)[0], values: { intent } });
+      return actOrRefuse(async () => {
+        await setRoles(personId, result.data.roles, modelActor);
+        return done(intent, "บันทึกบทบาทแล้ว");
+      }, { intent });
+    }
+    case "deactivate":
+      return actOrRefuse(async () => {
+        await deactivatePerson(personId, modelActor);
+        return done(intent, "ระงับการใช้งานแล้ว ผู้นี้ถูกออกจากระบบทุกอุปกรณ์");
+      }, { intent });
+    case "reactivate":
+      return actOrRefuse(async () => {
+        await reactivatePerson(personId, modelActor);
+        return done(intent, "เปิดการใช้งานแล้ว");
+      }, { intent });
+    case "reset-password": {
+      const { result } = validateForm(resetPasswordSchema, formData);
+      if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values: { intent } });
+      return actOrRefuse(async () => {
+        await resetPassword(personId, result.data.newPassword, modelActor);
+        return done(intent, "ตั้งรหัสผ่านใหม่แล้ว ผู้นี้ต้องเข้าสู่ระบบใหม่ด้วยรหัสผ่านนี้");
+      }, { intent });
+    }
+    default:
+      return actionFailure({ formError: "ไม่รู้จักคำสั่งนี้", values: { intent } });
   }
 }
 
-function Notice({ data, intent }: { data: ActionResult | undefined; intent: string }) {
-  if (data?.intent !== intent) return null;
+type Result = ReturnType<typeof useActionResult<{ intent: string; message: string }>>;
+
+/** Which of the page's forms the last result belongs to. */
+const intentOf = (result: Result) => (result ? (result.ok ? result.intent : String(result.values?.intent ?? "")) : "");
+
+function Notice({ data, intent }: { data: Result; intent: string }) {
+  if (!data || intentOf(data) !== intent) return null;
   if (data.ok)
     return (
       <div className="alert alert--ok" role="status">
-        {data.ok}
+        {data.message}
       </div>
     );
-  return <FormError message={data.formError} />;
+  // Forms without a field for the message (roles, deactivate) show the first field message as the form's.
+  const own = intent === "details" || intent === "reset-password";
+  return <FormError message={data.formError ?? (own ? undefined : Object.values(data.fieldErrors ?? {})[0])} />;
 }
 
 function ResetPasswordForm({ serverErrors }: { serverErrors?: FieldErrors }) {
@@ -153,9 +116,10 @@ function ResetPasswordForm({ serverErrors }: { serverErrors?: FieldErrors }) {
 
 export default function EditPerson() {
   const { person, divisions, history, isAdmin } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const actionData = useActionResult<{ intent: string; message: string }>();
+  const failure = actionData && !actionData.ok ? actionData : undefined;
   const [searchParams] = useSearchParams();
-  const detailsValues = actionData?.intent === "details" && actionData.values ? (actionData.values as typeof person) : person;
+  const detailsValues = failure && intentOf(failure) === "details" && failure.values ? (failure.values as typeof person) : person;
   return (
     <>
       <p className="breadcrumbs">
@@ -181,7 +145,7 @@ export default function EditPerson() {
           key={person.employeeNumber}
           divisions={divisions}
           defaultValues={detailsValues}
-          serverErrors={actionData?.intent === "details" ? actionData.fieldErrors : undefined}
+          serverErrors={failure && intentOf(failure) === "details" ? failure.fieldErrors : undefined}
           submitLabel="บันทึกข้อมูล"
           intent="details"
         />
@@ -245,7 +209,7 @@ export default function EditPerson() {
           <>
             <h3>ตั้งรหัสผ่านใหม่</h3>
             <p className="muted">{person.hasPassword ? "มีรหัสผ่านแล้ว" : "ยังไม่มีรหัสผ่าน (เข้าสู่ระบบไม่ได้)"}</p>
-            <ResetPasswordForm serverErrors={actionData?.intent === "reset-password" ? actionData.fieldErrors : undefined} />
+            <ResetPasswordForm serverErrors={failure && intentOf(failure) === "reset-password" ? failure.fieldErrors : undefined} />
           </>
         ) : null}
       </section>

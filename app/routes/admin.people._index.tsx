@@ -5,9 +5,9 @@ import { DivisionOptions } from "~/components/division-options";
 import { Pagination } from "~/components/pagination";
 import { PeopleTable } from "~/components/people-table";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
-import { divisionAndDescendantIds, listDivisionOptions } from "~/models/organization.server";
-import { searchPeople } from "~/models/people-queries.server";
-import { toPeopleRow } from "~/models/people-rows.server";
+import { divisionAndDescendantIds, listDivisionOptions } from "~/models/people/organization.server";
+import { searchPeople } from "~/models/people/people-queries.server";
+import { toPeopleRow } from "~/models/people/people-rows.server";
 import { requireRole } from "~/utils/auth.server";
 import { pageParam, parseId } from "~/utils/params.server";
 

@@ -5,7 +5,7 @@ import { FormError } from "~/components/form-field";
 import { decodeCsvBytes } from "~/domain/csv-encoding";
 import { ROSTER_COLUMNS } from "~/domain/roster-columns";
 import { isRefusal } from "~/domain/refusal";
-import { PersonError, applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people.server";
+import { applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people/roster-import.server";
 import { requireRole } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData, uploadedFile } from "~/utils/request-body.server";
@@ -50,9 +50,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const applied = await applyRosterImport(csv, { actorId: user.id, ip: clientIp(context), roles: user.roles });
       return json<Result>({ applied });
     } catch (error) {
-      if (!(error instanceof PersonError) && !isRefusal(error)) throw error;
+      if (!isRefusal(error)) throw error;
       const plan = await planRosterImport(csv);
-      return json<Result>({ csv, ...plan, error: error.message }, { status: isRefusal(error) ? error.status : 400 });
+      return json<Result>({ csv, ...plan, error: error.message }, { status: error.status });
     }
   }
   const plan = await planRosterImport(csv);

@@ -2,8 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PersonForm, emptyPersonFormValues, type PersonFormValues } from "~/components/person-form";
-import { listDivisionOptions } from "~/models/organization.server";
-import { PersonError, createPerson } from "~/models/people.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
+import { createPerson } from "~/models/people/people.server";
+import { isRefusal } from "~/domain/refusal";
 import { personSchema } from "~/schemas/person";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
@@ -25,9 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const person = await createPerson(result.data, ["staff"], { actorId: user.id, ip: clientIp(context), roles: user.roles });
     return redirect(`/admin/people/${person.id}?created=1`);
   } catch (error) {
-    if (!(error instanceof PersonError)) throw error;
-    const fieldErrors = error.field ? { [error.field]: error.message } : {};
-    return json({ fieldErrors, formError: error.field ? undefined : error.message, values }, { status: 400 });
+    if (!isRefusal(error)) throw error;
+    const fieldErrors = error.fieldErrors ?? {};
+    return json({ fieldErrors, formError: Object.keys(fieldErrors).length ? undefined : error.message, values }, { status: error.status });
   }
 }
 

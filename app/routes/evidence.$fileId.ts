@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { loadEvidenceFile } from "~/models/indicator-entries.server";
+import { loadEvidenceFile } from "~/models/plan/indicator-entries.server";
 import { requireUser } from "~/utils/auth.server";
 import { httpError } from "~/utils/http.server";
 import { idParam } from "~/utils/params.server";

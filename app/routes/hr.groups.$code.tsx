@@ -7,7 +7,7 @@ import { useZodForm } from "~/components/use-zod-form";
 import { personnelTypeLabel } from "~/domain/personnel";
 import { GROUP_MANAGERS, MEMBER_KIND_LABELS } from "~/domain/target-groups";
 import { formatThaiDate } from "~/domain/thai-date";
-import { listDivisionOptions } from "~/models/organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { addNamedMember, GroupError, groupDetail, previewPopulation, removeNamedMember, updateGroup } from "~/models/target-groups.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema, namedMemberSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GroupPreview, TargetGroupForm } from "~/components/target-group-form";
-import { listDivisionOptions } from "~/models/organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { createGroup, GroupError, previewPopulation } from "~/models/target-groups.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";

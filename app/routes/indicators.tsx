@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PassRateChart } from "~/components/charts";
 import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
 import { acceptsEntries } from "~/domain/indicator-entries";
@@ -8,10 +8,14 @@ import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, sharePercent, shareStat
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { fullName } from "~/domain/personnel";
-import { YearClosureError, closeFiscalYear, computationDate, computeIndicators, frozenResults } from "~/models/indicators.server";
+import { computationDate, computeIndicators, frozenResults } from "~/models/indicators.server";
+import { confirmYearClosure, yearClosurePreview } from "~/models/plan/year-closure.server";
+import { useActionResult } from "~/components/use-action-result";
+import { isHr } from "~/domain/actor";
+import { actOrRefuse } from "~/utils/route.server";
 import { requireRole } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
-import { listDivisionOptions } from "~/models/organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { requireUser } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { readFormData } from "~/utils/request-body.server";
@@ -46,13 +50,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   }
   const frozen = await frozenResults(year);
+  // The confirmation step of closing the year (?close=<year>): what it will do, before HR confirms.
+  const closing = url.searchParams.get("close") === String(year) ? await yearClosurePreview(year, user) : null;
   const filtered = results.filter((r) => (!dimension || r.dimension === dimension) && (!status || r.status === status));
   return json({
     year,
     yearClosed,
     frozen: frozen ? { closedAt: frozen.closedAt.toISOString(), closedBy: fullName(frozen.closedBy) } : null,
     filters: { dimension: dimension ?? "", status, division: division ?? "" },
-    isHr: user.roles.includes("hr") || user.roles.includes("admin"),
+    isHr: isHr(user),
+    closing,
     divisions: (await listDivisionOptions()).filter((d) => d.depth === 0),
     counts: Object.fromEntries(Object.keys(INDICATOR_STATUS_LABELS).map((s) => [s, results.filter((r) => r.status === s).length])),
     rows: filtered.map(({ missingPersonIds: _m, byDivision: _b, ...r }) => ({ ...r, enterable: acceptsEntries(r) })),
@@ -61,20 +68,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const raw = (await readFormData(request)).get("year");
+  const form = await readFormData(request);
+  const raw = form.get("year");
   const year = typeof raw === "string" && /^[0-9]{4}$/.test(raw) ? Number(raw) : NaN;
-  try {
-    const count = await closeFiscalYear(year, { personId: user.id, ip: clientIp(context) });
-    return json({ ok: `ปิดปีงบประมาณ ${year} และบันทึกผลตัวชี้วัด ${count} รายการแล้ว`, error: undefined as string | undefined });
-  } catch (error) {
-    if (!(error instanceof YearClosureError)) throw error;
-    return json({ ok: undefined as string | undefined, error: error.message }, { status: error.status });
-  }
+  const confirmYear = String(form.get("confirmYear") ?? "");
+  return actOrRefuse(async () => {
+    const count = await confirmYearClosure(year, confirmYear, { personId: user.id, roles: user.roles, ip: clientIp(context) });
+    return json({ ok: true as const, message: `ปิดปีงบประมาณ ${year} และบันทึกผลตัวชี้วัด ${count} รายการแล้ว` });
+  }, { year: raw, confirmYear });
 }
 
 export default function IndicatorsPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<{ message: string }>();
   const knowledge = data.rows.filter((r) => r.kind === "knowledge" && r.value != null);
   return (
     <>
@@ -88,22 +94,25 @@ export default function IndicatorsPage() {
       </div>
       {actionData?.ok ? (
         <p className="alert alert--ok" role="status">
-          {actionData.ok}
+          {actionData.message}
         </p>
       ) : null}
-      {actionData?.error ? (
+      {actionData && !actionData.ok && actionData.formError && !data.closing ? (
         <p className="alert alert--error" role="alert">
-          {actionData.error}
+          {actionData.formError}
         </p>
       ) : null}
       {data.frozen ? (
         <p className="alert alert--info" data-testid="frozen">{`ผลของปีงบประมาณนี้บันทึกไว้เมื่อ ${formatThaiDateTime(data.frozen.closedAt)} โดย ${data.frozen.closedBy} และไม่เปลี่ยนตามข้อมูลที่แก้ไขภายหลัง`}</p>
+      ) : data.isHr && data.yearClosed && data.closing ? (
+        <CloseYearConfirmation closing={data.closing} error={actionData && !actionData.ok ? actionData.formError : undefined} />
       ) : data.isHr && data.yearClosed ? (
-        <Form method="post" className="card actions">
+        <Form method="get" className="card actions" data-testid="close-year">
           <input type="hidden" name="year" value={data.year} />
-          <span>ปีงบประมาณนี้สิ้นสุดแล้ว ผลด้านล่างยังคำนวณจากข้อมูลปัจจุบัน</span>
+          <input type="hidden" name="close" value={data.year} />
+          <span>{`ปีงบประมาณ ${data.year} สิ้นสุดแล้ว ผลด้านล่างยังคำนวณจากข้อมูลปัจจุบัน`}</span>
           <button type="submit" className="btn">
-            ปิดปีงบประมาณและบันทึกผล
+            ปิดปีงบประมาณและบันทึกผล…
           </button>
         </Form>
       ) : null}
@@ -208,7 +217,7 @@ export default function IndicatorsPage() {
                     ) : null}
                     {data.isHr && r.enterable && !data.frozen ? (
                       <div>
-                        <Link to={`/plan/items/${r.itemNumber}?year=${data.year}#indicator-${r.id}`}>{r.entry ? "บันทึกผลใหม่" : "บันทึกผล"}</Link>
+                        <Link to={`/plan/items/${r.itemNumber}?year=${data.year}&entry=${r.id}#entry-${r.id}`}>{r.entry ? "บันทึกผลใหม่" : "บันทึกผล"}</Link>
                       </div>
                     ) : null}
                   </td>
@@ -223,5 +232,53 @@ export default function IndicatorsPage() {
         </div>
       )}
     </>
+  );
+}
+
+type Closing = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["closing"]>;
+
+/** The confirmation step: what closing the year does, and the year typed again to confirm (works without scripts). */
+function CloseYearConfirmation({ closing, error }: { closing: Closing; error?: string }) {
+  return (
+    <section className="card confirm-panel" aria-labelledby="close-year-heading" data-testid="close-year-confirm">
+      <h2 id="close-year-heading">{`ยืนยันการปิดปีงบประมาณ ${closing.year}`}</h2>
+      <p>{`ผลตัวชี้วัดของปีงบประมาณ ${closing.year} ทั้ง ${closing.indicators.toLocaleString("th-TH")} รายการจะถูกบันทึกเป็นฉบับถาวร:`}</p>
+      <ul>
+        <li>{`เป็นไปตามเกณฑ์ ${closing.met.toLocaleString("th-TH")} รายการ`}</li>
+        <li>{`ไม่เป็นไปตามเกณฑ์ ${closing.notMet.toLocaleString("th-TH")} รายการ`}</li>
+        <li>{`ยังไม่มีข้อมูลหรือเครื่องมือวัด ${closing.noData.toLocaleString("th-TH")} รายการ`}</li>
+      </ul>
+      <p className="alert alert--error">
+        {`หลังปิดแล้ว ผลจะไม่เปลี่ยนตามข้อมูลที่แก้ไขภายหลัง บันทึกผลตัวชี้วัดและเป้าหมายของปี ${closing.year} เพิ่มไม่ได้ และย้อนกลับไม่ได้`}
+      </p>
+      <Form method="post" action={`/indicators?year=${closing.year}&close=${closing.year}`} className="stack">
+        <input type="hidden" name="year" value={closing.year} />
+        <div className="field">
+          <label htmlFor="confirmYear">{`พิมพ์ปีงบประมาณ ${closing.year} เพื่อยืนยัน`}</label>
+          <input
+            id="confirmYear"
+            name="confirmYear"
+            inputMode="numeric"
+            autoComplete="off"
+            required
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "confirmYear-error" : undefined}
+          />
+          {error ? (
+            <span className="field-error" id="confirmYear-error" role="alert">
+              {error}
+            </span>
+          ) : null}
+        </div>
+        <div className="actions">
+          <button type="submit" className="btn btn--danger">
+            {`ยืนยันปิดปีงบประมาณ ${closing.year}`}
+          </button>
+          <Link to={`/indicators?year=${closing.year}`} className="btn btn--secondary">
+            ไม่ปิดตอนนี้
+          </Link>
+        </div>
+      </Form>
+    </section>
   );
 }

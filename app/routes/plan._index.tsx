@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BudgetChart } from "~/components/charts";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { PlanTargetsTable } from "~/components/plan-targets-table";
-import { KIND_LABELS, planOverview } from "~/models/plan-queries.server";
-import { planLevelTargets } from "~/models/plan-targets.server";
+import { KIND_LABELS, planOverview } from "~/models/plan/plan-queries.server";
+import { planLevelTargets } from "~/models/plan/plan-targets.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "แผนปฏิบัติการป้องกันการทุจริต · สุจริต" }];

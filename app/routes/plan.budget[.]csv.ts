@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { planOverview } from "~/models/plan-queries.server";
+import { planOverview } from "~/models/plan/plan-queries.server";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { requireRole } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv";

@@ -1,150 +1,69 @@
-import { formatPercent } from "~/domain/numbers";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
-import { IndicatorEntryForm } from "~/components/indicator-entry-form";
-import { MAX_EVIDENCE_BYTES, acceptsEntries, entryRule, entryValueText } from "~/domain/indicator-entries";
-import { formatThaiDateTime } from "~/domain/thai-date";
-import { IndicatorEntryError, entryHistory, recordIndicatorEntry } from "~/models/indicator-entries.server";
-import { requireRole } from "~/utils/auth.server";
-import { formDataToObject, type FieldErrors } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
-import { INDICATOR_STATUS_LABELS, parseIndicatorExtra } from "~/domain/indicators";
-import { INDICATOR_KIND_LABELS } from "~/domain/indicators";
+import { IndicatorEntryForm, type UploadResult } from "~/components/indicator-entry-form";
+import { useActionResult } from "~/components/use-action-result";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
-import { fullName } from "~/domain/personnel";
-import { computeIndicators } from "~/models/indicators.server";
-import { KIND_LABELS } from "~/models/plan-queries.server";
-import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { MAX_EVIDENCE_BYTES } from "~/domain/indicator-entries";
+import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS } from "~/domain/indicators";
+import { formatPercent } from "~/domain/numbers";
+import { correctionNotes } from "~/domain/plan-items";
+import { planItemPage, recordItemIndicatorEntry } from "~/models/plan/plan-item-page.server";
+import { requireRole, requireUser } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
-import { httpError } from "~/utils/http.server";
-import { readFormData, uploadedFile } from "~/utils/request-body.server";
+import { formDataToObject, type FieldErrors } from "~/utils/forms";
 import { idParam } from "~/utils/params.server";
+import { clientIp } from "~/utils/request.server";
+import { readFormData, uploadedFile } from "~/utils/request-body.server";
+import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.number}. ${data.item.name} · แผน` : "แผน" }];
 
-const MISSING_SHOWN = 100;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const number = idParam(params.number);
-  const item = Number.isInteger(number) ? await db.planItem.findUnique({ where: { number } }) : null;
-  if (!item) httpError(404, "ไม่พบรายการนี้ในแผน");
-  const year = fiscalYearParam(request);
-  const results = await computeIndicators(year, { itemNumber: number });
-  // The trend: the same indicators in every plan year (cheap at item level).
-  const byYear = await Promise.all(PLAN_FISCAL_YEARS.map(async (y) => ({ year: y, results: await computeIndicators(y, { itemNumber: number }) })));
-  const isHr = user.roles.includes("hr") || user.roles.includes("admin");
-  const missingIds = isHr ? [...new Set(results.flatMap((r) => r.missingPersonIds))].slice(0, 2000) : [];
-  const [missingPeople, divisions] = await Promise.all([
-    missingIds.length ? db.person.findMany({ where: { id: { in: missingIds } }, include: { division: true } }) : [],
-    db.division.findMany(),
-  ]);
-  const personById = new Map(missingPeople.map((p) => [p.id, p]));
-  const divisionName = new Map(divisions.map((d) => [d.id, d.name]));
-  // HR's entry forms and the full history of entries, for the indicators the app cannot compute.
-  const enterable = isHr ? (await db.planIndicator.findMany({ where: { itemNumber: number } })).filter(acceptsEntries) : [];
-  const history = enterable.length ? await entryHistory(enterable.map((i) => i.id)) : [];
-  const entryForms = Object.fromEntries(
-    enterable.map((ind) => {
-      const rule = entryRule({ ...ind, extra: parseIndicatorExtra(ind.extra) });
-      return [
-        ind.id,
-        {
-          unit: rule.unit,
-          valueLabel: rule.valueLabel,
-          ruleText: rule.text,
-          history: history
-            .filter((e) => e.indicatorId === ind.id)
-            .map((e, i, all) => ({
-              id: e.id,
-              fiscalYear: e.fiscalYear,
-              valueText: entryValueText(rule, e),
-              enteredAt: formatThaiDateTime(e.enteredAt),
-              enteredBy: fullName(e.enteredBy),
-              evidenceUrl: e.evidenceUrl,
-              evidenceFile: e.evidenceFile ? { id: e.evidenceFile.id, name: e.evidenceFile.fileName } : null,
-              note: e.note,
-              // The newest entry of its year is the one in force; older ones of that year are superseded.
-              current: !all.slice(0, i).some((newer) => newer.fiscalYear === e.fiscalYear),
-            })),
-        },
-      ];
-    }),
-  );
-  const details = JSON.parse(item.details) as { objectives: string[]; outputs: string[]; outcomes: string[]; corrections: Record<string, unknown>[] };
-  return json({
-    year,
-    isHr,
-    entryForms,
-    item: {
-      number: item.number,
-      name: item.name,
-      kind: KIND_LABELS[item.kind] ?? item.kind,
-      dimension: item.dimension,
-      mission: item.mission,
-      subMission: item.subMission,
-      unit: item.responsibleUnit,
-      targetGroup: item.targetGroupText,
-      headCount: item.headCount,
-      duration: item.duration,
-      budget: JSON.parse(item.budget) as Record<string, number>,
-      ...details,
-    },
-    trend: results
-      .filter((r) => r.status !== "no_instrument")
-      .map((r) => ({
-        id: r.id,
-        text: r.text,
-        years: byYear.map(({ year: y, results: rs }) => {
-          const same = rs.find((x) => x.id === r.id)!;
-          return { year: y, value: indicatorValueText(same), status: same.status };
-        }),
-      })),
-    indicators: results.map((r) => ({
-      ...r,
-      missingPersonIds: undefined,
-      missingCount: r.missingPersonIds.length,
-      missing: r.missingPersonIds.slice(0, MISSING_SHOWN).flatMap((id) => {
-        const p = personById.get(id);
-        return p ? [{ id, employeeNumber: p.employeeNumber, name: fullName(p), division: p.division.name }] : [];
-      }),
-      byDivision: r.byDivision.map((d) => ({ ...d, name: divisionName.get(d.divisionId) ?? "" })).sort((a, b) => a.numerator / a.denominator - b.numerator / b.denominator),
-    })),
-  });
+  const number = idParam(params.number, "ไม่พบรายการนี้ในแผน");
+  return json(await loadOrRefuse(() => planItemPage(number, fiscalYearParam(request), user)));
 }
-
-type EntryActionData = { indicatorId: number; ok?: string; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
+  const number = idParam(params.number, "ไม่พบรายการนี้ในแผน");
   // The indicator is in the URL so even a refused oversized upload can be answered at its own form.
   const indicatorId = idParam(new URL(request.url).searchParams.get("indicator") ?? undefined, "ไม่พบตัวชี้วัดนี้");
-  const indicator = Number.isInteger(indicatorId) ? await db.planIndicator.findUnique({ where: { id: indicatorId } }) : null;
-  if (!indicator || indicator.itemNumber !== idParam(params.number)) httpError(404, "ไม่พบตัวชี้วัดนี้");
   const form = await readFormData(request);
   if (uploadedFile(form, "evidenceFile", MAX_EVIDENCE_BYTES).tooBig) {
     const message = "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB ไม่ได้บันทึกข้อมูล";
-    return json<EntryActionData>({ indicatorId, formError: message, fieldErrors: { evidenceFile: message } }, { status: 413 });
+    return actionFailure({ formError: message, fieldErrors: { evidenceFile: message }, values: { indicatorId } }, 413);
   }
   const { evidenceFile: _file, indicatorId: _id, ...values } = formDataToObject(form);
   const file = form.get("evidenceFile");
   const upload = file instanceof File && file.size > 0 ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
-  try {
-    await recordIndicatorEntry(indicatorId, values, upload, { personId: user.id, ip: clientIp(context) });
-    return json<EntryActionData>({ indicatorId, ok: `บันทึกผลปีงบประมาณ ${String(values.fiscalYear)} แล้ว` });
-  } catch (error) {
-    if (!(error instanceof IndicatorEntryError)) throw error;
-    return json<EntryActionData>({ indicatorId, formError: error.message, fieldErrors: error.fieldErrors, values }, { status: error.status });
-  }
+  return actOrRefuse(async () => {
+    const saved = await recordItemIndicatorEntry(number, indicatorId, values, upload, { personId: user.id, roles: user.roles, ip: clientIp(context) });
+    return json({ ok: true as const, indicatorId, message: `บันทึกผลปีงบประมาณ ${saved.fiscalYear} แล้ว` });
+  }, { ...values, indicatorId });
+}
+
+/** One entry panel's share of the action result: its success message, or its errors and what was typed. */
+type EntryActionData = { ok?: string; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
+
+function useEntryResult(): (indicatorId: number) => EntryActionData | undefined {
+  const result = useActionResult<{ indicatorId: number; message: string }>();
+  return (indicatorId) => {
+    if (!result) return undefined;
+    if (result.ok) return result.indicatorId === indicatorId ? { ok: result.message } : undefined;
+    if (Number(result.values?.indicatorId) !== indicatorId) return undefined;
+    const { indicatorId: _id, ...values } = result.values ?? {};
+    return { formError: result.formError, fieldErrors: result.fieldErrors, values };
+  };
 }
 
 export default function PlanItemPage() {
-  const { item, indicators, year, isHr, trend, entryForms } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as EntryActionData | undefined;
+  const { item, indicators, year, isHr, trend, entryForms, yearClosed, openYears } = useLoaderData<typeof loader>();
+  const entryResult = useEntryResult();
   return (
     <>
       <p className="breadcrumbs">
@@ -207,13 +126,16 @@ export default function PlanItemPage() {
               </p>
             ) : null}
             {r.status === "no_instrument" ? <p className="muted">ระบบยังไม่มีเครื่องมือวัดตัวชี้วัดนี้</p> : null}
-            {entryForms[r.id] ? (
+            {isHr && yearClosed && entryForms[r.id] ? (
+              <p className="muted" data-testid="year-closed-note">{`ปีงบประมาณ ${year} ปิดและบันทึกผลแล้ว จึงบันทึกผลตัวชี้วัดเพิ่มไม่ได้`}</p>
+            ) : entryForms[r.id] ? (
               <EntryPanel
                 itemNumber={item.number}
                 indicatorId={r.id}
                 year={year}
                 panel={entryForms[r.id]!}
-                actionData={actionData?.indicatorId === r.id ? actionData : undefined}
+                openYears={openYears}
+                actionData={entryResult(r.id)}
               />
             ) : null}
             {r.byDivision.length ? (
@@ -279,7 +201,7 @@ export default function PlanItemPage() {
                     <td>{t.text.length > 80 ? `${t.text.slice(0, 80)}…` : t.text}</td>
                     {t.years.map((y) => (
                       <td key={y.year} className="num">
-                        {y.value}
+                        {indicatorValueText(y)}
                         <div className="muted">{INDICATOR_STATUS_LABELS[y.status]}</div>
                       </td>
                     ))}
@@ -314,16 +236,6 @@ export default function PlanItemPage() {
   );
 }
 
-/** The seed corrections in Thai, one line per reason (the same reason repeated over budget years shows once). */
-function correctionNotes(corrections: Record<string, unknown>[]) {
-  const byText = new Map<string, string[]>();
-  for (const c of corrections) {
-    const text = String(c.reasonTh ?? c.reason ?? "");
-    byText.set(text, [...(byText.get(text) ?? []), String(c.field ?? "")]);
-  }
-  return [...byText].map(([text, fields]) => ({ text, fields }));
-}
-
 type Panel = {
   unit: Parameters<typeof IndicatorEntryForm>[0]["unit"];
   valueLabel: string;
@@ -331,13 +243,43 @@ type Panel = {
   history: { id: number; fiscalYear: number; valueText: string; enteredAt: string; enteredBy: string; evidenceUrl: string | null; evidenceFile: { id: number; name: string } | null; note: string | null; current: boolean }[];
 };
 
-function EntryPanel({ itemNumber, indicatorId, year, panel, actionData }: { itemNumber: number; indicatorId: number; year: number; panel: Panel; actionData?: EntryActionData }) {
+function EntryPanel({
+  itemNumber,
+  indicatorId,
+  year,
+  panel,
+  openYears,
+  actionData,
+}: {
+  itemNumber: number;
+  indicatorId: number;
+  year: number;
+  panel: Panel;
+  openYears: readonly number[];
+  actionData?: EntryActionData;
+}) {
+  // Deep links open the form: ?entry=<indicator> (also without scripts) or #entry / #entry-<indicator>.
+  const [searchParams] = useSearchParams();
+  const linked = searchParams.get("entry") === String(indicatorId);
+  const [uploaded, setUploaded] = useState<UploadResult | null>(null);
+  const shown = uploaded ?? actionData;
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const hash = window.location.hash;
+    const first = document.querySelector("details.entry-panel") === ref.current;
+    if (!linked && hash !== `#entry-${indicatorId}` && !(hash === "#entry" && first)) return;
+    const details = ref.current;
+    if (!details) return;
+    details.open = true;
+    details.scrollIntoView({ block: "start" });
+    details.querySelector<HTMLElement>("select, input, textarea")?.focus({ preventScroll: true });
+  }, [linked, indicatorId]);
   return (
-    <details className="entry-panel" open={actionData ? true : undefined}>
+    <details ref={ref} id={`entry-${indicatorId}`} className="entry-panel" open={shown || linked ? true : undefined}>
       <summary>{`บันทึกผลตัวชี้วัด (ประวัติ ${panel.history.length} รายการ)`}</summary>
-      {actionData?.ok ? (
+      {shown?.ok ? (
         <p className="alert alert--ok" role="status">
-          {actionData.ok}
+          {shown.ok}
         </p>
       ) : null}
       {/* A fresh form after each saved entry (the key changes with the history). */}
@@ -348,9 +290,12 @@ function EntryPanel({ itemNumber, indicatorId, year, panel, actionData }: { item
         unit={panel.unit}
         valueLabel={panel.valueLabel}
         year={year}
-        values={actionData?.ok ? undefined : actionData?.values}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
+        values={shown?.ok ? undefined : shown?.values}
+        fieldErrors={shown?.fieldErrors}
+        formError={shown?.formError}
+        openYears={openYears}
+        routeId="routes/plan.items.$number"
+        onUploaded={setUploaded}
       />
       {panel.history.length ? (
         <div className="table-wrap">

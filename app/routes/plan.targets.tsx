@@ -8,7 +8,7 @@ import { useZodForm } from "~/components/use-zod-form";
 import { isHr, type Actor } from "~/domain/actor";
 import { fiscalYearOf, PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { planLevelTargets, recordCaseBaseline, recordLocalTarget, unthresholdedIndicators } from "~/models/plan-targets.server";
+import { planLevelTargets, recordCaseBaseline, recordLocalTarget, unthresholdedIndicators } from "~/models/plan/plan-targets.server";
 import { baselineSchema, localTargetSchema } from "~/schemas/plan-targets";
 import { requireRole, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/forms";

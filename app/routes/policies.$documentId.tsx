@@ -1,72 +1,35 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
-import { fullName } from "~/domain/personnel";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { PolicyError, acknowledgeDocument, isReader } from "~/models/policy-documents.server";
-import { populationOf } from "~/models/target-groups.server";
+import { acknowledgeDocument, policyPage } from "~/models/plan/policy-documents.server";
 import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { idParam } from "~/utils/params.server";
+import { actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "เอกสาร"} · สุจริต` }];
 
-const MISSING_SHOWN = 200;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const id = idParam(params.documentId);
-  const document = Number.isInteger(id) ? await db.policyDocument.findUnique({ where: { id }, include: { publishedBy: true } }) : null;
-  if (!document) httpError(404, "ไม่พบเอกสารนี้");
-  const isHr = user.roles.includes("hr") || user.roles.includes("admin");
-  const reader = await isReader(id, user.id);
-  if (!reader && !isHr) httpError(404, "ไม่พบเอกสารนี้");
-  const mine = await db.policyAcknowledgement.findUnique({ where: { documentId_personId: { documentId: id, personId: user.id } } });
-  let progress = null;
-  if (isHr) {
-    const population = (await populationOf(document.targetGroupCode, new Date()))?.members ?? [];
-    const acked = new Set((await db.policyAcknowledgement.findMany({ where: { documentId: id } })).map((a) => a.personId));
-    const missingIds = population.filter((p) => !acked.has(p.id)).map((p) => p.id);
-    const missing = await db.person.findMany({ where: { id: { in: missingIds.slice(0, MISSING_SHOWN) } }, include: { division: true }, orderBy: { employeeNumber: "asc" } });
-    progress = {
-      acknowledged: population.length - missingIds.length,
-      population: population.length,
-      missingCount: missingIds.length,
-      missing: missing.map((p) => ({ id: p.id, employeeNumber: p.employeeNumber, name: fullName(p), division: p.division.name })),
-    };
-  }
-  return json({
-    document: {
-      id: document.id,
-      title: document.title,
-      body: document.body,
-      publishedAt: document.publishedAt.toISOString(),
-      publishedBy: fullName(document.publishedBy),
-      planItemNumber: document.planItemNumber,
-    },
-    reader,
-    acknowledgedAt: mine?.acknowledgedAt.toISOString() ?? null,
-    progress,
-  });
+  const id = idParam(params.documentId, "ไม่พบเอกสารนี้");
+  return json(await loadOrRefuse(() => policyPage(id, { personId: user.id, roles: user.roles })));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  try {
-    await acknowledgeDocument(idParam(params.documentId), { personId: user.id, ip: clientIp(context) });
-    return json({ ok: true, error: undefined as string | undefined });
-  } catch (error) {
-    if (!(error instanceof PolicyError)) throw error;
-    return json({ ok: false, error: error.message as string | undefined }, { status: error.status });
-  }
+  const id = idParam(params.documentId, "ไม่พบเอกสารนี้");
+  return actOrRefuse(async () => {
+    await acknowledgeDocument(id, { personId: user.id, ip: clientIp(context) });
+    return json({ ok: true as const });
+  });
 }
 
 export default function PolicyPage() {
   const { document, reader, acknowledgedAt, progress } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const failure = failureOf(useActionResult());
   return (
     <>
       <p className="breadcrumbs">
@@ -77,7 +40,7 @@ export default function PolicyPage() {
         {`ประกาศเมื่อ ${formatThaiDate(document.publishedAt)} โดย ${document.publishedBy}`}
         {document.planItemNumber ? ` · ตามแผนลำดับที่ ${document.planItemNumber}` : ""}
       </p>
-      <FormError message={actionData?.error} />
+      <FormError message={failure?.formError} />
       <article className="card order-body" data-testid="policy-body">
         {document.body}
       </article>

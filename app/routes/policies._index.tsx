@@ -2,24 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { documentsFor } from "~/models/policy-documents.server";
+import { policiesPage } from "~/models/plan/policy-documents.server";
 import { requireUser } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "ประกาศและนโยบาย · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const isHr = user.roles.includes("hr") || user.roles.includes("admin");
-  const mine = await documentsFor(user.id);
-  const all = isHr
-    ? await db.policyDocument.findMany({ orderBy: { publishedAt: "desc" }, include: { _count: { select: { acknowledgements: true } } } })
-    : [];
-  return json({
-    isHr,
-    mine: mine.map((d) => ({ id: d.id, title: d.title, publishedAt: d.publishedAt.toISOString(), acknowledgedAt: d.acknowledgedAt?.toISOString() ?? null })),
-    all: all.map((d) => ({ id: d.id, title: d.title, publishedAt: d.publishedAt.toISOString(), acknowledged: d._count.acknowledgements, planItemNumber: d.planItemNumber })),
-  });
+  return json(await loadOrRefuse(() => policiesPage({ personId: user.id, roles: user.roles })));
 }
 
 export default function Policies() {

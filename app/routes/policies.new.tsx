@@ -1,42 +1,37 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/form-field";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
-import { PolicyError, publishDocument } from "~/models/policy-documents.server";
-import { targetGroups } from "~/models/target-groups.server";
+import { newPolicyPage, publishDocument } from "~/models/plan/policy-documents.server";
 import { policyDocumentSchema } from "~/schemas/policy";
 import { requireRole } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { validateForm, type FieldErrors } from "~/utils/forms";
+import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
+import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "ประกาศเอกสาร · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
-  const [groups, items] = await Promise.all([targetGroups(), db.planItem.findMany({ orderBy: { number: "asc" } })]);
-  return json({ groups: groups.map((g) => ({ code: g.code, name: g.name })), items: items.map((i) => ({ number: i.number, name: i.name })) });
+  const user = await requireRole(request, "hr", "admin");
+  return json(await loadOrRefuse(() => newPolicyPage(user)));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const { values, result } = validateForm(policyDocumentSchema, await readFormData(request));
-  const fail = (fieldErrors: FieldErrors, formError?: string) => json({ values, fieldErrors, formError }, { status: 400 });
-  if (!result.success) return fail(result.fieldErrors);
-  try {
-    const document = await publishDocument(result.data, { personId: user.id, ip: clientIp(context) });
+  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
+  return actOrRefuse(async () => {
+    const document = await publishDocument(result.data, { personId: user.id, roles: user.roles, ip: clientIp(context) });
     return redirect(`/policies/${document.id}`);
-  } catch (error) {
-    if (!(error instanceof PolicyError)) throw error;
-    return error.field ? fail({ [error.field]: error.message }) : fail({}, error.message);
-  }
+  }, values);
 }
 
 export default function NewPolicy() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = failureOf(useActionResult());
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(policyDocumentSchema, {
     defaultValues: { title: "", body: "", targetGroupCode: "all-personnel", planItemNumber: "", ...(actionData?.values as object) },

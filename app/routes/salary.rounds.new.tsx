@@ -5,7 +5,7 @@ import { FormError, SelectField, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS } from "~/domain/personnel";
-import { listDivisionOptions } from "~/models/organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { createRound, SalaryError } from "~/models/salary-rounds.server";
 import { roundSchema } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";

@@ -3,35 +3,17 @@ import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
 import { PeopleTable } from "~/components/people-table";
-import { divisionAndDescendantIds } from "~/models/organization.server";
-import { searchPeople } from "~/models/people-queries.server";
-import { toPeopleRow } from "~/models/people-rows.server";
+import { unitPeoplePage } from "~/models/people/people-rows.server";
 import { requireRole } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { pageParam } from "~/utils/params.server";
+import { loadOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "บุคลากรในหน่วยงาน · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager");
-  // The people a manager supervises: their own unit and the units below it (decision 025), not the whole division.
-  const unitId = user.divisionId;
-  const unit = await db.division.findUniqueOrThrow({ where: { id: unitId } });
   const url = new URL(request.url);
-  const q = url.searchParams.get("q") ?? "";
-  const result = await searchPeople({
-    q,
-    divisionIds: await divisionAndDescendantIds(unitId),
-    page: pageParam(url),
-  });
-  return json({
-    unitName: unit.name,
-    q,
-    rows: result.people.map((p) => toPeopleRow(p)),
-    page: result.page,
-    pageCount: result.pageCount,
-    total: result.total,
-  });
+  return json(await loadOrRefuse(() => unitPeoplePage(user.divisionId, { q: url.searchParams.get("q") ?? "", page: pageParam(url) })));
 }
 
 export default function UnitPeople() {

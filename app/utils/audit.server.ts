@@ -1,3 +1,11 @@
+import * as complaints from "~/models/complaints/audit-labels";
+import * as orders from "~/models/orders/audit-labels";
+import * as people from "~/models/people/audit-labels";
+import * as plan from "~/models/plan/audit-labels";
+import * as registers from "~/models/registers/audit-labels";
+import * as risks from "~/models/risks/audit-labels";
+import * as salary from "~/models/salary/audit-labels";
+import * as training from "~/models/training/audit-labels";
 import type { Db, Tx } from "./db.server";
 import { auditRowHash, CHAIN_GENESIS, legacyPrefixDigest, type AuditRowContent } from "./audit-chain.server";
 
@@ -51,98 +59,16 @@ export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> 
 /** DateTime as Prisma's SQLite adapter stores it (ISO 8601 with +00:00), for raw statements. */
 export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "salary_round.created": "สร้างรอบการเลื่อนขั้นเงินเดือน",
-  "salary_round.published": "ประกาศผลการเลื่อนขั้นเงินเดือน",
-  "salary_appraisal.recorded": "บันทึกผลการประเมินและข้อเสนอ",
-  "salary_committee.appointed": "แต่งตั้งคณะกรรมการ",
-  "salary_committee.recused": "กรรมการแจ้งส่วนได้เสีย",
-  "salary_meeting.opened": "เปิดการประชุมคณะกรรมการ",
-  "salary_meeting.attendance": "บันทึกผู้มาประชุม",
-  "salary_meeting.closed": "ปิดการประชุมคณะกรรมการ",
-  "salary_decision.recorded": "บันทึกมติคณะกรรมการ",
-  "salary_decision.corrected": "บันทึกมติแก้ไข",
-  "salary_appeal.filed": "ยื่นอุทธรณ์ผลการเลื่อนขั้นเงินเดือน",
-  "salary_appeal.answered": "ตอบอุทธรณ์ผลการเลื่อนขั้นเงินเดือน",
-  "auth.sign_in": "เข้าสู่ระบบ",
-  "indicator.entry_recorded": "บันทึกผลตัวชี้วัด",
-  // indicator fidelity (issue 11)
-  "indicator.local_target_set": "กำหนดเป้าหมายตัวชี้วัดเอง (แผนไม่ได้กำหนดเกณฑ์)",
-  "plan.baseline_recorded": "บันทึกค่าฐานเป้าหมายระดับแผน",
-  "auth.sign_in_failed": "เข้าสู่ระบบไม่สำเร็จ",
-  "auth.sign_in_throttled": "ถูกระงับการเข้าสู่ระบบชั่วคราว",
-  "auth.sign_out": "ออกจากระบบ",
-  "auth.password_changed": "เปลี่ยนรหัสผ่าน",
-  "person.created": "เพิ่มบุคลากร",
-  "person.updated": "แก้ไขข้อมูลบุคลากร",
-  "person.roles_changed": "เปลี่ยนบทบาท",
-  "person.deactivated": "ระงับการใช้งาน",
-  "person.reactivated": "เปิดการใช้งานอีกครั้ง",
-  "person.password_reset": "ตั้งรหัสผ่านใหม่โดยผู้ดูแล",
-  "roster.imported": "นำเข้ารายชื่อบุคลากร",
-  "attempt.started": "เริ่มทำแบบทดสอบ",
-  "attempt.submitted": "ส่งคำตอบแบบทดสอบ",
-  "attempt.timed_out": "แบบทดสอบหมดเวลา",
-  "certificate.issued": "ออกเกียรติบัตร",
-  "attempt.imported": "นำเข้าผลการทดสอบย้อนหลัง",
-  "question.edited": "แก้ไขคำถาม (ฉบับใหม่)",
-  "fiscal_year.closed": "ปิดปีงบประมาณและบันทึกผลตัวชี้วัด",
-  "policy.published": "ประกาศเอกสารให้รับทราบ",
-  "target_group.created": "สร้างกลุ่มเป้าหมาย",
-  "target_group.updated": "แก้ไขเงื่อนไขกลุ่มเป้าหมาย",
-  "target_group.member_named": "เพิ่ม/ยกเว้นรายบุคคลในกลุ่มเป้าหมาย",
-  "target_group.member_removed": "นำรายชื่อออกจากกลุ่มเป้าหมาย",
-  "course.assigned": "กำหนดหลักสูตรให้กลุ่มเป้าหมาย",
-  "course.unassigned": "ยกเลิกการกำหนดหลักสูตร",
-  "policy.acknowledged": "รับทราบเอกสาร",
-  "survey.answered": "ตอบแบบสำรวจความพึงพอใจการเลื่อนขั้นเงินเดือน",
-  "policy.imported": "นำเข้าการรับทราบเอกสาร",
-  "order.drafted": "ร่างคำสั่ง",
-  "order.edited": "แก้ไขร่างคำสั่ง",
-  "order.submitted": "เสนอลงนามคำสั่ง",
-  "order.returned": "ดึงคำสั่งกลับเป็นร่าง",
-  "order.signed": "ลงนามคำสั่ง",
-  "order.circulated": "แจ้งเวียนคำสั่ง",
-  "order.acknowledged": "รับทราบคำสั่ง",
-  "order.revoked": "ยกเลิกคำสั่ง",
-  "order.superseded": "คำสั่งถูกแทนที่",
-  // auth hardening (issue 16, decision 023)
-  "auth.password_check_failed": "ใส่รหัสผ่านยืนยันไม่ถูกต้อง (ลงนาม/เปลี่ยนรหัสผ่าน)",
-  "auth.password_check_throttled": "ถูกระงับการยืนยันรหัสผ่านชั่วคราว",
-  // seals and survey batches (issue 16, findings 1 and 7)
-  "order.sealed_legacy": "ผนึกคำสั่งเดิมด้วยกุญแจของระบบ",
-  // complaints (plan items 40, 41)
-  "complaint.received": "รับเรื่องร้องเรียนการทุจริต (ไม่บันทึกผู้แจ้ง)",
-  "complaint.reporter_message": "ผู้ร้องส่งข้อความด้วยรหัสติดตามเรื่อง",
-  "complaint.acknowledged": "ตรวจรับเรื่องร้องเรียน",
-  "complaint.classified": "จัดประเภทเรื่องร้องเรียน",
-  "complaint.investigator_assigned": "มอบหมายผู้ตรวจสอบเรื่องร้องเรียน",
-  "complaint.no_conflict_declared": "ผู้ตรวจสอบยืนยันว่าไม่มีส่วนได้เสีย",
-  "complaint.findings_recorded": "บันทึกผลการตรวจสอบเรื่องร้องเรียน",
-  "complaint.closed": "ยุติเรื่องร้องเรียน",
-  "complaint.officer_message": "ส่งข้อความถึงผู้ร้อง",
-  "complaint.identity_viewed": "เปิดดูข้อมูลผู้ร้อง",
-  // gifts, No Gift and conflict-of-interest declarations (issue 13)
-  "gift.recorded": "บันทึกของขวัญ/ประโยชน์ (ไม่ต้องรายงาน)",
-  "gift.reported": "รายงานของขวัญ/ประโยชน์ต่อผู้บังคับบัญชา",
-  "gift.decided": "ผู้บังคับบัญชาวินิจฉัยของขวัญ/ประโยชน์",
-  "gift.superseded": "รายการของขวัญถูกแทนที่ (พร้อมเหตุผล)",
-  "no_gift.declared": "ยื่นคำยืนยัน No Gift ประจำปี",
-  "declaration.yearly": "ยื่นคำแถลงส่วนได้เสียประจำปี",
-  "declaration.case": "ยื่นคำแถลงส่วนได้เสียรายกรณี",
-  "declaration.reviewed": "พิจารณาคำแถลงส่วนได้เสีย",
-  "position_risk.added": "เพิ่มตำแหน่งในตารางความเสี่ยงผลประโยชน์ทับซ้อน",
-  "position_risk.updated": "แก้ไขตารางความเสี่ยงผลประโยชน์ทับซ้อน",
-  "position_risk.retired": "นำตำแหน่งออกจากตารางความเสี่ยง",
-  // fraud-risk register and plan reports (item 37)
-  "risk.created": "เพิ่มความเสี่ยงการทุจริต",
-  "risk.measure_added": "เพิ่มมาตรการบริหารความเสี่ยง",
-  "risk.register_consolidated": "รวบรวมทะเบียนความเสี่ยงการทุจริต",
-  "risk.register_published": "เผยแพร่ทะเบียนความเสี่ยงการทุจริต",
-  "risk.follow_up_recorded": "ติดตามผลมาตรการบริหารความเสี่ยง",
-  "risk.residual_recorded": "ประเมินความเสี่ยงคงเหลือ",
-  "plan_report.entry_recorded": "บันทึกงบประมาณที่ใช้จริงและปัญหาอุปสรรคในรายงานแผน",
-  "plan_report.frozen": "บันทึกรายงานแผนเป็นฉบับส่ง",
-};
+// Thai labels, one file per feature (each feature owns its actions); a new feature adds its file here.
+const FEATURE_LABELS = [people, plan, training, salary, orders, registers, complaints, risks];
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = Object.assign({}, ...FEATURE_LABELS.map((f) => f.ACTION_LABELS));
+export const AUDIT_ENTITY_LABELS: Record<string, string> = Object.assign({}, ...FEATURE_LABELS.map((f) => f.ENTITY_LABELS));
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
+
+/** The record an audit row is about, in Thai: "บุคลากร 100001", "รอบเลื่อนขั้น 4", "คำสั่ง 12". */
+export function auditEntityLabel(entityType: string, entityId: string | null): string {
+  const type = AUDIT_ENTITY_LABELS[entityType] ?? entityType;
+  return entityId ? `${type} ${entityId}` : type;
+}

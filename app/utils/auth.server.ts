@@ -12,7 +12,7 @@ import {
   takeAttemptSlot,
 } from "./password-attempts.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
-import { createSession, readSessionToken, validateSessionToken, type SessionPerson } from "./session.server";
+import { createSession, invalidateSession, readSessionToken, validateSessionToken, type SessionPerson } from "./session.server";
 
 export type CurrentUser = Omit<SessionPerson, "activeUntil" | "deactivatedAt" | "roles"> & { sessionId: string; roles: Role[] };
 
@@ -112,6 +112,16 @@ export async function signIn(username: string, password: string, ip: string | nu
     return token;
   });
   return { ok: true, token, personId: person.id, mustChangePassword: person.mustChangePassword };
+}
+
+/** Ends the request's session (if any), audited in the same transaction; the caller clears the cookie. */
+export async function signOut(request: Request, ip: string | null): Promise<void> {
+  const user = await sessionUser(request);
+  if (!user) return;
+  await db.$transaction(async (tx) => {
+    await invalidateSession(tx, user.sessionId);
+    await writeAudit(tx, { actorId: user.id, action: "auth.sign_out", entityType: "Person", entityId: user.employeeNumber, ip });
+  });
 }
 
 export const PASSWORD_PROMPT_THROTTLED = "ใส่รหัสผ่านผิดหลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { computeIndicators } from "~/models/indicators.server";
-import { planLevelTargets } from "~/models/plan-targets.server";
+import { planLevelTargets } from "~/models/plan/plan-targets.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { createTestPerson, sessionCookieFor } from "../support/factories";

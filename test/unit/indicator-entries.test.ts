@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { acceptsEntries, entryMeets, entryRule, entryStatus, entryValueText, indicatorEntrySchema, sniffEvidenceType, toHundredths, MAX_EVIDENCE_BYTES } from "~/domain/indicator-entries";
+import { acceptsEntries, entryMeets, entryRule, entryStatus, entryValueText, sniffEvidenceType, toHundredths, MAX_EVIDENCE_BYTES } from "~/domain/indicator-entries";
+import { indicatorEntrySchema } from "~/schemas/indicator-entry";
 import { improvedOnPreTest } from "~/domain/indicators";
 
 const rule = (r: { kind?: string; thresholdPercent?: number; minimumCount?: number; minimumScore?: number }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitThaiName } from "~/models/people.server";
+import { splitThaiName } from "~/domain/personnel";
 
 describe("splitThaiName", () => {
   it("separates the Thai title from the names", () => {

@@ -15,7 +15,7 @@ import {
 } from "~/domain/complaints";
 import { fullName } from "~/domain/personnel";
 import { refusal } from "~/domain/refusal";
-import { listDivisionOptions } from "~/models/organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { openIdentity } from "./secrets.server";

@@ -9,7 +9,7 @@ import type { DelegationOrderInput } from "~/schemas/delegation-order";
 import { writeAudit } from "~/utils/audit.server";
 import { checkOwnPassword } from "~/utils/auth.server";
 import { db, type Tx } from "~/utils/db.server";
-import { divisionAndDescendantIds } from "../organization.server";
+import { divisionAndDescendantIds } from "~/models/people/organization.server";
 import { resolveInput, writeChildren } from "./order-input.server";
 import { sealFor } from "./order-seal.server";
 import { canonicalOrder, checkOrderAction, findOrder, type FullOrder } from "./order-store.server";

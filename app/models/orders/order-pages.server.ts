@@ -8,7 +8,7 @@ import { refusal } from "~/domain/refusal";
 import { bangkokCalendarDate, bangkokMidnightUtc, toBuddhistYear } from "~/domain/thai-date";
 import { toDateInputValue } from "~/utils/dates";
 import { db } from "~/utils/db.server";
-import { listDivisionOptions } from "../organization.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
 import { resolvePersonNumber } from "../people/search.server";
 import { whoMayDecide } from "./approvers.server";
 import { listOrders, myDrafts, orderFormOptions, ordersToAcknowledge, ordersToSign, powersHeldBy } from "./order-queries.server";

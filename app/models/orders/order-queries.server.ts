@@ -4,8 +4,8 @@ import { fiscalYearRange } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { bangkokMidnightUtc, toCommonEraYear } from "~/domain/thai-date";
 import { db } from "~/utils/db.server";
-import { listDivisionOptions } from "../organization.server";
-import { activeWhere } from "../people-queries.server";
+import { listDivisionOptions } from "~/models/people/organization.server";
+import { activeWhere } from "~/models/people/people-queries.server";
 import { ORDER_INCLUDE } from "./order-store.server";
 
 // Read-only queries over delegation orders.

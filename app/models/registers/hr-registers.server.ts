@@ -4,7 +4,7 @@ import { fiscalYearOf } from "~/domain/fiscal-year";
 import { formatSatang, isOverdue } from "~/domain/gift-rules";
 import { refusal } from "~/domain/refusal";
 import { db } from "~/utils/db.server";
-import { listDivisionOptions, divisionAndDescendantIds } from "../organization.server";
+import { listDivisionOptions, divisionAndDescendantIds } from "~/models/people/organization.server";
 import { declarationView } from "./declarations.server";
 import { giftView } from "./gifts.server";
 import { declarationProgress } from "./no-gift.server";

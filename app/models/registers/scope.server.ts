@@ -4,7 +4,7 @@ import { reviewedByHr } from "~/domain/declarations";
 import { fullName } from "~/domain/personnel";
 import { refusal } from "~/domain/refusal";
 import { db, type Tx } from "~/utils/db.server";
-import { divisionAndDescendantIds } from "../organization.server";
+import { divisionAndDescendantIds } from "~/models/people/organization.server";
 
 // Who the viewer is to the registers' people: HR, and for a manager the units they head (their own unit and the
 // units below it; see issue 13 — a person's head is a manager of the person's unit or of a unit above it).

@@ -4,7 +4,7 @@ import type { ReportPeriod } from "~/domain/report-periods";
 import { mayWorkOnRisk, type FollowUpStatus } from "~/domain/risks";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { topLevelDivisionId } from "../organization.server";
+import { topLevelDivisionId } from "~/models/people/organization.server";
 import { isYearClosed } from "./queries.server";
 
 // Follow-up at six months and at year end: each measure's status with a note and evidence, each risk's residual score.

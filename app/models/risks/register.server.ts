@@ -9,7 +9,7 @@ import { bangkokMidnightUtc } from "~/domain/thai-date";
 import type { MeasureInput, RiskInput } from "~/schemas/risks";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { topLevelDivisionId } from "../organization.server";
+import { topLevelDivisionId } from "~/models/people/organization.server";
 import { isYearClosed, readRegister, readRegisterYear } from "./queries.server";
 import { registerCounts } from "./indicators.server";
 

@@ -9,7 +9,7 @@ import { isoDate, parseRosterFilter, rosterRowMatches, stillToDo } from "~/domai
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { computationDate } from "../indicators.server";
-import { divisionAndDescendantIds, listDivisionOptions, topLevelMap } from "../organization.server";
+import { divisionAndDescendantIds, listDivisionOptions, topLevelMap } from "~/models/people/organization.server";
 import { coursePopulation } from "./assignments.server";
 import { progressFromRows } from "./progress.server";
 

@@ -7,7 +7,7 @@ import { itaTargetFor, planTargetNote as noteFor, reductionPercent, reductionSta
 import { refusal } from "~/domain/refusal";
 import { baselineSchema, localTargetSchema } from "~/schemas/plan-targets";
 import { writeAudit } from "~/utils/audit.server";
-import { foundedCorruptionCaseCount } from "./complaints/stats.server";
+import { foundedCorruptionCaseCount } from "~/models/complaints/stats.server";
 import { db } from "~/utils/db.server";
 import { validate } from "~/utils/forms";
 

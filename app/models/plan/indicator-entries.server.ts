@@ -1,43 +1,36 @@
 import { createHash } from "node:crypto";
-import { acceptsEntries, entryRule, indicatorEntrySchema, sniffEvidenceType, MAX_EVIDENCE_BYTES } from "~/domain/indicator-entries";
+import { acceptsEntries, entryRule, sniffEvidenceType, MAX_EVIDENCE_BYTES } from "~/domain/indicator-entries";
+import { indicatorEntrySchema } from "~/schemas/indicator-entry";
 import { parseIndicatorExtra } from "~/domain/indicators";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { validate, type FieldErrors } from "~/utils/forms";
+import { validate } from "~/utils/forms";
+import type { Actor as FullActor } from "~/domain/actor";
+import { fieldRefusal, refusal } from "~/domain/refusal";
 
 // The one module that writes indicator entries and their evidence files (both append-only: a newer entry
 // supersedes the older one for the same indicator and year; history stays).
 
-export class IndicatorEntryError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 409 = 400,
-    readonly fieldErrors: FieldErrors = {},
-  ) {
-    super(message);
-  }
-}
-
-type Actor = { personId: number; ip: string | null };
+type Actor = Pick<FullActor, "personId" | "ip">;
 export type EvidenceUpload = { fileName: string; bytes: Uint8Array };
 
 /** Record HR's value for an indicator and fiscal year, with a link or a file as evidence. Audited. */
 export async function recordIndicatorEntry(indicatorId: number, fields: Record<string, unknown>, file: EvidenceUpload | null, actor: Actor, now = new Date()) {
   const indicator = await db.planIndicator.findUnique({ where: { id: indicatorId } });
-  if (!indicator) throw new IndicatorEntryError("ไม่พบตัวชี้วัดนี้", 404);
-  if (!acceptsEntries(indicator)) throw new IndicatorEntryError("ตัวชี้วัดนี้ระบบคำนวณเอง จึงบันทึกผลด้วยมือไม่ได้", 400);
+  if (!indicator) throw refusal(404, "ไม่พบตัวชี้วัดนี้");
+  if (!acceptsEntries(indicator)) throw refusal(400, "ตัวชี้วัดนี้ระบบคำนวณเอง จึงบันทึกผลด้วยมือไม่ได้");
   const rule = entryRule({ ...indicator, extra: parseIndicatorExtra(indicator.extra) });
   const upload = file && file.bytes.byteLength > 0 ? file : null;
   const checked = validate(indicatorEntrySchema(rule.unit), { ...fields, evidenceFile: upload?.bytes.byteLength ?? 0 });
-  if (!checked.success) throw new IndicatorEntryError("กรุณาตรวจสอบข้อมูลที่กรอก", 400, checked.fieldErrors);
+  if (!checked.success) throw refusal(400, "กรุณาตรวจสอบข้อมูลที่กรอก", checked.fieldErrors);
   const input = checked.data;
   let mimeType: string | null = null;
   if (upload) {
-    if (upload.bytes.byteLength > MAX_EVIDENCE_BYTES) throw new IndicatorEntryError("ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB", 400, { evidenceFile: "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB" });
+    if (upload.bytes.byteLength > MAX_EVIDENCE_BYTES) throw fieldRefusal("evidenceFile", "ไฟล์หลักฐานต้องมีขนาดไม่เกิน 5 MB");
     mimeType = sniffEvidenceType(upload.bytes, upload.fileName);
     if (!mimeType) {
       const message = "รับเฉพาะไฟล์ PDF, JPEG, PNG, Word หรือ Excel (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)";
-      throw new IndicatorEntryError(message, 400, { evidenceFile: message });
+      throw fieldRefusal("evidenceFile", message);
     }
   }
   const value = rule.unit === "achieved" ? null : Number(input.value);
@@ -46,7 +39,7 @@ export async function recordIndicatorEntry(indicatorId: number, fields: Record<s
   const instrumentUsed = rule.unit === "share" ? (input.instrumentUsed ?? null) : null;
   return db.$transaction(async (tx) => {
     if (await tx.fiscalYearClosure.findUnique({ where: { fiscalYear: input.fiscalYear } })) {
-      throw new IndicatorEntryError(`ปีงบประมาณ ${input.fiscalYear} ปิดและบันทึกผลแล้ว จึงบันทึกผลตัวชี้วัดเพิ่มไม่ได้`, 409);
+      throw refusal(409, `ปีงบประมาณ ${input.fiscalYear} ปิดและบันทึกผลแล้ว จึงบันทึกผลตัวชี้วัดเพิ่มไม่ได้`);
     }
     const evidence = upload
       ? await tx.evidenceFile.create({
