@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CertificateSheet } from "~/components/certificate";
+import { readVerifyCode } from "~/domain/verify-code";
 import { findCertificate } from "~/models/course-attempts.server";
 import { certificateSignatory, qrSvg, toCertificateData, verifyUrlFor } from "~/models/certificate-view.server";
 import printLandscape from "~/styles/print-landscape.css";
@@ -13,7 +14,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: printLands
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const certificate = await findCertificate(params.code ?? "");
+  const read = readVerifyCode(params.code ?? "");
+  const certificate = read.kind === "certificate" ? await findCertificate(read.code) : null;
   const mayView = certificate && (certificate.personId === user.id || user.roles.includes("hr") || user.roles.includes("admin"));
   if (!certificate || !mayView) httpError(404, "ไม่พบเกียรติบัตรนี้");
   return json({

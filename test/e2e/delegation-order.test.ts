@@ -15,7 +15,7 @@ describe("a delegation order from draft to acknowledgement", () => {
     const title = "มอบอำนาจอนุมัติจัดซื้อวัสดุสำนักงาน (ทดสอบ e2e)";
     const manager = await openPage(browser, baseUrl);
     await signIn(manager.page, "100003", DEMO_PASSWORD);
-    await manager.page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "คำสั่งมอบหมายงาน" }).click();
+    await manager.page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "คำสั่งมอบอำนาจ" }).click();
     await manager.page.getByRole("link", { name: "+ ร่างคำสั่งใหม่" }).click();
     await manager.page.waitForURL(/\/orders\/new$/);
     const p = manager.page;
