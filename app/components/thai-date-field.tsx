@@ -127,7 +127,9 @@ export function dateField(form: DateForm, name: string) {
   return {
     name,
     value: String(form.watch(name) ?? ""),
-    onChange: (iso: string) => form.setValue(name, iso, { shouldDirty: true, shouldValidate: form.formState.isSubmitted }),
+    // A complete date is checked at once (clearing an earlier "required" message); while typing, the field's own
+    // message speaks.
+    onChange: (iso: string) => form.setValue(name, iso, { shouldDirty: true, shouldValidate: iso !== "" || form.formState.isSubmitted }),
     onBlur: () => void form.trigger(name),
   };
 }
