@@ -51,6 +51,8 @@ export type WaitingCounts = {
   riskMeasuresOverdue: number;
   noGiftDeclarationYear: number | null;
   documentsToRead: { id: number; title: string }[];
+  /** HR's view of the registers across the municipality; null for everyone else. */
+  oversight?: { giftsAwaiting: number; giftsOverdue: number; declarationsUnreviewed: number } | null;
 };
 
 export type WaitingItem = { key: string; text: string; to: string; count: number; urgent: boolean };
@@ -70,6 +72,12 @@ export function waitingItems(c: WaitingCounts): WaitingItem[] {
   add("gifts", onTime, `รายงานของขวัญรอท่านวินิจฉัย ${formatCount(onTime)} รายการ`, "/gifts");
   add("declarations", c.declarationsToReview, `แบบแสดงส่วนได้เสียรอท่านพิจารณา ${formatCount(c.declarationsToReview)} ฉบับ`, "/declarations");
   add("orders-acknowledge", c.ordersToAcknowledge, `คำสั่งรอท่านรับทราบ ${formatCount(c.ordersToAcknowledge)} ฉบับ`, "/orders?view=inbox");
+  const o = c.oversight;
+  if (o) {
+    const overdue = o.giftsOverdue > 0 ? ` (เกินกำหนด ${formatCount(o.giftsOverdue)} รายการ)` : "";
+    add("hr-gifts", o.giftsAwaiting, `ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย ${formatCount(o.giftsAwaiting)} รายการ${overdue}`, "/hr/gifts", o.giftsOverdue > 0);
+    add("hr-declarations", o.declarationsUnreviewed, `ทั้งเทศบาล: แบบแสดงส่วนได้เสียที่ยังไม่ได้พิจารณา ${formatCount(o.declarationsUnreviewed)} ฉบับ`, "/hr/declarations");
+  }
   if (c.noGiftDeclarationYear != null) add("no-gift", 1, `ยื่นคำยืนยัน No Gift ประจำปีงบประมาณ ${c.noGiftDeclarationYear}`, "/gifts/declaration");
   for (const d of c.documentsToRead) add(`document-${d.id}`, 1, `อ่านและรับทราบ: ${d.title}`, `/policies/${d.id}`);
   return items;

@@ -125,7 +125,7 @@ export default function Home() {
         {data.position} · {data.divisionName} · วันนี้ {formatThaiDate(data.today)} · ปีงบประมาณ {data.fiscalYear}
       </p>
       <Waiting items={data.waiting} />
-      <div className="grid">
+      <div className="grid home-grid">
         <MyCourses courses={data.courses} fiscalYear={data.fiscalYear} />
         {data.scope !== "self" ? <Training rows={data.training} scope={data.scope} fiscalYear={data.fiscalYear} /> : null}
         {data.headCount ? <HeadCount rows={data.headCount} scope={data.scope} /> : null}

@@ -107,6 +107,9 @@ describe("home pages", () => {
     const hrLink = waiting.getByRole("link", { name: `รอประเมิน 3 คน · ${roundTitle}` });
     await expect.poll(() => hrLink.count()).toBe(1);
     expect(await hrLink.getAttribute("href")).toBe(`/salary/rounds/${roundId}`);
+    // HR also oversees the gift register across the municipality (this file's report is one of them).
+    const oversight = waiting.getByRole("link", { name: /^ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย [\d,]+ รายการ/ });
+    expect(await oversight.getAttribute("href")).toBe("/hr/gifts");
     await expect.poll(() => hrPage.page.getByRole("region", { name: /การอบรมปีงบประมาณ \d+ ทั้งเทศบาล/ }).textContent()).toMatch(/ผ่านแล้ว [\d,]+ จาก [\d,]+ รายการ/);
     await screenshot(hrPage.page, "home-hr-desktop");
     hrPage.assertClean();

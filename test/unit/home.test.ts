@@ -29,6 +29,11 @@ describe("what waits on the home page (decision 047)", () => {
     expect(items.filter((i) => i.urgent).map((i) => i.key)).toEqual(["complaints", "gifts-overdue"]);
   });
 
+  it("HR sees the registers across the municipality, overdue gift reports marked urgent", () => {
+    const items = waitingItems({ ...none, oversight: { giftsAwaiting: 1204, giftsOverdue: 3, declarationsUnreviewed: 0 } });
+    expect(items).toEqual([{ key: "hr-gifts", count: 1204, text: "ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย 1,204 รายการ (เกินกำหนด 3 รายการ)", to: "/hr/gifts", urgent: true }]);
+  });
+
   it("an appraisal waits only in a round not yet published and not yet recorded", () => {
     expect(appraisalWaiting({ appraisedAt: null, roundPublishedAt: null })).toBe(true);
     expect(appraisalWaiting({ appraisedAt: new Date(), roundPublishedAt: null })).toBe(false);

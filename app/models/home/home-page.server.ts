@@ -15,6 +15,7 @@ import {
   declarationsToReview,
   giftsToDecide,
   inScope,
+  registerOversight,
   riskMeasuresOverdue,
   trainingProgress,
   type Me,
@@ -46,7 +47,7 @@ export async function homePage(actor: Actor, now = new Date()) {
   const scoped = inScope(scope, me, units);
   const scopeDivisionIds = scope === "unit" ? units.filter((u) => scoped(u.id)).map((u) => u.id) : undefined;
 
-  const [courses, toSign, toAcknowledge, documents, noGift, appraisals, gifts, declarations, complaints, measures, training, headCount] = await Promise.all([
+  const [courses, toSign, toAcknowledge, documents, noGift, appraisals, gifts, declarations, complaints, measures, training, headCount, oversight] = await Promise.all([
     myCourses(actor.personId, fiscalYear, now),
     ordersToSign(actor.personId),
     ordersToAcknowledge(actor.personId),
@@ -59,6 +60,7 @@ export async function homePage(actor: Actor, now = new Date()) {
     riskMeasuresOverdue(scope, topUnitId, fiscalYear, now),
     scope === "self" ? Promise.resolve([]) : trainingProgress(scoped, fiscalYear, now),
     scope === "self" ? Promise.resolve(null) : countActiveByPersonnelType(scopeDivisionIds),
+    registerOversight(scope, now),
   ]);
 
   const due = courseDueDate(fiscalYear);
@@ -73,6 +75,7 @@ export async function homePage(actor: Actor, now = new Date()) {
     riskMeasuresOverdue: measures,
     noGiftDeclarationYear: noGift ? fiscalYear : null,
     documentsToRead: documents.filter((d) => !d.acknowledgedAt).map((d) => ({ id: d.id, title: d.title })),
+    oversight,
   });
   return {
     firstName: person.firstName,

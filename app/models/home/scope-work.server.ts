@@ -57,6 +57,16 @@ export async function giftsToDecide(actor: Actor, now: Date) {
   return { toDecide: mine.length, overdue: mine.filter((g) => giftStatus(g, now) === "overdue").length };
 }
 
+/** HR's oversight of the registers: every gift report still awaiting its head's decision, and unreviewed declarations. */
+export async function registerOversight(scope: HomeScope, now: Date) {
+  if (scope !== "municipality") return null;
+  const [pending, declarationsUnreviewed] = await Promise.all([
+    db.giftReport.findMany({ where: { mustReport: true, decidedAt: null, supersededAt: null }, select: { mustReport: true, reportDueOn: true, recordedAt: true, decidedAt: true, supersededAt: true } }),
+    db.conflictDeclaration.count({ where: { reviewedAt: null } }),
+  ]);
+  return { giftsAwaiting: pending.length, giftsOverdue: pending.filter((g) => giftStatus(g, now) === "overdue").length, declarationsUnreviewed };
+}
+
 /** Conflict-of-interest declarations the viewer reviews (the head of the unit; HR for executives and council). */
 export async function declarationsToReview(actor: Actor) {
   const registerScope = await scopeOf(actor);
