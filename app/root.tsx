@@ -14,7 +14,7 @@ import type { ReactNode } from "react";
 import sarabun400 from "@fontsource/sarabun/400.css";
 import sarabun600 from "@fontsource/sarabun/600.css";
 import sarabun700 from "@fontsource/sarabun/700.css";
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage, isConnectionError } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
 import { SiteHeader } from "~/components/site-header";
 import { PublicHeader } from "~/components/public-header";
@@ -84,5 +84,6 @@ export function ErrorBoundary() {
     const message = typeof error.data?.message === "string" ? error.data.message : undefined;
     return <ErrorPage status={error.status} message={message} />;
   }
-  return <ErrorPage status={500} />;
+  // A fetch that never reached the server (network lost, server down) is not a bug in the page: say to try again.
+  return <ErrorPage status={500} offline={isConnectionError(error)} />;
 }

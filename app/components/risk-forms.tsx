@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/form-field";
+import { ThaiDateField, dateField } from "~/components/thai-date-field";
 import { useZodForm } from "~/components/use-zod-form";
 import type { ActionFailure } from "~/domain/action-result";
 import { FOLLOW_UP_STATUSES, FOLLOW_UP_STATUS_LABELS } from "~/domain/risks";
@@ -18,7 +19,7 @@ export function AddRiskForm(props: {
 }) {
   const navigation = useNavigation();
   const values = props.failure?.values as Record<string, unknown> | undefined;
-  const { register, onSubmit, errorOf } = useZodForm(riskSchema, {
+  const form = useZodForm(riskSchema, {
     defaultValues: {
       fiscalYear: String(props.fiscalYear),
       divisionId: props.units.length === 1 ? String(props.units[0]!.id) : "",
@@ -34,6 +35,7 @@ export function AddRiskForm(props: {
     },
     serverErrors: props.failure?.fieldErrors,
   });
+  const { register, onSubmit, errorOf } = form;
   const scale = [1, 2, 3, 4, 5];
   return (
     <Form method="post" className="card" onSubmit={onSubmit} noValidate aria-label="เพิ่มความเสี่ยง">
@@ -92,7 +94,7 @@ export function AddRiskForm(props: {
           <div className="row repeat-row" key={i}>
             <TextField label={`มาตรการที่ ${i + 1}`} error={errorOf(`measures.${i}.description`)} {...register(`measures.${i}.description`)} />
             <TextField label="ผู้รับผิดชอบ" error={errorOf(`measures.${i}.owner`)} {...register(`measures.${i}.owner`)} />
-            <TextField label="กำหนดเสร็จ" type="date" error={errorOf(`measures.${i}.dueDate`)} {...register(`measures.${i}.dueDate`)} />
+            <ThaiDateField label="กำหนดเสร็จ" error={errorOf(`measures.${i}.dueDate`)} {...dateField(form, `measures.${i}.dueDate`)} />
           </div>
         ))}
       </fieldset>

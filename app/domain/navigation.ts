@@ -5,7 +5,7 @@ export type NavItem = { to: string; label: string };
 const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/", label: "หน้าหลัก" }, roles: "everyone" },
   { item: { to: "/courses", label: "หลักสูตรของฉัน" }, roles: "everyone" },
-  { item: { to: "/orders", label: "คำสั่งมอบหมายงาน" }, roles: "everyone" },
+  { item: { to: "/orders", label: "คำสั่งมอบอำนาจ" }, roles: "everyone" },
   { item: { to: "/policies", label: "ประกาศ/นโยบาย" }, roles: "everyone" },
   { item: { to: "/plan", label: "แผนและตัวชี้วัด" }, roles: "everyone" },
   { item: { to: "/salary", label: "เลื่อนขั้นเงินเดือน" }, roles: "everyone" },

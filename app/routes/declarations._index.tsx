@@ -6,6 +6,7 @@ import { myDeclarationsPage } from "~/models/registers/declarations.server";
 import { requireUser } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
 import { loadOrRefuse } from "~/utils/route.server";
+import { formatCount } from "~/domain/numbers";
 
 export const meta: MetaFunction = () => [{ title: "แสดงส่วนได้เสีย · สุจริต" }];
 
@@ -45,7 +46,7 @@ export default function Declarations() {
       </section>
       {data.toReview.length ? (
         <section className="card" aria-labelledby="review-heading">
-          <h2 id="review-heading">{`คำแถลงที่รอท่านพิจารณา ${data.toReview.length} รายการ`}</h2>
+          <h2 id="review-heading">{`คำแถลงที่รอท่านพิจารณา ${formatCount(data.toReview.length)} รายการ`}</h2>
           <DeclarationTable declarations={data.toReview} showPerson label="คำแถลงที่รอท่านพิจารณา" />
         </section>
       ) : null}

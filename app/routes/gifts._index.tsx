@@ -7,6 +7,7 @@ import { myGiftsPage } from "~/models/registers/gifts.server";
 import { requireUser } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
 import { loadOrRefuse } from "~/utils/route.server";
+import { formatCount } from "~/domain/numbers";
 
 export const meta: MetaFunction = () => [{ title: "ของขวัญและประโยชน์ · สุจริต" }];
 
@@ -50,7 +51,7 @@ export default function Gifts() {
       </section>
       {data.toDecide.length ? (
         <section className="card" aria-labelledby="decide-heading">
-          <h2 id="decide-heading">{`รายงานที่รอท่านวินิจฉัย ${data.toDecide.length} รายการ`}</h2>
+          <h2 id="decide-heading">{`รายงานที่รอท่านวินิจฉัย ${formatCount(data.toDecide.length)} รายการ`}</h2>
           <GiftTable gifts={data.toDecide} showPerson label="รายงานที่รอท่านวินิจฉัย" />
         </section>
       ) : null}

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/form-field";
+import { ThaiDateField, dateField } from "~/components/thai-date-field";
 import { PrivacyNotice, isoDateThai } from "~/components/registers";
 import { failureOf, useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
@@ -95,7 +96,7 @@ export default function NewGift() {
         </label>
         <div className="row">
           <TextField label="โอกาส/เทศกาล" placeholder="เช่น ปีใหม่ ขึ้นบ้านใหม่" error={errorOf("occasion")} {...register("occasion")} />
-          <TextField label="วันที่ได้รับหรือมีผู้เสนอให้" type="date" max={today} error={errorOf("receivedOn")} {...register("receivedOn")} />
+          <ThaiDateField label="วันที่ได้รับหรือมีผู้เสนอให้" error={errorOf("receivedOn")} {...dateField(form, "receivedOn")} />
         </div>
         <TextField label="สิ่งที่ได้รับ" placeholder="เช่น กระเช้าผลไม้ บัตรกำนัล" error={errorOf("description")} {...register("description")} />
         <div className="row row--end">

@@ -14,6 +14,7 @@ import { requireRole, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { actOrRefuse } from "~/utils/route.server";
+import { formatCount } from "~/domain/numbers";
 
 export const meta: MetaFunction = () => [{ title: "เป้าหมายระดับแผนและเป้าหมายที่กำหนดเอง · สุจริต" }];
 
@@ -58,7 +59,7 @@ export default function PlanTargets() {
       <section className="card">
         <PlanTargetsTable rows={data.rows} baselineYear={data.baselineYear} baseline={data.baseline} />
         {data.baseline ? (
-          <p className="muted">{`ค่าฐานปี ${data.baselineYear}: ${data.baseline.value.toLocaleString("th-TH")} คดี · ที่มา: ${data.baseline.source} · บันทึกโดย ${data.baseline.enteredBy} ${formatThaiDateTime(data.baseline.enteredAt)}`}</p>
+          <p className="muted">{`ค่าฐานปี ${data.baselineYear}: ${formatCount(data.baseline.value)} คดี · ที่มา: ${data.baseline.source} · บันทึกโดย ${data.baseline.enteredBy} ${formatThaiDateTime(data.baseline.enteredAt)}`}</p>
         ) : null}
       </section>
       {data.isHr ? <BaselineForm failure={intent === "baseline" ? failure : undefined} baselineYear={data.baselineYear} /> : null}

@@ -1,3 +1,4 @@
+import { formatCount } from "~/domain/numbers";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
@@ -10,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await publicStatsPage(Number.isInteger(year) && year > 0 ? year : null));
 }
 
-const n = (v: number) => v.toLocaleString("th-TH");
+const n = formatCount;
 
 export default function ReportStatsPage() {
   const s = useLoaderData<typeof loader>();

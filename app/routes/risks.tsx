@@ -16,6 +16,7 @@ import { formDataToNested, validate } from "~/utils/forms";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { actOrRefuse, actionFailure, loadOrRefuse } from "~/utils/route.server";
 import { actorOf } from "~/utils/risks-route.server";
+import { formatCount } from "~/domain/numbers";
 
 export const meta: MetaFunction = () => [{ title: "ทะเบียนความเสี่ยงการทุจริต · สุจริต" }];
 
@@ -126,7 +127,7 @@ export default function RiskRegister() {
               <input type="hidden" name="intent" value="consolidate" />
               <input type="hidden" name="fiscalYear" value={d.fiscalYear} />
               <button type="submit" className="btn" disabled={d.pending === 0}>
-                {`รวบรวมเป็นทะเบียนของเทศบาล (${d.pending} รายการใหม่)`}
+                {`รวบรวมเป็นทะเบียนของเทศบาล (${formatCount(d.pending)} รายการใหม่)`}
               </button>
             </Form>
             <Form method="post">
@@ -182,7 +183,7 @@ export default function RiskRegister() {
         </details>
       ) : null}
 
-      <h2>{`ความเสี่ยง ${d.rows.length} รายการ`}</h2>
+      <h2>{`ความเสี่ยง ${formatCount(d.rows.length)} รายการ`}</h2>
       {d.rows.length === 0 ? <p className="muted">ยังไม่มีความเสี่ยงในปีงบประมาณนี้</p> : null}
       <div className="risk-list">
         {d.rows.map((r) => (

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { formatOrderCode, isOrderCode, normalizeVerifyCode } from "~/domain/delegation";
+import { readVerifyCode } from "~/domain/verify-code";
 import { formatThaiDate } from "~/domain/thai-date";
 import { findCertificate } from "~/models/training/certificates.server";
 
@@ -9,10 +9,11 @@ export const meta: MetaFunction = () => [{ title: "ผลการตรวจ�
 
 // Public: confirms a certificate without signing in, and shows only what the certificate itself prints.
 export async function loader({ params }: LoaderFunctionArgs) {
-  const code = (params.code ?? "").trim().toUpperCase();
-  // An order's code typed into a certificate address still finds the order.
-  if (isOrderCode(normalizeVerifyCode(code))) throw redirect(`/verify/order/${formatOrderCode(normalizeVerifyCode(code))}`);
-  const certificate = /^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/.test(code) ? await findCertificate(code) : null;
+  // Typed with spaces, dashes or lower case, the code still finds its certificate; an order's code finds the order.
+  const read = readVerifyCode(params.code ?? "");
+  if (read.kind === "order") throw redirect(`/verify/order/${read.code}`);
+  const code = read.code;
+  const certificate = read.kind === "certificate" ? await findCertificate(code) : null;
   return json(
     {
       code,

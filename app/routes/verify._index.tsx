@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form } from "@remix-run/react";
-import { formatOrderCode, isOrderCode, normalizeVerifyCode } from "~/domain/delegation";
+import { readVerifyCode } from "~/domain/verify-code";
 
 export const meta: MetaFunction = () => [{ title: "ตรวจสอบเกียรติบัตรและคำสั่ง · เทศบาลนครลำปาง" }];
 
@@ -11,10 +11,9 @@ export const meta: MetaFunction = () => [{ title: "ตรวจสอบเก�
 export async function loader({ request }: LoaderFunctionArgs) {
   const typed = new URL(request.url).searchParams.get("code")?.trim();
   if (!typed) return null;
-  const code = normalizeVerifyCode(typed);
-  if (isOrderCode(code)) throw redirect(`/verify/order/${formatOrderCode(code)}`);
-  if (/^[A-Z2-7]{12}$/.test(code)) throw redirect(`/verify/${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`);
-  throw redirect(`/verify/${encodeURIComponent(typed.toUpperCase())}`);
+  const read = readVerifyCode(typed);
+  if (read.kind === "order") throw redirect(`/verify/order/${read.code}`);
+  throw redirect(`/verify/${encodeURIComponent(read.code)}`);
 }
 
 export default function VerifyIndex() {

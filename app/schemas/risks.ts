@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "~/utils/forms";
+import { beParts } from "~/domain/be-date";
 import { REPORT_PERIODS } from "~/domain/report-periods";
 import { FOLLOW_UP_STATUSES, RISK_TYPES } from "~/domain/risks";
 
@@ -14,7 +15,10 @@ const scale = (label: string) =>
 
 const text = (message: string, max = 2000) => z.string().trim().min(1, { error: message }).max(max, { error: "ข้อความยาวเกินไป" });
 const optionalText = (max = 2000) => z.string().trim().max(max, { error: "ข้อความยาวเกินไป" }).optional().default("");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "กรุณาเลือกวันที่" });
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "กรุณากรอกวันที่ (วัน เดือน ปี พ.ศ.)" })
+  .refine((v) => beParts(v).day !== "", { error: "วันที่ไม่ถูกต้อง" });
 const optionalUrl = z
   .string()
   .trim()

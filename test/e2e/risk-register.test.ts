@@ -70,7 +70,11 @@ describe("fraud-risk register to the printed six-month report", () => {
     // The owner is missing: refused in the browser before anything is sent.
     await expect.poll(() => form.getByText("มาตรการต้องมีผู้รับผิดชอบ (ตำแหน่งหรือหน่วยงาน)").count()).toBe(1);
     await form.getByLabel("ผู้รับผิดชอบ").first().fill("หัวหน้าฝ่ายส่งเสริมสุขภาพและสิ่งแวดล้อม");
-    await form.getByLabel("กำหนดเสร็จ").first().fill(`${year - 543}-09-30`);
+    // The due date is typed in the Buddhist era (decision 047).
+    const due = form.getByRole("group", { name: "กำหนดเสร็จ" }).first();
+    await due.getByLabel("วัน", { exact: true }).fill("30");
+    await due.getByLabel("เดือน", { exact: true }).selectOption({ label: "กันยายน" });
+    await due.getByLabel("ปี พ.ศ.", { exact: true }).fill(String(year));
     await form.getByRole("button", { name: "บันทึกความเสี่ยง" }).click();
     await expect.poll(() => head.page.getByRole("status").textContent()).toContain("บันทึกความเสี่ยงแล้ว (คะแนน 16)");
     const card = head.page.locator("article.risk").filter({ hasText: event });

@@ -1,3 +1,4 @@
+import { readVerifyCode } from "~/domain/verify-code";
 import type { Certificate } from "@prisma/client";
 import QRCode from "qrcode";
 import type { Actor } from "~/domain/actor";
@@ -50,7 +51,8 @@ export function qrSvg(url: string): Promise<string> {
 
 /** The printable certificate: its holder or HR may see it; anyone else gets "not found". */
 export async function certificatePage(code: string, viewer: Pick<Actor, "personId" | "roles">, origin: string) {
-  const certificate = await findCertificate(code);
+  const read = readVerifyCode(code);
+  const certificate = read.kind === "certificate" ? await findCertificate(read.code) : null;
   if (!certificate || (certificate.personId !== viewer.personId && !isHr(viewer))) throw refusal(404, "ไม่พบเกียรติบัตรนี้");
   const verifyUrl = `${origin}/verify/${certificate.code}`;
   return {

@@ -1,0 +1,100 @@
+import type { Actor } from "~/domain/actor";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { courseDueDate, daysUntil, homeScope, waitingItems } from "~/domain/home";
+import { refusal } from "~/domain/refusal";
+import { db } from "~/utils/db.server";
+import { myCourses } from "~/models/training/my-courses.server";
+import { ordersToAcknowledge, ordersToSign } from "~/models/orders/order-queries.server";
+import { topLevelMap } from "~/models/people/organization.server";
+import { countActiveByPersonnelType } from "~/models/people/people-queries.server";
+import { documentsFor } from "~/models/plan/policy-documents.server";
+import { isMember } from "../target-groups.server";
+import {
+  appraisalsWaiting,
+  complaintsOverdue,
+  declarationsToReview,
+  giftsToDecide,
+  inScope,
+  registerOversight,
+  riskMeasuresOverdue,
+  trainingProgress,
+  type Me,
+} from "./scope-work.server";
+
+// The home page (issue 12 item 11, decision 047): everyone's own to-dos; for HR, managers and integrity officers
+// also what waits for them in their scope, with counts and links, and training progress this fiscal year.
+// Read-only: it counts, it never changes anything.
+
+/** Item 16's yearly No Gift declaration: due when the person is in its target group and has not declared this year. */
+async function noGiftDue(personId: number, fiscalYear: number, now: Date): Promise<boolean> {
+  const indicator = await db.planIndicator.findFirst({ where: { itemNumber: 16, instrument: "no-gift-declaration" }, select: { targetGroupCode: true } });
+  if (!indicator?.targetGroupCode) return false;
+  const declared = await db.noGiftDeclaration.findUnique({ where: { personId_fiscalYear: { personId, fiscalYear } }, select: { id: true } });
+  return !declared && (await isMember(indicator.targetGroupCode, personId, now));
+}
+
+export async function homePage(actor: Actor, now = new Date()) {
+  const person = await db.person.findUnique({
+    where: { id: actor.personId },
+    select: { firstName: true, position: true, divisionId: true, division: { select: { name: true } } },
+  });
+  if (!person) throw refusal(403, "ไม่พบข้อมูลบุคลากรของท่าน");
+  const fiscalYear = fiscalYearOf(now);
+  const scope = homeScope(actor.roles);
+  const me: Me = { personId: actor.personId, divisionId: person.divisionId, position: person.position, roles: actor.roles };
+  const units = await db.division.findMany({ select: { id: true, parentId: true } });
+  const topUnitId = topLevelMap(units).get(person.divisionId) ?? null;
+  const scoped = inScope(scope, me, units);
+  const scopeDivisionIds = scope === "unit" ? units.filter((u) => scoped(u.id)).map((u) => u.id) : undefined;
+
+  const [courses, toSign, toAcknowledge, documents, noGift, appraisals, gifts, declarations, complaints, measures, training, headCount, oversight] = await Promise.all([
+    myCourses(actor.personId, fiscalYear, now),
+    ordersToSign(actor.personId),
+    ordersToAcknowledge(actor.personId),
+    documentsFor(actor.personId, now),
+    noGiftDue(actor.personId, fiscalYear, now),
+    appraisalsWaiting(scope, me, units),
+    giftsToDecide(actor, now),
+    declarationsToReview(actor),
+    complaintsOverdue(actor, now),
+    riskMeasuresOverdue(scope, topUnitId, fiscalYear, now),
+    scope === "self" ? Promise.resolve([]) : trainingProgress(scoped, fiscalYear, now),
+    scope === "self" ? Promise.resolve(null) : countActiveByPersonnelType(scopeDivisionIds),
+    registerOversight(scope, now),
+  ]);
+
+  const due = courseDueDate(fiscalYear);
+  const waiting = waitingItems({
+    appraisals,
+    ordersToSign: toSign.length,
+    ordersToAcknowledge: toAcknowledge.length,
+    giftsToDecide: gifts.toDecide,
+    giftsOverdue: gifts.overdue,
+    declarationsToReview: declarations,
+    complaintsOverdue: complaints,
+    riskMeasuresOverdue: measures,
+    noGiftDeclarationYear: noGift ? fiscalYear : null,
+    documentsToRead: documents.filter((d) => !d.acknowledgedAt).map((d) => ({ id: d.id, title: d.title })),
+    oversight,
+  });
+  return {
+    firstName: person.firstName,
+    position: person.position,
+    divisionName: person.division.name,
+    today: now.toISOString(),
+    fiscalYear,
+    scope,
+    waiting,
+    courses: {
+      due: due.toISOString(),
+      daysLeft: daysUntil(due, now),
+      notDone: courses.filter((c) => c.status !== "passed").map((c) => ({ slug: c.slug, title: c.title, status: c.status })),
+      passed: courses.filter((c) => c.status === "passed").length,
+      total: courses.length,
+    },
+    training,
+    headCount,
+  };
+}
+
+export type HomePage = Awaited<ReturnType<typeof homePage>>;
