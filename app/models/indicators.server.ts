@@ -25,7 +25,7 @@ import { countOrdersSignedInFiscalYear } from "./delegation-orders.server";
 import { latestEntries, type LatestEntry } from "./indicator-entries.server";
 import { latestLocalTargets, planTargetNote, type LocalTarget } from "./plan-targets.server";
 import { topLevelMap } from "./organization.server";
-import { satisfactionForFiscalYear } from "./salary-survey.server";
+import { satisfactionForFiscalYear } from "./salary/survey.server";
 import { populationOf } from "./target-groups.server";
 import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "./registers/no-gift.server"; // issue 13
 import { isRiskRegisterInstrument } from "~/domain/risks";
