@@ -52,7 +52,7 @@ export function increaseAmountBaht(p: { increaseType: IncreaseType; baseSalaryBa
 export type RoundLimits = { stepCapHalfSteps: number; percentCapBasisPoints: number; poolBaht: number };
 
 /** A Thai message with the figures when a proposal exceeds the per-person cap; null when it is within. */
-export function capViolation(p: { increaseType: IncreaseType; halfSteps: number | null; basisPoints: number | null }, limits: RoundLimits): string | null {
+export function capViolation(p: { increaseType: IncreaseType; halfSteps: number | null; basisPoints: number | null }, limits: Omit<RoundLimits, "poolBaht">): string | null {
   if (p.increaseType === "steps") {
     const proposed = p.halfSteps ?? 0;
     if (proposed < 0) return "จำนวนขั้นต้องไม่ติดลบ";
@@ -136,4 +136,25 @@ export function resultKeyLabel(key: string): string {
   if (key === "pending") return "ยังไม่มีมติ";
   const [kind, value] = key.split(":");
   return kind === "steps" ? formatHalfSteps(Number(value)) : formatBasisPoints(Number(value));
+}
+
+/** The decision that stands for a case in a committee: the latest in a closed meeting (corrections come later). */
+export function standingDecision<T extends { id: number; correctsId: number | null; meeting: { closedAt: Date | null; committeeId: number } }>(decisions: T[], committeeId: number): T | null {
+  const closed = decisions.filter((d) => d.meeting.committeeId === committeeId && d.meeting.closedAt);
+  const corrected = new Set(closed.map((d) => d.correctsId).filter((id): id is number => id != null));
+  const standing = closed.filter((d) => !corrected.has(d.id));
+  return standing.sort((a, b) => b.id - a.id)[0] ?? null;
+}
+
+/**
+ * What a viewer sees of a round's cases: HR sees all; a manager only the cases of the people they supervise
+ * (decision 025), never their own, and without the committees' work and appeals.
+ */
+export function casesForViewer<C extends { personId: number; screened: unknown; decided: unknown; appeals: unknown[] }>(
+  cases: C[],
+  viewer: { personId: number; roles: readonly string[] },
+  supervises: (personId: number) => boolean,
+): C[] {
+  if (viewer.roles.includes("hr") || viewer.roles.includes("admin")) return cases;
+  return cases.filter((c) => c.personId !== viewer.personId && supervises(c.personId)).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
 }

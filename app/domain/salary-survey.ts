@@ -1,5 +1,3 @@
-import { z } from "zod";
-import "~/utils/forms";
 import { shareMeets, sharePercent } from "./indicators";
 
 // The salary-step satisfaction survey (plan item 19): who counts as satisfied, the aggregates HR sees, and the
@@ -20,17 +18,6 @@ export const SATISFACTION_TARGET_PERCENT = 80;
 export const lastAnswerMoment = (surveyClosesAt: string | Date) => new Date(new Date(surveyClosesAt).getTime() - 1);
 
 export const answerFieldName = (index: number) => `s${index + 1}`;
-
-/** The posted questionnaire: one field per statement holding 1–5, all required. Same schema in browser and server. */
-export function surveyAnswersSchema(statementCount: number) {
-  const answer = z
-    .string({ error: "กรุณาเลือกระดับความคิดเห็นของข้อนี้" })
-    .regex(/^[1-5]$/, { error: "กรุณาเลือกระดับความคิดเห็นของข้อนี้" })
-    .transform(Number);
-  const shape: Record<string, typeof answer> = {};
-  for (let i = 0; i < statementCount; i++) shape[answerFieldName(i)] = answer;
-  return z.object(shape);
-}
 
 export function answersInOrder(values: Record<string, number>, statementCount: number): number[] {
   return Array.from({ length: statementCount }, (_, i) => values[answerFieldName(i)]!);

@@ -25,7 +25,7 @@ import { countOrdersSignedInFiscalYear } from "./orders/order-queries.server";
 import { latestEntries, type LatestEntry } from "~/models/plan/indicator-entries.server";
 import { latestLocalTargets, planTargetNote, type LocalTarget } from "~/models/plan/plan-targets.server";
 import { topLevelMap } from "~/models/people/organization.server";
-import { satisfactionForFiscalYear } from "./salary-survey.server";
+import { satisfactionForFiscalYear } from "./salary/survey.server";
 import { populationOf, rosterForMembership } from "./target-groups.server";
 import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "./registers/no-gift.server"; // issue 13
 import { isRiskRegisterInstrument } from "~/domain/risks";

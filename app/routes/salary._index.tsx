@@ -1,23 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, formatBaht, formatIncrease, type CommitteeRole } from "~/domain/salary-review";
+import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, type CommitteeRole } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
-import { listRounds, myCommittees, myResults } from "~/models/salary-queries.server";
+import { salaryHomePage } from "~/models/salary/pages.server";
 import { requireUser } from "~/utils/auth.server";
-import { isHrUser } from "~/utils/salary-route.server";
+import { loadOrRefuse } from "~/utils/route.server";
+import { salaryActor } from "~/utils/salary-route.server";
 
 export const meta: MetaFunction = () => [{ title: "การเลื่อนขั้นเงินเดือน · สุจริต" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const isHr = isHrUser(user);
-  const [results, committees, rounds] = await Promise.all([
-    myResults(user.id),
-    myCommittees(user.id),
-    isHr || user.roles.includes("manager") ? listRounds() : Promise.resolve([]),
-  ]);
-  return json({ isHr, isManager: user.roles.includes("manager"), results, committees, rounds });
+  return json(await loadOrRefuse(() => salaryHomePage(salaryActor(user, context))));
 }
 
 export default function SalaryHome() {
@@ -44,17 +39,20 @@ export default function SalaryHome() {
               <tr>
                 <th scope="col">รอบ</th>
                 <th scope="col">ผล</th>
+                <th scope="col">เหตุผล</th>
                 <th scope="col">อุทธรณ์</th>
               </tr>
             </thead>
             <tbody>
               {results.map((r) => (
-                <tr key={r.appraisalId}>
+                <tr key={r.appraisalId} data-testid={`my-round-${r.round.id}`}>
                   <td>
                     <Link to={`/salary/results/${r.appraisalId}`}>{r.round.title}</Link>
+                    {r.round.publishedAt ? <div className="muted">{`ประกาศผลเมื่อ ${formatThaiDate(r.round.publishedAt)}`}</div> : null}
                   </td>
-                  <td>{r.result ? `${formatIncrease({ increaseType: r.increaseType, ...r.result })} (${formatBaht(r.result.amountBaht)})` : "ยังไม่ประกาศผล"}</td>
-                  <td>{r.appeals.length ? (r.appeals.some((a) => !a.answeredAt) ? "รอพิจารณา" : "ตอบแล้ว") : r.canAppeal ? `อุทธรณ์ได้ถึง ${formatThaiDate(new Date(new Date(r.round.appealDeadline!).getTime() - 1))}` : "—"}</td>
+                  <td data-testid="status">{r.status.label}</td>
+                  <td>{r.status.reason ?? "ประกาศผลแล้วจะแสดงเหตุผลที่นี่"}</td>
+                  <td data-testid="appeal">{r.status.appeal.label}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,62 +5,55 @@ import { FormError, SelectField, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, formatIncrease, type CommitteeRole } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
-import { declareRecusal, openMeeting } from "~/models/salary-committees.server";
-import { committeeView } from "~/models/salary-queries.server";
-import { SalaryError } from "~/models/salary-rounds.server";
+import { declareRecusal, openMeeting } from "~/models/salary/committees.server";
+import { stepView, type StepResult } from "~/domain/salary-step";
+import { committeeView } from "~/models/salary/queries.server";
 import { meetingSchema, recusalSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
-import { isHrUser, orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { actOrRefuse, loadOrRefuse } from "~/utils/route.server";
+import { runStep, salaryActor, stepFailure } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? COMMITTEE_KIND_LABELS[data.committee.kind] : "คณะกรรมการ"} · สุจริต` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const isHr = isHrUser(user);
-  return json({ isHr, ...(await orHttpError(committeeView(idParam(params.committeeId), { personId: user.id, isHr }))) });
+  return json(await loadOrRefuse(() => committeeView(idParam(params.committeeId), salaryActor(user, context))));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const committeeId = idParam(params.committeeId);
   // Who may do what is the model's rule (members recuse themselves; the chair or the secretary opens a meeting).
-  await orHttpError(committeeView(committeeId, { personId: user.id, isHr: isHrUser(user) }));
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = salaryActor(user, context);
   if (intent === "recuse") {
     const { values, result } = validateForm(recusalSchema, form);
-    if (!result.success) return json<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
+    if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
     return runStep(intent, async () => (await declareRecusal(committeeId, result.data, actor), "บันทึกการแจ้งส่วนได้เสียแล้ว รายการนี้จะไม่แสดงแก่ท่าน และท่านไม่ร่วมพิจารณา"), values);
   }
   if (intent === "open-meeting") {
     const { values, result } = validateForm(meetingSchema, form);
-    if (!result.success) return json<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
-    try {
-      const meeting = await openMeeting(committeeId, result.data, actor);
-      return redirect(`/salary/meetings/${meeting.id}`);
-    } catch (error) {
-      if (!(error instanceof SalaryError)) throw error;
-      return json<ActionResult>({ intent, error: error.message, values }, { status: error.status });
-    }
+    if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
+    return actOrRefuse(async () => redirect(`/salary/meetings/${(await openMeeting(committeeId, result.data, actor)).id}`), { ...values, intent });
   }
-  return json<ActionResult>({ intent, error: "ไม่รู้จักคำสั่งนี้" }, { status: 400 });
+  return stepFailure(intent, { formError: "ไม่รู้จักคำสั่งนี้" });
 }
 
 function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const mine = result?.intent === "recuse" ? result : undefined;
   const navigation = useNavigation();
-  const { register, onSubmit, errorOf } = useZodForm(recusalSchema, { defaultValues: { appraisalId: "", reason: "", ...(mine?.error ? (mine.values as object) : {}) }, serverErrors: mine?.fieldErrors });
+  const { register, onSubmit, errorOf } = useZodForm(recusalSchema, { defaultValues: { appraisalId: "", reason: "", ...(mine?.formError ? (mine.values as object) : {}) }, serverErrors: mine?.fieldErrors });
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-      <FormError message={mine?.error} />
-      {mine?.ok ? (
+      <FormError message={mine?.formError} />
+      {mine?.message ? (
         <div className="alert alert--ok" role="status">
-          {mine.ok}
+          {mine.message}
         </div>
       ) : null}
       <div className="row">
@@ -84,14 +77,14 @@ function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
 }
 
 function OpenMeetingForm() {
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const mine = result?.intent === "open-meeting" ? result : undefined;
   const navigation = useNavigation();
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
   const { register, onSubmit, errorOf } = useZodForm(meetingSchema, { defaultValues: { heldAt: today, quorumPercent: "50", agendaNote: "", ...(mine?.values as object) }, serverErrors: mine?.fieldErrors });
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-      <FormError message={mine?.error} />
+      <FormError message={mine?.formError} />
       <div className="row">
         <TextField label="วันที่ประชุม" type="date" error={errorOf("heldAt")} {...register("heldAt")} />
         <TextField label="องค์ประชุม: มาประชุมมากกว่าร้อยละ" inputMode="numeric" error={errorOf("quorumPercent")} {...register("quorumPercent")} />

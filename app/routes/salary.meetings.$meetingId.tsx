@@ -5,26 +5,28 @@ import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, formatBaht, formatIncrease, hasQuorum, type CommitteeRole } from "~/domain/salary-review";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { closeMeeting, decideCase, setAttendance } from "~/models/salary-committees.server";
-import { meetingView } from "~/models/salary-queries.server";
+import { closeMeeting, decideCase, setAttendance } from "~/models/salary/committees.server";
+import { meetingView } from "~/models/salary/queries.server";
 import { decisionSchema, minutesSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
-import { isHrUser, orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { stepView, type StepResult } from "~/domain/salary-step";
+import { loadOrRefuse } from "~/utils/route.server";
+import { runStep, salaryActor, stepFailure } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `การประชุมครั้งที่ ${data?.meeting.number ?? ""} · สุจริต` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await orHttpError(meetingView(idParam(params.meetingId), { personId: user.id, isHr: isHrUser(user) })));
+  return json(await loadOrRefuse(() => meetingView(idParam(params.meetingId), salaryActor(user, context))));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const meetingId = idParam(params.meetingId);
-  await orHttpError(meetingView(meetingId, { personId: user.id, isHr: isHrUser(user) }));
+  // The models refuse anyone but the committee's chair or secretary, and any change to a closed meeting.
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = salaryActor(user, context);
@@ -35,23 +37,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "decide": {
       const { values, result } = validateForm(decisionSchema, form);
-      if (!result.success) return json<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
+      if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
       return runStep(intent, async () => (await decideCase(meetingId, result.data, actor), "บันทึกมติแล้ว"), values);
     }
     case "close": {
       const { values, result } = validateForm(minutesSchema, form);
-      if (!result.success) return json<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
+      if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
       return runStep(intent, async () => (await closeMeeting(meetingId, result.data.minutes, actor), "ปิดการประชุมแล้ว มติและรายงานการประชุมแก้ไขไม่ได้อีก"), values);
     }
     default:
-      return json<ActionResult>({ intent, error: "ไม่รู้จักคำสั่งนี้" }, { status: 400 });
+      return stepFailure(intent, { formError: "ไม่รู้จักคำสั่งนี้" });
   }
 }
 
 type CaseRow = ReturnType<typeof useLoaderData<typeof loader>>["cases"][number];
 
 function DecisionForm({ row, correction }: { row: CaseRow; correction: boolean }) {
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const mine = result?.intent === "decide" && Number(result.values?.appraisalId) === row.id ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf, watch } = useZodForm(decisionSchema, {
@@ -70,7 +72,7 @@ function DecisionForm({ row, correction }: { row: CaseRow; correction: boolean }
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`มติสำหรับ ${row.name}`}>
       <input type="hidden" {...register("appraisalId")} />
-      <FormError message={mine?.error} />
+      <FormError message={mine?.formError} />
       <fieldset className="field">
         <legend>ผลการพิจารณา</legend>
         {correction ? null : (
@@ -123,13 +125,13 @@ function DecisionForm({ row, correction }: { row: CaseRow; correction: boolean }
 }
 
 function CloseForm() {
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const mine = result?.intent === "close" ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(minutesSchema, { defaultValues: { minutes: "", ...(mine?.values as object) }, serverErrors: mine?.fieldErrors });
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-      <FormError message={mine?.error} />
+      <FormError message={mine?.formError} />
       <div className="field">
         <label htmlFor="minutes">รายงานการประชุม</label>
         <textarea id="minutes" rows={6} aria-invalid={errorOf("minutes") ? true : undefined} {...register("minutes")} />
@@ -146,7 +148,7 @@ function CloseForm() {
 
 export default function MeetingPage() {
   const { meeting, committee, seat, members, cases, hiddenCount } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const navigation = useNavigation();
   const open = !meeting.closedAt;
   const recorder = open && seat != null && seat.role !== "member";
@@ -160,12 +162,12 @@ export default function MeetingPage() {
       </p>
       <h1>{`การประชุมครั้งที่ ${meeting.number} · ${formatThaiDate(meeting.heldAt)}`}</h1>
       <p className="muted">{`${COMMITTEE_KIND_LABELS[committee.kind]} · ${committee.round.title}`}</p>
-      {result?.ok ? (
+      {result?.message ? (
         <div className="alert alert--ok" role="status">
-          {result.ok}
+          {result.message}
         </div>
       ) : null}
-      {result && result.intent !== "decide" && result.intent !== "close" ? <FormError message={result.error} /> : null}
+      {result && result.intent !== "decide" && result.intent !== "close" ? <FormError message={result.formError} /> : null}
       {meeting.closedAt ? <p className="alert alert--ok">{`ปิดการประชุมแล้วเมื่อ ${formatThaiDateTime(meeting.closedAt)} · บันทึกนี้แก้ไขไม่ได้`}</p> : null}
 
       <section className="card" aria-labelledby="agenda">

@@ -16,22 +16,23 @@ import {
   type CommitteeRole,
 } from "~/domain/salary-review";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { answerAppeal } from "~/models/salary-appeals.server";
-import { roundPage } from "~/models/salary-queries.server";
-import { publishRound } from "~/models/salary-rounds.server";
+import { stepView, type StepResult } from "~/domain/salary-step";
+import { answerAppealInRound, roundPage } from "~/models/salary/pages.server";
+import { publishRound } from "~/models/salary/rounds.server";
 import { appealAnswerSchema } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
 import { validateForm } from "~/utils/forms";
-import { orHttpError, runStep, salaryActor, type ActionResult } from "~/utils/salary-route.server";
+import { loadOrRefuse } from "~/utils/route.server";
+import { runStep, salaryActor, stepFailure } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
-import { idParam } from "~/utils/params.server";
+import { idParam, parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "รอบการเลื่อนขั้นเงินเดือน"} · สุจริต` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const overview = await orHttpError(roundPage(idParam(params.roundId), salaryActor(user, context)));
+  const overview = await loadOrRefuse(() => roundPage(idParam(params.roundId), salaryActor(user, context)));
+  const confirmPublish = new URL(request.url).searchParams.get("confirm") === "publish";
   const { isHr, cases } = overview;
   const { round } = overview;
   return json({
@@ -50,6 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       surveyClosesAt: round.surveyClosesAt,
     },
     stage: overview.stage,
+    confirmPublish: overview.isHr && confirmPublish && overview.stage === "ready",
     totals: isHr ? overview.totals : null,
     committees: isHr ? overview.committees : [],
     cases,
@@ -62,19 +64,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const actor = salaryActor(user, context);
-  if (intent === "publish") return runStep(intent, async () => (await publishRound(roundId, actor), "ประกาศผลแล้ว บุคลากรเห็นผลของตนและยื่นอุทธรณ์ได้ภายในกำหนด"));
+  if (intent === "publish") {
+    // Publishing reaches every person in the round: only with the count confirmed on the confirmation step.
+    const confirmedCases = parseId(String(form.get("confirmedCases") ?? ""));
+    return runStep(intent, async () => (await publishRound(roundId, actor, { confirmedCases }), "ประกาศผลแล้ว บุคลากรเห็นผลของตนและยื่นอุทธรณ์ได้ภายในกำหนด"));
+  }
   if (intent === "answer") {
     const { values, result } = validateForm(appealAnswerSchema, form);
-    if (!result.success) return json<ActionResult>({ intent, fieldErrors: result.fieldErrors, values }, { status: 400 });
-    const appeal = await db.salaryAppeal.findUnique({ where: { id: result.data.appealId }, include: { appraisal: true } });
-    if (!appeal || appeal.appraisal.roundId !== roundId) return json<ActionResult>({ intent, error: "ไม่พบคำอุทธรณ์นี้ในรอบนี้" }, { status: 404 });
-    return runStep(intent, async () => (await answerAppeal(result.data.appealId, result.data, actor), "บันทึกคำตอบอุทธรณ์แล้ว"), values);
+    if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
+    return runStep(intent, async () => (await answerAppealInRound(roundId, result.data.appealId, result.data, actor), "บันทึกคำตอบอุทธรณ์แล้ว"), values);
   }
-  return json<ActionResult>({ intent, error: "ไม่รู้จักคำสั่งนี้" }, { status: 400 });
+  return stepFailure(intent, { formError: "ไม่รู้จักคำสั่งนี้" });
 }
 
 function AnswerForm({ appealId }: { appealId: number }) {
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const mine = result?.intent === "answer" && Number(result.values?.appealId) === appealId ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(appealAnswerSchema, {
@@ -84,7 +88,7 @@ function AnswerForm({ appealId }: { appealId: number }) {
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <input type="hidden" {...register("appealId")} />
-      <FormError message={mine?.error} />
+      <FormError message={mine?.formError} />
       <div className="field">
         <label htmlFor={`outcome-${appealId}`}>ผลการพิจารณาอุทธรณ์</label>
         <select id={`outcome-${appealId}`} aria-invalid={errorOf("outcome") ? true : undefined} {...register("outcome")}>
@@ -109,8 +113,8 @@ function AnswerForm({ appealId }: { appealId: number }) {
 }
 
 export default function RoundPage() {
-  const { isHr, round, stage, totals, committees, cases } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const { isHr, round, stage, confirmPublish, totals, committees, cases } = useLoaderData<typeof loader>();
+  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const navigation = useNavigation();
   const appeals = cases.flatMap((c) => c.appeals.map((a) => ({ ...a, name: c.name, caseId: c.id })));
   return (
@@ -136,12 +140,12 @@ export default function RoundPage() {
           </p>
         ) : null}
       </div>
-      {result?.ok && result.intent === "publish" ? (
+      {result?.message && result.intent === "publish" ? (
         <div className="alert alert--ok" role="status">
-          {result.ok}
+          {result.message}
         </div>
       ) : null}
-      {result?.intent === "publish" ? <FormError message={result.error} /> : null}
+      {result?.intent === "publish" ? <FormError message={result.formError} /> : null}
 
       {isHr && totals ? (
         <section className="card" aria-labelledby="settings">
@@ -156,11 +160,26 @@ export default function RoundPage() {
                 : `อุทธรณ์ได้ภายใน ${round.appealDays} วันนับจากวันประกาศผล`}
             </li>
           </ul>
-          {stage === "ready" ? (
-            <Form method="post">
-              <button type="submit" name="intent" value="publish" className="btn" disabled={navigation.state !== "idle"}>
-                ประกาศผล
-              </button>
+          {stage === "ready" && !confirmPublish && !result?.message ? (
+            <Link className="btn" to="?confirm=publish">
+              ประกาศผล…
+            </Link>
+          ) : null}
+          {stage === "ready" && confirmPublish ? (
+            <Form method="post" replace className="alert alert--info stack" aria-labelledby="confirm-publish">
+              <h3 id="confirm-publish">ยืนยันการประกาศผล</h3>
+              <p data-testid="publish-count">
+                {`ประกาศผล${round.title} ให้บุคลากร ${cases.length.toLocaleString("th-TH")} คน · ทุกคนจะเห็นผลและเหตุผลของตน อุทธรณ์ได้ภายใน ${round.appealDays} วัน · ประกาศแล้วแก้ไขได้เฉพาะโดยมติแก้ไขของคณะกรรมการ`}
+              </p>
+              <input type="hidden" name="confirmedCases" value={cases.length} />
+              <p className="actions">
+                <button type="submit" name="intent" value="publish" className="btn" disabled={navigation.state !== "idle"}>
+                  {`ยืนยันประกาศผล ${cases.length.toLocaleString("th-TH")} คน`}
+                </button>
+                <Link className="btn btn--secondary" to=".">
+                  ยกเลิก
+                </Link>
+              </p>
             </Form>
           ) : null}
         </section>
@@ -215,6 +234,7 @@ export default function RoundPage() {
                   <th scope="col">ข้อเสนอ</th>
                   {isHr ? <th scope="col">กลั่นกรอง</th> : null}
                   {isHr ? <th scope="col">มติ</th> : null}
+                  <th scope="col">สถานะ</th>
                 </tr>
               </thead>
               <tbody>
@@ -226,7 +246,7 @@ export default function RoundPage() {
                     </td>
                     <td>{c.division}</td>
                     <td>{c.score ?? "—"}</td>
-                    <td>{c.appraised ? `${formatIncrease({ increaseType: c.increaseType, ...c.proposed })} · ${formatBaht(c.proposed.amountBaht)}` : "ยังไม่ประเมิน"}</td>
+                    <td>{c.appraised ? `${formatIncrease({ increaseType: c.increaseType, ...c.proposed })} · ${formatBaht(c.proposed.amountBaht)}` : "ยังไม่เสนอ"}</td>
                     {isHr ? <td>{c.screened ? `${formatIncrease({ increaseType: c.increaseType, ...c.screened })}${c.screened.outcome === "change" ? " (แก้ไข)" : ""}` : "—"}</td> : null}
                     {isHr ? (
                       <td>
@@ -238,6 +258,16 @@ export default function RoundPage() {
                         ) : null}
                       </td>
                     ) : null}
+                    <td data-testid={`case-status-${c.id}`}>
+                      {c.status ? (
+                        <>
+                          {c.status.label}
+                          {round.publishedAt ? <div className="muted">{c.status.appeal.label}</div> : null}
+                        </>
+                      ) : (
+                        c.supervisorStatus
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -249,9 +279,9 @@ export default function RoundPage() {
       {isHr && round.publishedAt ? (
         <section className="card" aria-labelledby="appeals">
           <h2 id="appeals">คำอุทธรณ์</h2>
-          {result?.ok && result.intent === "answer" ? (
+          {result?.message && result.intent === "answer" ? (
             <div className="alert alert--ok" role="status">
-              {result.ok}
+              {result.message}
             </div>
           ) : null}
           {appeals.length === 0 ? (

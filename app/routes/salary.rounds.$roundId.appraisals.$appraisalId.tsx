@@ -1,15 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { FormError, SelectField, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fullName, personnelTypeLabel } from "~/domain/personnel";
 import { formatBasisPoints, formatBaht, formatHalfSteps } from "~/domain/salary-review";
-import { appraisalPage, recordAppraisal, SalaryError } from "~/models/salary-rounds.server";
-import { appraisalSchema } from "~/schemas/salary";
+import type { ActionFailure } from "~/domain/action-result";
+import { appraisalPage, recordAppraisal } from "~/models/salary/rounds.server";
+import { appraisalSchemaFor } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
-import { validateForm, type FieldErrors } from "~/utils/forms";
-import { orHttpError, salaryActor } from "~/utils/salary-route.server";
+import { formDataToObject } from "~/utils/forms";
+import { actOrRefuse, loadOrRefuse } from "~/utils/route.server";
+import { salaryActor } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
@@ -17,10 +20,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ปร
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const { appraisal, lockReason } = await orHttpError(appraisalPage(idParam(params.roundId), idParam(params.appraisalId), salaryActor(user, context)));
+  const { appraisal, lockReason } = await loadOrRefuse(() => appraisalPage(idParam(params.roundId), idParam(params.appraisalId), salaryActor(user, context)));
   const { round } = appraisal;
   return json({
-    round: { id: round.id, title: round.title, stepCap: formatHalfSteps(round.stepCapHalfSteps), percentCap: formatBasisPoints(round.percentCapBasisPoints), poolBaht: round.poolBaht },
+    round: { id: round.id, title: round.title, limits: { stepCapHalfSteps: round.stepCapHalfSteps, percentCapBasisPoints: round.percentCapBasisPoints }, stepCap: formatHalfSteps(round.stepCapHalfSteps), percentCap: formatBasisPoints(round.percentCapBasisPoints), poolBaht: round.poolBaht },
     person: { name: fullName(appraisal.person), position: appraisal.person.position, division: appraisal.person.division.name, type: personnelTypeLabel(appraisal.person.personnelType) },
     increaseType: appraisal.increaseType,
     locked: lockReason != null,
@@ -38,23 +41,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const { values, result } = validateForm(appraisalSchema, await readFormData(request));
-  const fail = (fieldErrors: FieldErrors, formError?: string, status = 400) => json({ values, fieldErrors, formError }, { status });
-  if (!result.success) return fail(result.fieldErrors);
-  try {
-    await recordAppraisal(idParam(params.appraisalId), result.data, salaryActor(user, context));
-    return redirect(`/salary/rounds/${params.roundId}`);
-  } catch (error) {
-    if (!(error instanceof SalaryError)) throw error;
-    return error.field ? fail({ [error.field]: error.message }, undefined, error.status) : fail({}, error.message, error.status);
-  }
+  const values = formDataToObject(await readFormData(request));
+  // The model validates with the round's caps (every field error in one pass) and checks who may appraise.
+  return actOrRefuse(async () => (await recordAppraisal(idParam(params.appraisalId), values, salaryActor(user, context)), redirect(`/salary/rounds/${params.roundId}`)), values);
 }
 
 export default function AppraisalPage() {
   const { round, person, increaseType, locked, lockReason, values } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as ActionFailure | undefined;
   const navigation = useNavigation();
-  const { register, onSubmit, errorOf } = useZodForm(appraisalSchema, { defaultValues: { ...values, ...(actionData?.values as object) }, serverErrors: actionData?.fieldErrors });
+  const schema = useMemo(() => appraisalSchemaFor(round.limits, increaseType === "steps" ? "steps" : "percent"), [round.limits, increaseType]);
+  const { register, onSubmit, errorOf } = useZodForm(schema, { defaultValues: { ...values, ...(actionData?.values as object) }, serverErrors: actionData?.fieldErrors });
   return (
     <>
       <p className="breadcrumbs">

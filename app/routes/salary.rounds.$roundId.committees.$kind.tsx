@@ -6,14 +6,15 @@ import { FormError, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fullName } from "~/domain/personnel";
 import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, type CommitteeKind } from "~/domain/salary-review";
-import { setCommittee } from "~/models/salary-committees.server";
-import { requireRound, SalaryError } from "~/models/salary-rounds.server";
+import type { ActionFailure } from "~/domain/action-result";
+import { setCommittee } from "~/models/salary/committees.server";
+import { committeeFormPage } from "~/models/salary/pages.server";
 import { committeeSchema } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
-import { db } from "~/utils/db.server";
-import { formDataToNested, validate, type FieldErrors } from "~/utils/forms";
+import { formDataToNested, validate } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
-import { orHttpError, salaryActor } from "~/utils/salary-route.server";
+import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
+import { salaryActor } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
@@ -24,12 +25,10 @@ function kindOf(param: string | undefined): CommitteeKind {
   return param;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
   const kind = kindOf(params.kind);
-  const round = await orHttpError(requireRound(idParam(params.roundId)));
-  const committee = await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: round.id, kind } }, include: { members: { include: { person: true }, orderBy: { id: "asc" } } } });
-  const people = await db.person.findMany({ where: { deactivatedAt: null, personnelType: { in: ["executive", "municipal_officer", "teacher"] } }, orderBy: { employeeNumber: "asc" }, select: { employeeNumber: true, title: true, firstName: true, lastName: true, position: true } });
+  const { round, committee, people } = await loadOrRefuse(() => committeeFormPage(idParam(params.roundId), kind, salaryActor(user, context)));
   return json({
     round: { id: round.id, title: round.title, published: round.publishedAt != null },
     kind,
@@ -45,20 +44,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const kind = kindOf(params.kind);
   const values = formDataToNested(await readFormData(request), ["members"]);
   const result = validate(committeeSchema, values);
-  const fail = (fieldErrors: FieldErrors, formError?: string, status = 400) => json({ values, fieldErrors, formError }, { status });
-  if (!result.success) return fail(result.fieldErrors, "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง");
-  try {
-    const committee = await setCommittee(idParam(params.roundId), kind, result.data, salaryActor(user, context));
-    return redirect(`/salary/committees/${committee.id}`);
-  } catch (error) {
-    if (!(error instanceof SalaryError)) throw error;
-    return error.field && error.field !== "members" ? fail({ [error.field]: error.message }, undefined, error.status) : fail({}, error.message, error.status);
-  }
+  if (!result.success) return actionFailure({ formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", fieldErrors: result.fieldErrors, values });
+  return actOrRefuse(async () => redirect(`/salary/committees/${(await setCommittee(idParam(params.roundId), kind, result.data, salaryActor(user, context))).id}`), values);
 }
 
 export default function AppointCommittee() {
   const { round, kind, values, people } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as ActionFailure | undefined;
   const navigation = useNavigation();
   const form = useZodForm(committeeSchema, { defaultValues: { ...values, ...(actionData?.values as object) }, serverErrors: actionData?.fieldErrors });
   const { register, onSubmit, errorOf, control } = form;

@@ -4,16 +4,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ResultDistributionChart } from "~/components/salary-charts";
 import { APPEAL_OUTCOME_LABELS, formatBaht, resultKeyLabel } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
-import { roundReport } from "~/models/salary-queries.server";
+import { roundReportPage } from "~/models/salary/pages.server";
+import { salaryActor } from "~/utils/salary-route.server";
 import { requireRole } from "~/utils/auth.server";
-import { orHttpError } from "~/utils/salary-route.server";
+import { loadOrRefuse } from "~/utils/route.server";
 import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `รายงาน ${data?.round.title ?? ""} · สุจริต` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
-  const report = await orHttpError(roundReport(idParam(params.roundId)));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const report = await loadOrRefuse(() => roundReportPage(idParam(params.roundId), salaryActor(user, context)));
   return json({
     round: { id: report.round.id, title: report.round.title, publishedAt: report.round.publishedAt, poolBaht: report.round.poolBaht },
     resultKeys: report.resultKeys.map((key) => ({ key, label: resultKeyLabel(key) })),

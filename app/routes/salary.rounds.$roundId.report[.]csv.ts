@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { resultKeyLabel } from "~/domain/salary-review";
-import { roundReport } from "~/models/salary-queries.server";
+import { roundReportPage } from "~/models/salary/pages.server";
+import { salaryActor } from "~/utils/salary-route.server";
 import { requireRole } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv";
-import { orHttpError } from "~/utils/salary-route.server";
+import { loadOrRefuse } from "~/utils/route.server";
 import { idParam } from "~/utils/params.server";
 
 // One row per division and result, then the appeal counts: aggregates only, no names.
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
-  const report = await orHttpError(roundReport(idParam(params.roundId)));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const report = await loadOrRefuse(() => roundReportPage(idParam(params.roundId), salaryActor(user, context)));
   const rows: unknown[][] = [];
   for (const d of report.divisions) {
     for (const key of report.resultKeys) {

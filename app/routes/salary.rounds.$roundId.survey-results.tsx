@@ -2,22 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LikertChart } from "~/components/charts";
-import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { sharePercent } from "~/domain/indicators";
 import { lastAnswerMoment, SATISFACTION_TARGET_PERCENT } from "~/domain/salary-survey";
 import { formatThaiDate } from "~/domain/thai-date";
-import { roundTrend, surveyResults } from "~/models/salary-survey.server";
+import { surveyResultsPage } from "~/models/salary/pages.server";
+import { loadOrRefuse } from "~/utils/route.server";
+import { salaryActor } from "~/utils/salary-route.server";
 import { requireRole } from "~/utils/auth.server";
-import { httpError } from "~/utils/http.server";
 import { idParam } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ผลแบบสำรวจ ${data?.round.title ?? ""} · สุจริต` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "hr", "admin");
-  const results = await surveyResults(idParam(params.roundId));
-  if (!results) httpError(404, "ไม่พบรอบการเลื่อนขั้นเงินเดือนนี้");
-  const trend = await roundTrend(PLAN_FISCAL_YEARS);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "hr", "admin");
+  const { results, trend } = await loadOrRefuse(() => surveyResultsPage(idParam(params.roundId), salaryActor(user, context)));
   const { round } = results;
   return json({
     ...results,

@@ -4,33 +4,25 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { salarySurvey } from "~/content/salary-survey.server";
-import { answerFieldName, answersInOrder, lastAnswerMoment, surveyAnswersSchema } from "~/domain/salary-survey";
+import { answerFieldName, answersInOrder, lastAnswerMoment } from "~/domain/salary-survey";
+import { surveyAnswersSchema } from "~/schemas/salary";
 import { formatThaiDate } from "~/domain/thai-date";
-import { SurveyError, openSurveysFor, respondToSurvey, roundsWithSurvey } from "~/models/salary-survey.server";
+import { surveyPage } from "~/models/salary/pages.server";
+import { respondToSurvey } from "~/models/salary/survey.server";
+import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
+import { salaryActor } from "~/utils/salary-route.server";
 import { requireUser } from "~/utils/auth.server";
-import { validateForm, type FieldErrors } from "~/utils/forms";
-import { clientIp } from "~/utils/request.server";
+import { validateForm } from "~/utils/forms";
 import { readFormData } from "~/utils/request-body.server";
 import { parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "แบบสำรวจความพึงพอใจต่อระบบการเลื่อนขั้นเงินเดือน · สุจริต" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const survey = salarySurvey();
   const url = new URL(request.url);
-  const isHr = user.roles.includes("hr") || user.roles.includes("admin");
-  const [open, resultRounds] = await Promise.all([openSurveysFor(user.id), isHr ? roundsWithSurvey() : Promise.resolve(null)]);
-  const rounds = open.map((r) => ({ id: r.id, title: r.title, surveyClosesAt: r.surveyClosesAt!.toISOString(), answered: r.answered }));
-  const chosenId = parseId(url.searchParams.get("round"));
-  const current = rounds.find((r) => r.id === chosenId) ?? rounds.find((r) => !r.answered) ?? rounds[0] ?? null;
-  return json({
-    survey: { title: survey.title, introduction: survey.introduction, scale: survey.scale, statements: survey.statements },
-    rounds,
-    current,
-    thanks: url.searchParams.get("thanks") === "1" && current?.answered === true,
-    resultRounds: resultRounds?.map((r) => ({ id: r.id, title: r.title })) ?? null,
-  });
+  const page = await loadOrRefuse(() => surveyPage(salaryActor(user, context), parseId(url.searchParams.get("round"))));
+  return json({ ...page, thanks: url.searchParams.get("thanks") === "1" && page.current?.answered === true });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,15 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const roundId = Number(formData.get("roundId"));
   const { values, result } = validateForm(surveyAnswersSchema(statementCount), formData);
-  const fail = (fieldErrors: FieldErrors, formError?: string, status = 400) => json({ values, fieldErrors, formError }, { status });
-  if (!result.success) return fail(result.fieldErrors, "กรุณาตอบให้ครบทุกข้อ");
-  try {
-    await respondToSurvey(roundId, answersInOrder(result.data as Record<string, number>, statementCount), { personId: user.id, ip: clientIp(context) });
-  } catch (error) {
-    if (!(error instanceof SurveyError)) throw error;
-    return fail({}, error.message, error.status);
-  }
-  return redirect(`/salary/survey?round=${roundId}&thanks=1`);
+  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, formError: "กรุณาตอบให้ครบทุกข้อ", values });
+  return actOrRefuse(async () => {
+    await respondToSurvey(roundId, answersInOrder(result.data as Record<string, number>, statementCount), salaryActor(user, context));
+    return redirect(`/salary/survey?round=${roundId}&thanks=1`);
+  }, values);
 }
 
 export default function SalarySurveyPage() {

@@ -1,36 +1,24 @@
 import { json } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
-import { SalaryError } from "~/models/salary-rounds.server";
+import type { ActionFailure } from "~/domain/action-result";
+import type { Actor } from "~/domain/actor";
+import type { StepResult } from "~/domain/salary-step";
 import type { CurrentUser } from "./auth.server";
-import type { FieldErrors } from "./forms";
-import { httpError } from "./http.server";
 import { clientIp } from "./request.server";
+import { actOrRefuse } from "./route.server";
 
-// Glue between the salary-step models and their routes: who is acting, and how a refusal reaches the page.
+// Glue between the salary-step models and their routes: the one Actor, and the one action-result protocol
+// (decision 020) carrying the form's `intent`, so a page with several forms shows each result at its own form.
 
-export const isHrUser = (user: CurrentUser) => user.roles.includes("hr") || user.roles.includes("admin");
+export const salaryActor = (user: CurrentUser, context: AppLoadContext): Actor => ({ personId: user.id, ip: clientIp(context), roles: user.roles });
 
-export const salaryActor = (user: CurrentUser, context: AppLoadContext) => ({ personId: user.id, ip: clientIp(context), roles: user.roles, divisionId: user.divisionId });
 
-/** A loader's read: a refusal becomes the Thai error page with its status. */
-export async function orHttpError<T>(promise: Promise<T>): Promise<T> {
-  try {
-    return await promise;
-  } catch (error) {
-    if (error instanceof SalaryError) httpError(error.status, error.message);
-    throw error;
-  }
+/** A failed step of this intent (validation or an unknown intent). */
+export function stepFailure(intent: string, failure: Omit<ActionFailure, "ok">, status = 400) {
+  return json<StepResult>({ ok: false, intent, ...failure, values: { ...failure.values, intent } }, { status });
 }
 
-export type ActionResult = { intent: string; ok?: string; error?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
-
-/** An action's step: a refusal goes back to the form (field or page message) with what was typed. */
-export async function runStep(intent: string, step: () => Promise<string>, values?: Record<string, unknown>) {
-  try {
-    return json<ActionResult>({ intent, ok: await step() });
-  } catch (error) {
-    if (!(error instanceof SalaryError)) throw error;
-    const body: ActionResult = error.field ? { intent, fieldErrors: { [error.field]: error.message }, values } : { intent, error: error.message, values };
-    return json<ActionResult>(body, { status: error.status });
-  }
+/** An action's step through `actOrRefuse`: a refusal goes back to its form (field or page message) with what was typed. */
+export function runStep(intent: string, step: () => Promise<string>, values: Record<string, unknown> = {}) {
+  return actOrRefuse(async () => json<StepResult>({ ok: true, intent, message: await step() }), { ...values, intent });
 }

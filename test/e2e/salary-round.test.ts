@@ -78,16 +78,21 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     await h.getByLabel("ปีงบประมาณ").selectOption("2570");
     await h.getByLabel("ครั้งที่").selectOption("1");
     const scope = h.getByRole("group", { name: "บุคลากรในรอบนี้" });
-    await scope.getByLabel("ลูกจ้างประจำ").uncheck();
-    await scope.getByLabel("พนักงานจ้าง").uncheck();
+    // Nothing is pre-selected: HR chooses who is in the round.
+    expect(await scope.getByRole("checkbox", { checked: true }).count()).toBe(0);
+    await scope.getByLabel("พนักงานเทศบาล").check();
     const procurement = await h.locator("#scopeDivisionIds option", { hasText: "งานพัสดุ" }).getAttribute("value");
     await h.getByLabel(/เฉพาะหน่วยงาน/).selectOption(procurement!);
     await h.getByLabel("วงเงินรวมของรอบ (บาท)").fill("abc");
-    await h.getByRole("button", { name: "สร้างรอบ" }).click();
+    await h.getByRole("button", { name: "ตรวจสอบจำนวนคนก่อนสร้างรอบ" }).click();
     await expect.poll(() => h.getByText("กรุณากรอกวงเงินเป็นจำนวนเต็มบาท").count()).toBe(1);
-    await h.getByLabel("วงเงินรวมของรอบ (บาท)").fill("200000");
+    await h.getByLabel("วงเงินรวมของรอบ (บาท)").fill("200,000");
     await screenshot(h, "salary-round-new-desktop");
-    await h.getByRole("button", { name: "สร้างรอบ" }).click();
+    await h.getByRole("button", { name: "ตรวจสอบจำนวนคนก่อนสร้างรอบ" }).click();
+    // The confirmation step says which year and round and how many people; nothing exists yet.
+    await expect.poll(() => h.getByTestId("round-people").textContent()).toContain("บุคลากร 7 คน");
+    expect(await h.getByTestId("round-confirmation").textContent()).toContain("ปีงบประมาณ 2570 ครั้งที่ 1");
+    await h.getByRole("button", { name: "ยืนยันสร้างรอบ (7 คน)" }).click();
     await h.waitForURL(/\/salary\/rounds\/\d+$/);
     const roundUrl = new URL(h.url()).pathname;
     await expect.poll(() => h.getByRole("heading", { level: 1 }).textContent()).toContain("ปีงบประมาณ 2570 ครั้งที่ 1");
@@ -146,7 +151,9 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
 
     // HR publishes.
     await h.goto(roundUrl);
-    await h.getByRole("button", { name: "ประกาศผล" }).click();
+    await h.getByRole("link", { name: "ประกาศผล…" }).click();
+    await expect.poll(() => h.getByTestId("publish-count").textContent()).toContain("ให้บุคลากร 7 คน");
+    await h.getByRole("button", { name: "ยืนยันประกาศผล 7 คน" }).click();
     await expect.poll(() => h.getByText(/ประกาศผลแล้ว บุคลากรเห็นผลของตน/).count()).toBe(1);
     await screenshot(h, "salary-round-published-desktop");
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
+import { createRoundConfirmed } from "../support/salary";
 
 // Issue 16, finding 5 (decision 025): a manager appraises the people they supervise (their unit and the units
 // below it), never themselves or their superiors, and cannot overwrite another supervisor's proposal.
@@ -31,7 +32,7 @@ describe("manager scope in a salary-step round", () => {
     const clerkClient = app.client(await sessionCookieFor(clerkManager.id));
     const directorClient = app.client(await sessionCookieFor(director.id));
 
-    const created = await hrClient.post("/salary/rounds/new", { fiscalYear: "2570", half: "1", scopeTypes: ["municipal_officer"], stepTypes: [], stepCapHalfSteps: "3", percentCap: "6", poolBaht: "1000000", appealDays: "15" });
+    const { created } = await createRoundConfirmed(hrClient, { fiscalYear: "2570", half: "1", scopeTypes: ["municipal_officer"], stepTypes: [], stepCapHalfSteps: "3", percentCap: "6", poolBaht: "1000000", appealDays: "15" });
     expect(created.status).toBe(302);
     const roundId = Number(created.headers.get("location")!.split("/").pop());
     const caseOf = async (p: { id: number }) => db.salaryAppraisal.findFirstOrThrow({ where: { roundId, personId: p.id } });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
+import { createRoundConfirmed } from "../support/salary";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 beforeAll(async () => {
@@ -34,10 +35,10 @@ describe("salary-step pages: who may see and do what", () => {
     expect(badText).toContain("กรุณาเลือกประเภทบุคลากรที่อยู่ในรอบนี้อย่างน้อย 1 ประเภท");
     expect(badText).toContain("กรุณากรอกวงเงินเป็นจำนวนเต็มบาท");
     expect(await db.salaryRound.count()).toBe(0);
-    const created = await hrClient.post("/salary/rounds/new", roundForm);
+    const { created } = await createRoundConfirmed(hrClient, roundForm);
     expect(created.status).toBe(302);
     const roundId = Number(created.headers.get("location")!.split("/").pop());
-    const duplicate = await hrClient.post("/salary/rounds/new", roundForm);
+    const duplicate = await hrClient.post("/salary/rounds/new", { ...roundForm, intent: "create", confirmedPeople: "1" });
     expect(duplicate.status).toBe(400);
     expect(await duplicate.text()).toContain("มีรอบการเลื่อนขั้นเงินเดือน ครั้งที่ 1 ของปีงบประมาณ 2570 อยู่แล้ว");
 

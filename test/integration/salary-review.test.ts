@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { answerAppeal, fileAppeal } from "~/models/salary-appeals.server";
-import { closeMeeting, declareRecusal, decideCase, openMeeting, setAttendance, setCommittee } from "~/models/salary-committees.server";
-import { committeeView, meetingView, myResults, roundOverview } from "~/models/salary-queries.server";
-import { createRound, publishRound, recordAppraisal, SalaryError } from "~/models/salary-rounds.server";
+import { answerAppeal, fileAppeal } from "~/models/salary/appeals.server";
+import { closeMeeting, declareRecusal, decideCase, openMeeting, setAttendance, setCommittee } from "~/models/salary/committees.server";
+import { committeeView, meetingView, myResults, roundOverview } from "~/models/salary/queries.server";
+import { Refusal } from "~/domain/refusal";
+import { createRound, previewRound, publishRound, recordAppraisal } from "~/models/salary/rounds.server";
 import { db } from "~/utils/db.server";
 import { createTestPerson } from "../support/factories";
 
@@ -14,7 +15,7 @@ async function expectRefusal(promise: Promise<unknown>, message: string) {
     () => null,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(SalaryError);
+  expect(error).toBeInstanceOf(Refusal);
   expect((error as Error).message).toContain(message);
 }
 
@@ -30,10 +31,9 @@ async function setUpRound(fiscalYear: number, half: "1" | "2", poolBaht = 20_000
     await createTestPerson({ personnelType: "permanent_employee" }),
     await createTestPerson({ personnelType: "municipal_officer" }),
   ];
-  const round = await createRound(
-    { fiscalYear, half, scopeTypes: ["permanent_employee", "municipal_officer"], stepTypes: ["permanent_employee"], scopeDivisionIds: [], stepCapHalfSteps: "3", percentCap: 6, poolBaht, appealDays: 15 },
-    hrActor(hr.id),
-  );
+  const input = { fiscalYear, half, scopeTypes: ["permanent_employee", "municipal_officer"], stepTypes: ["permanent_employee"], scopeDivisionIds: [], stepCapHalfSteps: "3", percentCap: 6, poolBaht, appealDays: 15 } as const;
+  const preview = await previewRound({ ...input, scopeTypes: [...input.scopeTypes], stepTypes: [...input.stepTypes], scopeDivisionIds: [] }, hrActor(hr.id));
+  const round = await createRound({ ...input, scopeTypes: [...input.scopeTypes], stepTypes: [...input.stepTypes], scopeDivisionIds: [] }, hrActor(hr.id), { confirmedPeople: preview.people });
   return { hr, chair, secretary, memberA, memberB, employees, round };
 }
 
@@ -78,11 +78,11 @@ describe("salary-step review round (plan item 19)", () => {
     const recusalRecord = await db.committeeRecusal.findFirstOrThrow({ where: { committeeId: screening.id, personId: memberA.id } });
     const declared = await db.conflictDeclaration.findUniqueOrThrow({ where: { committeeRecusalId: recusalRecord.id } });
     expect([declared.personId, declared.kind, declared.caseType, declared.hasConflict, declared.conflictDetail]).toEqual([memberA.id, "case", "salary_committee", true, "เป็นญาติของผู้ถูกประเมิน"]);
-    const aView = await committeeView(screening.id, { personId: memberA.id, isHr: false });
+    const aView = await committeeView(screening.id, { personId: memberA.id, roles: [] });
     expect(aView.cases.map((c) => c.id)).not.toContain(stepA!.id);
     expect(aView.hiddenCount).toBe(1);
-    expect((await committeeView(screening.id, { personId: memberB.id, isHr: false })).cases.map((c) => c.id)).toContain(stepA!.id);
-    await expectRefusal(committeeView(screening.id, { personId: employees[0]!.id, isHr: false }), "เฉพาะกรรมการ");
+    expect((await committeeView(screening.id, { personId: memberB.id, roles: [] })).cases.map((c) => c.id)).toContain(stepA!.id);
+    await expectRefusal(committeeView(screening.id, { personId: employees[0]!.id, roles: [] }), "เฉพาะกรรมการ");
 
     // A member cannot run the meeting record; the secretary can.
     await expectRefusal(openMeeting(screening.id, { heldAt: "2569-03-10".replace("2569", "2026"), quorumPercent: 50, agendaNote: "" }, asMember(memberB.id)), "เฉพาะประธานกรรมการหรือเลขานุการ");
@@ -109,9 +109,9 @@ describe("salary-step review round (plan item 19)", () => {
 
     // The salary-step committee's agenda is the screening results.
     const salary = await setCommittee(round.id, "salary", { appointingOrderRef: "คำสั่งที่ 11/2569", members: members(hr.employeeNumber, secretary.employeeNumber) }, hrActor(hr.id));
-    await expectRefusal(publishRound(round.id, hrActor(hr.id)), "ยังมี 3 ราย");
+    await expectRefusal(publishRound(round.id, hrActor(hr.id), { confirmedCases: 3 }), "ยังมี 3 ราย");
     const decisionMeeting = await openMeeting(salary.id, { heldAt: "2026-03-20", quorumPercent: 50, agendaNote: "" }, asMember(secretary.id));
-    const agendaView = await meetingView(decisionMeeting.id, { personId: secretary.id, isHr: false });
+    const agendaView = await meetingView(decisionMeeting.id, { personId: secretary.id, roles: [] });
     expect(agendaView.cases.find((c) => c.id === stepA!.id)!.incoming).toMatchObject({ halfSteps: 2, amountBaht: 6_000 });
     await setAttendance(decisionMeeting.id, [hr.id, secretary.id, memberA.id], asMember(secretary.id));
     for (const a of appraisals) await decideCase(decisionMeeting.id, { appraisalId: a.id, outcome: "confirm", reason: "" }, asMember(secretary.id));
@@ -119,7 +119,7 @@ describe("salary-step review round (plan item 19)", () => {
 
     // Staff see nothing of the result before publication.
     expect((await myResults(stepA!.personId))[0]!.result).toBeNull();
-    await publishRound(round.id, hrActor(hr.id), new Date("2026-03-25T03:00:00Z"));
+    await publishRound(round.id, hrActor(hr.id), { confirmedCases: 3 }, new Date("2026-03-25T03:00:00Z"));
     await expect(db.salaryRound.update({ where: { id: round.id }, data: { poolBaht: 1 } })).rejects.toThrow();
     await expect(db.salaryAppraisal.update({ where: { id: stepA!.id }, data: { score: 1 } })).rejects.toThrow();
     const mine = (await myResults(stepA!.personId, new Date("2026-03-26T03:00:00Z")))[0]!;
@@ -177,9 +177,9 @@ describe("salary-step review round (plan item 19)", () => {
       },
       hrActor(hr.id),
     );
-    const view = await committeeView(screening.id, { personId: memberInScope.personId, isHr: false });
+    const view = await committeeView(screening.id, { personId: memberInScope.personId, roles: [] });
     expect(view.cases.map((c) => c.id)).not.toContain(memberInScope.id);
-    const hrView = await committeeView(screening.id, { personId: hr.id, isHr: true });
+    const hrView = await committeeView(screening.id, { personId: hr.id, roles: ["hr"] });
     expect(hrView.cases.map((c) => c.id)).toContain(memberInScope.id);
 
     await declareRecusal(screening.id, { appraisalId: inScope[0]!.id, reason: "เป็นผู้ใต้บังคับบัญชาโดยตรง" }, asMember(secretary.id));

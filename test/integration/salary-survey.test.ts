@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { salarySurvey } from "~/content/salary-survey.server";
 import { computeIndicators } from "~/models/indicators.server";
-import { appealCountsByRound, respondToSurvey, SurveyError } from "~/models/salary-survey.server";
+import { Refusal } from "~/domain/refusal";
+import { appealCountsByRound, respondToSurvey } from "~/models/salary/survey.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
@@ -92,7 +93,7 @@ describe("answering the salary-step survey", () => {
     const round = await createPublishedRound({ people, surveyClosesAt: inDays(30) });
     // Person i answers 1..5 patterns that identify i, in order of their ids.
     const answersOf = (i: number) => all(1).map((_, s) => (s === 0 ? 1 + (i % 5) : s === 1 ? 1 + Math.floor(i / 5) : 3));
-    for (const [i, person] of people.entries()) await respondToSurvey(round.id, answersOf(i), { personId: person.id, ip: null });
+    for (const [i, person] of people.entries()) await respondToSurvey(round.id, answersOf(i), { personId: person.id, ip: null, roles: [] });
 
     const columns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('SurveyResponse')`)).map((c) => c.name);
     expect(columns.sort()).toEqual(["answers", "divisionId", "id", "roundId"]);
@@ -115,7 +116,7 @@ describe("answering the salary-step survey", () => {
     for (let i = 0; i < 3; i++) people.push(await createTestPerson());
     const hrPerson = await createTestPerson({ roles: ["staff", "hr"] });
     const round = await createPublishedRound({ people, surveyClosesAt: inDays(-1), publishedAt: inDays(-20) });
-    for (const person of people) await respondToSurvey(round.id, all(4), { personId: person.id, ip: null }, inDays(-5));
+    for (const person of people) await respondToSurvey(round.id, all(4), { personId: person.id, ip: null, roles: [] }, inDays(-5));
     expect(await written(round.id)).toEqual({ participations: 3, responses: 3, audits: 3 });
     const page = await (await app.client(await sessionCookieFor(hrPerson.id)).get(`/salary/rounds/${round.id}/survey-results`)).text();
     expect(page).toContain("3/3 คน");
@@ -140,10 +141,10 @@ describe("survey results and project 19's indicator", () => {
 
     const closed = await createPublishedRound({ people, surveyClosesAt: inDays(-1), fiscalYear, publishedAt: inDays(-20) });
     // Answered while it was open: 10 satisfied (mean 4), 4 not (mean 3).
-    for (const [i, person] of people.entries()) await respondToSurvey(closed.id, all(i % 3 === 2 ? 3 : 4), { personId: person.id, ip: null }, inDays(-5));
-    await expect(respondToSurvey(closed.id, all(5), { personId: hrPerson.id, ip: null }, inDays(-5))).rejects.toThrow(SurveyError);
+    for (const [i, person] of people.entries()) await respondToSurvey(closed.id, all(i % 3 === 2 ? 3 : 4), { personId: person.id, ip: null, roles: [] }, inDays(-5));
+    await expect(respondToSurvey(closed.id, all(5), { personId: hrPerson.id, ip: null, roles: [] }, inDays(-5))).rejects.toThrow(Refusal);
     const open = await createPublishedRound({ people, surveyClosesAt: inDays(10), fiscalYear });
-    for (const person of people.slice(0, 6)) await respondToSurvey(open.id, all(1), { personId: person.id, ip: null });
+    for (const person of people.slice(0, 6)) await respondToSurvey(open.id, all(1), { personId: person.id, ip: null, roles: [] });
 
     const page = await (await hr.get(`/salary/rounds/${closed.id}/survey-results`)).text();
     expect(page).toContain("14/14 คน");

@@ -37,3 +37,12 @@ export async function createPublishedRound(options: {
 }
 
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+/** Round creation is two steps: the preview states how many people (nothing written), then the confirmed create. */
+export async function createRoundConfirmed(client: { post: (path: string, form: Record<string, string | string[]>) => Promise<Response> }, form: Record<string, string | string[]>) {
+  const preview = await client.post("/salary/rounds/new", { ...form, intent: "preview" });
+  const html = await preview.text();
+  const people = /name="confirmedPeople" value="(\d+)"/.exec(html)?.[1];
+  if (!people) throw new Error(`no confirmation step (status ${preview.status})`);
+  return { people: Number(people), html, created: await client.post("/salary/rounds/new", { ...form, intent: "create", confirmedPeople: people }) };
+}

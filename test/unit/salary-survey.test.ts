@@ -4,7 +4,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSurveyFile, salarySurvey } from "~/content/salary-survey.server";
 import { ContentError } from "~/content/yaml-file.server";
-import { answerDistributions, divisionBreakdown, isSatisfied, lastAnswerMoment, satisfactionShare, surveyAnswersSchema } from "~/domain/salary-survey";
+import { answerDistributions, divisionBreakdown, isSatisfied, lastAnswerMoment, satisfactionShare } from "~/domain/salary-survey";
+import { surveyAnswersSchema } from "~/schemas/salary";
 import { bangkokMidnightUtc, formatThaiDate } from "~/domain/thai-date";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sujarit-survey-"));

@@ -1,3 +1,6 @@
+import { isHr, type Actor } from "~/domain/actor";
+import { fieldRefusal, refusal } from "~/domain/refusal";
+import { standingDecision } from "~/domain/salary-review";
 import type { CaseDecision, CommitteeMeeting } from "@prisma/client";
 import {
   capViolation,
@@ -14,14 +17,14 @@ import { isActiveOn } from "~/domain/personnel";
 import { percentToBasisPoints, type CommitteeInput, type DecisionInput } from "~/schemas/salary";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { requireRound, SalaryError, standingDecision, type Actor } from "./salary-rounds.server";
-import { recordCommitteeRecusalDeclaration } from "./registers/declarations.server";
+import { requireRound } from "./rounds.server";
+import { recordCommitteeRecusalDeclaration } from "../registers/declarations.server";
 
 // The one module that writes committees, their members, recusals, meetings, attendance and decisions.
 
 export async function requireCommittee(committeeId: number) {
   const committee = await db.salaryCommittee.findUnique({ where: { id: committeeId }, include: { members: true, round: true } });
-  if (!committee) throw new SalaryError("ไม่พบคณะกรรมการนี้", 404);
+  if (!committee) throw refusal(404, "ไม่พบคณะกรรมการนี้");
   return committee;
 }
 
@@ -31,22 +34,23 @@ export async function seatOf(committeeId: number, personId: number) {
 
 /** Appoint (or, before its first meeting closes, re-appoint) a committee with exactly one chair and one secretary. */
 export async function setCommittee(roundId: number, kind: CommitteeKind, input: CommitteeInput, actor: Actor, now = new Date()) {
+  if (!isHr(actor)) throw refusal(403, "เฉพาะเจ้าหน้าที่งานบุคคลแต่งตั้งคณะกรรมการได้");
   const round = await requireRound(roundId);
-  if (round.publishedAt) throw new SalaryError("รอบนี้ประกาศผลแล้ว แก้ไขคณะกรรมการไม่ได้", 409);
+  if (round.publishedAt) throw refusal(409, "รอบนี้ประกาศผลแล้ว แก้ไขคณะกรรมการไม่ได้");
   const composition = committeeCompositionProblem(input.members.map((m) => m.role as CommitteeRole));
-  if (composition) throw new SalaryError(composition, 400, "members");
+  if (composition) throw fieldRefusal("members", composition, 400);
   const numbers = input.members.map((m) => m.employeeNumber);
   const duplicate = numbers.find((n, i) => numbers.indexOf(n) !== i);
-  if (duplicate) throw new SalaryError(`เลขประจำตัว ${duplicate} ซ้ำกัน`, 400, "members");
+  if (duplicate) throw fieldRefusal("members", `เลขประจำตัว ${duplicate} ซ้ำกัน`, 400);
   const people = await db.person.findMany({ where: { employeeNumber: { in: numbers } } });
   const byNumber = new Map(people.map((p) => [p.employeeNumber, p]));
   for (const [index, member] of input.members.entries()) {
     const person = byNumber.get(member.employeeNumber);
-    if (!person) throw new SalaryError(`ไม่พบบุคลากรเลขประจำตัว ${member.employeeNumber}`, 400, `members.${index}.employeeNumber`);
-    if (!isActiveOn(person, now)) throw new SalaryError(`${member.employeeNumber} ไม่ได้ปฏิบัติงานอยู่แล้ว`, 400, `members.${index}.employeeNumber`);
+    if (!person) throw fieldRefusal(`members.${index}.employeeNumber`, `ไม่พบบุคลากรเลขประจำตัว ${member.employeeNumber}`, 400);
+    if (!isActiveOn(person, now)) throw fieldRefusal(`members.${index}.employeeNumber`, `${member.employeeNumber} ไม่ได้ปฏิบัติงานอยู่แล้ว`, 400);
   }
   const existing = await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId, kind } }, include: { meetings: true, members: true } });
-  if (existing?.meetings.length) throw new SalaryError("คณะกรรมการนี้เริ่มประชุมแล้ว แก้ไของค์ประกอบไม่ได้", 409);
+  if (existing?.meetings.length) throw refusal(409, "คณะกรรมการนี้เริ่มประชุมแล้ว แก้ไของค์ประกอบไม่ได้");
   return db.$transaction(async (tx) => {
     const committee = existing
       ? await tx.salaryCommittee.update({ where: { id: existing.id }, data: { appointingOrderRef: input.appointingOrderRef } })
@@ -79,11 +83,11 @@ export async function recusedAppraisalIds(committeeId: number, personId: number,
 /** A member declares a conflict of interest in a case; from then on they neither see nor vote on it. */
 export async function declareRecusal(committeeId: number, input: { appraisalId: number; reason: string }, actor: Actor, now = new Date()) {
   const committee = await requireCommittee(committeeId);
-  if (!committee.members.some((m) => m.personId === actor.personId)) throw new SalaryError("ท่านไม่ได้เป็นกรรมการในคณะนี้", 403);
+  if (!committee.members.some((m) => m.personId === actor.personId)) throw refusal(403, "ท่านไม่ได้เป็นกรรมการในคณะนี้");
   const appraisal = await db.salaryAppraisal.findUnique({ where: { id: input.appraisalId }, include: { decisions: { include: { meeting: true } } } });
-  if (!appraisal || appraisal.roundId !== committee.roundId) throw new SalaryError("ไม่พบรายการนี้ในรอบของคณะกรรมการ", 404);
+  if (!appraisal || appraisal.roundId !== committee.roundId) throw refusal(404, "ไม่พบรายการนี้ในรอบของคณะกรรมการ");
   if (await db.committeeRecusal.findUnique({ where: { committeeId_personId_appraisalId: { committeeId, personId: actor.personId, appraisalId: appraisal.id } } })) {
-    throw new SalaryError("ท่านแจ้งการมีส่วนได้เสียในรายการนี้ไว้แล้ว", 409);
+    throw refusal(409, "ท่านแจ้งการมีส่วนได้เสียในรายการนี้ไว้แล้ว");
   }
   await db.$transaction(async (tx) => {
     const recusal = await tx.committeeRecusal.create({ data: { committeeId, personId: actor.personId, appraisalId: appraisal.id, reason: input.reason, declaredAt: now } });
@@ -96,7 +100,7 @@ export async function declareRecusal(committeeId: number, input: { appraisalId: 
 /** Only the chair or the secretary runs a meeting's record (attendance, decisions, minutes, closing). */
 async function requireRecorder(committeeId: number, actor: Actor) {
   const seat = await seatOf(committeeId, actor.personId);
-  if (!seat || seat.role === "member") throw new SalaryError("เฉพาะประธานกรรมการหรือเลขานุการบันทึกการประชุมได้", 403);
+  if (!seat || seat.role === "member") throw refusal(403, "เฉพาะประธานกรรมการหรือเลขานุการบันทึกการประชุมได้");
   return seat;
 }
 
@@ -147,11 +151,11 @@ export async function openMeeting(committeeId: number, input: { heldAt: string; 
   const committee = await requireCommittee(committeeId);
   await requireRecorder(committeeId, actor);
   const composition = committeeCompositionProblem(committee.members.map((m) => m.role as CommitteeRole));
-  if (composition) throw new SalaryError(composition, 409);
+  if (composition) throw refusal(409, composition);
   const meetings = await db.committeeMeeting.findMany({ where: { committeeId } });
-  if (meetings.some((m) => !m.closedAt)) throw new SalaryError("มีการประชุมที่ยังไม่ปิดอยู่ กรุณาปิดการประชุมนั้นก่อน", 409);
+  if (meetings.some((m) => !m.closedAt)) throw refusal(409, "มีการประชุมที่ยังไม่ปิดอยู่ กรุณาปิดการประชุมนั้นก่อน");
   const agenda = await agendaFor(committeeId);
-  if (!agenda.length) throw new SalaryError("ยังไม่มีรายการที่ต้องพิจารณา", 409);
+  if (!agenda.length) throw refusal(409, "ยังไม่มีรายการที่ต้องพิจารณา");
   const heldAt = new Date(`${input.heldAt}T09:00:00+07:00`);
   const agendaText = [
     `ระเบียบวาระ: พิจารณา${committee.kind === "screening" ? "กลั่นกรองผลการประเมินของผู้บังคับบัญชา" : committee.round.publishedAt ? "คำอุทธรณ์และแก้ไขผลการพิจารณา" : "เลื่อนขั้นเงินเดือนตามผลการกลั่นกรอง"} จำนวน ${agenda.length} ราย`,
@@ -170,8 +174,8 @@ export async function openMeeting(committeeId: number, input: { heldAt: string; 
 
 async function requireOpenMeeting(meetingId: number) {
   const meeting = await db.committeeMeeting.findUnique({ where: { id: meetingId }, include: { committee: { include: { members: true, round: true } }, attendees: true } });
-  if (!meeting) throw new SalaryError("ไม่พบการประชุมนี้", 404);
-  if (meeting.closedAt) throw new SalaryError("การประชุมนี้ปิดแล้ว แก้ไขไม่ได้ หากต้องแก้ไขให้บันทึกเป็นมติแก้ไขในการประชุมครั้งใหม่", 409);
+  if (!meeting) throw refusal(404, "ไม่พบการประชุมนี้");
+  if (meeting.closedAt) throw refusal(409, "การประชุมนี้ปิดแล้ว แก้ไขไม่ได้ หากต้องแก้ไขให้บันทึกเป็นมติแก้ไขในการประชุมครั้งใหม่");
   return meeting;
 }
 
@@ -179,7 +183,7 @@ export async function setAttendance(meetingId: number, personIds: number[], acto
   const meeting = await requireOpenMeeting(meetingId);
   await requireRecorder(meeting.committeeId, actor);
   const memberIds = new Set(meeting.committee.members.map((m) => m.personId));
-  if (personIds.some((id) => !memberIds.has(id))) throw new SalaryError("ผู้เข้าประชุมต้องเป็นกรรมการในคณะนี้", 400);
+  if (personIds.some((id) => !memberIds.has(id))) throw refusal(400, "ผู้เข้าประชุมต้องเป็นกรรมการในคณะนี้");
   await db.$transaction(async (tx) => {
     await tx.meetingAttendee.deleteMany({ where: { meetingId } });
     await tx.meetingAttendee.createMany({ data: [...new Set(personIds)].map((personId) => ({ meetingId, personId })) });
@@ -200,31 +204,31 @@ export async function decideCase(meetingId: number, input: DecisionInput, actor:
     const agenda = await agendaFor(committee.id, tx);
     const existingHere = await tx.caseDecision.findUnique({ where: { meetingId_appraisalId: { meetingId, appraisalId: input.appraisalId } } });
     const item = agenda.find((c) => c.appraisal.id === input.appraisalId);
-    if (!item && !existingHere) throw new SalaryError("รายการนี้ไม่อยู่ในระเบียบวาระของการประชุม", 400);
+    if (!item && !existingHere) throw refusal(400, "รายการนี้ไม่อยู่ในระเบียบวาระของการประชุม");
     const cases = item ? item : (await agendaOrDecided(committee.id, input.appraisalId, tx))!;
     const recusedForActor = await recusedAppraisalIds(committee.id, actor.personId, tx);
-    if (recusedForActor.has(input.appraisalId)) throw new SalaryError("ท่านมีส่วนได้เสียในรายการนี้ จึงบันทึกมติไม่ได้ ให้กรรมการอื่นที่ทำหน้าที่บันทึก", 403);
+    if (recusedForActor.has(input.appraisalId)) throw refusal(403, "ท่านมีส่วนได้เสียในรายการนี้ จึงบันทึกมติไม่ได้ ให้กรรมการอื่นที่ทำหน้าที่บันทึก");
     const recusedIds = await casesRecusedMembers(committee.id, input.appraisalId, committee.members.map((m) => m.personId), tx);
     if (!caseHasQuorum({ presentIds: meeting.attendees.map((a) => a.personId), memberIds: committee.members.map((m) => m.personId), recusedIds, quorumPercent: meeting.quorumPercent })) {
-      throw new SalaryError("ไม่ครบองค์ประชุมสำหรับรายการนี้ (ไม่นับกรรมการที่มีส่วนได้เสีย)", 409);
+      throw refusal(409, "ไม่ครบองค์ประชุมสำหรับรายการนี้ (ไม่นับกรรมการที่มีส่วนได้เสีย)");
     }
     const incoming = cases.incoming ?? (cases.standing ? { increaseType: cases.appraisal.increaseType as IncreaseType, halfSteps: cases.standing.halfSteps, basisPoints: cases.standing.basisPoints, amountBaht: cases.standing.amountBaht } : null);
-    if (!incoming) throw new SalaryError("รายการนี้ยังไม่มีข้อเสนอให้พิจารณา", 409);
+    if (!incoming) throw refusal(409, "รายการนี้ยังไม่มีข้อเสนอให้พิจารณา");
     const increaseType = incoming.increaseType;
     let decided: Proposal = incoming;
     if (input.outcome === "change") {
-      if (!input.reason) throw new SalaryError("การเปลี่ยนแปลงต้องระบุเหตุผล", 400, "reason");
+      if (!input.reason) throw fieldRefusal("reason", "การเปลี่ยนแปลงต้องระบุเหตุผล", 400);
       const halfSteps = increaseType === "steps" ? (input.halfSteps === "" || input.halfSteps == null ? null : Number(input.halfSteps)) : null;
       const basisPoints = increaseType === "percent" ? (input.percent === "" || input.percent == null ? null : percentToBasisPoints(input.percent)) : null;
-      if (increaseType === "steps" ? halfSteps == null : basisPoints == null) throw new SalaryError("กรุณาระบุผลที่เปลี่ยนแปลง", 400, increaseType === "steps" ? "halfSteps" : "percent");
+      if (increaseType === "steps" ? halfSteps == null : basisPoints == null) throw fieldRefusal(increaseType === "steps" ? "halfSteps" : "percent", "กรุณาระบุผลที่เปลี่ยนแปลง");
       const capProblem = capViolation({ increaseType, halfSteps, basisPoints }, committee.round);
-      if (capProblem) throw new SalaryError(capProblem, 400, increaseType === "steps" ? "halfSteps" : "percent");
-      if (halfSteps === incoming.halfSteps && basisPoints === incoming.basisPoints) throw new SalaryError("ผลที่เปลี่ยนแปลงเท่ากับข้อเสนอเดิม ให้เลือก \"เห็นชอบตามที่เสนอ\"", 400, "outcome");
+      if (capProblem) throw fieldRefusal(increaseType === "steps" ? "halfSteps" : "percent", capProblem);
+      if (halfSteps === incoming.halfSteps && basisPoints === incoming.basisPoints) throw fieldRefusal("outcome", "ผลที่เปลี่ยนแปลงเท่ากับข้อเสนอเดิม ให้เลือก \"เห็นชอบตามที่เสนอ\"", 400);
       decided = { increaseType, halfSteps, basisPoints, amountBaht: increaseAmountBaht({ increaseType, baseSalaryBaht: cases.appraisal.baseSalaryBaht, stepValueBaht: cases.appraisal.stepValueBaht, halfSteps, basisPoints }) };
     }
-    if (committee.round.publishedAt && input.outcome !== "change") throw new SalaryError("การแก้ไขผลหลังประกาศต้องเลือก \"เปลี่ยนแปลง\" พร้อมเหตุผล หากยืนตามผลเดิมให้ตอบคำอุทธรณ์ว่ายืนตามผลเดิม", 400, "outcome");
+    if (committee.round.publishedAt && input.outcome !== "change") throw fieldRefusal("outcome", "การแก้ไขผลหลังประกาศต้องเลือก \"เปลี่ยนแปลง\" พร้อมเหตุผล หากยืนตามผลเดิมให้ตอบคำอุทธรณ์ว่ายืนตามผลเดิม", 400);
     const poolProblem = poolViolation((await committeeTotalExcept(committee.id, input.appraisalId, tx)) + decided.amountBaht, committee.round.poolBaht);
-    if (poolProblem) throw new SalaryError(poolProblem, 400, increaseType === "steps" ? "halfSteps" : "percent");
+    if (poolProblem) throw fieldRefusal(increaseType === "steps" ? "halfSteps" : "percent", poolProblem);
     const data = {
       outcome: input.outcome,
       halfSteps: decided.halfSteps,
@@ -288,10 +292,10 @@ export async function closeMeeting(meetingId: number, minutes: string, actor: Ac
   const meeting = await requireOpenMeeting(meetingId);
   await requireRecorder(meeting.committeeId, actor);
   if (!hasQuorum(meeting.attendees.length, meeting.committee.members.length, meeting.quorumPercent)) {
-    throw new SalaryError(`ไม่ครบองค์ประชุม: มาประชุม ${meeting.attendees.length} จาก ${meeting.committee.members.length} คน (ต้องมากกว่าร้อยละ ${meeting.quorumPercent})`, 409);
+    throw refusal(409, `ไม่ครบองค์ประชุม: มาประชุม ${meeting.attendees.length} จาก ${meeting.committee.members.length} คน (ต้องมากกว่าร้อยละ ${meeting.quorumPercent})`);
   }
   const decisions = await db.caseDecision.count({ where: { meetingId } });
-  if (!decisions) throw new SalaryError("ยังไม่ได้บันทึกมติในรายการใด", 409);
+  if (!decisions) throw refusal(409, "ยังไม่ได้บันทึกมติในรายการใด");
   await db.$transaction(async (tx) => {
     await tx.committeeMeeting.update({ where: { id: meetingId }, data: { minutes, closedAt: now } });
     await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_meeting.closed", entityType: "CommitteeMeeting", entityId: meetingId, after: { decisions, present: meeting.attendees.length, members: meeting.committee.members.length } });

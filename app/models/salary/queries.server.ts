@@ -1,9 +1,12 @@
-import { appealOpen, resultKey, roundStage, type CommitteeKind, type IncreaseType } from "~/domain/salary-review";
+import { isHr, type Actor } from "~/domain/actor";
+import { refusal } from "~/domain/refusal";
+import { standingDecision } from "~/domain/salary-review";
+import { salaryStatus, supervisorStatusLabel } from "~/domain/salary-status";
+import { resultKey, roundStage, type CommitteeKind, type IncreaseType } from "~/domain/salary-review";
 import { fullName } from "~/domain/personnel";
 import { db } from "~/utils/db.server";
-import { agendaFor, recusedAppraisalIds } from "./salary-committees.server";
+import { agendaFor, recusedAppraisalIds } from "./committees.server";
 import { topLevelMap } from "~/models/people/organization.server";
-import { SalaryError, standingDecision, supervisionOf, type Actor } from "./salary-rounds.server";
 
 // Read models for the salary-step pages. Who may see what is decided here, next to the queries.
 
@@ -24,12 +27,12 @@ export async function listRounds() {
   return rounds.map((r) => ({ id: r.id, title: r.title, fiscalYear: r.fiscalYear, effectiveDate: r.effectiveDate, publishedAt: r.publishedAt, people: r._count.appraisals }));
 }
 
-export async function roundOverview(roundId: number) {
+export async function roundOverview(roundId: number, now = new Date()) {
   const round = await db.salaryRound.findUnique({
     where: { id: roundId },
     include: { committees: { include: { members: { include: { person: true }, orderBy: { id: "asc" } }, meetings: { orderBy: { number: "asc" }, include: { _count: { select: { decisions: true, attendees: true } } } } } } },
   });
-  if (!round) throw new SalaryError("ไม่พบรอบการเลื่อนขั้นเงินเดือนนี้", 404);
+  if (!round) throw refusal(404, "ไม่พบรอบการเลื่อนขั้นเงินเดือนนี้");
   const cases = await loadCases(roundId);
   const screening = round.committees.find((c) => c.kind === "screening");
   const salary = round.committees.find((c) => c.kind === "salary");
@@ -50,6 +53,11 @@ export async function roundOverview(roundId: number) {
       screened: decisionView(screened),
       decided: decisionView(decided),
       appeals: c.appeals.map((a) => ({ id: a.id, reason: a.reason, filedAt: a.filedAt, outcome: a.outcome, answer: a.answer, answeredAt: a.answeredAt })),
+      status: salaryStatus(
+        { round, increaseType: c.increaseType, score: c.score, comment: c.comment, proposed: { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints }, screened: decisionView(screened), decided: decisionView(decided), appeals: c.appeals },
+        now,
+      ),
+      supervisorStatus: supervisorStatusLabel({ round }, c.appraisedAt != null),
     };
   });
   const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((s, r) => s + pick(r), 0);
@@ -78,22 +86,8 @@ export async function roundOverview(roundId: number) {
   };
 }
 
-/**
- * The round page: HR sees everything; a manager only the cases of the people they supervise (decision 025), to
- * appraise them, without committee results or appeals.
- */
-export async function roundPage(roundId: number, actor: Actor) {
-  const overview = await roundOverview(roundId);
-  const isHr = actor.roles?.some((r) => r === "hr" || r === "admin") ?? false;
-  if (isHr) return { ...overview, isHr };
-  const { may } = await supervisionOf(actor);
-  const people = new Map((await db.person.findMany({ where: { id: { in: overview.cases.map((c) => c.personId) } }, select: { id: true, divisionId: true, position: true } })).map((p) => [p.id, p]));
-  const cases: typeof overview.cases = overview.cases.filter((c) => may(people.get(c.personId)!)).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
-  return { ...overview, isHr, cases };
-}
-
 /** A committee as one of its members (or HR) sees it: cases minus the viewer's recusals and own case. */
-export async function committeeView(committeeId: number, viewer: { personId: number; isHr: boolean }) {
+export async function committeeView(committeeId: number, actor: Pick<Actor, "personId" | "roles">) {
   const committee = await db.salaryCommittee.findUnique({
     where: { id: committeeId },
     include: {
@@ -103,14 +97,16 @@ export async function committeeView(committeeId: number, viewer: { personId: num
       recusals: { include: { person: true, appraisal: { include: { person: true } } }, orderBy: { id: "asc" } },
     },
   });
-  if (!committee) throw new SalaryError("ไม่พบคณะกรรมการนี้", 404);
+  if (!committee) throw refusal(404, "ไม่พบคณะกรรมการนี้");
+  const viewer = { personId: actor.personId, isHr: isHr(actor) };
   const seat = committee.members.find((m) => m.personId === viewer.personId);
-  if (!seat && !viewer.isHr) throw new SalaryError("เฉพาะกรรมการในคณะนี้และเจ้าหน้าที่งานบุคคลเข้าดูได้", 403);
+  if (!seat && !viewer.isHr) throw refusal(403, "เฉพาะกรรมการในคณะนี้และเจ้าหน้าที่งานบุคคลเข้าดูได้");
   const hidden = seat ? await recusedAppraisalIds(committeeId, viewer.personId) : new Set<number>();
   const agenda = await agendaFor(committeeId);
   const cases = (await loadCases(committee.roundId)).filter((c) => !hidden.has(c.id));
   const onAgenda = new Set(agenda.map((a) => a.appraisal.id));
   return {
+    isHr: viewer.isHr,
     committee: { id: committee.id, kind: committee.kind as CommitteeKind, appointingOrderRef: committee.appointingOrderRef, round: { id: committee.round.id, title: committee.round.title, publishedAt: committee.round.publishedAt } },
     seat: seat ? { role: seat.role } : null,
     members: committee.members.map((m) => ({ personId: m.personId, name: fullName(m.person), position: m.person.position, role: m.role })),
@@ -134,15 +130,16 @@ export async function committeeView(committeeId: number, viewer: { personId: num
   };
 }
 
-export async function meetingView(meetingId: number, viewer: { personId: number; isHr: boolean }) {
+export async function meetingView(meetingId: number, actor: Pick<Actor, "personId" | "roles">) {
   const meeting = await db.committeeMeeting.findUnique({
     where: { id: meetingId },
     include: { attendees: true, decisions: { orderBy: { id: "asc" } }, committee: { include: { round: true, members: { include: { person: true }, orderBy: { id: "asc" } } } } },
   });
-  if (!meeting) throw new SalaryError("ไม่พบการประชุมนี้", 404);
+  if (!meeting) throw refusal(404, "ไม่พบการประชุมนี้");
+  const viewer = { personId: actor.personId, isHr: isHr(actor) };
   const { committee } = meeting;
   const seat = committee.members.find((m) => m.personId === viewer.personId);
-  if (!seat && !viewer.isHr) throw new SalaryError("เฉพาะกรรมการในคณะนี้และเจ้าหน้าที่งานบุคคลเข้าดูได้", 403);
+  if (!seat && !viewer.isHr) throw refusal(403, "เฉพาะกรรมการในคณะนี้และเจ้าหน้าที่งานบุคคลเข้าดูได้");
   const hidden = seat ? await recusedAppraisalIds(committee.id, viewer.personId) : new Set<number>();
   const agenda = meeting.closedAt ? [] : await agendaFor(committee.id);
   const decidedHere = new Map(meeting.decisions.map((d) => [d.appraisalId, d]));
@@ -206,6 +203,10 @@ export async function myResults(personId: number, now = new Date()) {
           .filter((d) => d.meeting.closedAt && d.reason)
           .map((d) => ({ by: d.meeting.committeeId === screening?.id ? ("screening" as const) : ("salary" as const), reason: d.reason!, correction: d.correctsId != null }))
       : [];
+    const status = salaryStatus(
+      { round: a.round, increaseType: a.increaseType, score: a.score, comment: a.comment, proposed: { halfSteps: a.proposedHalfSteps, basisPoints: a.proposedBasisPoints }, screened: decisionView(screened), decided: decisionView(decided), appeals: a.appeals },
+      now,
+    );
     return {
       appraisalId: a.id,
       round: { id: a.round.id, title: a.round.title, publishedAt: a.round.publishedAt, appealDeadline: a.round.appealDeadline },
@@ -217,7 +218,8 @@ export async function myResults(personId: number, now = new Date()) {
       result: decisionView(decided),
       reasons,
       appeals: a.appeals.map((ap) => ({ id: ap.id, reason: ap.reason, filedAt: ap.filedAt, outcome: ap.outcome, answer: ap.answer, answeredAt: ap.answeredAt })),
-      canAppeal: published && appealOpen(a.round, now) && !a.appeals.some((ap) => !ap.answeredAt),
+      status,
+      canAppeal: status.appeal.mayFile,
     };
   });
 }

@@ -1,3 +1,5 @@
+import type { Actor } from "~/domain/actor";
+import { refusal } from "~/domain/refusal";
 import { salarySurvey } from "~/content/salary-survey.server";
 import {
   answerDistributions,
@@ -10,7 +12,7 @@ import {
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { topLevelDivisionId } from "~/models/people/organization.server";
-import { holdResponse, releaseHeldBatch, settleClosedSurveys } from "./salary-survey-batches.server";
+import { holdResponse, releaseHeldBatch, settleClosedSurveys } from "./survey-batches.server";
 
 // The one module that writes SurveyParticipation and SurveyResponse (plan item 19's satisfaction survey).
 // Anonymity: the participation row records THAT a person answered; the response row (random id, no author, no
@@ -19,16 +21,6 @@ import { holdResponse, releaseHeldBatch, settleClosedSurveys } from "./salary-su
 // (decision 016), and reach the response table only in shuffled batches, never in the commit that records the
 // participation, so the database files do not join them either (decision 021, salary-survey-batches.server.ts).
 
-export class SurveyError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 409 = 400,
-  ) {
-    super(message);
-  }
-}
-
-type Actor = { personId: number; ip: string | null };
 
 const ROUND_FIELDS = { id: true, title: true, fiscalYear: true, effectiveDate: true, publishedAt: true, surveyClosesAt: true } as const;
 
@@ -57,16 +49,16 @@ export async function openSurveysFor(personId: number, now = new Date()) {
 export async function respondToSurvey(roundId: number, answers: readonly number[], actor: Actor, now = new Date()) {
   const survey = salarySurvey();
   if (answers.length !== survey.statements.length || answers.some((a) => !Number.isInteger(a) || a < 1 || a > 5)) {
-    throw new SurveyError("กรุณาตอบทุกข้อ ข้อละหนึ่งระดับ (1–5)");
+    throw refusal(400, "กรุณาตอบทุกข้อ ข้อละหนึ่งระดับ (1–5)");
   }
   const round = Number.isInteger(roundId) ? await db.salaryRound.findUnique({ where: { id: roundId }, select: ROUND_FIELDS }) : null;
-  if (!round || !round.publishedAt) throw new SurveyError("ไม่พบแบบสำรวจของรอบนี้", 404);
-  if (!surveyIsOpen(round, now)) throw new SurveyError("แบบสำรวจของรอบนี้ปิดรับคำตอบแล้ว", 409);
+  if (!round || !round.publishedAt) throw refusal(404, "ไม่พบแบบสำรวจของรอบนี้");
+  if (!surveyIsOpen(round, now)) throw refusal(409, "แบบสำรวจของรอบนี้ปิดรับคำตอบแล้ว");
   const appraisal = await db.salaryAppraisal.findUnique({ where: { roundId_personId: { roundId, personId: actor.personId } }, select: { id: true } });
-  if (!appraisal) throw new SurveyError("ท่านไม่ได้อยู่ในรอบการเลื่อนขั้นเงินเดือนนี้ จึงไม่มีแบบสำรวจให้ตอบ", 403);
+  if (!appraisal) throw refusal(403, "ท่านไม่ได้อยู่ในรอบการเลื่อนขั้นเงินเดือนนี้ จึงไม่มีแบบสำรวจให้ตอบ");
   const person = await db.person.findUniqueOrThrow({ where: { id: actor.personId }, select: { divisionId: true } });
   const divisionId = await topLevelDivisionId(person.divisionId);
-  const alreadyAnswered = () => new SurveyError("ท่านตอบแบบสำรวจของรอบนี้แล้ว ตอบได้คนละหนึ่งครั้ง", 409);
+  const alreadyAnswered = () => refusal(409, "ท่านตอบแบบสำรวจของรอบนี้แล้ว ตอบได้คนละหนึ่งครั้ง");
   try {
     await db.$transaction(async (tx) => {
       if (await tx.surveyParticipation.findUnique({ where: { roundId_personId: { roundId, personId: actor.personId } } })) throw alreadyAnswered();
