@@ -9,7 +9,7 @@ import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, sharePercent, shareStat
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { fullName } from "~/domain/personnel";
-import { computationDate, computeIndicators, frozenResults } from "~/models/indicators.server";
+import { computationDate, computeIndicators, frozenResults } from "~/models/plan/indicators.server";
 import { confirmYearClosure, yearClosurePreview } from "~/models/plan/year-closure.server";
 import { useActionResult } from "~/components/use-action-result";
 import { isHr } from "~/domain/actor";
