@@ -1,5 +1,5 @@
 // Helper for bench/indicators.ts: times computeIndicators() on the database in DATABASE_URL; prints JSON.
-import { computeIndicators } from "~/models/indicators.server";
+import { computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 
 const runs = Number(process.argv[2] ?? 5);

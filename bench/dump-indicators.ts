@@ -1,5 +1,5 @@
 // Prints computeIndicators for every plan year as JSON (to compare two versions of the code on one database).
-import { computeIndicators } from "~/models/indicators.server";
+import { computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 
 const now = new Date("2026-11-28T12:00:00Z");

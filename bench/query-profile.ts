@@ -23,7 +23,7 @@ proto.prepare = function (this: unknown, sql: string) {
   return statement;
 };
 
-const { computeIndicators } = await import("~/models/indicators.server");
+const { computeIndicators } = await import("~/models/plan/indicators.server");
 const what = process.argv[2] ?? "indicators";
 await computeIndicators(2569, { live: true }); // warm
 times.clear();

@@ -6,6 +6,7 @@ import { delegationOrderSchema } from "~/schemas/delegation-order";
 import type { FieldErrors } from "~/utils/forms";
 import { DivisionOptions } from "./division-options";
 import { FormError, SelectField, TextField } from "./form-field";
+import { ThaiDateField, dateField } from "./thai-date-field";
 import { useZodForm } from "./use-zod-form";
 import { PersonPicker } from "./person-picker";
 
@@ -82,8 +83,8 @@ export function OrderForm({
         />
       </div>
       <div className="row">
-        <TextField label="มีผลตั้งแต่วันที่" type="date" error={errorOf("effectiveFrom")} {...register("effectiveFrom")} />
-        <TextField label="ถึงวันที่ (ถ้ามี)" type="date" error={errorOf("effectiveUntil")} {...register("effectiveUntil")} />
+        <ThaiDateField label="มีผลตั้งแต่วันที่" error={errorOf("effectiveFrom")} {...dateField(form, "effectiveFrom")} />
+        <ThaiDateField label="ถึงวันที่ (ถ้ามี)" error={errorOf("effectiveUntil")} {...dateField(form, "effectiveUntil")} />
       </div>
 
       <fieldset className="field">

@@ -5,6 +5,7 @@ import { personSchema } from "~/schemas/person";
 import type { FieldErrors } from "~/utils/forms";
 import { DivisionOptions } from "./division-options";
 import { FormError, SelectField, TextField } from "./form-field";
+import { ThaiDateField, dateField } from "./thai-date-field";
 import { useZodForm } from "./use-zod-form";
 
 export type PersonFormValues = {
@@ -35,7 +36,8 @@ export function PersonForm({
   intent?: string;
 }) {
   const navigation = useNavigation();
-  const { register, onSubmit, errorOf } = useZodForm(personSchema, { defaultValues, serverErrors });
+  const form = useZodForm(personSchema, { defaultValues, serverErrors });
+  const { register, onSubmit, errorOf } = form;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
@@ -67,13 +69,8 @@ export function PersonForm({
         </SelectField>
       </div>
       <div className="row">
-        <TextField label="เริ่มปฏิบัติงาน" type="date" error={errorOf("activeFrom")} {...register("activeFrom")} />
-        <TextField
-          label="สิ้นสุดการปฏิบัติงาน (ถ้ามี)"
-          type="date"
-          error={errorOf("activeUntil")}
-          {...register("activeUntil")}
-        />
+        <ThaiDateField label="เริ่มปฏิบัติงาน" error={errorOf("activeFrom")} {...dateField(form, "activeFrom")} />
+        <ThaiDateField label="สิ้นสุดการปฏิบัติงาน (ถ้ามี)" error={errorOf("activeUntil")} {...dateField(form, "activeUntil")} />
       </div>
       <div className="actions">
         <button type="submit" className="btn" disabled={navigation.state !== "idle"}>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ThaiDateField } from "~/components/thai-date-field";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Pagination } from "~/components/pagination";
@@ -45,14 +46,8 @@ export default function AuditLogPage() {
           <label htmlFor="entity">รายการ</label>
           <input id="entity" name="entity" defaultValue={data.filters.entity} placeholder="เช่น เลขประจำตัวบุคลากร หรือเลขที่รายการ" />
         </div>
-        <div className="field">
-          <label htmlFor="from">ตั้งแต่วันที่</label>
-          <input id="from" name="from" type="date" defaultValue={data.filters.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">ถึงวันที่</label>
-          <input id="to" name="to" type="date" defaultValue={data.filters.to} />
-        </div>
+        <ThaiDateField label="ตั้งแต่วันที่" name="from" defaultValue={data.filters.from} />
+        <ThaiDateField label="ถึงวันที่" name="to" defaultValue={data.filters.to} />
         <div>
           <button type="submit" className="btn">
             กรอง

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatCount, formatShare } from "~/domain/numbers";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DeclarationTable } from "~/components/declarations";
@@ -54,23 +55,23 @@ export default function HrDeclarations() {
         </button>
       </Form>
       <section className="card" aria-labelledby="yearly-heading">
-        <h2 id="yearly-heading">{`คำแถลงประจำปี: ยื่นแล้ว ${data.yearly.declared}/${data.yearly.population} คน (พนักงานเทศบาล ลูกจ้างประจำ และพนักงานจ้าง)`}</h2>
+        <h2 id="yearly-heading">{`คำแถลงประจำปี: ยื่นแล้ว ${formatShare(data.yearly.declared, data.yearly.population)} (พนักงานเทศบาล ลูกจ้างประจำ และพนักงานจ้าง)`}</h2>
         {data.yearly.missingCount === 0 ? (
           <p className="alert alert--ok">ทุกคนยื่นแล้ว</p>
         ) : (
           <details>
-            <summary>{`ผู้ที่ยังไม่ยื่น ${data.yearly.missingCount} คน`}</summary>
+            <summary>{`ผู้ที่ยังไม่ยื่น ${formatCount(data.yearly.missingCount)} คน`}</summary>
             <ul className="missing-list">
               {data.missing.map((p) => (
                 <li key={p.id}>{`${p.employeeNumber} ${p.name} · ${p.division}`}</li>
               ))}
             </ul>
-            {data.yearly.missingCount > data.missing.length ? <p className="muted">{`แสดง ${data.missing.length} คนแรก`}</p> : null}
+            {data.yearly.missingCount > data.missing.length ? <p className="muted">{`แสดง ${formatCount(data.missing.length)} คนแรก`}</p> : null}
           </details>
         )}
       </section>
       <section className="card" aria-labelledby="all-heading">
-        <h2 id="all-heading">{`คำแถลงทั้งหมด ${data.declarations.length} รายการ`}</h2>
+        <h2 id="all-heading">{`คำแถลงทั้งหมด ${formatCount(data.declarations.length)} รายการ`}</h2>
         {data.declarations.length === 0 ? <p className="muted">ไม่มีคำแถลงในปีและหน่วยงานที่เลือก</p> : <DeclarationTable declarations={data.declarations} showPerson label="คำแถลงทั้งหมด" />}
       </section>
     </>

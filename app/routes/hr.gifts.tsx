@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatCount, formatShare } from "~/domain/numbers";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GiftTable } from "~/components/registers";
@@ -59,12 +60,12 @@ export default function HrGifts() {
         {data.overdue.length === 0 ? <p className="alert alert--ok">ไม่มีรายงานที่เกินกำหนด</p> : <GiftTable gifts={data.overdue} showPerson label="รายงานเกินกำหนด" />}
       </section>
       <section className="card" aria-labelledby="register-heading">
-        <h2 id="register-heading">{`ทะเบียน: ${data.totals.count} รายการ · ต้องรายงาน ${data.totals.reported} รายการ · มูลค่ารวม ${data.totals.valueSatang} บาท`}</h2>
+        <h2 id="register-heading">{`ทะเบียน: ${formatCount(data.totals.count)} รายการ · ต้องรายงาน ${formatCount(data.totals.reported)} รายการ · มูลค่ารวม ${data.totals.valueSatang} บาท`}</h2>
         {data.gifts.length === 0 ? <p className="muted">ไม่มีรายการในปีและหน่วยงานที่เลือก</p> : <GiftTable gifts={data.gifts} showPerson label="ทะเบียนของขวัญ" />}
       </section>
       <section className="card" aria-labelledby="declared-heading">
-        <h2 id="declared-heading">{`คำยืนยัน No Gift ประจำปี: ยื่นแล้ว ${d.declared}/${d.population} คน`}</h2>
-        <p className="muted">{`กลุ่มเป้าหมาย: ${d.groupName} · ปฏิบัติตามนโยบาย ${d.compliant} คน · ดูผลตัวชี้วัดที่ `}<Link to="/plan/items/16">แผนลำดับที่ 16</Link></p>
+        <h2 id="declared-heading">{`คำยืนยัน No Gift ประจำปี: ยื่นแล้ว ${formatShare(d.declared, d.population)}`}</h2>
+        <p className="muted">{`กลุ่มเป้าหมาย: ${d.groupName} · ปฏิบัติตามนโยบาย ${formatCount(d.compliant)} คน · ดูผลตัวชี้วัดที่ `}<Link to="/plan/items/16">แผนลำดับที่ 16</Link></p>
         {d.missingCount === 0 ? (
           <p className="alert alert--ok">ทุกคนในกลุ่มเป้าหมายยื่นแล้ว</p>
         ) : (

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRefusal } from "~/domain/refusal";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
@@ -8,7 +9,7 @@ import { personnelTypeLabel } from "~/domain/personnel";
 import { GROUP_MANAGERS, MEMBER_KIND_LABELS } from "~/domain/target-groups";
 import { formatThaiDate } from "~/domain/thai-date";
 import { listDivisionOptions } from "~/models/people/organization.server";
-import { addNamedMember, GroupError, groupDetail, previewPopulation, removeNamedMember, updateGroup } from "~/models/target-groups.server";
+import { addNamedMember, groupDetail, previewPopulation, removeNamedMember, updateGroup } from "~/models/people/target-groups.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema, namedMemberSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
@@ -42,9 +43,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const fail = (reply: Omit<Reply, "fieldErrors"> & { fieldErrors?: FieldErrors }, status = 400) => json<Reply>({ fieldErrors: {}, ...reply }, { status });
   const failWith = (error: unknown, intentOf: Reply["intent"], values: Record<string, unknown>) => {
-    if (!(error instanceof GroupError)) throw error;
-    return error.field
-      ? fail({ intent: intentOf, values, fieldErrors: { [error.field]: error.message } }, error.status)
+    if (!isRefusal(error)) throw error;
+    return error.fieldErrors
+      ? fail({ intent: intentOf, values, fieldErrors: error.fieldErrors }, error.status)
       : fail({ intent: intentOf, values, formError: error.message }, error.status);
   };
 

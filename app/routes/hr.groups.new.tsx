@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRefusal } from "~/domain/refusal";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GroupPreview, TargetGroupForm } from "~/components/target-group-form";
 import { listDivisionOptions } from "~/models/people/organization.server";
-import { createGroup, GroupError, previewPopulation } from "~/models/target-groups.server";
+import { createGroup, previewPopulation } from "~/models/people/target-groups.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
@@ -31,8 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const group = await createGroup(result.data, { personId: user.id, ip: clientIp(context) });
     return redirect(`/hr/groups/${group.code}`);
   } catch (error) {
-    if (!(error instanceof GroupError)) throw error;
-    return error.field ? fail({ [error.field]: error.message }) : fail({}, error.message);
+    if (!isRefusal(error)) throw error;
+    return error.fieldErrors ? fail(error.fieldErrors) : fail({}, error.message);
   }
 }
 

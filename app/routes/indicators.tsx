@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatCount } from "~/domain/numbers";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PassRateChart } from "~/components/charts";
@@ -8,7 +9,7 @@ import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, sharePercent, shareStat
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { fullName } from "~/domain/personnel";
-import { computationDate, computeIndicators, frozenResults } from "~/models/indicators.server";
+import { computationDate, computeIndicators, frozenResults } from "~/models/plan/indicators.server";
 import { confirmYearClosure, yearClosurePreview } from "~/models/plan/year-closure.server";
 import { useActionResult } from "~/components/use-action-result";
 import { isHr } from "~/domain/actor";
@@ -178,7 +179,7 @@ export default function IndicatorsPage() {
             <PassRateChart data={knowledge.map((r) => ({ label: `ลำดับที่ ${r.itemNumber}`, percent: r.value ?? 0 }))} />
             <ul className="chart-numbers">
               {knowledge.map((r) => (
-                <li key={r.id}>{`ลำดับที่ ${r.itemNumber} ${r.itemName}: ผ่าน ${r.numerator} จาก ${r.denominator} คน (${r.value}%) · ${INDICATOR_STATUS_LABELS[r.status]}`}</li>
+                <li key={r.id}>{`ลำดับที่ ${r.itemNumber} ${r.itemName}: ผ่าน ${r.denominator ? `${formatCount(r.numerator ?? 0)} จาก ${formatCount(r.denominator)} คน (${r.value}%)` : "— ไม่มีผู้อยู่ในกลุ่มเป้าหมาย"} · ${INDICATOR_STATUS_LABELS[r.status]}`}</li>
               ))}
             </ul>
           </div>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS } from "~/domain/indicators";
-import { computeIndicators } from "~/models/indicators.server";
+import { computeIndicators } from "~/models/plan/indicators.server";
 import { requireRole } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { ThaiDateField } from "~/components/thai-date-field";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PersonPicker } from "~/components/person-picker";
@@ -47,10 +48,7 @@ export default function PowersHeld() {
               </span>
             ) : null}
           </div>
-          <div className="field">
-            <label htmlFor="ask-date">ณ วันที่</label>
-            <input id="ask-date" name="date" type="date" defaultValue={data.query.date} />
-          </div>
+          <ThaiDateField label="ณ วันที่" name="date" defaultValue={data.query.date} />
           <div>
             <button type="submit" className="btn">
               ค้นหาผู้มีอำนาจ
@@ -96,10 +94,7 @@ export default function PowersHeld() {
       <p className="muted">อำนาจที่บุคคลได้รับมอบตามคำสั่งที่มีผลในวันที่เลือก (ทั้งที่มอบให้ตัวบุคคลและให้ตำแหน่งที่ดำรงอยู่)</p>
       <Form method="get" className="card row row--end" role="search">
         <PersonPicker label="บุคลากร (ชื่อหรือเลขประจำตัว)" name="person" defaultValue={data.query.person} />
-        <div className="field">
-          <label htmlFor="date">ณ วันที่</label>
-          <input id="date" name="date" type="date" defaultValue={data.query.date} />
-        </div>
+        <ThaiDateField label="ณ วันที่" name="date" defaultValue={data.query.date} />
         <div>
           <button type="submit" className="btn">
             ตรวจสอบ

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/form-field";
+import { ThaiDateField, dateField } from "~/components/thai-date-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, formatIncrease, type CommitteeRole } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
@@ -81,12 +82,13 @@ function OpenMeetingForm() {
   const mine = result?.intent === "open-meeting" ? result : undefined;
   const navigation = useNavigation();
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const { register, onSubmit, errorOf } = useZodForm(meetingSchema, { defaultValues: { heldAt: today, quorumPercent: "50", agendaNote: "", ...(mine?.values as object) }, serverErrors: mine?.fieldErrors });
+  const meetingForm = useZodForm(meetingSchema, { defaultValues: { heldAt: today, quorumPercent: "50", agendaNote: "", ...(mine?.values as object) }, serverErrors: mine?.fieldErrors });
+  const { register, onSubmit, errorOf } = meetingForm;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <FormError message={mine?.formError} />
       <div className="row">
-        <TextField label="วันที่ประชุม" type="date" error={errorOf("heldAt")} {...register("heldAt")} />
+        <ThaiDateField label="วันที่ประชุม" error={errorOf("heldAt")} {...dateField(meetingForm, "heldAt")} />
         <TextField label="องค์ประชุม: มาประชุมมากกว่าร้อยละ" inputMode="numeric" error={errorOf("quorumPercent")} {...register("quorumPercent")} />
       </div>
       <TextField label="หมายเหตุระเบียบวาระ (ถ้ามี)" error={errorOf("agendaNote")} {...register("agendaNote")} />

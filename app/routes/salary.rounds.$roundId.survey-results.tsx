@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { formatCount } from "~/domain/numbers";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { LikertChart } from "~/components/charts";
@@ -36,8 +37,8 @@ export default function SurveyResultsPage() {
       <section className="card survey-stats" aria-label="สรุป">
         <div>
           <span className="muted">ผู้ตอบ / ผู้อยู่ในรอบ</span>
-          <strong data-testid="response-rate">{`${data.respondents}/${data.inScope} คน`}</strong>
-          <span>{`อัตราการตอบ ร้อยละ ${sharePercent(data.respondents, data.inScope) ?? 0}`}</span>
+          <strong data-testid="response-rate">{data.inScope > 0 ? `${formatCount(data.respondents)}/${formatCount(data.inScope)} คน` : "ยังไม่มีผู้อยู่ในรอบ"}</strong>
+          <span>{data.inScope > 0 ? `อัตราการตอบ ร้อยละ ${sharePercent(data.respondents, data.inScope)}` : "—"}</span>
         </div>
         <div>
           <span className="muted">{`ผู้ที่พึงพอใจ (เกณฑ์ร้อยละ ${SATISFACTION_TARGET_PERCENT})`}</span>
@@ -45,7 +46,7 @@ export default function SurveyResultsPage() {
             <>
               <strong data-testid="share-satisfied">{`ร้อยละ ${details.percent}`}</strong>
               <span className={details.meetsTarget ? "badge badge--ok" : "badge badge--bad"}>
-                {`${details.satisfied}/${details.respondents} คน · ${details.meetsTarget ? "บรรลุเกณฑ์" : "ต่ำกว่าเกณฑ์"}`}
+                {`${formatCount(details.satisfied)}/${formatCount(details.respondents)} คน · ${details.meetsTarget ? "บรรลุเกณฑ์" : "ต่ำกว่าเกณฑ์"}`}
               </span>
             </>
           ) : (

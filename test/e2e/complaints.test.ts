@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { DESKTOP, PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
 
 const baseUrl = inject("baseUrl");
 const thisYear = fiscalYearOf(new Date());
@@ -14,17 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
-const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** This file's own integrity officer (in the strategy division), signed in by a session row written directly. */
 function integrityOfficerSession() {

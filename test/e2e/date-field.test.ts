@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { THAI_MONTHS } from "~/domain/be-date";
 import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
 
 // Issue 12 item 10 (decision 047): a date is typed in the Buddhist era, the server stores ISO, the page shows Thai.
 
@@ -15,17 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
-const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function createStaff(): number {
   return withDb((sqlite) => {

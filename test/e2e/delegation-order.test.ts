@@ -27,8 +27,15 @@ describe("a delegation order from draft to acknowledgement", () => {
     await p.getByLabel("เรื่อง").fill(title);
     await p.getByLabel("หน่วยงานที่ออกคำสั่ง").selectOption({ label: "กองคลัง" });
     expect(await p.getByLabel("ผู้มอบอำนาจ (ชื่อหรือเลขประจำตัว)").inputValue()).toBe(managerPerson.employeeNumber);
-    await p.getByLabel("มีผลตั้งแต่วันที่").fill("2026-12-01");
-    await p.getByLabel("ถึงวันที่ (ถ้ามี)").fill("2027-09-30");
+    // Dates are typed as day, Thai month and Buddhist-era year (decision 047).
+    const from = p.getByRole("group", { name: "มีผลตั้งแต่วันที่" });
+    await from.getByLabel("วัน", { exact: true }).fill("1");
+    await from.getByLabel("เดือน", { exact: true }).selectOption({ label: "ธันวาคม" });
+    await from.getByLabel("ปี พ.ศ.", { exact: true }).fill("2569");
+    const until = p.getByRole("group", { name: "ถึงวันที่ (ถ้ามี)" });
+    await until.getByLabel("วัน", { exact: true }).fill("30");
+    await until.getByLabel("เดือน", { exact: true }).selectOption({ label: "กันยายน" });
+    await until.getByLabel("ปี พ.ศ.", { exact: true }).fill("2570");
     await p.getByLabel("บุคคลที่ 1 (ชื่อหรือเลขประจำตัว)").fill(delegate.employeeNumber);
     await p.getByLabel("อำนาจ", { exact: true }).fill("อนุมัติการจัดซื้อวัสดุสำนักงานโดยวิธีเฉพาะเจาะจง");
     await p.getByLabel("ฐานอำนาจ (กฎหมาย / ระเบียบ / ข้อ)").fill("ระเบียบกระทรวงการคลังว่าด้วยการจัดซื้อจัดจ้างฯ พ.ศ. 2560 ข้อ 79");

@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
 
 // Issue 12, item 2: "ยกเลิกการมอบหมาย" on /hr/groups asks first (course, group, how many people, which year),
 // cancelling changes nothing, confirming removes it (with or without JavaScript); earlier years are read-only.
@@ -17,17 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
-const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** This file's own HR officer and a small group of its own, written straight into the server's database. */
 function fixtures() {

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
 
 // Issue 12 item 11 (decision 047): HR and a manager see what waits for them with counts and links; a staff member
 // sees their own to-dos. This file's own people and records, written straight into the server's database.
@@ -15,17 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
-const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const isoDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 function createPerson(divisionCode: string, roles: string[], firstName: string, position: string): { id: number; divisionId: number } {

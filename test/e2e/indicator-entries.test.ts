@@ -24,7 +24,8 @@ describe("HR records an indicator the app cannot compute", () => {
     await hr.page.waitForURL(/\/plan\/items\/17/);
 
     const ita = hr.page.locator("article.indicator").filter({ hasText: "คะแนนไม่น้อยกว่า 85" });
-    await ita.getByText(/บันทึกผลตัวชี้วัด/).click();
+    // The row's link opens the page on this indicator's entry form (?entry=…), already unfolded.
+    await ita.getByLabel("ปีงบประมาณ").waitFor({ state: "visible" });
     await ita.getByLabel("ปีงบประมาณ").selectOption(String(thisYear));
     await ita.getByLabel("คะแนน", { exact: true }).fill("86.4");
     await ita.getByRole("button", { name: "บันทึกผล" }).click();

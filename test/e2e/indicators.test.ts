@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
 import { createE2ePerson, openPageAs } from "../support/e2e-people";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -13,15 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
 /** A signed-in session written straight into the server's database (the Epic Stack's login fixture). */
 function sessionCookieFor(personId: number): string {
@@ -110,7 +100,7 @@ describe("HR watches a knowledge indicator", () => {
           await last.page.getByRole("button", { name: /อ่านจบแล้ว ไปบทถัดไป/ }).click();
           await expect.poll(() => last.page.getByRole("heading", { level: 1 }).textContent()).not.toBe(heading);
         }
-        await last.page.getByRole("button", { name: "อ่านจบแล้ว กลับหน้าหลักสูตร" }).click();
+        await last.page.getByRole("button", { name: /^อ่านจบแล้ว (ไปทำแบบทดสอบหลังเรียน|กลับไปหน้าหลักสูตร)/ }).click();
         await last.page.waitForURL(/\/courses\/conflict-of-interest$/);
       }
       await last.page.getByRole("button", { name: kind === "pre" ? "เริ่มแบบทดสอบก่อนเรียน" : "เริ่มแบบทดสอบหลังเรียน" }).click();
@@ -143,7 +133,11 @@ describe("HR watches a knowledge indicator", () => {
     // HR closes a finished year: its results are frozen from then on.
     await hr.page.setViewportSize({ width: 1280, height: 800 });
     await hr.page.goto("/indicators?year=2568");
-    await hr.page.getByRole("button", { name: "ปิดปีงบประมาณและบันทึกผล" }).click();
+    await hr.page.getByRole("button", { name: "ปิดปีงบประมาณและบันทึกผล…" }).click();
+    // The confirmation step says what will be frozen; the year typed again closes it.
+    await expect.poll(() => hr.page.getByTestId("close-year-confirm").count()).toBe(1);
+    await hr.page.getByLabel("พิมพ์ปีงบประมาณ 2568 เพื่อยืนยัน").fill("2568");
+    await hr.page.getByRole("button", { name: "ยืนยันปิดปีงบประมาณ 2568" }).click();
     await expect.poll(() => hr.page.getByTestId("frozen").count()).toBe(1);
     expect(await hr.page.getByRole("status").first().textContent()).toMatch(/ปิดปีงบประมาณ 2568 และบันทึกผลตัวชี้วัด \d+ รายการแล้ว/);
     hr.assertClean();

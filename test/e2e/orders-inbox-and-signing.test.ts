@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/demo-roster";
 import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
 
 // Issue 12 item 7: the orders inbox lists only what a person must act on, and the signing page reads top to
 // bottom (content, then password, then "ลงนาม"). This file's own people: a signer, an author (HR), a staff member.
@@ -16,17 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
-const stamp = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 /** A person written straight into the server's database, with the demo password. */
 function createPerson(roles: string[], firstName: string, divisionCode = "finance") {

@@ -28,7 +28,10 @@ describe("admin manages people", () => {
     await page.getByLabel("ตำแหน่ง").fill("นักวิชาการศึกษาชำนาญการ");
     await page.getByLabel("ประเภทบุคลากร").selectOption({ label: "พนักงานเทศบาล" });
     await page.getByLabel("หน่วยงาน").selectOption({ label: "สำนักการศึกษา" });
-    await page.getByLabel("เริ่มปฏิบัติงาน").fill("2025-10-01");
+    const started = page.getByRole("group", { name: "เริ่มปฏิบัติงาน" });
+    await started.getByLabel("วัน", { exact: true }).fill("1");
+    await started.getByLabel("เดือน", { exact: true }).selectOption({ label: "ตุลาคม" });
+    await started.getByLabel("ปี พ.ศ.", { exact: true }).fill("2568");
     await page.getByRole("button", { name: "บันทึก" }).click();
     await expect.poll(() => page.getByText("กรุณากรอกชื่อ").count()).toBe(1);
     expect(await page.getByLabel("นามสกุล").inputValue()).toBe("ปัญญาดี");

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { PHONE, SCREENSHOTS, launchBrowser, openPage, screenshot } from "../support/browser";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
 const baseUrl = inject("baseUrl");
 const year = fiscalYearOf(new Date());
@@ -18,15 +17,6 @@ afterAll(() => browser?.close());
 
 const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
 /** This file's own people, written straight into the server's database, each with a signed-in session. */
 function person(divisionCode: string, roles: string[], firstName: string) {

@@ -1,11 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
 import { createE2ePerson, openPageAs } from "../support/e2e-people";
-import { E2E_DB } from "../support/paths";
+import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -14,15 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-function withDb<T>(fn: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    return fn(sqlite);
-  } finally {
-    sqlite.close();
-  }
-}
 
 /** The director of a municipal school: a teacher, so in none of the plan's groups (demo teachers have no password). */
 function schoolDirector(schoolCode: string): number {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { countingAttempt, type Grading } from "~/domain/quiz";
 import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
-import { populationOf } from "~/models/target-groups.server";
+import { populationOf } from "~/models/people/target-groups.server";
 import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";
 import { createTestPerson } from "../support/factories";

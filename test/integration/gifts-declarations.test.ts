@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { bangkokIsoDate, addDays } from "~/domain/gift-rules";
-import { computeIndicators } from "~/models/indicators.server";
+import { computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { createTestPerson, sessionCookieFor } from "../support/factories";

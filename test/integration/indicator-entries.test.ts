@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
 import { coursePopulation } from "~/models/training/assignments.server";
-import { closeFiscalYear, computeIndicators } from "~/models/indicators.server";
+import { closeFiscalYear, computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { assignCourse } from "../support/assignments";

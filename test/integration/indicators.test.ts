@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
-import { computeIndicators } from "~/models/indicators.server";
+import { computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";
 import { createTestPerson } from "../support/factories";
@@ -95,7 +95,7 @@ describe("the conflict-of-interest knowledge indicator (item 5)", () => {
   });
 });
 
-import { closeFiscalYear } from "~/models/indicators.server";
+import { closeFiscalYear } from "~/models/plan/indicators.server";
 
 describe("closing a fiscal year", () => {
   it("freezes the results: later roster edits change the live figures, not the closed year's", async () => {

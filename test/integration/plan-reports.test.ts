@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { closeFiscalYear } from "~/models/indicators.server";
+import { closeFiscalYear } from "~/models/plan/indicators.server";
 import { buildPlanReport } from "~/models/plan-reports/report.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";

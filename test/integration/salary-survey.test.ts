@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { salarySurvey } from "~/content/salary-survey.server";
-import { computeIndicators } from "~/models/indicators.server";
+import { computeIndicators } from "~/models/plan/indicators.server";
 import { Refusal } from "~/domain/refusal";
 import { appealCountsByRound, respondToSurvey } from "~/models/salary/survey.server";
 import { db } from "~/utils/db.server";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { syncPlan } from "~/content/plan-sync.server";
 import { loadAllCourses } from "~/content/courses.server";
-import { populationOf } from "~/models/target-groups.server";
+import { populationOf } from "~/models/people/target-groups.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { createTestPerson, sessionCookieFor } from "../support/factories";

@@ -8,7 +8,7 @@ import { ordersToAcknowledge, ordersToSign } from "~/models/orders/order-queries
 import { topLevelMap } from "~/models/people/organization.server";
 import { countActiveByPersonnelType } from "~/models/people/people-queries.server";
 import { documentsFor } from "~/models/plan/policy-documents.server";
-import { isMember } from "../target-groups.server";
+import { isMember } from "~/models/people/target-groups.server";
 import {
   appraisalsWaiting,
   complaintsOverdue,

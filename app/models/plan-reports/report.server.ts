@@ -3,7 +3,7 @@ import { INDICATOR_STATUS_LABELS } from "~/domain/indicators";
 import { totalsOf, type PlanReport, type ReportItem } from "~/domain/plan-report";
 import { REPORT_PERIOD_LABELS, reportAsOf, reportPeriodEnded, reportPeriodRange, reportPeriodText, type ReportPeriod } from "~/domain/report-periods";
 import { db } from "~/utils/db.server";
-import { computeIndicators, frozenResults, type IndicatorResult } from "../indicators.server";
+import { computeIndicators, frozenResults, type IndicatorResult } from "~/models/plan/indicators.server";
 import { KIND_LABELS } from "~/models/plan/plan-queries.server";
 import { activitiesInPeriod } from "./activities.server";
 import { planTargets } from "./targets.server";

@@ -1,7 +1,7 @@
 import type { PlanFile } from "~/content/plan.server";
 import type { PlanTarget } from "~/domain/plan-report";
 import { NOT_YET_TEXT } from "~/domain/plan-report";
-import type { IndicatorResult } from "../indicators.server";
+import type { IndicatorResult } from "~/models/plan/indicators.server";
 
 // The plan-level targets (Part 1, ๔. เป้าหมาย): the ITA score HR records (item 15's ITA indicator) and the number of
 // corruption cases, which comes from the complaint register (items 40–41) once it exists.

@@ -6,7 +6,7 @@ import { fullName } from "~/domain/personnel";
 import { parsePlanItemBudget, parsePlanItemDetails } from "~/domain/plan-items";
 import { refusal } from "~/domain/refusal";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { computeIndicators } from "~/models/indicators.server";
+import { computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 import { entryHistory, recordIndicatorEntry, type EvidenceUpload } from "./indicator-entries.server";
 import { KIND_LABELS } from "./plan-queries.server";

@@ -4,7 +4,7 @@ import { fieldRefusal, refusal } from "~/domain/refusal";
 import type { PolicyDocumentInput } from "~/schemas/policy";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { isMember, populationOf, targetGroups } from "~/models/target-groups.server";
+import { isMember, populationOf, targetGroups } from "~/models/people/target-groups.server";
 
 // The one module that writes policy documents and their acknowledgements (plan item 16's attestation).
 

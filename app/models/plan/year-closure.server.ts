@@ -1,6 +1,6 @@
 import { isHr, type Actor } from "~/domain/actor";
 import { refusal } from "~/domain/refusal";
-import { YearClosureError, closeFiscalYear, computationDate, computeIndicators } from "~/models/indicators.server";
+import { closeFiscalYear, computationDate, computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 
 // Closing a fiscal year freezes its indicator results for good (a big change that cannot be undone), so HR first
@@ -31,10 +31,5 @@ export async function confirmYearClosure(fiscalYear: number, confirmedYear: stri
   if (confirmedYear.trim() !== String(fiscalYear)) {
     throw refusal(400, `ยังไม่ได้ยืนยัน: พิมพ์ปีงบประมาณ ${fiscalYear} ในช่องยืนยันก่อนกดปิดปีงบประมาณ`);
   }
-  try {
-    return await closeFiscalYear(fiscalYear, { personId: actor.personId, ip: actor.ip }, now);
-  } catch (error) {
-    if (error instanceof YearClosureError) throw refusal(error.status, error.message);
-    throw error;
-  }
+  return closeFiscalYear(fiscalYear, { personId: actor.personId, ip: actor.ip }, now);
 }

@@ -8,7 +8,7 @@ import type { NoGiftDeclarationInput } from "~/schemas/gifts";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
-import { populationOf } from "../target-groups.server";
+import { populationOf } from "~/models/people/target-groups.server";
 import { giftView, refuseClosedYear } from "./gifts.server";
 import { peopleAndDivisions } from "./scope.server";
 

@@ -6,7 +6,7 @@ import { fullName } from "~/domain/personnel";
 import { fieldRefusal, refusal } from "~/domain/refusal";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { groupIdsOf, groupsWithCounts, unionOfGroups } from "../target-groups.server";
+import { groupIdsOf, groupsWithCounts, unionOfGroups } from "~/models/people/target-groups.server";
 
 // The one module that writes CourseAssignment: which target groups must take which course in a fiscal year.
 

@@ -8,7 +8,7 @@ import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 import { isoDate, parseRosterFilter, rosterRowMatches, stillToDo } from "~/domain/training-report";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
-import { computationDate } from "../indicators.server";
+import { computationDate } from "~/models/plan/indicators.server";
 import { divisionAndDescendantIds, listDivisionOptions, topLevelMap } from "~/models/people/organization.server";
 import { coursePopulation } from "./assignments.server";
 import { progressFromRows } from "./progress.server";

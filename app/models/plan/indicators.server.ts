@@ -1,4 +1,5 @@
 import type { PlanIndicator } from "@prisma/client";
+import { refusal } from "~/domain/refusal";
 import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
 import { acceptsEntries, entryRule, entryStatus, entryValueText, type AppCountedInstrument } from "~/domain/indicator-entries";
 import {
@@ -19,17 +20,17 @@ import { isPass, type Grading } from "~/domain/quiz";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
-import { complaintCountForFiscalYear } from "./complaints/stats.server";
-import { coursePopulation } from "./training/assignments.server";
-import { countOrdersSignedInFiscalYear } from "./orders/order-queries.server";
+import { complaintCountForFiscalYear } from "~/models/complaints/stats.server";
+import { coursePopulation } from "~/models/training/assignments.server";
+import { countOrdersSignedInFiscalYear } from "~/models/orders/order-queries.server";
 import { latestEntries, type LatestEntry } from "~/models/plan/indicator-entries.server";
 import { latestLocalTargets, planTargetNote, type LocalTarget } from "~/models/plan/plan-targets.server";
 import { topLevelMap } from "~/models/people/organization.server";
-import { satisfactionForFiscalYear } from "./salary/survey.server";
-import { populationOf, rosterForMembership } from "./target-groups.server";
-import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "./registers/no-gift.server"; // issue 13
+import { satisfactionForFiscalYear } from "~/models/salary/survey.server";
+import { populationOf, rosterForMembership } from "~/models/people/target-groups.server";
+import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "~/models/registers/no-gift.server"; // issue 13
 import { isRiskRegisterInstrument } from "~/domain/risks";
-import { riskRegisterIndicator } from "./risks/indicators.server";
+import { riskRegisterIndicator } from "~/models/risks/indicators.server";
 
 type Roster = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null }[];
 
@@ -376,10 +377,10 @@ async function salarySurveySatisfaction(ind: PlanIndicator, fiscalYear: number, 
  */
 export async function closeFiscalYear(fiscalYear: number, actor: { personId: number; ip: string | null }, now = new Date()) {
   if (!(PLAN_FISCAL_YEARS as readonly number[]).includes(fiscalYear)) {
-    throw new YearClosureError(`ปิดได้เฉพาะปีงบประมาณของแผน (${PLAN_FISCAL_YEARS[0]}–${PLAN_FISCAL_YEARS.at(-1)})`, 400);
+    throw refusal(400, `ปิดได้เฉพาะปีงบประมาณของแผน (${PLAN_FISCAL_YEARS[0]}–${PLAN_FISCAL_YEARS.at(-1)})`);
   }
-  if (!computationDate(fiscalYear, now).yearClosed) throw new YearClosureError("ปิดได้เฉพาะปีงบประมาณที่สิ้นสุดแล้ว");
-  if (await db.fiscalYearClosure.findUnique({ where: { fiscalYear } })) throw new YearClosureError("ปีงบประมาณนี้ปิดและบันทึกผลไว้แล้ว");
+  if (!computationDate(fiscalYear, now).yearClosed) throw refusal(409, "ปิดได้เฉพาะปีงบประมาณที่สิ้นสุดแล้ว");
+  if (await db.fiscalYearClosure.findUnique({ where: { fiscalYear } })) throw refusal(409, "ปีงบประมาณนี้ปิดและบันทึกผลไว้แล้ว");
   const results = await computeIndicators(fiscalYear, { now, live: true });
   await db.$transaction(async (tx) => {
     await tx.fiscalYearClosure.create({ data: { fiscalYear, closedAt: now, closedById: actor.personId } });
@@ -396,11 +397,3 @@ export async function closeFiscalYear(fiscalYear: number, actor: { personId: num
   return results.length;
 }
 
-export class YearClosureError extends Error {
-  constructor(
-    message: string,
-    readonly status = 409,
-  ) {
-    super(message);
-  }
-}

@@ -1,4 +1,5 @@
 import type { TargetGroup } from "@prisma/client";
+import { fieldRefusal, refusal } from "~/domain/refusal";
 import type { GroupRules } from "~/domain/indicators";
 import { fullName } from "~/domain/personnel";
 import { isGroupMember, NO_NAMED_MEMBERS, type GroupRulesInput, type MemberKind, type NamedMembers } from "~/domain/target-groups";
@@ -14,15 +15,6 @@ import { topLevelMap } from "~/models/people/organization.server";
 type Client = Pick<Tx, "targetGroup" | "targetGroupMember" | "division" | "person">;
 type DivisionRow = { id: number; code: string; parentId: number | null };
 
-export class GroupError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 = 400,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
 
 export async function targetGroups() {
   return db.targetGroup.findMany({ orderBy: { id: "asc" } });
@@ -263,7 +255,7 @@ type Actor = { personId: number; ip: string | null };
 
 async function ruleColumns(tx: Tx, input: GroupFormInput) {
   const divisions = await tx.division.findMany({ where: { id: { in: input.divisionIds } }, orderBy: { sortOrder: "asc" } });
-  if (divisions.length !== new Set(input.divisionIds).size) throw new GroupError("ไม่พบหน่วยงานที่เลือก", 400, "divisionIds");
+  if (divisions.length !== new Set(input.divisionIds).size) throw fieldRefusal("divisionIds", "ไม่พบหน่วยงานที่เลือก", 400);
   return {
     name: input.name,
     personnelTypes: JSON.stringify(input.personnelTypes),
@@ -294,8 +286,8 @@ export async function createGroup(input: GroupFormInput, actor: Actor) {
 export async function updateGroup(code: string, input: GroupFormInput, actor: Actor) {
   return db.$transaction(async (tx) => {
     const before = await tx.targetGroup.findUnique({ where: { code } });
-    if (!before) throw new GroupError("ไม่พบกลุ่มเป้าหมายนี้", 404);
-    if (before.managedBy !== "hr") throw new GroupError("กลุ่มนี้กำหนดตามแผน แก้ไขเงื่อนไขได้ที่ไฟล์แผนเท่านั้น", 403);
+    if (!before) throw refusal(404, "ไม่พบกลุ่มเป้าหมายนี้");
+    if (before.managedBy !== "hr") throw refusal(403, "กลุ่มนี้กำหนดตามแผน แก้ไขเงื่อนไขได้ที่ไฟล์แผนเท่านั้น");
     const group = await tx.targetGroup.update({ where: { id: before.id }, data: await ruleColumns(tx, input) });
     await writeAudit(tx, {
       actorId: actor.personId,
@@ -314,12 +306,12 @@ export async function updateGroup(code: string, input: GroupFormInput, actor: Ac
 export async function addNamedMember(code: string, employeeNumber: string, kind: MemberKind, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const group = await tx.targetGroup.findUnique({ where: { code } });
-    if (!group) throw new GroupError("ไม่พบกลุ่มเป้าหมายนี้", 404);
+    if (!group) throw refusal(404, "ไม่พบกลุ่มเป้าหมายนี้");
     const person = await tx.person.findUnique({ where: { employeeNumber: employeeNumber.trim() } });
-    if (!person) throw new GroupError(`ไม่พบบุคลากรเลขประจำตัว ${employeeNumber.trim()}`, 400, "employeeNumber");
+    if (!person) throw fieldRefusal("employeeNumber", `ไม่พบบุคลากรเลขประจำตัว ${employeeNumber.trim()}`, 400);
     const existing = await tx.targetGroupMember.findUnique({ where: { groupId_personId: { groupId: group.id, personId: person.id } } });
     if (existing?.kind === kind) {
-      throw new GroupError(`${fullName(person)} ถูก${kind === "include" ? "เพิ่ม" : "ยกเว้น"}ในกลุ่มนี้อยู่แล้ว`, 400, "employeeNumber");
+      throw fieldRefusal("employeeNumber", `${fullName(person)} ถูก${kind === "include" ? "เพิ่ม" : "ยกเว้น"}ในกลุ่มนี้อยู่แล้ว`, 400);
     }
     const data = { kind, addedAt: now, addedById: actor.personId };
     await tx.targetGroupMember.upsert({
@@ -343,9 +335,9 @@ export async function addNamedMember(code: string, employeeNumber: string, kind:
 export async function removeNamedMember(code: string, personId: number, actor: Actor) {
   return db.$transaction(async (tx) => {
     const group = await tx.targetGroup.findUnique({ where: { code } });
-    if (!group) throw new GroupError("ไม่พบกลุ่มเป้าหมายนี้", 404);
+    if (!group) throw refusal(404, "ไม่พบกลุ่มเป้าหมายนี้");
     const existing = await tx.targetGroupMember.findUnique({ where: { groupId_personId: { groupId: group.id, personId } }, include: { person: true } });
-    if (!existing) throw new GroupError("ไม่พบรายชื่อนี้ในกลุ่ม (อาจถูกนำออกไปแล้ว)", 404);
+    if (!existing) throw refusal(404, "ไม่พบรายชื่อนี้ในกลุ่ม (อาจถูกนำออกไปแล้ว)");
     await tx.targetGroupMember.delete({ where: { groupId_personId: { groupId: group.id, personId } } });
     await writeAudit(tx, {
       actorId: actor.personId,
