@@ -90,9 +90,9 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     await screenshot(h, "salary-round-new-desktop");
     await h.getByRole("button", { name: "ตรวจสอบจำนวนคนก่อนสร้างรอบ" }).click();
     // The confirmation step says which year and round and how many people; nothing exists yet.
-    await expect.poll(() => h.getByTestId("round-people").textContent()).toContain("บุคลากร 7 คน");
+    await expect.poll(() => h.getByTestId("round-people").textContent()).toContain("บุคลากร 8 คน");
     expect(await h.getByTestId("round-confirmation").textContent()).toContain("ปีงบประมาณ 2570 ครั้งที่ 1");
-    await h.getByRole("button", { name: "ยืนยันสร้างรอบ (7 คน)" }).click();
+    await h.getByRole("button", { name: "ยืนยันสร้างรอบ (8 คน)" }).click();
     await h.waitForURL(/\/salary\/rounds\/\d+$/);
     const roundUrl = new URL(h.url()).pathname;
     await expect.poll(() => h.getByRole("heading", { level: 1 }).textContent()).toContain("ปีงบประมาณ 2570 ครั้งที่ 1");
