@@ -1,4 +1,4 @@
-import { roundTitle } from "~/domain/salary-review";
+import { appealDeadlineAfter, roundTitle } from "~/domain/salary-review";
 import { demoAppraisal, seedCommitteeDecisions } from "./demo-salary-committees";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
@@ -109,7 +109,7 @@ export async function seedSalaryRounds(
     await options.beforePublish?.(round.id);
     await db.salaryRound.update({
       where: { id: round.id },
-      data: { publishedAt: r.publishedAt, appealDeadline: new Date(r.publishedAt.getTime() + 30 * DAY), surveyClosesAt: r.surveyClosesAt },
+      data: { publishedAt: r.publishedAt, appealDeadline: appealDeadlineAfter(r.publishedAt, 30), surveyClosesAt: r.surveyClosesAt },
     });
 
     const isOpen = r.surveyClosesAt.getTime() > now;
@@ -128,7 +128,7 @@ export async function seedSalaryRounds(
 
     const appealed = await db.salaryAppraisal.findMany({ where: { roundId: round.id }, select: { id: true, personId: true } });
     const appellants = appealed.filter((a) => !people.some((p) => p.id === a.personId && demoNumbers.has(p.employeeNumber))).slice(0, 400);
-    const appealsClosed = r.publishedAt.getTime() + 30 * DAY < now;
+    const appealsClosed = appealDeadlineAfter(r.publishedAt, 30).getTime() <= now;
     await db.salaryAppeal.createMany({
       data: Array.from({ length: r.appeals }, (_, i) => {
         const a = appellants[Math.floor(random() * appellants.length)]!;
