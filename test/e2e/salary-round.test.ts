@@ -152,8 +152,8 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     // HR publishes.
     await h.goto(roundUrl);
     await h.getByRole("link", { name: "ประกาศผล…" }).click();
-    await expect.poll(() => h.getByTestId("publish-count").textContent()).toContain("ให้บุคลากร 7 คน");
-    await h.getByRole("button", { name: "ยืนยันประกาศผล 7 คน" }).click();
+    await expect.poll(() => h.getByTestId("publish-count").textContent()).toContain("ให้บุคลากร 8 คน");
+    await h.getByRole("button", { name: "ยืนยันประกาศผล 8 คน" }).click();
     await expect.poll(() => h.getByText(/ประกาศผลแล้ว บุคลากรเห็นผลของตน/).count()).toBe(1);
     await screenshot(h, "salary-round-published-desktop");
 
