@@ -1,4 +1,5 @@
-import { roundTitle } from "~/domain/salary-review";
+import { appealDeadlineAfter, roundTitle } from "~/domain/salary-review";
+import { demoAppraisal, seedCommitteeDecisions } from "./demo-salary-committees";
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { isSatisfied } from "~/domain/salary-survey";
@@ -102,18 +103,13 @@ export async function seedSalaryRounds(
       },
     });
     const scope = people.filter((p) => p.activeFrom <= effectiveDate && (!p.activeUntil || p.activeUntil > effectiveDate));
-    await db.salaryAppraisal.createMany({
-      data: scope.map((p) => ({
-        roundId: round.id,
-        personId: p.id,
-        increaseType: p.personnelType === "contract_employee" ? "percent" : "steps",
-        baseSalaryBaht: 12_000 + Math.floor(random() * 30) * 1_000,
-      })),
-    });
+    const appraisedAt = new Date(effectiveDate.getTime() - 30 * DAY);
+    await db.salaryAppraisal.createMany({ data: scope.map((p) => demoAppraisal(round.id, p, hr.id, appraisedAt, random)) });
+    await seedCommitteeDecisions(db, round.id, scope, appraisedAt, random);
     await options.beforePublish?.(round.id);
     await db.salaryRound.update({
       where: { id: round.id },
-      data: { publishedAt: r.publishedAt, appealDeadline: new Date(r.publishedAt.getTime() + 30 * DAY), surveyClosesAt: r.surveyClosesAt },
+      data: { publishedAt: r.publishedAt, appealDeadline: appealDeadlineAfter(r.publishedAt, 30), surveyClosesAt: r.surveyClosesAt },
     });
 
     const isOpen = r.surveyClosesAt.getTime() > now;
@@ -132,14 +128,21 @@ export async function seedSalaryRounds(
 
     const appealed = await db.salaryAppraisal.findMany({ where: { roundId: round.id }, select: { id: true, personId: true } });
     const appellants = appealed.filter((a) => !people.some((p) => p.id === a.personId && demoNumbers.has(p.employeeNumber))).slice(0, 400);
+    const appealsClosed = appealDeadlineAfter(r.publishedAt, 30).getTime() <= now;
     await db.salaryAppeal.createMany({
       data: Array.from({ length: r.appeals }, (_, i) => {
         const a = appellants[Math.floor(random() * appellants.length)]!;
+        const filedAt = new Date(Math.min(r.publishedAt.getTime() + (3 + i) * DAY, now - 60_000));
+        // Appeals of rounds whose appeal period has ended were answered (upheld); the newest round's are pending.
+        const answer = appealsClosed
+          ? { outcome: "rejected", answer: "คณะกรรมการพิจารณาแล้ว ยืนตามผลเดิม เนื่องจากผลการประเมินสอดคล้องกับหลักฐานผลงาน", answeredAt: new Date(filedAt.getTime() + 14 * DAY), answeredById: hr.id }
+          : {};
         return {
+          ...answer,
           appraisalId: a.id,
           personId: a.personId,
           reason: i % 2 ? "ขอให้ทบทวนผลการประเมิน เนื่องจากผลงานที่ส่งไม่ได้นำมาพิจารณาครบถ้วน" : "ขอทราบเหตุผลที่ได้รับการเลื่อนขั้นน้อยกว่าที่ผู้บังคับบัญชาเสนอ",
-          filedAt: new Date(Math.min(r.publishedAt.getTime() + (3 + i) * DAY, now - 60_000)),
+          filedAt,
           recordedById: hr.id,
         };
       }),

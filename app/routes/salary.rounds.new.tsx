@@ -62,9 +62,13 @@ function ConfirmRound({
   values: Record<string, unknown>;
 }) {
   const navigation = useNavigation();
-  const hidden = Object.entries(values).flatMap(([name, value]) =>
-    Array.isArray(value) ? value.map((v) => [name, String(v)] as const) : [[name, String(value ?? "")] as const],
-  );
+  // The buttons carry the intent and the count is its own field: neither may be echoed back (a hidden "intent"
+  // would come first in the form data and turn "ยืนยันสร้างรอบ" into another preview).
+  const hidden = Object.entries(values)
+    .filter(([name]) => name !== "intent" && name !== "confirmedPeople")
+    .flatMap(([name, value]) =>
+      Array.isArray(value) ? value.map((v) => [name, String(v)] as const) : [[name, String(value ?? "")] as const],
+    );
   return (
     <Form method="post" className="card stack" aria-labelledby="confirm-round">
       <h2 id="confirm-round">ตรวจสอบก่อนสร้างรอบ</h2>

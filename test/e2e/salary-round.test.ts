@@ -90,9 +90,9 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     await screenshot(h, "salary-round-new-desktop");
     await h.getByRole("button", { name: "ตรวจสอบจำนวนคนก่อนสร้างรอบ" }).click();
     // The confirmation step says which year and round and how many people; nothing exists yet.
-    await expect.poll(() => h.getByTestId("round-people").textContent()).toContain("บุคลากร 7 คน");
+    await expect.poll(() => h.getByTestId("round-people").textContent()).toContain("บุคลากร 8 คน");
     expect(await h.getByTestId("round-confirmation").textContent()).toContain("ปีงบประมาณ 2570 ครั้งที่ 1");
-    await h.getByRole("button", { name: "ยืนยันสร้างรอบ (7 คน)" }).click();
+    await h.getByRole("button", { name: "ยืนยันสร้างรอบ (8 คน)" }).click();
     await h.waitForURL(/\/salary\/rounds\/\d+$/);
     const roundUrl = new URL(h.url()).pathname;
     await expect.poll(() => h.getByRole("heading", { level: 1 }).textContent()).toContain("ปีงบประมาณ 2570 ครั้งที่ 1");
@@ -152,8 +152,8 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     // HR publishes.
     await h.goto(roundUrl);
     await h.getByRole("link", { name: "ประกาศผล…" }).click();
-    await expect.poll(() => h.getByTestId("publish-count").textContent()).toContain("ให้บุคลากร 7 คน");
-    await h.getByRole("button", { name: "ยืนยันประกาศผล 7 คน" }).click();
+    await expect.poll(() => h.getByTestId("publish-count").textContent()).toContain("ให้บุคลากร 8 คน");
+    await h.getByRole("button", { name: "ยืนยันประกาศผล 8 คน" }).click();
     await expect.poll(() => h.getByText(/ประกาศผลแล้ว บุคลากรเห็นผลของตน/).count()).toBe(1);
     await screenshot(h, "salary-round-published-desktop");
 
