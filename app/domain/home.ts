@@ -5,6 +5,7 @@
 import { bangkokDayNumber } from "./complaints";
 import { fiscalYearRange } from "./fiscal-year";
 import { formatCount, formatShare } from "./numbers";
+import { isHr } from "./actor";
 
 export const NOTHING_WAITING = "ไม่มีงานค้าง";
 export const NOBODY_IN_SCOPE = "ยังไม่มีผู้อยู่ในกลุ่ม";
@@ -13,7 +14,7 @@ export const NOBODY_IN_SCOPE = "ยังไม่มีผู้อยู่ใ
 export type HomeScope = "municipality" | "unit" | "self";
 
 export function homeScope(roles: readonly string[]): HomeScope {
-  if (roles.includes("hr") || roles.includes("admin")) return "municipality";
+  if (isHr({ roles })) return "municipality";
   if (roles.includes("manager")) return "unit";
   return "self";
 }

@@ -1,6 +1,7 @@
 // Rules of a salary-step review round (plan item 19). Pure: caps, pool, quorum and recusal are decided here in
 // integers (half steps, hundredths of a percent, baht) so no float rounding can tip a boundary.
 import { bangkokMidnightUtc, toCommonEraYear } from "./thai-date";
+import { isHr } from "./actor";
 
 export type IncreaseType = "steps" | "percent";
 export type CommitteeKind = "screening" | "salary";
@@ -155,6 +156,6 @@ export function casesForViewer<C extends { personId: number; screened: unknown; 
   viewer: { personId: number; roles: readonly string[] },
   supervises: (personId: number) => boolean,
 ): C[] {
-  if (viewer.roles.includes("hr") || viewer.roles.includes("admin")) return cases;
+  if (isHr(viewer)) return cases;
   return cases.filter((c) => c.personId !== viewer.personId && supervises(c.personId)).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
 }

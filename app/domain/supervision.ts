@@ -1,3 +1,4 @@
+import { isHr } from "./actor";
 // Who supervises whom (decision 025). Pure: the unit tree and positions come in as data.
 //
 // A manager supervises the people of their own unit and of every unit below it in the division tree, never
@@ -28,8 +29,6 @@ export function unitAndBelow(units: readonly UnitNode[], unitId: number): Set<nu
 export type Supervisor = { personId: number; divisionId: number; position: string; roles: readonly string[] };
 export type Supervisee = { id: number; divisionId: number; position: string };
 
-const isHrRole = (roles: readonly string[]) => roles.includes("hr") || roles.includes("admin");
-
 /** Whether `manager` supervises `person` (manager role only; HR is handled by `mayAppraisePerson`). */
 export function supervises(manager: Supervisor, person: Supervisee, units: readonly UnitNode[]): boolean {
   if (!manager.roles.includes("manager") || person.id === manager.personId) return false;
@@ -42,12 +41,12 @@ export function supervises(manager: Supervisor, person: Supervisee, units: reado
 /** Whether the actor may record a supervisor's appraisal for this person: HR for anyone else, a manager for those they supervise. */
 export function mayAppraisePerson(actor: Supervisor, person: Supervisee, units: readonly UnitNode[]): boolean {
   if (person.id === actor.personId) return false;
-  return isHrRole(actor.roles) || supervises(actor, person, units);
+  return isHr(actor) || supervises(actor, person, units);
 }
 
 /** A proposal already recorded may be revised only by the appraiser who recorded it, or by HR. */
 export function mayReviseProposal(actor: { personId: number; roles: readonly string[] }, appraisedById: number | null): boolean {
-  return appraisedById == null || appraisedById === actor.personId || isHrRole(actor.roles);
+  return appraisedById == null || appraisedById === actor.personId || isHr(actor);
 }
 
 export const NOT_SUPERVISOR_MESSAGE = "ท่านไม่ใช่ผู้บังคับบัญชาของบุคลากรผู้นี้";

@@ -7,6 +7,7 @@ import { PlanTargetsTable } from "~/components/plan-targets-table";
 import { KIND_LABELS, planOverview } from "~/models/plan/plan-queries.server";
 import { planLevelTargets } from "~/models/plan/plan-targets.server";
 import { requireUser } from "~/utils/auth.server";
+import { isHr } from "~/domain/actor";
 
 export const meta: MetaFunction = () => [{ title: "แผนปฏิบัติการป้องกันการทุจริต · สุจริต" }];
 
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [{ plan, items, totals }, targets] = await Promise.all([planOverview(), planLevelTargets()]);
   return json({
     targets,
-    isHr: user.roles.includes("hr") || user.roles.includes("admin"),
+    isHr: isHr(user),
     title: plan.title,
     years: PLAN_FISCAL_YEARS,
     dimensions: plan.dimensions.map((d) => ({

@@ -7,6 +7,7 @@ import type { GroupFormInput } from "~/schemas/target-group";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
 import { topLevelMap } from "~/models/people/organization.server";
+import type { Actor as FullActor } from "~/domain/actor";
 
 // Who is in a target group on a date. A group is rules over the roster (from content/plan/target-groups.yaml,
 // or defined by HR in the app) plus people HR named into or out of it. This module owns TargetGroupMember and
@@ -251,7 +252,7 @@ export async function previewPopulation(rules: GroupRulesInput, groupCode: strin
   };
 }
 
-type Actor = { personId: number; ip: string | null };
+type Actor = Pick<FullActor, "personId" | "ip">;
 
 async function ruleColumns(tx: Tx, input: GroupFormInput) {
   const divisions = await tx.division.findMany({ where: { id: { in: input.divisionIds } }, orderBy: { sortOrder: "asc" } });
