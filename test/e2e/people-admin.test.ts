@@ -83,4 +83,24 @@ describe("HR imports the roster", () => {
     assertClean();
     await context.close();
   });
+  it("reads a CSV saved by Thai Excel on Windows (Windows-874 bytes, no BOM)", async () => {
+    const hr = await createE2ePerson({ roles: ["hr", "staff"] });
+    const { page, context, assertClean } = await openPage(browser, baseUrl);
+    await signIn(page, hr.employeeNumber, hr.password);
+    await page.goto("/admin/people/import");
+    await page.waitForLoadState("networkidle");
+    const csv = [
+      "เลขประจำตัว,คำนำหน้า,ชื่อ,นามสกุล,ตำแหน่ง,ประเภทบุคลากร,หน่วยงาน,เริ่มปฏิบัติงาน,สิ้นสุดการปฏิบัติงาน",
+      "990101,นาง,วิไลวรรณ,ไฟล์วินโดวส์,นักวิชาการเงินและบัญชี,พนักงานจ้าง,งานพัสดุ,2569-11-01,",
+    ].join("\r\n");
+    // Thai U+0E01..U+0E5B → 0xA1..0xFB, as TIS-620 / Windows-874 store them.
+    const bytes = Buffer.from([...csv].map((ch) => (ch.codePointAt(0)! < 0x80 ? ch.codePointAt(0)! : ch.codePointAt(0)! - 0x0e00 + 0xa0)));
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    await page.getByLabel(/^ไฟล์ CSV/).setInputFiles({ name: "roster-excel.csv", mimeType: "text/csv", buffer: bytes });
+    await page.getByRole("button", { name: "ตรวจสอบ" }).click();
+    await expect.poll(() => page.getByRole("heading", { name: /ผลการตรวจสอบ/ }).textContent()).toContain("เพิ่มใหม่ 1");
+    expect(await page.getByText("ไฟล์วินโดวส์").count()).toBeGreaterThan(0);
+    assertClean();
+    await context.close();
+  });
 });
