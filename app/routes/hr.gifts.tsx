@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { formatCount, formatShare } from "~/domain/numbers";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GiftTable } from "~/components/registers";
-import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { hrGiftsPage } from "~/models/registers/hr-registers.server";
 import { requireRole } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { clientIp } from "~/utils/request.server";
 import { loadOrRefuse } from "~/utils/route.server";
+import { RegisterFilter } from "~/components/register-filter";
 
 export const meta: MetaFunction = () => [{ title: "ทะเบียนของขวัญ (กองการเจ้าหน้าที่) · สุจริต" }];
 
@@ -29,32 +29,7 @@ export default function HrGifts() {
           ดาวน์โหลด CSV
         </a>
       </div>
-      <Form method="get" className="card row row--end">
-        <div className="field">
-          <label htmlFor="year">ปีงบประมาณ</label>
-          <select id="year" name="year" defaultValue={data.filter.fiscalYear}>
-            {PLAN_FISCAL_YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="division">หน่วยงาน</label>
-          <select id="division" name="division" defaultValue={data.filter.divisionId ?? ""}>
-            <option value="">ทุกหน่วยงาน</option>
-            {data.divisions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {`${"\u00a0\u00a0".repeat(o.depth)}${o.name}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="btn">
-          แสดง
-        </button>
-      </Form>
+      <RegisterFilter fiscalYear={data.filter.fiscalYear} divisionId={data.filter.divisionId} divisions={data.divisions} />
       <section className="card" aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">{`รายงานเกินกำหนด ๓๐ วัน (ทุกปี) ${data.overdue.length} รายการ`}</h2>
         {data.overdue.length === 0 ? <p className="alert alert--ok">ไม่มีรายงานที่เกินกำหนด</p> : <GiftTable gifts={data.overdue} showPerson label="รายงานเกินกำหนด" />}
