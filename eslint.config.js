@@ -7,14 +7,27 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "node_modules/**", ".cache/**", "test-results/**", "bench/.tmp/**", "data/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      "node_modules/**",
+      ".cache/**",
+      "test-results/**",
+      "bench/.tmp/**",
+      "data/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     files: ["**/*.{js,mjs,cjs,ts,tsx}"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/no-explicit-any": "warn",
       "@typescript-eslint/consistent-type-imports": ["warn", { fixStyle: "inline-type-imports" }],
       "no-empty": ["error", { allowEmptyCatch: true }],
@@ -41,7 +54,10 @@ export default tseslint.config(
         "error",
         {
           paths: [
-            { name: "~/utils/db.server", message: "Routes call a model page/command function; the database belongs to app/models." },
+            {
+              name: "~/utils/db.server",
+              message: "Routes call a model page/command function; the database belongs to app/models.",
+            },
             { name: "@prisma/client", message: "Routes do not use Prisma; call a model function." },
           ],
         },
@@ -59,7 +75,10 @@ export default tseslint.config(
               group: ["~/*", "!~/domain", "!~/domain/**", "../*", "app/*"],
               message: "app/domain is pure: it imports only from app/domain (and plain libraries).",
             },
-            { group: ["@prisma/client", "@remix-run/*", "react", "react-dom"], message: "app/domain has no I/O and no UI." },
+            {
+              group: ["@prisma/client", "@remix-run/*", "react", "react-dom"],
+              message: "app/domain has no I/O and no UI.",
+            },
           ],
         },
       ],

@@ -136,7 +136,10 @@ export const BUSY_MESSAGE = "ระบบไม่ว่างชั่วคร
 export function isDatabaseBusy(error) {
   for (let e = error, depth = 0; e && typeof e === "object" && depth < 6; e = e.cause, depth++) {
     const text = `${e.code ?? ""} ${e.message ?? ""} ${safeJson(e.meta)}`;
-    if (/SQLITE_BUSY|database is locked|SocketTimeout|Unable to start a transaction in the given time|P2028/i.test(text)) return true;
+    if (
+      /SQLITE_BUSY|database is locked|SocketTimeout|Unable to start a transaction in the given time|P2028/i.test(text)
+    )
+      return true;
   }
   return false;
 }
@@ -165,7 +168,10 @@ export function withBusyAnswer(build) {
       }
     });
   const routes = Object.fromEntries(
-    Object.entries(build.routes).map(([id, route]) => [id, { ...route, module: { ...route.module, loader: guard(route.module.loader), action: guard(route.module.action) } }]),
+    Object.entries(build.routes).map(([id, route]) => [
+      id,
+      { ...route, module: { ...route.module, loader: guard(route.module.loader), action: guard(route.module.action) } },
+    ]),
   );
   return { ...build, routes };
 }

@@ -33,7 +33,12 @@ export default function handleRequest(
           responseHeaders.set("X-Frame-Options", "DENY");
           // X-Content-Type-Options, Referrer-Policy, the CSP and HSTS: server.mjs, for every response.
           if (responseStatusCode === 503) responseHeaders.set("Retry-After", "5"); // database busy (decision 027)
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
           pipe(body);
         },
         onShellError(error: unknown) {

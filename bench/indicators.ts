@@ -15,7 +15,11 @@ const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 function hrSession(file: string): string {
   const db = new Database(file);
-  const hr = (db.prepare(`SELECT p.id FROM Person p JOIN PersonRole r ON r.personId = p.id WHERE r.role = 'hr' LIMIT 1`).get() as { id: number }).id;
+  const hr = (
+    db
+      .prepare(`SELECT p.id FROM Person p JOIN PersonRole r ON r.personId = p.id WHERE r.role = 'hr' LIMIT 1`)
+      .get() as { id: number }
+  ).id;
   const id = randomBytes(20).toString("hex");
   const secret = randomBytes(20).toString("hex");
   db.prepare(`INSERT INTO Session (id, secretHash, personId, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)`).run(
@@ -33,7 +37,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const runs = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(", ");
 
 function timeComputation(file: string) {
-  const out = execFileSync(bin("tsx"), ["bench/compute-indicators.ts", String(RUNS)], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` } }).toString();
+  const out = execFileSync(bin("tsx"), ["bench/compute-indicators.ts", String(RUNS)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}` },
+  }).toString();
   return JSON.parse(out.trim().split("\n").pop()!) as number[];
 }
 
@@ -53,7 +60,13 @@ async function timePages(file: string) {
   const port = await freePort();
   const server = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}`, PORT: String(port), NODE_ENV: "production", WEB_CONCURRENCY: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${file}`,
+      PORT: String(port),
+      NODE_ENV: "production",
+      WEB_CONCURRENCY: "1",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve) => server.stdout!.on("data", (d) => String(d).includes("http://") && resolve()));
@@ -89,7 +102,10 @@ for (const [label, file] of [
 ] as const) {
   console.log(`${label}: ${JSON.stringify(counts(file))}`);
   const compute = timeComputation(file);
-  console.log(`${label.padEnd(6)} computeIndicators(2569): median ${median(compute).toFixed(0)} ms (runs ${runs(compute)})`);
+  console.log(
+    `${label.padEnd(6)} computeIndicators(2569): median ${median(compute).toFixed(0)} ms (runs ${runs(compute)})`,
+  );
   const pages = await timePages(file);
-  for (const [page, times] of Object.entries(pages)) console.log(`${label.padEnd(6)} GET ${page}: median ${median(times).toFixed(0)} ms (runs ${runs(times)})`);
+  for (const [page, times] of Object.entries(pages))
+    console.log(`${label.padEnd(6)} GET ${page}: median ${median(times).toFixed(0)} ms (runs ${runs(times)})`);
 }

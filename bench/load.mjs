@@ -24,7 +24,15 @@ fs.mkdirSync(tmp, { recursive: true });
 let source = process.env.BENCH_DB;
 if (!source) {
   console.log("bench: demo database…");
-  source = execFileSync(bin("tsx"), ["-e", `import { demoFixture } from "./bench/fixture.ts"; console.log(demoFixture());`], { cwd: root }).toString().trim().split("\n").pop();
+  source = execFileSync(
+    bin("tsx"),
+    ["-e", `import { demoFixture } from "./bench/fixture.ts"; console.log(demoFixture());`],
+    { cwd: root },
+  )
+    .toString()
+    .trim()
+    .split("\n")
+    .pop();
 }
 const file = path.join(tmp, "load.db");
 for (const s of ["", "-wal", "-shm"]) fs.rmSync(file + s, { force: true });
@@ -36,7 +44,11 @@ const env = { ...process.env, DATABASE_URL: `file:${file}` };
 
 const submissionsWanted = Math.ceil(RATE * SECONDS * 0.05);
 console.log(`bench: preparing ${submissionsWanted} open post-tests…`);
-const jobs = execFileSync(bin("tsx"), ["bench/prepare-submissions.ts", String(submissionsWanted)], { cwd: root, env, maxBuffer: 1 << 28 })
+const jobs = execFileSync(bin("tsx"), ["bench/prepare-submissions.ts", String(submissionsWanted)], {
+  cwd: root,
+  env,
+  maxBuffer: 1 << 28,
+})
   .toString()
   .trim()
   .split("\n")
@@ -46,8 +58,16 @@ const jobs = execFileSync(bin("tsx"), ["bench/prepare-submissions.ts", String(su
 function session(role) {
   const db = new Database(file);
   const person = role
-    ? db.prepare(`SELECT p.id FROM Person p JOIN PersonRole r ON r.personId = p.id WHERE r.role = ? AND p.deactivatedAt IS NULL LIMIT 1`).get(role)
-    : db.prepare(`SELECT p.id FROM Person p WHERE p.deactivatedAt IS NULL AND NOT EXISTS (SELECT 1 FROM PersonRole r WHERE r.personId = p.id AND r.role <> 'staff') ORDER BY p.id LIMIT 1 OFFSET 20`).get();
+    ? db
+        .prepare(
+          `SELECT p.id FROM Person p JOIN PersonRole r ON r.personId = p.id WHERE r.role = ? AND p.deactivatedAt IS NULL LIMIT 1`,
+        )
+        .get(role)
+    : db
+        .prepare(
+          `SELECT p.id FROM Person p WHERE p.deactivatedAt IS NULL AND NOT EXISTS (SELECT 1 FROM PersonRole r WHERE r.personId = p.id AND r.role <> 'staff') ORDER BY p.id LIMIT 1 OFFSET 20`,
+        )
+        .get();
   const id = randomBytes(20).toString("hex");
   const secret = randomBytes(20).toString("hex");
   db.prepare(`INSERT INTO Session (id, secretHash, personId, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)`).run(
@@ -96,7 +116,14 @@ const base = `http://127.0.0.1:${port}`;
 function rssMb() {
   const pids = [server.pid];
   try {
-    pids.push(...fs.readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+    pids.push(
+      ...fs
+        .readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, "utf8")
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number),
+    );
   } catch {
     /* no children file */
   }
@@ -119,14 +146,25 @@ const sampler = setInterval(() => {
 async function send(request) {
   const t0 = performance.now();
   const init = request.fields
-    ? { method: "POST", redirect: "manual", headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", Cookie: request.cookie ?? "" }, body: new URLSearchParams(request.fields) }
+    ? {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", Cookie: request.cookie ?? "" },
+        body: new URLSearchParams(request.fields),
+      }
     : { headers: { Cookie: request.cookie } };
   const response = await fetch(base + request.path, init);
   await response.arrayBuffer();
   return { ms: performance.now() - t0, ok: response.status === request.expect, status: response.status };
 }
 
-const submissions = jobs.map((j) => ({ label: "post-test submit", path: `/courses/${j.slug}/attempts/${j.attemptId}`, cookie: j.cookie, fields: { intent: "submit", ...j.fields }, expect: 302 }));
+const submissions = jobs.map((j) => ({
+  label: "post-test submit",
+  path: `/courses/${j.slug}/attempts/${j.attemptId}`,
+  cookie: j.cookie,
+  fields: { intent: "submit", ...j.fields },
+  expect: 302,
+}));
 const reads = READS.map(([label, pagePath, cookie]) => ({ label, path: pagePath, cookie, expect: 200 }));
 const bare = { label: "bare route (insert)", path: "/bench/insert", fields: {}, expect: 200 };
 
@@ -140,7 +178,8 @@ function mixAt(i, subs) {
   return reads[i % reads.length];
 }
 
-const percentile = (xs, q) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] : NaN);
+const percentile = (xs, q) =>
+  xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] : NaN;
 
 async function openLoop(rate, seconds) {
   const subs = [...submissions];
@@ -193,18 +232,28 @@ for (const request of [...reads, bare]) {
   single.push(`${request.label} ${percentile(times, 0.5).toFixed(0)}`);
 }
 console.log(`  ${single.join(" · ")} (ms)`);
-console.log(`bench: open loop, ${RATE} requests/s offered for ${SECONDS} s (${process.env.WEB_CONCURRENCY ?? "default"} server processes)…`);
+console.log(
+  `bench: open loop, ${RATE} requests/s offered for ${SECONDS} s (${process.env.WEB_CONCURRENCY ?? "default"} server processes)…`,
+);
 const open = await openLoop(RATE, SECONDS);
-const allReads = [...open.byLabel].filter(([label]) => label !== "post-test submit" && label !== "bare route (insert)").flatMap(([, xs]) => xs);
+const allReads = [...open.byLabel]
+  .filter(([label]) => label !== "post-test submit" && label !== "bare route (insert)")
+  .flatMap(([, xs]) => xs);
 for (const [label, xs] of [...open.byLabel].sort()) {
-  console.log(`  ${label.padEnd(20)} n ${String(xs.length).padStart(4)}  p50 ${percentile(xs, 0.5).toFixed(1).padStart(7)} ms  p95 ${percentile(xs, 0.95).toFixed(1).padStart(7)} ms`);
+  console.log(
+    `  ${label.padEnd(20)} n ${String(xs.length).padStart(4)}  p50 ${percentile(xs, 0.5).toFixed(1).padStart(7)} ms  p95 ${percentile(xs, 0.95).toFixed(1).padStart(7)} ms`,
+  );
 }
-console.log(`  all reads            n ${String(allReads.length).padStart(4)}  p50 ${percentile(allReads, 0.5).toFixed(1).padStart(7)} ms  p95 ${percentile(allReads, 0.95).toFixed(1).padStart(7)} ms  failures ${open.failures}`);
+console.log(
+  `  all reads            n ${String(allReads.length).padStart(4)}  p50 ${percentile(allReads, 0.5).toFixed(1).padStart(7)} ms  p95 ${percentile(allReads, 0.95).toFixed(1).padStart(7)} ms  failures ${open.failures}`,
+);
 const openPeak = peak;
 console.log("bench: saturation (closed loop, 32 clients, 20 s, reads and the bare route)…");
 const saturation = await closedLoop(32, 20);
 clearInterval(sampler);
 console.log(`saturation throughput: ${saturation.toFixed(1)} requests/s`);
-console.log(`server memory: peak ${openPeak.mb.toFixed(0)} MB during the open loop, ${peak.mb.toFixed(0)} MB overall (${peak.processes} processes, RSS summed)`);
+console.log(
+  `server memory: peak ${openPeak.mb.toFixed(0)} MB during the open loop, ${peak.mb.toFixed(0)} MB overall (${peak.processes} processes, RSS summed)`,
+);
 server.kill("SIGTERM");
 if (open.failures) process.exitCode = 1;

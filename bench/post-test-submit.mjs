@@ -21,7 +21,11 @@ console.log("bench: migrating and seeding a fresh demo database…");
 execFileSync(bin("prisma"), ["migrate", "deploy"], { cwd: root, env, stdio: "ignore" });
 execFileSync(bin("tsx"), ["scripts/prepare-data.ts"], { cwd: root, env, stdio: "ignore" });
 console.log(`bench: preparing ${total} open post-tests…`);
-const jobs = execFileSync(bin("tsx"), ["bench/prepare-submissions.ts", String(total)], { cwd: root, env, maxBuffer: 1 << 28 })
+const jobs = execFileSync(bin("tsx"), ["bench/prepare-submissions.ts", String(total)], {
+  cwd: root,
+  env,
+  maxBuffer: 1 << 28,
+})
   .toString()
   .trim()
   .split("\n")
@@ -55,7 +59,11 @@ async function run(label, requests) {
         const response = await fetch(base + request.path, {
           method: "POST",
           redirect: "manual",
-          headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded", ...(request.cookie ? { Cookie: request.cookie } : {}) },
+          headers: {
+            Origin: base,
+            "Content-Type": "application/x-www-form-urlencoded",
+            ...(request.cookie ? { Cookie: request.cookie } : {}),
+          },
           body: new URLSearchParams(request.fields),
         });
         await response.arrayBuffer();
@@ -67,7 +75,14 @@ async function run(label, requests) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  const result = { label, requests: requests.length, failures, rps: requests.length / seconds, p50: at(0.5), p95: at(0.95) };
+  const result = {
+    label,
+    requests: requests.length,
+    failures,
+    rps: requests.length / seconds,
+    p50: at(0.5),
+    p95: at(0.95),
+  };
   console.log(
     `${label.padEnd(22)} ${String(result.requests).padStart(5)} req  ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  failures ${failures}`,
   );

@@ -11,7 +11,11 @@ const wanted = Number(process.argv[2] ?? 1000);
 const fiscalYear = fiscalYearOf(new Date());
 
 async function shownAnswers(attemptId: number, rightCount: number) {
-  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    include: { questionVersion: true },
+    orderBy: { position: "asc" },
+  });
   return new Map(
     items.map((item, i) => {
       const order = JSON.parse(item.choiceOrder) as number[];
@@ -24,7 +28,9 @@ async function shownAnswers(attemptId: number, rightCount: number) {
 const courses = await db.course.findMany({ include: { lessons: { where: { retired: false } } } });
 const people = await db.person.findMany({ where: { deactivatedAt: null }, orderBy: { id: "asc" } });
 const busy = new Set(
-  (await db.attempt.findMany({ where: { fiscalYear }, select: { personId: true, courseId: true } })).map((a) => `${a.personId}/${a.courseId}`),
+  (await db.attempt.findMany({ where: { fiscalYear }, select: { personId: true, courseId: true } })).map(
+    (a) => `${a.personId}/${a.courseId}`,
+  ),
 );
 let made = 0;
 const cookies = new Map<number, string>();

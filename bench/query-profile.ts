@@ -29,7 +29,8 @@ await computeIndicators(2569, { live: true }); // warm
 times.clear();
 const t0 = performance.now();
 if (what === "indicators") await computeIndicators(2569, { live: true });
-else if (what === "item") for (const y of [2569, 2566, 2567, 2568, 2569, 2570]) await computeIndicators(y, { itemNumber: 3 });
+else if (what === "item")
+  for (const y of [2569, 2566, 2567, 2568, 2569, 2570]) await computeIndicators(y, { itemNumber: 3 });
 else {
   const { courseReport, questionStatistics } = await import("~/models/training/report.server");
   const report = await courseReport("anti-corruption", 2569);
@@ -37,7 +38,11 @@ else {
 }
 const total = performance.now() - t0;
 const sqlMs = [...times.values()].reduce((s, e) => s + e.ms, 0);
-console.log(`${what}: ${total.toFixed(0)} ms in all, ${sqlMs.toFixed(0)} ms in SQLite, ${[...times.values()].reduce((s, e) => s + e.n, 0)} statements`);
+console.log(
+  `${what}: ${total.toFixed(0)} ms in all, ${sqlMs.toFixed(0)} ms in SQLite, ${[...times.values()].reduce((s, e) => s + e.n, 0)} statements`,
+);
 for (const [sql, e] of [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12)) {
-  console.log(`${e.ms.toFixed(0).padStart(6)} ms ×${String(e.n).padStart(3)} rows ${String(e.rows).padStart(7)}  ${sql.replace(/\s+/g, " ").slice(0, 230)}`);
+  console.log(
+    `${e.ms.toFixed(0).padStart(6)} ms ×${String(e.n).padStart(3)} rows ${String(e.rows).padStart(7)}  ${sql.replace(/\s+/g, " ").slice(0, 230)}`,
+  );
 }

@@ -41,13 +41,33 @@ export function demoHistory(people: HistoryPerson[], courses: HistoryCourse[], n
   for (const course of courses) for (const q of course.questions) difficulty.set(q.questionId, -0.15 + random() * 0.45);
   const ability = new Map(people.map((p) => [p.id, 0.35 + random() * 0.45]));
 
-  const sit = (person: HistoryPerson, course: HistoryCourse, kind: "pre" | "post", year: number, number: number, at: Date, level: number, avoid: Set<number>) => {
-    const fresh = shuffle(course.questions.filter((q) => !avoid.has(q.questionId)), random);
-    const drawn = [...fresh, ...course.questions.filter((q) => avoid.has(q.questionId))].slice(0, course.questionsPerTest);
+  const sit = (
+    person: HistoryPerson,
+    course: HistoryCourse,
+    kind: "pre" | "post",
+    year: number,
+    number: number,
+    at: Date,
+    level: number,
+    avoid: Set<number>,
+  ) => {
+    const fresh = shuffle(
+      course.questions.filter((q) => !avoid.has(q.questionId)),
+      random,
+    );
+    const drawn = [...fresh, ...course.questions.filter((q) => avoid.has(q.questionId))].slice(
+      0,
+      course.questionsPerTest,
+    );
     const items = drawn.map((q) => {
       const right = random() < Math.min(0.98, Math.max(0.05, level - difficulty.get(q.questionId)!));
       const wrongIndex = (q.correctIndex + 1 + Math.floor(random() * (q.choiceCount - 1))) % q.choiceCount;
-      return { questionVersionId: q.versionId, choiceOrder: choiceOrder(q.choiceCount, random), selectedIndex: right ? q.correctIndex : wrongIndex, correctIndex: q.correctIndex };
+      return {
+        questionVersionId: q.versionId,
+        choiceOrder: choiceOrder(q.choiceCount, random),
+        selectedIndex: right ? q.correctIndex : wrongIndex,
+        correctIndex: q.correctIndex,
+      };
     });
     const attempt: HistoricalAttempt = {
       personId: person.id,
@@ -76,10 +96,18 @@ export function demoHistory(people: HistoryPerson[], courses: HistoryCourse[], n
         if (random() > participation) continue;
         const preAt = dateIn(year, random, now.getTime());
         const pre = sit(person, course, "pre", year, 1, preAt, base * 0.8, new Set());
-        const lessonsRead = complete || random() < 0.7 ? course.lessonIds.length : Math.floor(random() * course.lessonIds.length);
-        course.lessonIds.slice(0, lessonsRead).forEach((lessonId, i) =>
-          lessonProgress.push({ personId: person.id, lessonId, fiscalYear: year, completedAt: new Date(preAt.getTime() + (i + 1) * 3_600_000) }),
-        );
+        const lessonsRead =
+          complete || random() < 0.7 ? course.lessonIds.length : Math.floor(random() * course.lessonIds.length);
+        course.lessonIds
+          .slice(0, lessonsRead)
+          .forEach((lessonId, i) =>
+            lessonProgress.push({
+              personId: person.id,
+              lessonId,
+              fiscalYear: year,
+              completedAt: new Date(preAt.getTime() + (i + 1) * 3_600_000),
+            }),
+          );
         if (lessonsRead < course.lessonIds.length || (!complete && random() < 0.3)) continue;
         let at = new Date(preAt.getTime() + (lessonsRead + 1) * 3_600_000);
         for (let number = 1; number <= course.maxPostTestAttempts; number++) {

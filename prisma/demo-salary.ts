@@ -78,8 +78,18 @@ export async function seedSalaryRounds(
 ) {
   const hr = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100002" } });
   const people = await db.person.findMany({
-    where: { personnelType: { in: ["municipal_officer", "permanent_employee", "contract_employee"] }, deactivatedAt: null },
-    select: { id: true, employeeNumber: true, personnelType: true, divisionId: true, activeFrom: true, activeUntil: true },
+    where: {
+      personnelType: { in: ["municipal_officer", "permanent_employee", "contract_employee"] },
+      deactivatedAt: null,
+    },
+    select: {
+      id: true,
+      employeeNumber: true,
+      personnelType: true,
+      divisionId: true,
+      activeFrom: true,
+      activeUntil: true,
+    },
     orderBy: { id: "asc" },
   });
   const topOf = topLevelMap(await db.division.findMany({ select: { id: true, parentId: true } }));
@@ -102,18 +112,28 @@ export async function seedSalaryRounds(
         createdById: hr.id,
       },
     });
-    const scope = people.filter((p) => p.activeFrom <= effectiveDate && (!p.activeUntil || p.activeUntil > effectiveDate));
+    const scope = people.filter(
+      (p) => p.activeFrom <= effectiveDate && (!p.activeUntil || p.activeUntil > effectiveDate),
+    );
     const appraisedAt = new Date(effectiveDate.getTime() - 30 * DAY);
-    await db.salaryAppraisal.createMany({ data: scope.map((p) => demoAppraisal(round.id, p, hr.id, appraisedAt, random)) });
+    await db.salaryAppraisal.createMany({
+      data: scope.map((p) => demoAppraisal(round.id, p, hr.id, appraisedAt, random)),
+    });
     await seedCommitteeDecisions(db, round.id, scope, appraisedAt, random);
     await options.beforePublish?.(round.id);
     await db.salaryRound.update({
       where: { id: round.id },
-      data: { publishedAt: r.publishedAt, appealDeadline: appealDeadlineAfter(r.publishedAt, 30), surveyClosesAt: r.surveyClosesAt },
+      data: {
+        publishedAt: r.publishedAt,
+        appealDeadline: appealDeadlineAfter(r.publishedAt, 30),
+        surveyClosesAt: r.surveyClosesAt,
+      },
     });
 
     const isOpen = r.surveyClosesAt.getTime() > now;
-    const respondents = scope.filter((p) => !(isOpen && demoNumbers.has(p.employeeNumber)) && random() < r.responseRate);
+    const respondents = scope.filter(
+      (p) => !(isOpen && demoNumbers.has(p.employeeNumber)) && random() < r.responseRate,
+    );
     await db.surveyParticipation.createMany({ data: respondents.map((p) => ({ roundId: round.id, personId: p.id })) });
     await db.surveyResponse.createMany({
       data: respondents.map((p) => ({
@@ -126,8 +146,13 @@ export async function seedSalaryRounds(
     // Demo answers are written directly; a closed round counts as settled (decision 021).
     if (!isOpen) await db.surveySettlement.create({ data: { roundId: round.id, settledAt: r.surveyClosesAt } });
 
-    const appealed = await db.salaryAppraisal.findMany({ where: { roundId: round.id }, select: { id: true, personId: true } });
-    const appellants = appealed.filter((a) => !people.some((p) => p.id === a.personId && demoNumbers.has(p.employeeNumber))).slice(0, 400);
+    const appealed = await db.salaryAppraisal.findMany({
+      where: { roundId: round.id },
+      select: { id: true, personId: true },
+    });
+    const appellants = appealed
+      .filter((a) => !people.some((p) => p.id === a.personId && demoNumbers.has(p.employeeNumber)))
+      .slice(0, 400);
     const appealsClosed = appealDeadlineAfter(r.publishedAt, 30).getTime() <= now;
     await db.salaryAppeal.createMany({
       data: Array.from({ length: r.appeals }, (_, i) => {
@@ -135,13 +160,21 @@ export async function seedSalaryRounds(
         const filedAt = new Date(Math.min(r.publishedAt.getTime() + (3 + i) * DAY, now - 60_000));
         // Appeals of rounds whose appeal period has ended were answered (upheld); the newest round's are pending.
         const answer = appealsClosed
-          ? { outcome: "rejected", answer: "คณะกรรมการพิจารณาแล้ว ยืนตามผลเดิม เนื่องจากผลการประเมินสอดคล้องกับหลักฐานผลงาน", answeredAt: new Date(filedAt.getTime() + 14 * DAY), answeredById: hr.id }
+          ? {
+              outcome: "rejected",
+              answer: "คณะกรรมการพิจารณาแล้ว ยืนตามผลเดิม เนื่องจากผลการประเมินสอดคล้องกับหลักฐานผลงาน",
+              answeredAt: new Date(filedAt.getTime() + 14 * DAY),
+              answeredById: hr.id,
+            }
           : {};
         return {
           ...answer,
           appraisalId: a.id,
           personId: a.personId,
-          reason: i % 2 ? "ขอให้ทบทวนผลการประเมิน เนื่องจากผลงานที่ส่งไม่ได้นำมาพิจารณาครบถ้วน" : "ขอทราบเหตุผลที่ได้รับการเลื่อนขั้นน้อยกว่าที่ผู้บังคับบัญชาเสนอ",
+          reason:
+            i % 2
+              ? "ขอให้ทบทวนผลการประเมิน เนื่องจากผลงานที่ส่งไม่ได้นำมาพิจารณาครบถ้วน"
+              : "ขอทราบเหตุผลที่ได้รับการเลื่อนขั้นน้อยกว่าที่ผู้บังคับบัญชาเสนอ",
           filedAt,
           recordedById: hr.id,
         };

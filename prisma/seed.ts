@@ -31,7 +31,8 @@ export async function seedDemoData(db: PrismaClient): Promise<{ seeded: boolean;
     // A run that created the people but failed before the history finishes the job now.
     const demo = await db.auditLog.count({ where: { action: "seed.demo" } });
     if (demo > 0 && (await db.courseAssignment.count()) === 0) await seedCourseAssignments(db);
-    if (demo > 0 && (await db.attempt.count()) === 0) await seedTrainingHistory(db, new Set(DEMO_ACCOUNTS.map((a) => a.employeeNumber)));
+    if (demo > 0 && (await db.attempt.count()) === 0)
+      await seedTrainingHistory(db, new Set(DEMO_ACCOUNTS.map((a) => a.employeeNumber)));
     return { seeded: false, people: existing };
   }
 
@@ -102,7 +103,11 @@ async function seedCourseAssignments(db: PrismaClient) {
       // A course added to content/ later than this list is for all personnel, as the first four are.
       const plan = DEMO_COURSE_GROUPS[course.slug] ?? { groupCodes: ["all-personnel"], fromYear: 2566 };
       if (fiscalYear < plan.fromYear) continue;
-      await assignCourse({ courseSlug: course.slug, fiscalYear, groupCodes: plan.groupCodes }, { personId: hr.id, ip: "seed" }, assignedAt);
+      await assignCourse(
+        { courseSlug: course.slug, fiscalYear, groupCodes: plan.groupCodes },
+        { personId: hr.id, ip: "seed" },
+        assignedAt,
+      );
     }
   }
 }
@@ -111,7 +116,8 @@ async function seedCourseAssignments(db: PrismaClient) {
 async function seedIndicatorEntries(db: PrismaClient) {
   const hr = await db.person.findUniqueOrThrow({ where: { employeeNumber: "100002" } });
   const indicators = await db.planIndicator.findMany({ where: { itemNumber: { in: [7, 15, 17, 22, 25] } } });
-  const find = (itemNumber: number, instrument: string) => indicators.find((i) => i.itemNumber === itemNumber && i.instrument === instrument);
+  const find = (itemNumber: number, instrument: string) =>
+    indicators.find((i) => i.itemNumber === itemNumber && i.instrument === instrument);
   const ita = { 2566: "82.47", 2567: "86.12", 2568: "88.05", 2569: "91.30" } as Record<number, string>;
   const entries: { indicatorId: number | undefined; fiscalYear: number; fields: Record<string, string> }[] = [];
   for (const [year, score] of Object.entries(ita)) {
@@ -119,20 +125,50 @@ async function seedIndicatorEntries(db: PrismaClient) {
       entries.push({
         indicatorId: find(item, "ita-score")?.id,
         fiscalYear: Number(year),
-        fields: { value: score, evidenceUrl: `https://itas.nacc.go.th/go/iit/ita${year}/lampangcity`, note: "ผลการประเมิน ITA จากระบบ ITAS ของสำนักงาน ป.ป.ช." },
+        fields: {
+          value: score,
+          evidenceUrl: `https://itas.nacc.go.th/go/iit/ita${year}/lampangcity`,
+          note: "ผลการประเมิน ITA จากระบบ ITAS ของสำนักงาน ป.ป.ช.",
+        },
       });
     }
   }
   entries.push(
-    { indicatorId: find(22, "fuel-records")?.id, fiscalYear: 2568, fields: { value: "27.5", evidenceUrl: "https://www.lampangcity.go.th/fuel-report-2568", note: "เทียบกับปีงบประมาณ 2565" } },
-    { indicatorId: find(22, "fuel-records")?.id, fiscalYear: 2569, fields: { value: "31.2", evidenceUrl: "https://www.lampangcity.go.th/fuel-report-2569", note: "เทียบกับปีงบประมาณ 2565" } },
-    { indicatorId: find(7, "participant-count")?.id, fiscalYear: 2569, fields: { value: "1240", evidenceUrl: "https://www.lampangcity.go.th/news/anti-corruption-day-2569" } },
+    {
+      indicatorId: find(22, "fuel-records")?.id,
+      fiscalYear: 2568,
+      fields: {
+        value: "27.5",
+        evidenceUrl: "https://www.lampangcity.go.th/fuel-report-2568",
+        note: "เทียบกับปีงบประมาณ 2565",
+      },
+    },
+    {
+      indicatorId: find(22, "fuel-records")?.id,
+      fiscalYear: 2569,
+      fields: {
+        value: "31.2",
+        evidenceUrl: "https://www.lampangcity.go.th/fuel-report-2569",
+        note: "เทียบกับปีงบประมาณ 2565",
+      },
+    },
+    {
+      indicatorId: find(7, "participant-count")?.id,
+      fiscalYear: 2569,
+      fields: { value: "1240", evidenceUrl: "https://www.lampangcity.go.th/news/anti-corruption-day-2569" },
+    },
   );
   for (const e of entries) {
     if (!e.indicatorId) continue; // the plan content changed: nothing to seed for it
     // Entered at the end of the year the result belongs to.
     const enteredAt = new Date(bangkokMidnightUtc(e.fiscalYear - 543, 9, 20).getTime() + 10 * 3_600_000);
-    await recordIndicatorEntry(e.indicatorId, { fiscalYear: String(e.fiscalYear), ...e.fields }, null, { personId: hr.id, ip: null }, enteredAt);
+    await recordIndicatorEntry(
+      e.indicatorId,
+      { fiscalYear: String(e.fiscalYear), ...e.fields },
+      null,
+      { personId: hr.id, ip: null },
+      enteredAt,
+    );
   }
 }
 
@@ -163,7 +199,9 @@ async function seedNoGiftAnnouncement(db: PrismaClient, demoNumbers: Set<string>
     .filter((p) => !demoNumbers.has(p.employeeNumber) && random() < 0.55)
     .map((p) => ({
       personId: p.id,
-      acknowledgedAt: new Date(Math.min(publishedAt.getTime() + Math.floor(random() * 35) * 86_400_000, Date.now() - 60_000)),
+      acknowledgedAt: new Date(
+        Math.min(publishedAt.getTime() + Math.floor(random() * 35) * 86_400_000, Date.now() - 60_000),
+      ),
     }));
   await importAcknowledgements(document.id, rows, "demo seed");
 }
@@ -188,9 +226,21 @@ async function seedDelegationOrders(db: PrismaClient) {
     limits: "เฉพาะงบประมาณของกองคลัง",
     ceilingBaht,
   });
-  const history: { signedAt: string; effectiveFrom: string; effectiveUntil: string; ceiling: number; supersedes?: number }[] = [
+  const history: {
+    signedAt: string;
+    effectiveFrom: string;
+    effectiveUntil: string;
+    ceiling: number;
+    supersedes?: number;
+  }[] = [
     { signedAt: "2024-01-15T03:00:00Z", effectiveFrom: "2024-01-16", effectiveUntil: "", ceiling: 100_000 },
-    { signedAt: "2025-02-10T03:00:00Z", effectiveFrom: "2025-02-11", effectiveUntil: "", ceiling: 200_000, supersedes: 0 },
+    {
+      signedAt: "2025-02-10T03:00:00Z",
+      effectiveFrom: "2025-02-11",
+      effectiveUntil: "",
+      ceiling: 200_000,
+      supersedes: 0,
+    },
     { signedAt: "2026-03-05T03:00:00Z", effectiveFrom: "2026-03-06", effectiveUntil: "2026-09-30", ceiling: 50_000 },
   ];
   const ids: number[] = [];
@@ -219,7 +269,15 @@ async function seedDelegationOrders(db: PrismaClient) {
       title: "มอบอำนาจอนุญาตให้ใช้รถส่วนกลางของกองคลัง",
       effectiveFrom: "2026-12-01",
       effectiveUntil: "",
-      powers: [{ kind: "permit", description: "อนุญาตให้ใช้รถส่วนกลางเพื่อปฏิบัติราชการ", legalBasis: "ระเบียบกระทรวงมหาดไทยว่าด้วยการใช้และรักษารถยนต์ขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548", limits: undefined, ceilingBaht: undefined }],
+      powers: [
+        {
+          kind: "permit",
+          description: "อนุญาตให้ใช้รถส่วนกลางเพื่อปฏิบัติราชการ",
+          legalBasis: "ระเบียบกระทรวงมหาดไทยว่าด้วยการใช้และรักษารถยนต์ขององค์กรปกครองส่วนท้องถิ่น พ.ศ. 2548",
+          limits: undefined,
+          ceilingBaht: undefined,
+        },
+      ],
       supersedesId: "",
     },
     actor,
@@ -229,7 +287,9 @@ async function seedDelegationOrders(db: PrismaClient) {
 
 async function seedTrainingHistory(db: PrismaClient, demoNumbers: Set<string>) {
   // History only for the courses run since FY 2566 for all personnel; the newer courses start untouched.
-  const historySlugs = Object.entries(DEMO_COURSE_GROUPS).filter(([, p]) => p.fromYear === 2566).map(([slug]) => slug);
+  const historySlugs = Object.entries(DEMO_COURSE_GROUPS)
+    .filter(([, p]) => p.fromYear === 2566)
+    .map(([slug]) => slug);
   const courses = await db.course.findMany({
     where: { slug: { in: historySlugs } },
     include: {
@@ -240,9 +300,16 @@ async function seedTrainingHistory(db: PrismaClient, demoNumbers: Set<string>) {
   if (courses.length === 0) return;
   // Teachers are outside the plan's training target groups. Internal audit starts FY 2570 untouched too, so
   // a visitor (and the browser test) can watch a unit's knowledge indicator move as its people pass.
-  const people = await db.person.findMany({ where: { personnelType: { not: "teacher" } }, include: { division: true } });
+  const people = await db.person.findMany({
+    where: { personnelType: { not: "teacher" } },
+    include: { division: true },
+  });
   const { attempts, lessonProgress } = demoHistory(
-    people.map((p) => ({ id: p.id, activeFrom: p.activeFrom, exempt: demoNumbers.has(p.employeeNumber) || p.division.code === "internal-audit" })),
+    people.map((p) => ({
+      id: p.id,
+      activeFrom: p.activeFrom,
+      exempt: demoNumbers.has(p.employeeNumber) || p.division.code === "internal-audit",
+    })),
     courses.map((c) => ({
       id: c.id,
       passPercent: c.passPercent,
@@ -251,7 +318,12 @@ async function seedTrainingHistory(db: PrismaClient, demoNumbers: Set<string>) {
       lessonIds: c.lessons.map((l) => l.id),
       questions: c.questions.map((q) => {
         const v = q.versions[0]!;
-        return { questionId: q.id, versionId: v.id, correctIndex: v.correctIndex, choiceCount: (JSON.parse(v.choices) as string[]).length };
+        return {
+          questionId: q.id,
+          versionId: v.id,
+          correctIndex: v.correctIndex,
+          choiceCount: (JSON.parse(v.choices) as string[]).length,
+        };
       }),
     })),
   );

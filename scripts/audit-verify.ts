@@ -5,7 +5,9 @@ import { db } from "~/utils/db.server";
 
 async function main() {
   const report = await verifyAuditChain();
-  console.log(`audit:verify: ${report.rows} rows (${report.legacyRows} from before the chain began), last id ${report.lastId ?? "-"}`);
+  console.log(
+    `audit:verify: ${report.rows} rows (${report.legacyRows} from before the chain began), last id ${report.lastId ?? "-"}`,
+  );
   if (report.ok) {
     console.log("audit:verify: OK — the chain is intact (ห่วงโซ่บันทึกการใช้งานครบถ้วน)");
     return;

@@ -8,7 +8,9 @@ import { argumentPath, databaseFile } from "./db-files.mjs";
 
 const arg = process.argv[2];
 if (!arg) {
-  console.error("ใช้: npm run db:backup -- <ไฟล์สำรอง>   เช่น npm run db:backup -- /var/backups/sujarit/sujarit-2570-11-28.db");
+  console.error(
+    "ใช้: npm run db:backup -- <ไฟล์สำรอง>   เช่น npm run db:backup -- /var/backups/sujarit/sujarit-2570-11-28.db",
+  );
   process.exit(2);
 }
 const source = databaseFile();
@@ -44,7 +46,9 @@ try {
   copy.close();
   fs.renameSync(partial, target);
   const size = fs.statSync(target).size;
-  console.log(`สำรองฐานข้อมูลแล้ว: ${target} (${(size / 1024 / 1024).toFixed(1)} MB, ${migrations} migrations, integrity ok, ${Date.now() - started} ms)`);
+  console.log(
+    `สำรองฐานข้อมูลแล้ว: ${target} (${(size / 1024 / 1024).toFixed(1)} MB, ${migrations} migrations, integrity ok, ${Date.now() - started} ms)`,
+  );
 } catch (error) {
   if (copy.open) copy.close();
   fs.rmSync(partial, { force: true });

@@ -57,7 +57,10 @@ export function processesUsingDatabase(dbFile) {
   const targets = new Set([dbFile, `${dbFile}-wal`, `${dbFile}-shm`]);
   let pids = [];
   try {
-    pids = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number);
+    pids = fs
+      .readdirSync("/proc")
+      .filter((d) => /^\d+$/.test(d))
+      .map(Number);
   } catch {
     return found; // not Linux: the marker is the only evidence
   }

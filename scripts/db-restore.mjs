@@ -42,13 +42,20 @@ try {
   }
 } catch (error) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(staging + suffix, { force: true });
-  fail(error.code === "SQLITE_NOTADB" ? "ไฟล์นี้ไม่ใช่ฐานข้อมูล SQLite" : error.message.includes("_prisma_migrations") ? "ไฟล์นี้ไม่ใช่ฐานข้อมูลของระบบสุจริต" : error.message);
+  fail(
+    error.code === "SQLITE_NOTADB"
+      ? "ไฟล์นี้ไม่ใช่ฐานข้อมูล SQLite"
+      : error.message.includes("_prisma_migrations")
+        ? "ไฟล์นี้ไม่ใช่ฐานข้อมูลของระบบสุจริต"
+        : error.message,
+  );
 }
 
 // Keep what is replaced, then swap. Old -wal/-shm go aside with it: replayed over the restored file they would corrupt it.
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const aside = `${target}.before-restore-${stamp}`;
-for (const suffix of ["", "-wal", "-shm"]) if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, aside + suffix);
+for (const suffix of ["", "-wal", "-shm"])
+  if (fs.existsSync(target + suffix)) fs.renameSync(target + suffix, aside + suffix);
 fs.renameSync(staging, target);
 fs.rmSync(serverMarker(target), { force: true }); // stale: no process was using the database
 console.log(`กู้คืนฐานข้อมูลจาก ${backup} แล้ว (integrity ok)${fs.existsSync(aside) ? `; ไฟล์เดิมเก็บไว้ที่ ${aside}` : ""}`);

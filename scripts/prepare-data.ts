@@ -11,7 +11,9 @@ async function main() {
   // The seal key lives outside the database (decision 022): made once, never overwritten.
   if (!process.env.SEAL_KEY) {
     const key = ensureSealKeyFile();
-    console.log(key.created ? `seal key: created ${key.file} (back it up apart from the database)` : `seal key: ${key.file}`);
+    console.log(
+      key.created ? `seal key: created ${key.file} (back it up apart from the database)` : `seal key: ${key.file}`,
+    );
   }
   const synced = await syncAllContent();
   console.log(`content: ${synced}`);
@@ -19,10 +21,15 @@ async function main() {
     console.log("seed: skipped (SEED=none)");
   } else {
     const seed = await seedDemoData(db);
-    console.log(seed.seeded ? `seed: demo data created (${seed.people} people)` : `seed: kept existing data (${seed.people} people)`);
+    console.log(
+      seed.seeded
+        ? `seed: demo data created (${seed.people} people)`
+        : `seed: kept existing data (${seed.people} people)`,
+    );
   }
   const legacy = await sealLegacyOrders();
-  if (legacy.sealed || legacy.refused.length) console.log(`seal: ${legacy.sealed} order(s) signed before seals sealed; refused ${legacy.refused.length}`);
+  if (legacy.sealed || legacy.refused.length)
+    console.log(`seal: ${legacy.sealed} order(s) signed before seals sealed; refused ${legacy.refused.length}`);
 }
 
 main()

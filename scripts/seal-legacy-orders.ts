@@ -5,7 +5,8 @@ import { db } from "~/utils/db.server";
 sealLegacyOrders()
   .then(({ sealed, refused }) => {
     console.log(`seal: ${sealed} order(s) sealed`);
-    if (refused.length) console.log(`seal: refused (signed after the audit chain began, or content changed): ${refused.join(", ")}`);
+    if (refused.length)
+      console.log(`seal: refused (signed after the audit chain began, or content changed): ${refused.join(", ")}`);
   })
   .catch((error) => {
     console.error(error);

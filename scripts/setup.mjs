@@ -39,6 +39,7 @@ run("prisma migrate deploy", bin("prisma"), ["migrate", "deploy"]);
 run("content sync and demo seed", bin("tsx"), ["scripts/prepare-data.ts"]);
 
 const buildStale =
-  mtime("build/index.js") < newestMtime(["app", "remix.config.js", "package-lock.json", "node_modules/.prisma/client/index.js"]);
+  mtime("build/index.js") <
+  newestMtime(["app", "remix.config.js", "package-lock.json", "node_modules/.prisma/client/index.js"]);
 if (!ifNeeded || buildStale) run("remix build", bin("remix"), ["build"]);
 console.log(`setup: done (database ${databaseFile})`);

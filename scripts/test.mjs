@@ -1,4 +1,4 @@
-// `npm test`: lint (the layering rules of decision 039 fail the run), build the app, then run every vitest project (unit, integration, e2e in Chromium) and end with
+// `npm test`: lint (the layering rules of decision 039 fail the run) and check the Prettier format, build the app, then run every vitest project (unit, integration, e2e in Chromium) and end with
 // one summary line, "tests: N passed, M failed", that CI reads. Extra arguments go to vitest.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,6 +16,7 @@ const step = (command, args) => {
 };
 
 step(bin("eslint"), ["."]);
+step(bin("prettier"), ["--check", "--log-level=warn", "."]);
 step(bin("prisma"), ["generate"]);
 step(bin("remix"), ["build"]);
 
@@ -34,7 +35,8 @@ let skipped = 0;
 if (fs.existsSync(report)) {
   const json = JSON.parse(fs.readFileSync(report, "utf8"));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites && !json.numFailedTests ? json.numFailedTestSuites : 0);
+  failed =
+    (json.numFailedTests ?? 0) + (json.numFailedTestSuites && !json.numFailedTests ? json.numFailedTestSuites : 0);
   skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 } else {
   failed = 1;

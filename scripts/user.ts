@@ -36,7 +36,10 @@ async function main() {
     console.error("error: --username must be 3–20 digits or letters (the employee number)");
     return 2;
   }
-  const roleNames = values.roles!.split(",").map((r) => r.trim()).filter(Boolean);
+  const roleNames = values
+    .roles!.split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roleNames.filter((r) => !isRole(r));
   if (unknown.length || roleNames.length === 0) {
     console.error(`error: unknown role(s): ${unknown.join(", ") || "(none)"}; use staff, hr, manager, admin`);

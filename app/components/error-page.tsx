@@ -8,7 +8,10 @@ const MESSAGES: Record<number, { title: string; detail: string }> = {
   403: { title: "ไม่มีสิทธิ์เข้าถึง", detail: "ท่านไม่มีสิทธิ์เข้าถึงหน้านี้ หากคิดว่าควรมีสิทธิ์ โปรดติดต่อกองการเจ้าหน้าที่" },
   404: { title: "ไม่พบหน้าที่ต้องการ", detail: "หน้านี้อาจถูกย้ายหรือไม่มีอยู่ ตรวจสอบที่อยู่อีกครั้ง" },
   503: { title: "ระบบไม่ว่างชั่วคราว", detail: "ระบบมีผู้ใช้งานมากในขณะนี้ กรุณารอสักครู่แล้วลองใหม่" },
-  500: { title: "เกิดข้อผิดพลาด กรุณาลองใหม่", detail: "ระบบทำงานไม่สำเร็จในครั้งนี้ ข้อมูลที่บันทึกไว้ก่อนหน้ายังอยู่ครบ กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ" },
+  500: {
+    title: "เกิดข้อผิดพลาด กรุณาลองใหม่",
+    detail: "ระบบทำงานไม่สำเร็จในครั้งนี้ ข้อมูลที่บันทึกไว้ก่อนหน้ายังอยู่ครบ กรุณาลองใหม่อีกครั้ง หากยังพบปัญหาโปรดแจ้งผู้ดูแลระบบ",
+  },
 };
 
 const OFFLINE = {
@@ -19,10 +22,20 @@ const OFFLINE = {
 /** A thrown error that is a failed fetch (server down, network lost) rather than a bug in the page. */
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return /failed to fetch|networkerror|network error|load failed|fetch failed|err_connection|network request failed/i.test(`${error.name} ${error.message}`);
+  return /failed to fetch|networkerror|network error|load failed|fetch failed|err_connection|network request failed/i.test(
+    `${error.name} ${error.message}`,
+  );
 }
 
-export function ErrorPage({ status, message, offline = false }: { status: number; message?: string; offline?: boolean }) {
+export function ErrorPage({
+  status,
+  message,
+  offline = false,
+}: {
+  status: number;
+  message?: string;
+  offline?: boolean;
+}) {
   const known = offline ? OFFLINE : (MESSAGES[status] ?? (status >= 500 ? MESSAGES[500]! : MESSAGES[400]!));
   const retry = offline || status >= 500;
   return (

@@ -24,13 +24,23 @@ type Props = {
   onUploaded?: (result: UploadResult) => void;
 };
 
-export type UploadResult = { ok?: string; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
+export type UploadResult = {
+  ok?: string;
+  formError?: string;
+  fieldErrors?: FieldErrors;
+  values?: Record<string, unknown>;
+};
 
 /**
  * Sends the form with XMLHttpRequest so the upload's progress can be shown; the action answers JSON (`_data`).
  * Without JavaScript the form posts normally and the page comes back with the result.
  */
-function sendWithProgress(form: HTMLFormElement, action: string, routeId: string, onProgress: (percent: number) => void): Promise<UploadResult> {
+function sendWithProgress(
+  form: HTMLFormElement,
+  action: string,
+  routeId: string,
+  onProgress: (percent: number) => void,
+): Promise<UploadResult> {
   return new Promise((resolve) => {
     const url = new URL(action, window.location.href);
     url.searchParams.set("_data", routeId);
@@ -47,7 +57,11 @@ function sendWithProgress(form: HTMLFormElement, action: string, routeId: string
         body = null;
       }
       if (xhr.status === 200 && body?.ok) resolve({ ok: body.message ?? "บันทึกแล้ว" });
-      else resolve({ formError: body?.formError ?? body?.message ?? "บันทึกไม่สำเร็จ กรุณาลองใหม่อีกครั้ง", fieldErrors: body?.fieldErrors });
+      else
+        resolve({
+          formError: body?.formError ?? body?.message ?? "บันทึกไม่สำเร็จ กรุณาลองใหม่อีกครั้ง",
+          fieldErrors: body?.fieldErrors,
+        });
     };
     xhr.onerror = () => resolve({ formError: "การเชื่อมต่อขัดข้อง ไฟล์ยังไม่ได้บันทึก กรุณาลองใหม่อีกครั้ง" });
     xhr.send(new FormData(form));
@@ -66,11 +80,25 @@ const HINTS: Record<EntryUnit, string> = {
 };
 
 /** HR's entry for one indicator: value (or yes/no), evidence link or file, and a note. Same schema as the server. */
-export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year, values, fieldErrors, formError, openYears, routeId, onUploaded }: Props) {
+export function IndicatorEntryForm({
+  indicatorId,
+  action,
+  unit,
+  valueLabel,
+  year,
+  values,
+  fieldErrors,
+  formError,
+  openYears,
+  routeId,
+  onUploaded,
+}: Props) {
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const [progress, setProgress] = useState<number | null>(null);
-  const busy = progress !== null || (navigation.state !== "idle" && navigation.formData?.get("indicatorId") === String(indicatorId));
+  const busy =
+    progress !== null ||
+    (navigation.state !== "idle" && navigation.formData?.get("indicatorId") === String(indicatorId));
   const years = PLAN_FISCAL_YEARS.filter((y) => !openYears || openYears.includes(y));
   const defaults = {
     fiscalYear: String(year),
@@ -87,7 +115,9 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
     serverErrors: fieldErrors,
   });
   // Also in the server-rendered HTML, so a refused submission shows what was typed before scripts load.
-  const initial = (name: "fiscalYear" | "value" | "note" | "evidenceUrl" | "participants" | "instrumentUsed") => ({ defaultValue: defaults[name] ?? "" });
+  const initial = (name: "fiscalYear" | "value" | "note" | "evidenceUrl" | "participants" | "instrumentUsed") => ({
+    defaultValue: defaults[name] ?? "",
+  });
   const id = (name: string) => `entry-${indicatorId}-${name}`;
   const error = (name: string) => {
     const message = errorOf(name);
@@ -111,7 +141,15 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
     })(event);
   };
   return (
-    <Form method="post" action={action} encType="multipart/form-data" className="stack entry-form" onSubmit={submitForm} noValidate aria-label="บันทึกผลตัวชี้วัด">
+    <Form
+      method="post"
+      action={action}
+      encType="multipart/form-data"
+      className="stack entry-form"
+      onSubmit={submitForm}
+      noValidate
+      aria-label="บันทึกผลตัวชี้วัด"
+    >
       <FormError message={formError} />
       <input type="hidden" name="indicatorId" value={indicatorId} />
       <div className="row">
@@ -130,17 +168,24 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
           <fieldset className="field" aria-invalid={errorOf("achieved") ? true : undefined}>
             <legend>{valueLabel}</legend>
             <label>
-              <input type="radio" value="yes" defaultChecked={defaults.achieved === "yes"} {...register("achieved")} /> ดำเนินการได้ตามตัวชี้วัด
+              <input type="radio" value="yes" defaultChecked={defaults.achieved === "yes"} {...register("achieved")} />{" "}
+              ดำเนินการได้ตามตัวชี้วัด
             </label>
             <label>
-              <input type="radio" value="no" defaultChecked={defaults.achieved === "no"} {...register("achieved")} /> ยังไม่ได้ตามตัวชี้วัด
+              <input type="radio" value="no" defaultChecked={defaults.achieved === "no"} {...register("achieved")} />{" "}
+              ยังไม่ได้ตามตัวชี้วัด
             </label>
             {error("achieved")}
           </fieldset>
         ) : unit === "level" ? (
           <div className="field">
             <label htmlFor={id("value")}>{valueLabel}</label>
-            <select id={id("value")} aria-invalid={errorOf("value") ? true : undefined} {...initial("value")} {...register("value")}>
+            <select
+              id={id("value")}
+              aria-invalid={errorOf("value") ? true : undefined}
+              {...initial("value")}
+              {...register("value")}
+            >
               <option value="">— เลือกระดับ —</option>
               {RATING_LEVELS.map((level, index) => (
                 <option key={level} value={index}>
@@ -153,7 +198,13 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
         ) : (
           <div className="field">
             <label htmlFor={id("value")}>{valueLabel}</label>
-            <input id={id("value")} inputMode={unit === "count" ? "numeric" : "decimal"} aria-invalid={errorOf("value") ? true : undefined} {...initial("value")} {...register("value")} />
+            <input
+              id={id("value")}
+              inputMode={unit === "count" ? "numeric" : "decimal"}
+              aria-invalid={errorOf("value") ? true : undefined}
+              {...initial("value")}
+              {...register("value")}
+            />
             {HINTS[unit] ? <span className="field-hint">{HINTS[unit]}</span> : null}
             {error("value")}
           </div>
@@ -162,8 +213,16 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
       {unit === "share" || unit === "every" ? (
         <div className="row">
           <div className="field">
-            <label htmlFor={id("participants")}>{unit === "share" ? "จำนวนผู้เข้าร่วมการวัดความรู้" : "จำนวนครั้งทั้งหมดในปี"}</label>
-            <input id={id("participants")} inputMode="numeric" aria-invalid={errorOf("participants") ? true : undefined} {...initial("participants")} {...register("participants")} />
+            <label htmlFor={id("participants")}>
+              {unit === "share" ? "จำนวนผู้เข้าร่วมการวัดความรู้" : "จำนวนครั้งทั้งหมดในปี"}
+            </label>
+            <input
+              id={id("participants")}
+              inputMode="numeric"
+              aria-invalid={errorOf("participants") ? true : undefined}
+              {...initial("participants")}
+              {...register("participants")}
+            />
             {error("participants")}
           </div>
           {unit === "share" ? (
@@ -184,12 +243,25 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
       <div className="row">
         <div className="field">
           <label htmlFor={id("evidenceUrl")}>ลิงก์หลักฐาน</label>
-          <input id={id("evidenceUrl")} type="url" placeholder="https://" aria-invalid={errorOf("evidenceUrl") ? true : undefined} {...initial("evidenceUrl")} {...register("evidenceUrl")} />
+          <input
+            id={id("evidenceUrl")}
+            type="url"
+            placeholder="https://"
+            aria-invalid={errorOf("evidenceUrl") ? true : undefined}
+            {...initial("evidenceUrl")}
+            {...register("evidenceUrl")}
+          />
           {error("evidenceUrl")}
         </div>
         <div className="field">
           <label htmlFor={id("evidenceFile")}>หรือไฟล์หลักฐาน</label>
-          <input id={id("evidenceFile")} type="file" accept={EVIDENCE_ACCEPT} aria-invalid={errorOf("evidenceFile") ? true : undefined} {...register("evidenceFile")} />
+          <input
+            id={id("evidenceFile")}
+            type="file"
+            accept={EVIDENCE_ACCEPT}
+            aria-invalid={errorOf("evidenceFile") ? true : undefined}
+            {...register("evidenceFile")}
+          />
           <span className="field-hint">PDF, JPEG, PNG, Word หรือ Excel ไม่เกิน 5 MB</span>
           {error("evidenceFile")}
         </div>
@@ -204,7 +276,12 @@ export function IndicatorEntryForm({ indicatorId, action, unit, valueLabel, year
           {progress !== null ? "กำลังอัปโหลด…" : busy ? "กำลังบันทึก…" : "บันทึกผล"}
         </button>
         {progress !== null ? (
-          <span className="upload-progress" role="status" aria-live="polite" data-testid={`upload-progress-${indicatorId}`}>
+          <span
+            className="upload-progress"
+            role="status"
+            aria-live="polite"
+            data-testid={`upload-progress-${indicatorId}`}
+          >
             <progress max={100} value={progress} aria-label="ความคืบหน้าการอัปโหลดไฟล์หลักฐาน" />
             {` อัปโหลดแล้ว ${progress}%`}
           </span>

@@ -69,7 +69,12 @@ export function OrderForm({
   return (
     <Form method="post" className="stack order-form" onSubmit={form.onSubmit} noValidate>
       <FormError message={formError} />
-      <TextField label="เรื่อง" placeholder="เช่น มอบอำนาจการอนุมัติจัดซื้อจัดจ้างให้หัวหน้าฝ่าย" error={errorOf("title")} {...register("title")} />
+      <TextField
+        label="เรื่อง"
+        placeholder="เช่น มอบอำนาจการอนุมัติจัดซื้อจัดจ้างให้หัวหน้าฝ่าย"
+        error={errorOf("title")}
+        {...register("title")}
+      />
       <div className="row">
         <SelectField label="หน่วยงานที่ออกคำสั่ง" error={errorOf("issuingDivisionId")} {...register("issuingDivisionId")}>
           <option value="">— เลือก —</option>
@@ -92,8 +97,16 @@ export function OrderForm({
         <p className="field-hint">ระบุเป็นบุคคล (เลขประจำตัว) หรือเป็นตำแหน่ง (ผู้ดำรงตำแหน่งนั้น) อย่างใดอย่างหนึ่ง</p>
         {delegates.fields.map((field, index) => (
           <div key={field.id} className="row repeat-row">
-            <PersonPicker label={`บุคคลที่ ${index + 1} (ชื่อหรือเลขประจำตัว)`} error={errorOf(`delegates.${index}.employeeNumber`)} {...register(`delegates.${index}.employeeNumber`)} />
-            <TextField label="หรือ ตำแหน่ง" error={errorOf(`delegates.${index}.positionTitle`)} {...register(`delegates.${index}.positionTitle`)} />
+            <PersonPicker
+              label={`บุคคลที่ ${index + 1} (ชื่อหรือเลขประจำตัว)`}
+              error={errorOf(`delegates.${index}.employeeNumber`)}
+              {...register(`delegates.${index}.employeeNumber`)}
+            />
+            <TextField
+              label="หรือ ตำแหน่ง"
+              error={errorOf(`delegates.${index}.positionTitle`)}
+              {...register(`delegates.${index}.positionTitle`)}
+            />
             {delegates.fields.length > 1 ? (
               <button type="button" className="btn btn--secondary" onClick={() => delegates.remove(index)}>
                 ลบ
@@ -103,7 +116,11 @@ export function OrderForm({
         ))}
         {listError("delegates") ? <span className="field-error">{listError("delegates")}</span> : null}
         <div>
-          <button type="button" className="btn btn--secondary" onClick={() => delegates.append({ employeeNumber: "", positionTitle: "" })}>
+          <button
+            type="button"
+            className="btn btn--secondary"
+            onClick={() => delegates.append({ employeeNumber: "", positionTitle: "" })}
+          >
             + เพิ่มผู้รับมอบอำนาจ
           </button>
         </div>
@@ -114,18 +131,41 @@ export function OrderForm({
         {powers.fields.map((field, index) => (
           <div key={field.id} className="card power-row">
             <div className="row">
-              <SelectField label={`รายการที่ ${index + 1}: ประเภท`} error={errorOf(`powers.${index}.kind`)} {...register(`powers.${index}.kind`)}>
+              <SelectField
+                label={`รายการที่ ${index + 1}: ประเภท`}
+                error={errorOf(`powers.${index}.kind`)}
+                {...register(`powers.${index}.kind`)}
+              >
                 {POWER_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {POWER_KIND_LABELS[k]}
                   </option>
                 ))}
               </SelectField>
-              <TextField label="วงเงินสูงสุด (บาท, ถ้ามี)" inputMode="numeric" error={errorOf(`powers.${index}.ceilingBaht`)} {...register(`powers.${index}.ceilingBaht`)} />
+              <TextField
+                label="วงเงินสูงสุด (บาท, ถ้ามี)"
+                inputMode="numeric"
+                error={errorOf(`powers.${index}.ceilingBaht`)}
+                {...register(`powers.${index}.ceilingBaht`)}
+              />
             </div>
-            <TextField label="อำนาจ" placeholder="เช่น อนุมัติการจัดซื้อจัดจ้างโดยวิธีเฉพาะเจาะจง" error={errorOf(`powers.${index}.description`)} {...register(`powers.${index}.description`)} />
-            <TextField label="ฐานอำนาจ (กฎหมาย / ระเบียบ / ข้อ)" placeholder="เช่น ระเบียบกระทรวงการคลังฯ พ.ศ. ๒๕๖๐ ข้อ ๘๔" error={errorOf(`powers.${index}.legalBasis`)} {...register(`powers.${index}.legalBasis`)} />
-            <TextField label="ขอบเขต / เงื่อนไข (ถ้ามี)" error={errorOf(`powers.${index}.limits`)} {...register(`powers.${index}.limits`)} />
+            <TextField
+              label="อำนาจ"
+              placeholder="เช่น อนุมัติการจัดซื้อจัดจ้างโดยวิธีเฉพาะเจาะจง"
+              error={errorOf(`powers.${index}.description`)}
+              {...register(`powers.${index}.description`)}
+            />
+            <TextField
+              label="ฐานอำนาจ (กฎหมาย / ระเบียบ / ข้อ)"
+              placeholder="เช่น ระเบียบกระทรวงการคลังฯ พ.ศ. ๒๕๖๐ ข้อ ๘๔"
+              error={errorOf(`powers.${index}.legalBasis`)}
+              {...register(`powers.${index}.legalBasis`)}
+            />
+            <TextField
+              label="ขอบเขต / เงื่อนไข (ถ้ามี)"
+              error={errorOf(`powers.${index}.limits`)}
+              {...register(`powers.${index}.limits`)}
+            />
             {powers.fields.length > 1 ? (
               <button type="button" className="btn btn--secondary" onClick={() => powers.remove(index)}>
                 ลบรายการนี้
@@ -138,7 +178,9 @@ export function OrderForm({
           <button
             type="button"
             className="btn btn--secondary"
-            onClick={() => powers.append({ kind: "approve", description: "", legalBasis: "", limits: "", ceilingBaht: "" })}
+            onClick={() =>
+              powers.append({ kind: "approve", description: "", legalBasis: "", limits: "", ceilingBaht: "" })
+            }
           >
             + เพิ่มอำนาจ
           </button>

@@ -2,12 +2,22 @@ import { Link } from "@remix-run/react";
 import { ORDER_STANDING_LABELS, formatOrderNumber, type OrderRow } from "~/domain/delegation";
 import { formatThaiDate } from "~/domain/thai-date";
 
-const TONE: Record<string, string> = { signed: "badge--ok", circulated: "badge--ok", revoked: "badge--bad", superseded: "badge--bad", submitted: "badge--warn" };
+const TONE: Record<string, string> = {
+  signed: "badge--ok",
+  circulated: "badge--ok",
+  revoked: "badge--bad",
+  superseded: "badge--bad",
+  submitted: "badge--warn",
+};
 
 export type { OrderRow };
 
 export function OrderStatusBadge({ status }: { status: string }) {
-  return <span className={`badge ${TONE[status] ?? ""}`}>{ORDER_STANDING_LABELS[status as keyof typeof ORDER_STANDING_LABELS] ?? status}</span>;
+  return (
+    <span className={`badge ${TONE[status] ?? ""}`}>
+      {ORDER_STANDING_LABELS[status as keyof typeof ORDER_STANDING_LABELS] ?? status}
+    </span>
+  );
 }
 
 export function OrderTable({ rows, empty }: { rows: OrderRow[]; empty: string }) {

@@ -33,7 +33,11 @@ export function PeopleTable({ rows, linkTo }: { rows: PeopleRow[]; linkTo?: (row
                 <td>{p.divisionName}</td>
                 <td className="hide-narrow">{p.roles.map((r) => (isRole(r) ? ROLE_LABELS[r] : r)).join(", ")}</td>
                 <td>
-                  {p.active ? <span className="badge badge--ok">ปฏิบัติงาน</span> : <span className="badge badge--bad">ไม่ได้ใช้งาน</span>}
+                  {p.active ? (
+                    <span className="badge badge--ok">ปฏิบัติงาน</span>
+                  ) : (
+                    <span className="badge badge--bad">ไม่ได้ใช้งาน</span>
+                  )}
                 </td>
               </tr>
             );

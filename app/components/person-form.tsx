@@ -42,7 +42,12 @@ export function PersonForm({
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <FormError message={formError} />
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-      <TextField label="เลขประจำตัวพนักงาน" inputMode="numeric" error={errorOf("employeeNumber")} {...register("employeeNumber")} />
+      <TextField
+        label="เลขประจำตัวพนักงาน"
+        inputMode="numeric"
+        error={errorOf("employeeNumber")}
+        {...register("employeeNumber")}
+      />
       <div className="row">
         <TextField label="คำนำหน้า" error={errorOf("title")} list="title-options" {...register("title")} />
         <TextField label="ชื่อ" error={errorOf("firstName")} {...register("firstName")} />
@@ -70,7 +75,11 @@ export function PersonForm({
       </div>
       <div className="row">
         <ThaiDateField label="เริ่มปฏิบัติงาน" error={errorOf("activeFrom")} {...dateField(form, "activeFrom")} />
-        <ThaiDateField label="สิ้นสุดการปฏิบัติงาน (ถ้ามี)" error={errorOf("activeUntil")} {...dateField(form, "activeUntil")} />
+        <ThaiDateField
+          label="สิ้นสุดการปฏิบัติงาน (ถ้ามี)"
+          error={errorOf("activeUntil")}
+          {...dateField(form, "activeUntil")}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="btn" disabled={navigation.state !== "idle"}>

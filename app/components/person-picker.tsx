@@ -1,5 +1,16 @@
 import { useFetcher } from "@remix-run/react";
-import { forwardRef, useEffect, useId, useRef, useState, type ChangeEvent, type FocusEvent, type InputHTMLAttributes, type KeyboardEvent, type ReactNode } from "react";
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ChangeEvent,
+  type FocusEvent,
+  type InputHTMLAttributes,
+  type KeyboardEvent,
+  type ReactNode,
+} from "react";
 import type { PersonMatch } from "~/models/people/search.server";
 
 type Props = {
@@ -15,7 +26,10 @@ type Props = {
  * employee number under the form's own field name, so server code keeps reading numbers. Without JavaScript
  * it is a plain text input: a number works, and the server also accepts an unambiguous name.
  */
-export const PersonPicker = forwardRef<HTMLInputElement, Props>(function PersonPicker({ label, name, error, hint, id, onChange, onBlur, onKeyDown, ...input }, forwardedRef) {
+export const PersonPicker = forwardRef<HTMLInputElement, Props>(function PersonPicker(
+  { label, name, error, hint, id, onChange, onBlur, onKeyDown, ...input },
+  forwardedRef,
+) {
   const uid = useId();
   const inputId = id ?? name;
   const listId = `${uid}-list`;
@@ -109,7 +123,13 @@ export const PersonPicker = forwardRef<HTMLInputElement, Props>(function PersonP
             onBlur?.(event);
           }}
         />
-        <ul id={listId} role="listbox" aria-label="รายชื่อบุคลากรที่ตรงกัน" className="person-picker__list" hidden={!expanded}>
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label="รายชื่อบุคลากรที่ตรงกัน"
+          className="person-picker__list"
+          hidden={!expanded}
+        >
           {people.map((p, i) => (
             <li
               key={p.employeeNumber}
@@ -120,7 +140,8 @@ export const PersonPicker = forwardRef<HTMLInputElement, Props>(function PersonP
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => choose(p)}
             >
-              <strong>{p.name}</strong> <span className="muted">{`${p.employeeNumber} · ${p.position} · ${p.unit}`}</span>
+              <strong>{p.name}</strong>{" "}
+              <span className="muted">{`${p.employeeNumber} · ${p.position} · ${p.unit}`}</span>
             </li>
           ))}
           {expanded && search.state === "idle" && people.length === 0 ? (

@@ -5,7 +5,13 @@ import type { PlanReport } from "~/domain/plan-report";
 import { REPORT_PERIOD_SHORT } from "~/domain/report-periods";
 import type { FrozenView } from "~/models/plan-reports/freeze.server";
 
-type Data = { report: PlanReport; frozen: FrozenView | null; periodEnded: boolean; mayFreeze: boolean; mayEdit: boolean };
+type Data = {
+  report: PlanReport;
+  frozen: FrozenView | null;
+  periodEnded: boolean;
+  mayFreeze: boolean;
+  mayEdit: boolean;
+};
 
 /** The HR page of a plan report: print, CSV, freeze; then the report itself with per-item entry forms. */
 export function PlanReportPage() {
@@ -38,9 +44,21 @@ export function PlanReportPage() {
             ดาวน์โหลด CSV
           </a>
           {d.frozen ? (
-            <span className="badge badge--ok">{d.frozen.intact ? "ฉบับส่ง (ตรวจสอบ SHA-256 ถูกต้อง)" : "ฉบับส่ง: SHA-256 ไม่ตรง"}</span>
+            <span className="badge badge--ok">
+              {d.frozen.intact ? "ฉบับส่ง (ตรวจสอบ SHA-256 ถูกต้อง)" : "ฉบับส่ง: SHA-256 ไม่ตรง"}
+            </span>
           ) : (
-            <Form method="post" onSubmit={(e) => { if (!window.confirm(`บันทึกรายงาน${REPORT_PERIOD_SHORT[r.period]} ปีงบประมาณ ${r.fiscalYear} เป็นฉบับส่ง? ตัวเลขจะไม่เปลี่ยนอีกและบันทึกซ้ำไม่ได้`)) e.preventDefault(); }}>
+            <Form
+              method="post"
+              onSubmit={(e) => {
+                if (
+                  !window.confirm(
+                    `บันทึกรายงาน${REPORT_PERIOD_SHORT[r.period]} ปีงบประมาณ ${r.fiscalYear} เป็นฉบับส่ง? ตัวเลขจะไม่เปลี่ยนอีกและบันทึกซ้ำไม่ได้`,
+                  )
+                )
+                  e.preventDefault();
+              }}
+            >
               <input type="hidden" name="intent" value="freeze" />
               <button type="submit" className="btn btn--secondary" disabled={!d.periodEnded}>
                 บันทึกเป็นฉบับส่ง

@@ -1,13 +1,28 @@
 import { Form } from "@remix-run/react";
 import { IndicatorBadge } from "~/components/indicator-badge";
-import { NO_DATA_TEXT, NOT_YET_TEXT, bahtText, satangText, type PlanReport, type ReportItem } from "~/domain/plan-report";
+import {
+  NO_DATA_TEXT,
+  NOT_YET_TEXT,
+  bahtText,
+  satangText,
+  type PlanReport,
+  type ReportItem,
+} from "~/domain/plan-report";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 
 // The plan report in the Thai official layout: one block per item that never splits across printed pages.
 
 type FrozenInfo = { frozenAt: string; frozenByName?: string; sha256: string; intact?: boolean } | null;
 
-export function PlanReportView({ report, frozen, editable }: { report: PlanReport; frozen: FrozenInfo; editable: boolean }) {
+export function PlanReportView({
+  report,
+  frozen,
+  editable,
+}: {
+  report: PlanReport;
+  frozen: FrozenInfo;
+  editable: boolean;
+}) {
   return (
     <article className="plan-report" aria-label="รายงานฉบับพิมพ์">
       <header className="plan-report__head">
@@ -22,7 +37,9 @@ export function PlanReportView({ report, frozen, editable }: { report: PlanRepor
               : `ฉบับร่าง รอบรายงานยังไม่สิ้นสุด ข้อมูล ณ ${formatThaiDateTime(report.asOf)}`}
         </p>
         <p className="muted">
-          {report.indicatorsFrom === "frozen-year" ? "ผลตัวชี้วัดจากผลที่บันทึกไว้เมื่อปิดปีงบประมาณ" : "ผลตัวชี้วัดคำนวณจากข้อมูลในระบบ ณ วันสิ้นรอบรายงาน"}
+          {report.indicatorsFrom === "frozen-year"
+            ? "ผลตัวชี้วัดจากผลที่บันทึกไว้เมื่อปิดปีงบประมาณ"
+            : "ผลตัวชี้วัดคำนวณจากข้อมูลในระบบ ณ วันสิ้นรอบรายงาน"}
         </p>
       </header>
 
@@ -48,7 +65,9 @@ export function PlanReportView({ report, frozen, editable }: { report: PlanRepor
                   <td className="num">{d.totals.itemsWithActivity}</td>
                   <td className="num">{`${d.totals.met}/${d.totals.indicators}`}</td>
                   <td className="num">{bahtText(d.totals.plannedBaht)}</td>
-                  <td className="num">{d.totals.itemsWithSpending ? satangText(d.totals.spentSatang) : NOT_YET_TEXT}</td>
+                  <td className="num">
+                    {d.totals.itemsWithSpending ? satangText(d.totals.spentSatang) : NOT_YET_TEXT}
+                  </td>
                 </tr>
               ))}
               <tr>
@@ -57,7 +76,9 @@ export function PlanReportView({ report, frozen, editable }: { report: PlanRepor
                 <th className="num">{report.totals.itemsWithActivity}</th>
                 <th className="num">{`${report.totals.met}/${report.totals.indicators}`}</th>
                 <th className="num">{bahtText(report.totals.plannedBaht)}</th>
-                <th className="num">{report.totals.itemsWithSpending ? satangText(report.totals.spentSatang) : NOT_YET_TEXT}</th>
+                <th className="num">
+                  {report.totals.itemsWithSpending ? satangText(report.totals.spentSatang) : NOT_YET_TEXT}
+                </th>
               </tr>
             </tbody>
           </table>
@@ -147,13 +168,23 @@ function ReportEntryForm({ item }: { item: ReportItem }) {
   return (
     <details className="no-print">
       <summary>บันทึกงบประมาณที่ใช้จริง หลักฐาน ปัญหาและข้อเสนอแนะ</summary>
-      <Form method="post" className="card report-entry-form" aria-label={`บันทึกรายการที่ ${item.number}`} preventScrollReset>
+      <Form
+        method="post"
+        className="card report-entry-form"
+        aria-label={`บันทึกรายการที่ ${item.number}`}
+        preventScrollReset
+      >
         <input type="hidden" name="intent" value="entry" />
         <input type="hidden" name="itemNumber" value={item.number} />
         <div className="row">
           <div className="field">
             <label htmlFor={id("spent")}>ใช้จริง (บาท)</label>
-            <input id={id("spent")} name="spent" inputMode="decimal" defaultValue={item.spentSatang == null ? "" : (item.spentSatang / 100).toFixed(2)} />
+            <input
+              id={id("spent")}
+              name="spent"
+              inputMode="decimal"
+              defaultValue={item.spentSatang == null ? "" : (item.spentSatang / 100).toFixed(2)}
+            />
           </div>
           <div className="field">
             <label htmlFor={id("evidenceUrl")}>ลิงก์หลักฐาน</label>

@@ -33,7 +33,20 @@ export function PrivacyNotice({ what = "ข้อมูลในแบบนี�
   );
 }
 
-type GiftRow = { id: number; personName: string; division: string; giverName: string; description: string; amount: string; estimated: boolean; receivedOn: string; ruleTitle: string; status: GiftStatus; statusLabel: string; reportDueOn: string | null };
+type GiftRow = {
+  id: number;
+  personName: string;
+  division: string;
+  giverName: string;
+  description: string;
+  amount: string;
+  estimated: boolean;
+  receivedOn: string;
+  ruleTitle: string;
+  status: GiftStatus;
+  statusLabel: string;
+  reportDueOn: string | null;
+};
 
 export function GiftTable({ gifts, showPerson, label }: { gifts: GiftRow[]; showPerson?: boolean; label: string }) {
   return (
@@ -74,7 +87,9 @@ export function GiftTable({ gifts, showPerson, label }: { gifts: GiftRow[]; show
               <td>{g.ruleTitle}</td>
               <td>
                 <GiftStatusBadge status={g.status} label={g.statusLabel} />
-                {g.status === "awaiting_decision" || g.status === "overdue" ? <div className="muted">{`กำหนด ${isoDateThai(g.reportDueOn)}`}</div> : null}
+                {g.status === "awaiting_decision" || g.status === "overdue" ? (
+                  <div className="muted">{`กำหนด ${isoDateThai(g.reportDueOn)}`}</div>
+                ) : null}
               </td>
             </tr>
           ))}

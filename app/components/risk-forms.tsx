@@ -42,7 +42,9 @@ export function AddRiskForm(props: {
       <input type="hidden" name="intent" value="create" />
       <input type="hidden" {...register("fiscalYear")} />
       <FormError message={props.failure?.formError} />
-      <p className="muted">ข้อมูลในทะเบียนจะเผยแพร่ต่อสาธารณะเมื่อกองการเจ้าหน้าที่รวบรวมและเผยแพร่ ห้ามระบุชื่อบุคคล ให้ระบุตำแหน่งหรือหน่วยงานแทน</p>
+      <p className="muted">
+        ข้อมูลในทะเบียนจะเผยแพร่ต่อสาธารณะเมื่อกองการเจ้าหน้าที่รวบรวมและเผยแพร่ ห้ามระบุชื่อบุคคล ให้ระบุตำแหน่งหรือหน่วยงานแทน
+      </p>
       <SelectField label="หน่วยงาน" error={errorOf("divisionId")} {...register("divisionId")}>
         {props.units.length > 1 ? <option value="">— เลือกหน่วยงาน —</option> : null}
         {props.units.map((u) => (
@@ -55,7 +57,11 @@ export function AddRiskForm(props: {
       <div className="field">
         <label htmlFor="event">เหตุการณ์ความเสี่ยง</label>
         <textarea id="event" rows={3} aria-invalid={errorOf("event") ? true : undefined} {...register("event")} />
-        {errorOf("event") ? <span className="field-error" role="alert">{errorOf("event")}</span> : null}
+        {errorOf("event") ? (
+          <span className="field-error" role="alert">
+            {errorOf("event")}
+          </span>
+        ) : null}
       </div>
       <div className="row">
         <SelectField label="ประเภท" error={errorOf("type")} {...register("type")}>
@@ -89,12 +95,24 @@ export function AddRiskForm(props: {
       </div>
       <fieldset className="risk-measures">
         <legend>มาตรการใหม่ (อย่างน้อย 1 มาตรการ; ผู้รับผิดชอบเป็นตำแหน่งหรือหน่วยงาน)</legend>
-        {errorOf("measures") ? <p className="field-error" role="alert">{errorOf("measures")}</p> : null}
+        {errorOf("measures") ? (
+          <p className="field-error" role="alert">
+            {errorOf("measures")}
+          </p>
+        ) : null}
         {[0, 1, 2].map((i) => (
           <div className="row repeat-row" key={i}>
-            <TextField label={`มาตรการที่ ${i + 1}`} error={errorOf(`measures.${i}.description`)} {...register(`measures.${i}.description`)} />
+            <TextField
+              label={`มาตรการที่ ${i + 1}`}
+              error={errorOf(`measures.${i}.description`)}
+              {...register(`measures.${i}.description`)}
+            />
             <TextField label="ผู้รับผิดชอบ" error={errorOf(`measures.${i}.owner`)} {...register(`measures.${i}.owner`)} />
-            <ThaiDateField label="กำหนดเสร็จ" error={errorOf(`measures.${i}.dueDate`)} {...dateField(form, `measures.${i}.dueDate`)} />
+            <ThaiDateField
+              label="กำหนดเสร็จ"
+              error={errorOf(`measures.${i}.dueDate`)}
+              {...dateField(form, `measures.${i}.dueDate`)}
+            />
           </div>
         ))}
       </fieldset>

@@ -70,7 +70,13 @@ export function TargetGroupForm({
         {...register("positionIncludes")}
       />
       <div className="row">
-        <button type="submit" name="intent" value="preview" className="btn btn--secondary" disabled={navigation.state !== "idle"}>
+        <button
+          type="submit"
+          name="intent"
+          value="preview"
+          className="btn btn--secondary"
+          disabled={navigation.state !== "idle"}
+        >
           ดูรายชื่อก่อนบันทึก
         </button>
         <button type="submit" name="intent" value="save" className="btn" disabled={navigation.state !== "idle"}>

@@ -1,5 +1,12 @@
 import { useEffect, useId, useState, type FocusEvent, type ReactNode } from "react";
-import { THAI_MONTHS, beDateProblem, beParts, formatIsoDateThai, isoFromBeParts, type BeDateParts } from "~/domain/be-date";
+import {
+  THAI_MONTHS,
+  beDateProblem,
+  beParts,
+  formatIsoDateThai,
+  isoFromBeParts,
+  type BeDateParts,
+} from "~/domain/be-date";
 
 // One date field for every form (decision 047): day, month name and Buddhist-era year, never the browser's
 // "11/28/2026". It posts one hidden input `name` = "YYYY-MM-DD" (CE, what the server stores and validates);
@@ -24,7 +31,17 @@ export type ThaiDateFieldProps = {
 
 const INVALID = "invalid";
 
-export function ThaiDateField({ label, name, value, defaultValue, onChange, onBlur, error, hint, required }: ThaiDateFieldProps) {
+export function ThaiDateField({
+  label,
+  name,
+  value,
+  defaultValue,
+  onChange,
+  onBlur,
+  error,
+  hint,
+  required,
+}: ThaiDateFieldProps) {
   const base = useId().replace(/:/g, "");
   const id = `${name.replace(/[^\w-]/g, "-")}-${base}`;
   const [parts, setParts] = useState<BeDateParts>(() => beParts(value ?? defaultValue));
@@ -55,7 +72,11 @@ export function ThaiDateField({ label, name, value, defaultValue, onChange, onBl
   const readoutId = `${id}-readout`;
   const invalid = shown ? true : undefined;
   return (
-    <fieldset className="field date-field" onBlur={leave} aria-describedby={shown ? `${readoutId} ${errorId}` : readoutId}>
+    <fieldset
+      className="field date-field"
+      onBlur={leave}
+      aria-describedby={shown ? `${readoutId} ${errorId}` : readoutId}
+    >
       <legend>
         {label}
         {required ? <span className="visually-hidden"> (จำเป็น)</span> : null}
@@ -77,7 +98,12 @@ export function ThaiDateField({ label, name, value, defaultValue, onChange, onBl
         </span>
         <span className="date-field__part">
           <label htmlFor={`${id}-month`}>เดือน</label>
-          <select id={`${id}-month`} value={parts.month} aria-invalid={invalid} onChange={(e) => update({ month: e.target.value })}>
+          <select
+            id={`${id}-month`}
+            value={parts.month}
+            aria-invalid={invalid}
+            onChange={(e) => update({ month: e.target.value })}
+          >
             <option value="">— เดือน —</option>
             {THAI_MONTHS.map((m, i) => (
               <option key={m} value={String(i + 1)}>
@@ -129,7 +155,8 @@ export function dateField(form: DateForm, name: string) {
     value: String(form.watch(name) ?? ""),
     // A complete date is checked at once (clearing an earlier "required" message); while typing, the field's own
     // message speaks.
-    onChange: (iso: string) => form.setValue(name, iso, { shouldDirty: true, shouldValidate: iso !== "" || form.formState.isSubmitted }),
+    onChange: (iso: string) =>
+      form.setValue(name, iso, { shouldDirty: true, shouldValidate: iso !== "" || form.formState.isSubmitted }),
     onBlur: () => void form.trigger(name),
   };
 }

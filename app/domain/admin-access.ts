@@ -33,7 +33,14 @@ export const hasAdminAccess = (a: Pick<AccountSnapshot, "roles" | "active">) => 
 
 function accountFieldsChanged(c: AccountChange): boolean {
   const { before: b, after: a } = c;
-  return Boolean(c.passwordChanged) || b.active !== a.active || b.employeeNumber !== a.employeeNumber || b.name !== a.name || b.activeFrom !== a.activeFrom || b.activeUntil !== a.activeUntil;
+  return (
+    Boolean(c.passwordChanged) ||
+    b.active !== a.active ||
+    b.employeeNumber !== a.employeeNumber ||
+    b.name !== a.name ||
+    b.activeFrom !== a.activeFrom ||
+    b.activeUntil !== a.activeUntil
+  );
 }
 
 /** Null when the change is allowed; otherwise the status and the Thai reason. */
@@ -43,6 +50,7 @@ export function accountChangeProblem(c: AccountChange): AccessProblem {
   if (c.actorRoles.includes("admin")) return null;
   const gainsAccess = !hasAdminAccess(c.before) && hasAdminAccess(c.after);
   const adminAccount = c.before.roles.includes("admin") || c.after.roles.includes("admin");
-  if (losesAccess || gainsAccess || (adminAccount && accountFieldsChanged(c))) return { status: 403, message: ADMIN_ONLY_MESSAGE };
+  if (losesAccess || gainsAccess || (adminAccount && accountFieldsChanged(c)))
+    return { status: 403, message: ADMIN_ONLY_MESSAGE };
   return null;
 }

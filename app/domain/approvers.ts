@@ -1,5 +1,9 @@
 /** Whether one delegated power covers a case: the same kind, and the amount within its ceiling (if it has one). */
-export function powerCovers(power: { kind: string; ceilingBaht: number | null }, kind: string, amountBaht: number | null): boolean {
+export function powerCovers(
+  power: { kind: string; ceilingBaht: number | null },
+  kind: string,
+  amountBaht: number | null,
+): boolean {
   if (power.kind !== kind) return false;
   if (power.ceilingBaht == null || amountBaht == null) return true;
   return amountBaht <= power.ceilingBaht;

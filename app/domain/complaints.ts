@@ -22,7 +22,14 @@ export const COMPLAINT_CATEGORY_LABELS: Record<ComplaintCategory, string> = {
 export const UNCLASSIFIED_LABEL = "ยังไม่จัดประเภท";
 export const OTHER_LABEL = "อื่น ๆ";
 
-export const COMPLAINT_OUTCOMES = ["unfounded", "disciplinary", "referred_nacc", "referred_police", "referred_sao", "referred_general"] as const;
+export const COMPLAINT_OUTCOMES = [
+  "unfounded",
+  "disciplinary",
+  "referred_nacc",
+  "referred_police",
+  "referred_sao",
+  "referred_general",
+] as const;
 export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
 export const COMPLAINT_OUTCOME_LABELS: Record<ComplaintOutcome, string> = {
   unfounded: "ไม่มีมูล ยุติเรื่อง",
@@ -33,11 +40,23 @@ export const COMPLAINT_OUTCOME_LABELS: Record<ComplaintOutcome, string> = {
   referred_general: "ส่งต่อช่องทางร้องเรียนทั่วไป",
 };
 /** Outcomes an officer may pick when closing an investigated case (out-of-scope cases close on classification). */
-export const INVESTIGATED_OUTCOMES = ["unfounded", "disciplinary", "referred_nacc", "referred_police", "referred_sao"] as const;
+export const INVESTIGATED_OUTCOMES = [
+  "unfounded",
+  "disciplinary",
+  "referred_nacc",
+  "referred_police",
+  "referred_sao",
+] as const;
 
 /** A case that counts toward "corruption cases" in the plan-level target: classified corruption, closed as founded. */
 export function isFoundedCorruption(c: { category: string | null; outcome: string | null; status: string }): boolean {
-  return c.status === "closed" && c.category === "corruption" && c.outcome != null && c.outcome !== "unfounded" && c.outcome !== "referred_general";
+  return (
+    c.status === "closed" &&
+    c.category === "corruption" &&
+    c.outcome != null &&
+    c.outcome !== "unfounded" &&
+    c.outcome !== "referred_general"
+  );
 }
 
 // ── who may do what ──
@@ -51,7 +70,8 @@ export type CaseFacts = {
   findings: string | null;
 };
 
-export type CaseAction = "acknowledge" | "classify" | "assign" | "declare" | "findings" | "close" | "message" | "identity";
+export type CaseAction =
+  "acknowledge" | "classify" | "assign" | "declare" | "findings" | "close" | "message" | "identity";
 
 /** Only integrity officers see cases and reporters; HR and managers do not unless they hold the role too. */
 export function maySeeCases(viewer: { roles: readonly string[] }): boolean {
@@ -76,7 +96,10 @@ export function caseActions(c: CaseFacts, viewer: { personId: number; roles: rea
 }
 
 /** An investigator may not belong to the unit concerned (the division or any unit under it). */
-export function investigatorConflict(caseDivisionId: number | null, investigatorDivisionChain: readonly number[]): boolean {
+export function investigatorConflict(
+  caseDivisionId: number | null,
+  investigatorDivisionChain: readonly number[],
+): boolean {
   return caseDivisionId != null && investigatorDivisionChain.includes(caseDivisionId);
 }
 
@@ -107,12 +130,24 @@ export function bangkokDaysBetween(from: Date, to: Date): number {
   return bangkokDayNumber(to) - bangkokDayNumber(from);
 }
 
-export type DeadlineState = { key: "acknowledge" | "progress" | "close"; label: string; lastDay: Date; doneAt: Date | null; overdue: boolean };
+export type DeadlineState = {
+  key: "acknowledge" | "progress" | "close";
+  label: string;
+  lastDay: Date;
+  doneAt: Date | null;
+  overdue: boolean;
+};
 
-type DeadlineFacts = { receivedAt: Date; acknowledgedAt: Date | null; closedAt: Date | null; lastReportedAt: Date | null };
+type DeadlineFacts = {
+  receivedAt: Date;
+  acknowledgedAt: Date | null;
+  closedAt: Date | null;
+  lastReportedAt: Date | null;
+};
 
 export function deadlinesOf(c: DeadlineFacts, rules: ComplaintRules, now: Date): DeadlineState[] {
-  const late = (due: Date, doneAt: Date | null) => (doneAt ? doneAt.getTime() >= due.getTime() : now.getTime() >= due.getTime());
+  const late = (due: Date, doneAt: Date | null) =>
+    doneAt ? doneAt.getTime() >= due.getTime() : now.getTime() >= due.getTime();
   const states: DeadlineState[] = [
     {
       key: "acknowledge",
@@ -155,7 +190,10 @@ export function closedWithinDeadline(c: { receivedAt: Date; closedAt: Date | nul
 export const MINIMUM_CATEGORY_SIZE = 5;
 
 /** Categories with fewer than `minimum` cases are folded into "อื่น ๆ", so no small group can be picked out. */
-export function foldSmallGroups(groups: { label: string; count: number }[], minimum = MINIMUM_CATEGORY_SIZE): { label: string; count: number }[] {
+export function foldSmallGroups(
+  groups: { label: string; count: number }[],
+  minimum = MINIMUM_CATEGORY_SIZE,
+): { label: string; count: number }[] {
   const shown = groups.filter((g) => g.count >= minimum);
   const folded = groups.filter((g) => g.count > 0 && g.count < minimum).reduce((sum, g) => sum + g.count, 0);
   return folded > 0 ? [...shown, { label: OTHER_LABEL, count: folded }] : shown;

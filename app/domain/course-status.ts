@@ -28,7 +28,9 @@ export function courseStatus(p: CourseProgressInput): CourseStatus {
 
 export type NextStep = "pre_test" | "lessons" | "post_test" | "retake" | "done" | "no_retakes_left";
 
-export function nextStep(p: CourseProgressInput & { maxPostTestAttempts: number; grading?: "best" | "first" | "last" }): NextStep {
+export function nextStep(
+  p: CourseProgressInput & { maxPostTestAttempts: number; grading?: "best" | "first" | "last" },
+): NextStep {
   if (p.countingPostTestPassed === true) return "done";
   if (!p.preTestSubmitted) return "pre_test";
   if (p.lessonsDone < p.lessonCount) return "lessons";
@@ -45,7 +47,12 @@ export function nextStep(p: CourseProgressInput & { maxPostTestAttempts: number;
  * retake draws from the same bank, so per-item feedback would teach the key. Used by the model that builds the
  * attempt page's data, so the browser is never sent what it may not show.
  */
-export function attemptFeedbackOpen(p: { submitted: boolean; next: NextStep; attemptFiscalYear: number; currentFiscalYear: number }): boolean {
+export function attemptFeedbackOpen(p: {
+  submitted: boolean;
+  next: NextStep;
+  attemptFiscalYear: number;
+  currentFiscalYear: number;
+}): boolean {
   if (!p.submitted) return false;
   return p.next === "done" || p.next === "no_retakes_left" || p.attemptFiscalYear !== p.currentFiscalYear;
 }

@@ -13,4 +13,3 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
     return { text: new TextDecoder("windows-874").decode(bytes), encoding: "windows-874" };
   }
 }
-

@@ -51,19 +51,31 @@ export function mayReview(d: DeclarationFacts, viewer: DeclarationViewer): boole
 }
 
 /** What is wrong with a review, in Thai, or null. A declared conflict on a case means recusal. */
-export function reviewProblem(d: { kind: string; hasConflict: boolean }, outcome: ReviewOutcome, note: string): string | null {
-  if ((outcome === "managed" || outcome === "recusal") && note.trim().length < 5) return "กรุณาระบุเหตุผลหรือวิธีจัดการส่วนได้เสีย";
-  if (d.kind === "case" && d.hasConflict && outcome !== "recusal") return "ผู้ยื่นแจ้งว่ามีส่วนได้เสียในเรื่องนี้ จึงต้องงดเว้นการพิจารณา (ถอนตัว)";
+export function reviewProblem(
+  d: { kind: string; hasConflict: boolean },
+  outcome: ReviewOutcome,
+  note: string,
+): string | null {
+  if ((outcome === "managed" || outcome === "recusal") && note.trim().length < 5)
+    return "กรุณาระบุเหตุผลหรือวิธีจัดการส่วนได้เสีย";
+  if (d.kind === "case" && d.hasConflict && outcome !== "recusal")
+    return "ผู้ยื่นแจ้งว่ามีส่วนได้เสียในเรื่องนี้ จึงต้องงดเว้นการพิจารณา (ถอนตัว)";
   return null;
 }
 
-export type YearlyAnswer = { nothingToDeclare: boolean; outsidePositions?: string; businesses?: string; shareholdings?: string; otherInterests?: string };
+export type YearlyAnswer = {
+  nothingToDeclare: boolean;
+  outsidePositions?: string;
+  businesses?: string;
+  shareholdings?: string;
+  otherInterests?: string;
+};
 
 /** "Nothing to declare" is an answer; so is at least one interest; both at once, or neither, is not. */
 export function yearlyAnswerProblem(a: YearlyAnswer): string | null {
   const any = [a.outsidePositions, a.businesses, a.shareholdings, a.otherInterests].some((v) => v && v.trim());
-  if (a.nothingToDeclare && any) return "เลือก \"ไม่มีสิ่งที่ต้องแจ้ง\" แล้ว จึงไม่ต้องกรอกรายการส่วนได้เสีย";
-  if (!a.nothingToDeclare && !any) return "กรุณากรอกอย่างน้อยหนึ่งรายการ หรือเลือก \"ไม่มีสิ่งที่ต้องแจ้ง\"";
+  if (a.nothingToDeclare && any) return 'เลือก "ไม่มีสิ่งที่ต้องแจ้ง" แล้ว จึงไม่ต้องกรอกรายการส่วนได้เสีย';
+  if (!a.nothingToDeclare && !any) return 'กรุณากรอกอย่างน้อยหนึ่งรายการ หรือเลือก "ไม่มีสิ่งที่ต้องแจ้ง"';
   return null;
 }
 

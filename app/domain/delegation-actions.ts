@@ -5,7 +5,8 @@ import { refusal, type Refusal } from "./refusal";
 // buttons to show; every command asks `orderRefusal` (through the model's `checkOrderAction`) inside its
 // transaction, on the order it has just read. Each check is in the order its refusal should be reported.
 
-export type OrderAction = "view" | "edit" | "submit" | "returnToDraft" | "sign" | "circulate" | "revoke" | "acknowledge";
+export type OrderAction =
+  "view" | "edit" | "submit" | "returnToDraft" | "sign" | "circulate" | "revoke" | "acknowledge";
 
 /** What the rules read from an order. Dates may be Date (model) or ISO strings (serialized). */
 export type OrderFacts = {
@@ -24,7 +25,11 @@ const time = (d: Date | string) => (typeof d === "string" ? new Date(d) : d).get
 
 /** Signed or circulated, but its end date has passed (e.g. "ถึง 30 ก.ย. 2569" on 1 ต.ค. 2569). */
 export function isExpired(order: Pick<OrderFacts, "status" | "effectiveUntil">, now: Date): boolean {
-  return (order.status === "signed" || order.status === "circulated") && order.effectiveUntil !== null && time(order.effectiveUntil) <= now.getTime();
+  return (
+    (order.status === "signed" || order.status === "circulated") &&
+    order.effectiveUntil !== null &&
+    time(order.effectiveUntil) <= now.getTime()
+  );
 }
 
 /** The status a person should read: "หมดอายุแล้ว" once the end date has passed, otherwise the stored status. */
@@ -38,7 +43,13 @@ export function mayDraftOrder(viewer: { roles: readonly string[] }): boolean {
 }
 
 /** Null when the viewer may take the action now; otherwise the Thai refusal to show. */
-export function orderRefusal(action: OrderAction, order: OrderFacts, viewer: OrderViewer, mine?: OrderAcknowledgementFacts, now = new Date()): Refusal | null {
+export function orderRefusal(
+  action: OrderAction,
+  order: OrderFacts,
+  viewer: OrderViewer,
+  mine?: OrderAcknowledgementFacts,
+  now = new Date(),
+): Refusal | null {
   const isAuthor = order.authorId === viewer.personId;
   const isDelegator = order.delegatorId === viewer.personId;
   const hr = isHr(viewer);
@@ -62,14 +73,17 @@ export function orderRefusal(action: OrderAction, order: OrderFacts, viewer: Ord
       return null;
     case "sign":
       if (!isDelegator) return refusal(403, "ลงนามได้เฉพาะผู้มอบอำนาจตามคำสั่งนี้เท่านั้น");
-      if (order.status !== "submitted") return refusal(409, order.signedAt ? "คำสั่งนี้ลงนามแล้ว" : "ลงนามได้เฉพาะคำสั่งที่เสนอลงนามแล้ว");
+      if (order.status !== "submitted")
+        return refusal(409, order.signedAt ? "คำสั่งนี้ลงนามแล้ว" : "ลงนามได้เฉพาะคำสั่งที่เสนอลงนามแล้ว");
       return null;
     case "circulate":
-      if (order.status !== "signed") return refusal(409, order.status === "circulated" ? "แจ้งเวียนคำสั่งนี้แล้ว" : "แจ้งเวียนได้เฉพาะคำสั่งที่ลงนามแล้ว");
+      if (order.status !== "signed")
+        return refusal(409, order.status === "circulated" ? "แจ้งเวียนคำสั่งนี้แล้ว" : "แจ้งเวียนได้เฉพาะคำสั่งที่ลงนามแล้ว");
       if (!isAuthor && !isDelegator && !hr) return refusal(403, "เฉพาะผู้ร่าง ผู้มอบอำนาจ หรือกองการเจ้าหน้าที่เท่านั้นที่แจ้งเวียนได้");
       return null;
     case "revoke":
-      if (order.status !== "signed" && order.status !== "circulated") return refusal(409, "ยกเลิกได้เฉพาะคำสั่งที่ลงนามแล้วและยังมีผล");
+      if (order.status !== "signed" && order.status !== "circulated")
+        return refusal(409, "ยกเลิกได้เฉพาะคำสั่งที่ลงนามแล้วและยังมีผล");
       if (!isDelegator && !hr) return refusal(403, "เฉพาะผู้มอบอำนาจหรือกองการเจ้าหน้าที่เท่านั้นที่ยกเลิกคำสั่งได้");
       return null;
     case "acknowledge":
@@ -78,7 +92,8 @@ export function orderRefusal(action: OrderAction, order: OrderFacts, viewer: Ord
       if (isDelegator || isAuthor) return refusal(409, "ท่านเป็นผู้ร่างหรือผู้มอบอำนาจตามคำสั่งนี้ จึงไม่ต้องรับทราบ");
       if (!mine || !order.circulatedAt) return refusal(403, "คำสั่งนี้ไม่ได้แจ้งเวียนถึงท่าน จึงรับทราบไม่ได้");
       if (mine.acknowledgedAt) return refusal(409, "ท่านรับทราบคำสั่งนี้แล้ว");
-      if (order.status === "revoked" || order.status === "superseded" || isExpired(order, now)) return refusal(409, "คำสั่งนี้สิ้นผลแล้ว จึงไม่ต้องรับทราบ");
+      if (order.status === "revoked" || order.status === "superseded" || isExpired(order, now))
+        return refusal(409, "คำสั่งนี้สิ้นผลแล้ว จึงไม่ต้องรับทราบ");
       return null;
   }
 }
@@ -86,7 +101,12 @@ export function orderRefusal(action: OrderAction, order: OrderFacts, viewer: Ord
 export type OrderActions = Record<Exclude<OrderAction, "view">, boolean>;
 
 /** The buttons the order page shows: each action the viewer may take now. */
-export function orderActions(order: OrderFacts, viewer: OrderViewer, mine?: OrderAcknowledgementFacts, now = new Date()): OrderActions {
+export function orderActions(
+  order: OrderFacts,
+  viewer: OrderViewer,
+  mine?: OrderAcknowledgementFacts,
+  now = new Date(),
+): OrderActions {
   const may = (action: OrderAction) => orderRefusal(action, order, viewer, mine, now) === null;
   return {
     edit: may("edit"),

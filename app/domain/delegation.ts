@@ -17,7 +17,10 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
 };
 
 /** What a person reads: the stored status, or "หมดอายุแล้ว" once the end date has passed (see `orderStanding`). */
-export const ORDER_STANDING_LABELS: Record<OrderStatus | "expired", string> = { ...ORDER_STATUS_LABELS, expired: "หมดอายุแล้ว" };
+export const ORDER_STANDING_LABELS: Record<OrderStatus | "expired", string> = {
+  ...ORDER_STATUS_LABELS,
+  expired: "หมดอายุแล้ว",
+};
 
 /** One order as a list shows it (the models build it, the order table renders it). */
 export type OrderRow = {
@@ -52,7 +55,13 @@ export type CanonicalOrder = {
   effectiveFrom: string; // ISO instant
   effectiveUntil: string | null;
   delegates: { personId: number | null; positionTitle: string | null }[];
-  powers: { kind: string; description: string; legalBasis: string; limits: string | null; ceilingBaht: number | null }[];
+  powers: {
+    kind: string;
+    description: string;
+    legalBasis: string;
+    limits: string | null;
+    ceilingBaht: number | null;
+  }[];
   recipientDivisions: string[]; // division codes
   supersedes: string | null;
 };
@@ -82,7 +91,8 @@ export const ORDER_CODE_LENGTH = 10;
 /** The order code from the seal (hex HMAC): its first 10 pairs of bytes, each mod 31 (bias below 0.05%). */
 export function orderCodeFromSeal(sealHex: string): string {
   let code = "";
-  for (let i = 0; i < ORDER_CODE_LENGTH; i++) code += ORDER_CODE_ALPHABET[parseInt(sealHex.slice(i * 4, i * 4 + 4), 16) % ORDER_CODE_ALPHABET.length];
+  for (let i = 0; i < ORDER_CODE_LENGTH; i++)
+    code += ORDER_CODE_ALPHABET[parseInt(sealHex.slice(i * 4, i * 4 + 4), 16) % ORDER_CODE_ALPHABET.length];
   return code;
 }
 
@@ -93,7 +103,8 @@ export function normalizeVerifyCode(input: string): string {
   return input.toUpperCase().replace(/[\s\-‐-―_.]/g, "");
 }
 
-export const isOrderCode = (code: string) => code.length === ORDER_CODE_LENGTH && [...code].every((c) => ORDER_CODE_ALPHABET.includes(c));
+export const isOrderCode = (code: string) =>
+  code.length === ORDER_CODE_LENGTH && [...code].every((c) => ORDER_CODE_ALPHABET.includes(c));
 
 export type OrderInForce = {
   status: string;
@@ -105,7 +116,12 @@ export type OrderInForce = {
 
 /** Signed (or circulated) and not ended on `at`, and `at` inside its effective period. */
 export function isInForce(order: Omit<OrderInForce, "delegates">, at: Date): boolean {
-  if (order.status !== "signed" && order.status !== "circulated" && order.status !== "revoked" && order.status !== "superseded") {
+  if (
+    order.status !== "signed" &&
+    order.status !== "circulated" &&
+    order.status !== "revoked" &&
+    order.status !== "superseded"
+  ) {
     return false;
   }
   const t = at.getTime();
@@ -117,5 +133,7 @@ export function isInForce(order: Omit<OrderInForce, "delegates">, at: Date): boo
 
 /** Whether the order delegates to this person, by name or through the position they hold. */
 export function delegatesTo(order: Pick<OrderInForce, "delegates">, person: { id: number; position: string }): boolean {
-  return order.delegates.some((d) => d.personId === person.id || (d.positionTitle !== null && d.positionTitle === person.position));
+  return order.delegates.some(
+    (d) => d.personId === person.id || (d.positionTitle !== null && d.positionTitle === person.position),
+  );
 }

@@ -5,7 +5,12 @@ import { bangkokCalendarDate, bangkokMidnightUtc, formatThaiDate } from "./thai-
 // (server). Money is integer satang; dates are Bangkok calendar dates "YYYY-MM-DD".
 
 export type GiftSource = { code: string; title: string };
-export type GiftCondition = { relative?: boolean; toGeneralPublic?: boolean; giverHasBusiness?: boolean; maxBaht?: string };
+export type GiftCondition = {
+  relative?: boolean;
+  toGeneralPublic?: boolean;
+  giverHasBusiness?: boolean;
+  maxBaht?: string;
+};
 export type GiftRule = { code: string; title: string; when: GiftCondition; explanation: string; sources: string[] };
 export type GiftRuleSet = {
   sources: GiftSource[];
@@ -27,7 +32,11 @@ export type GiftFacts = {
 
 export const GIFT_OUTCOMES = ["accepted", "declined", "returned"] as const;
 export type GiftOutcome = (typeof GIFT_OUTCOMES)[number];
-export const GIFT_OUTCOME_LABELS: Record<GiftOutcome, string> = { accepted: "รับไว้", declined: "ปฏิเสธ ไม่รับ", returned: "ส่งคืนผู้ให้แล้ว" };
+export const GIFT_OUTCOME_LABELS: Record<GiftOutcome, string> = {
+  accepted: "รับไว้",
+  declined: "ปฏิเสธ ไม่รับ",
+  returned: "ส่งคืนผู้ให้แล้ว",
+};
 
 export const GIFT_DECISIONS = ["return", "hand_over", "keep"] as const;
 export type GiftDecision = (typeof GIFT_DECISIONS)[number];
@@ -113,7 +122,8 @@ export function assessGift(facts: GiftFacts, rules: GiftRuleSet): GiftAssessment
   const beyondRules = !allowed;
   const received = facts.outcome === "accepted";
   const mustReport = beyondRules && received;
-  const reportDueOn = mustReport && isIsoDate(facts.receivedOn) ? addDays(facts.receivedOn, rules.reportWithinDays) : null;
+  const reportDueOn =
+    mustReport && isIsoDate(facts.receivedOn) ? addDays(facts.receivedOn, rules.reportWithinDays) : null;
   let message = rule.explanation;
   if (beyondRules && !received) {
     message = `${rule.explanation} — ท่าน${facts.outcome === "declined" ? "ปฏิเสธไม่รับ" : "ส่งคืนผู้ให้"}แล้ว จึงไม่ต้องรายงาน ระบบบันทึกไว้เป็นหลักฐาน`;
@@ -127,11 +137,19 @@ export function assessGift(facts: GiftFacts, rules: GiftRuleSet): GiftAssessment
     mustReport,
     reportDueOn,
     message,
-    sources: titleOf([...rule.sources, ...(mustReport ? rules.reportSources : [])].filter((c, i, a) => a.indexOf(c) === i)),
+    sources: titleOf(
+      [...rule.sources, ...(mustReport ? rules.reportSources : [])].filter((c, i, a) => a.indexOf(c) === i),
+    ),
   };
 }
 
-export type GiftStanding = { mustReport: boolean; reportDueOn: string | null; recordedAt: Date | string; decidedAt: Date | string | null; supersededAt: Date | string | null };
+export type GiftStanding = {
+  mustReport: boolean;
+  reportDueOn: string | null;
+  recordedAt: Date | string;
+  decidedAt: Date | string | null;
+  supersededAt: Date | string | null;
+};
 
 /** Reported after the last day (the day of receipt + the period, Bangkok calendar). */
 export function filedLate(g: GiftStanding): boolean {
@@ -163,7 +181,10 @@ export function giftStatus(g: GiftStanding, now: Date): GiftStatus {
 /** Who decides a report: the head of the person's unit (a manager of that unit or one above), never the person. */
 export type GiftViewer = { personId: number; isHr: boolean; isHeadOfPerson: boolean };
 
-export function giftActions(g: GiftStanding & { personId: number }, viewer: GiftViewer): Set<"view" | "decide" | "supersede"> {
+export function giftActions(
+  g: GiftStanding & { personId: number },
+  viewer: GiftViewer,
+): Set<"view" | "decide" | "supersede"> {
   const actions = new Set<"view" | "decide" | "supersede">();
   const own = g.personId === viewer.personId;
   if (own || viewer.isHr || viewer.isHeadOfPerson) actions.add("view");

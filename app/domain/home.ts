@@ -20,7 +20,10 @@ export function homeScope(roles: readonly string[]): HomeScope {
 }
 
 /** An appraisal waits while its round is not published and no supervisor has recorded it. */
-export function appraisalWaiting(a: { appraisedAt: Date | string | null; roundPublishedAt: Date | string | null }): boolean {
+export function appraisalWaiting(a: {
+  appraisedAt: Date | string | null;
+  roundPublishedAt: Date | string | null;
+}): boolean {
   return a.roundPublishedAt == null && a.appraisedAt == null;
 }
 
@@ -64,22 +67,68 @@ export function waitingItems(c: WaitingCounts): WaitingItem[] {
   const add = (key: string, count: number, text: string, to: string, urgent = false) => {
     if (count > 0) items.push({ key, count, text, to, urgent });
   };
-  add("complaints", c.complaintsOverdue ?? 0, `เรื่องร้องเรียนเกินกำหนด ${formatCount(c.complaintsOverdue ?? 0)} เรื่อง`, "/complaints", true);
-  add("gifts-overdue", c.giftsOverdue, `รายงานของขวัญเกินกำหนดวินิจฉัย ${formatCount(c.giftsOverdue)} รายการ`, "/gifts", true);
-  add("risks", c.riskMeasuresOverdue, `มาตรการจัดการความเสี่ยงเลยกำหนดเสร็จ ${formatCount(c.riskMeasuresOverdue)} มาตรการ`, "/risks", true);
+  add(
+    "complaints",
+    c.complaintsOverdue ?? 0,
+    `เรื่องร้องเรียนเกินกำหนด ${formatCount(c.complaintsOverdue ?? 0)} เรื่อง`,
+    "/complaints",
+    true,
+  );
+  add(
+    "gifts-overdue",
+    c.giftsOverdue,
+    `รายงานของขวัญเกินกำหนดวินิจฉัย ${formatCount(c.giftsOverdue)} รายการ`,
+    "/gifts",
+    true,
+  );
+  add(
+    "risks",
+    c.riskMeasuresOverdue,
+    `มาตรการจัดการความเสี่ยงเลยกำหนดเสร็จ ${formatCount(c.riskMeasuresOverdue)} มาตรการ`,
+    "/risks",
+    true,
+  );
   add("orders-sign", c.ordersToSign, `คำสั่งรอท่านลงนาม ${formatCount(c.ordersToSign)} ฉบับ`, "/orders?view=sign");
-  for (const r of c.appraisals) add(`appraisals-${r.roundId}`, r.waiting, `รอประเมิน ${formatCount(r.waiting)} คน · ${r.roundTitle}`, `/salary/rounds/${r.roundId}`);
+  for (const r of c.appraisals)
+    add(
+      `appraisals-${r.roundId}`,
+      r.waiting,
+      `รอประเมิน ${formatCount(r.waiting)} คน · ${r.roundTitle}`,
+      `/salary/rounds/${r.roundId}`,
+    );
   const onTime = c.giftsToDecide - c.giftsOverdue;
   add("gifts", onTime, `รายงานของขวัญรอท่านวินิจฉัย ${formatCount(onTime)} รายการ`, "/gifts");
-  add("declarations", c.declarationsToReview, `แบบแสดงส่วนได้เสียรอท่านพิจารณา ${formatCount(c.declarationsToReview)} ฉบับ`, "/declarations");
-  add("orders-acknowledge", c.ordersToAcknowledge, `คำสั่งรอท่านรับทราบ ${formatCount(c.ordersToAcknowledge)} ฉบับ`, "/orders?view=inbox");
+  add(
+    "declarations",
+    c.declarationsToReview,
+    `แบบแสดงส่วนได้เสียรอท่านพิจารณา ${formatCount(c.declarationsToReview)} ฉบับ`,
+    "/declarations",
+  );
+  add(
+    "orders-acknowledge",
+    c.ordersToAcknowledge,
+    `คำสั่งรอท่านรับทราบ ${formatCount(c.ordersToAcknowledge)} ฉบับ`,
+    "/orders?view=inbox",
+  );
   const o = c.oversight;
   if (o) {
     const overdue = o.giftsOverdue > 0 ? ` (เกินกำหนด ${formatCount(o.giftsOverdue)} รายการ)` : "";
-    add("hr-gifts", o.giftsAwaiting, `ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย ${formatCount(o.giftsAwaiting)} รายการ${overdue}`, "/hr/gifts", o.giftsOverdue > 0);
-    add("hr-declarations", o.declarationsUnreviewed, `ทั้งเทศบาล: แบบแสดงส่วนได้เสียที่ยังไม่ได้พิจารณา ${formatCount(o.declarationsUnreviewed)} ฉบับ`, "/hr/declarations");
+    add(
+      "hr-gifts",
+      o.giftsAwaiting,
+      `ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย ${formatCount(o.giftsAwaiting)} รายการ${overdue}`,
+      "/hr/gifts",
+      o.giftsOverdue > 0,
+    );
+    add(
+      "hr-declarations",
+      o.declarationsUnreviewed,
+      `ทั้งเทศบาล: แบบแสดงส่วนได้เสียที่ยังไม่ได้พิจารณา ${formatCount(o.declarationsUnreviewed)} ฉบับ`,
+      "/hr/declarations",
+    );
   }
-  if (c.noGiftDeclarationYear != null) add("no-gift", 1, `ยื่นคำยืนยัน No Gift ประจำปีงบประมาณ ${c.noGiftDeclarationYear}`, "/gifts/declaration");
+  if (c.noGiftDeclarationYear != null)
+    add("no-gift", 1, `ยื่นคำยืนยัน No Gift ประจำปีงบประมาณ ${c.noGiftDeclarationYear}`, "/gifts/declaration");
   for (const d of c.documentsToRead) add(`document-${d.id}`, 1, `อ่านและรับทราบ: ${d.title}`, `/policies/${d.id}`);
   return items;
 }

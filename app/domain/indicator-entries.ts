@@ -33,7 +33,11 @@ export const RATING_LEVELS = ["ดีมาก", "ดี", "พอใช้", "�
 export function acceptsEntries(ind: Pick<IndicatorShape, "itemNumber" | "kind" | "instrument">): boolean {
   if (ind.kind === "manual") return true;
   if (ind.kind === "knowledge") return (EXTERNAL_KNOWLEDGE_INSTRUMENTS as readonly string[]).includes(ind.instrument);
-  if (ind.kind === "count") return !(APP_COUNTED_INSTRUMENTS as readonly string[]).includes(ind.instrument) && !isRiskRegisterInstrument(ind.instrument);
+  if (ind.kind === "count")
+    return (
+      !(APP_COUNTED_INSTRUMENTS as readonly string[]).includes(ind.instrument) &&
+      !isRiskRegisterInstrument(ind.instrument)
+    );
   if (ind.kind === "survey") return ind.itemNumber !== 19;
   return false;
 }
@@ -43,31 +47,74 @@ export type EntryUnit = "score" | "percent" | "reduction" | "count" | "achieved"
 export type EntryRule = { unit: EntryUnit; threshold: number | null; text: string; valueLabel: string };
 
 /** The unit HR enters and the rule it is judged by, read from the indicator's numeric rule. */
-export function entryRule(ind: Pick<IndicatorShape, "kind" | "thresholdPercent" | "minimumCount" | "minimumScore" | "extra">): EntryRule {
+export function entryRule(
+  ind: Pick<IndicatorShape, "kind" | "thresholdPercent" | "minimumCount" | "minimumScore" | "extra">,
+): EntryRule {
   if (ind.kind === "knowledge") {
     const threshold = ind.thresholdPercent;
     return {
       unit: "share",
       threshold,
-      text: threshold != null ? `ผู้ผ่านการวัดความรู้ไม่น้อยกว่าร้อยละ ${threshold} ของผู้เข้าร่วม (วัดนอกระบบ)` : "รายงานผลการวัดความรู้ (แผนไม่ได้กำหนดเกณฑ์)",
+      text:
+        threshold != null
+          ? `ผู้ผ่านการวัดความรู้ไม่น้อยกว่าร้อยละ ${threshold} ของผู้เข้าร่วม (วัดนอกระบบ)`
+          : "รายงานผลการวัดความรู้ (แผนไม่ได้กำหนดเกณฑ์)",
       valueLabel: "จำนวนผู้ผ่าน",
     };
   }
   if (ind.extra?.everyOccurrence) {
-    return { unit: "every", threshold: ind.minimumCount, text: `${ind.extra.everyOccurrence} (ทุกครั้ง)`, valueLabel: "จำนวนครั้งที่เป็นไปตามตัวชี้วัด" };
+    return {
+      unit: "every",
+      threshold: ind.minimumCount,
+      text: `${ind.extra.everyOccurrence} (ทุกครั้ง)`,
+      valueLabel: "จำนวนครั้งที่เป็นไปตามตัวชี้วัด",
+    };
   }
   if (ind.extra?.minimumLevel) {
     const level = RATING_LEVELS.indexOf(ind.extra.minimumLevel as (typeof RATING_LEVELS)[number]);
-    return { unit: "level", threshold: level < 0 ? null : level, text: `ผลการประเมินอยู่ในระดับ${ind.extra.minimumLevel}ขึ้นไป`, valueLabel: "ระดับผลการประเมิน" };
+    return {
+      unit: "level",
+      threshold: level < 0 ? null : level,
+      text: `ผลการประเมินอยู่ในระดับ${ind.extra.minimumLevel}ขึ้นไป`,
+      valueLabel: "ระดับผลการประเมิน",
+    };
   }
-  if (ind.minimumScore != null) return { unit: "score", threshold: ind.minimumScore, text: `คะแนนไม่น้อยกว่า ${ind.minimumScore}`, valueLabel: "คะแนน" };
+  if (ind.minimumScore != null)
+    return {
+      unit: "score",
+      threshold: ind.minimumScore,
+      text: `คะแนนไม่น้อยกว่า ${ind.minimumScore}`,
+      valueLabel: "คะแนน",
+    };
   if (ind.thresholdPercent != null && ind.kind === "manual") {
     // The plan's manual percentages are reductions against a base year (fuel −30%, complaints −5%).
-    return { unit: "reduction", threshold: ind.thresholdPercent, text: `ลดลงไม่น้อยกว่าร้อยละ ${ind.thresholdPercent} เมื่อเทียบกับปีฐาน`, valueLabel: "ร้อยละที่ลดลง" };
+    return {
+      unit: "reduction",
+      threshold: ind.thresholdPercent,
+      text: `ลดลงไม่น้อยกว่าร้อยละ ${ind.thresholdPercent} เมื่อเทียบกับปีฐาน`,
+      valueLabel: "ร้อยละที่ลดลง",
+    };
   }
-  if (ind.thresholdPercent != null) return { unit: "percent", threshold: ind.thresholdPercent, text: `ไม่น้อยกว่าร้อยละ ${ind.thresholdPercent}`, valueLabel: "ร้อยละ" };
-  if (ind.minimumCount != null) return { unit: "count", threshold: ind.minimumCount, text: `อย่างน้อย ${ind.minimumCount.toLocaleString("en-US")}`, valueLabel: "จำนวน" };
-  return { unit: "achieved", threshold: null, text: "ดำเนินการได้ตามตัวชี้วัด (พิจารณาจากหลักฐาน)", valueLabel: "ผลการดำเนินการ" };
+  if (ind.thresholdPercent != null)
+    return {
+      unit: "percent",
+      threshold: ind.thresholdPercent,
+      text: `ไม่น้อยกว่าร้อยละ ${ind.thresholdPercent}`,
+      valueLabel: "ร้อยละ",
+    };
+  if (ind.minimumCount != null)
+    return {
+      unit: "count",
+      threshold: ind.minimumCount,
+      text: `อย่างน้อย ${ind.minimumCount.toLocaleString("en-US")}`,
+      valueLabel: "จำนวน",
+    };
+  return {
+    unit: "achieved",
+    threshold: null,
+    text: "ดำเนินการได้ตามตัวชี้วัด (พิจารณาจากหลักฐาน)",
+    valueLabel: "ผลการดำเนินการ",
+  };
 }
 
 /** A decimal as whole hundredths, so 84.99 vs 85 and 29.999… vs 30 are decided in integers. */
@@ -79,7 +126,10 @@ type EntryFacts = { value: number | null; achieved: boolean | null; participants
 
 export function entryMeets(rule: EntryRule, entry: EntryFacts): boolean {
   if (rule.unit === "achieved") return entry.achieved === true;
-  if (rule.unit === "every") return entry.value != null && entry.participants != null && entry.participants > 0 && entry.value >= entry.participants;
+  if (rule.unit === "every")
+    return (
+      entry.value != null && entry.participants != null && entry.participants > 0 && entry.value >= entry.participants
+    );
   if (entry.value == null || rule.threshold == null) return false;
   // Levels are stored as their index in RATING_LEVELS: a lower index is a better level.
   if (rule.unit === "level") return entry.value <= rule.threshold;
@@ -105,7 +155,9 @@ export function entryValueText(rule: EntryRule, entry: EntryFacts): string {
       return `ผ่าน ${n(entry.value)} จาก ${n(entry.participants)} คน (ร้อยละ ${percent})`;
     }
     case "every":
-      return entry.value == null || entry.participants == null ? "—" : `${n(entry.value)} จาก ${n(entry.participants)} ครั้ง`;
+      return entry.value == null || entry.participants == null
+        ? "—"
+        : `${n(entry.value)} จาก ${n(entry.participants)} ครั้ง`;
     case "level":
       return entry.value == null ? "—" : `ระดับ${RATING_LEVELS[entry.value] ?? "—"}`;
     case "achieved":
@@ -150,8 +202,10 @@ export function sniffEvidenceType(bytes: Uint8Array, fileName: string): string |
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     // A ZIP is only accepted when it holds a Word or Excel document's parts.
-    if (ext === "docx" && contains(bytes, "word/")) return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    if (ext === "xlsx" && contains(bytes, "xl/")) return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (ext === "docx" && contains(bytes, "word/"))
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    if (ext === "xlsx" && contains(bytes, "xl/"))
+      return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     return null;
   }
   return null;
@@ -161,7 +215,9 @@ export function sniffEvidenceType(bytes: Uint8Array, fileName: string): string |
  * Decision 013, "the newest entry wins": given one indicator's entries newest first, marks the one in force for each
  * fiscal year (`current`); the older entries of that year stay in the history as superseded.
  */
-export function markCurrentEntries<E extends { fiscalYear: number }>(newestFirst: readonly E[]): (E & { current: boolean })[] {
+export function markCurrentEntries<E extends { fiscalYear: number }>(
+  newestFirst: readonly E[],
+): (E & { current: boolean })[] {
   const seen = new Set<number>();
   return newestFirst.map((entry) => {
     const current = !seen.has(entry.fiscalYear);

@@ -2,7 +2,8 @@ import { percentOf } from "./numbers";
 
 // How an indicator's result is judged. Pure; the rule is data on the indicator (threshold, minimum count).
 
-export type IndicatorStatus = "met" | "not_met" | "in_progress" | "no_data" | "no_instrument" | "not_judged" | "not_applicable";
+export type IndicatorStatus =
+  "met" | "not_met" | "in_progress" | "no_data" | "no_instrument" | "not_judged" | "not_applicable";
 
 export const INDICATOR_STATUS_LABELS: Record<IndicatorStatus, string> = {
   met: "บรรลุ",
@@ -35,7 +36,13 @@ export function shareMeets(numerator: number, denominator: number, thresholdPerc
  */
 export function sharePercent(numerator: number, denominator: number, thresholdPercent?: number | null): number | null {
   const shown = percentOf(numerator, denominator);
-  if (shown == null || thresholdPercent == null || shown < thresholdPercent || shareMeets(numerator, denominator, thresholdPercent)) return shown;
+  if (
+    shown == null ||
+    thresholdPercent == null ||
+    shown < thresholdPercent ||
+    shareMeets(numerator, denominator, thresholdPercent)
+  )
+    return shown;
   return Math.floor((numerator * 1000) / denominator) / 10;
 }
 
@@ -43,7 +50,13 @@ export function sharePercent(numerator: number, denominator: number, thresholdPe
  * Status of a share-of-population indicator. An open year that has not met its target yet is in progress; with no
  * threshold (the plan states none and HR recorded no local target) the value is shown but not judged.
  */
-export function shareStatus(r: { numerator: number; denominator: number; thresholdPercent: number | null; participants: number; yearClosed: boolean }): IndicatorStatus {
+export function shareStatus(r: {
+  numerator: number;
+  denominator: number;
+  thresholdPercent: number | null;
+  participants: number;
+  yearClosed: boolean;
+}): IndicatorStatus {
   if (r.denominator === 0 || r.participants === 0) return "no_data";
   if (r.thresholdPercent == null) return "not_judged";
   if (shareMeets(r.numerator, r.denominator, r.thresholdPercent)) return "met";
@@ -57,7 +70,10 @@ export function countStatus(r: { count: number; minimumCount: number; yearClosed
 
 export type GroupRules = { personnelTypes: string[]; divisionIds: number[] | null; positionIncludes: string | null };
 
-export function inGroup(person: { personnelType: string; divisionId: number; position: string }, rules: GroupRules): boolean {
+export function inGroup(
+  person: { personnelType: string; divisionId: number; position: string },
+  rules: GroupRules,
+): boolean {
   if (rules.personnelTypes.length && !rules.personnelTypes.includes(person.personnelType)) return false;
   if (rules.divisionIds && !rules.divisionIds.includes(person.divisionId)) return false;
   if (rules.positionIncludes && !person.position.includes(rules.positionIncludes)) return false;
@@ -89,10 +105,16 @@ export function improvedOnPreTest(pre: Score, post: Score, passPercent: number):
 }
 
 /** The rule a knowledge indicator is judged by, in the words shown beside it (decision 038). */
-export function knowledgeRuleText(passPercent: number, thresholdPercent: number | null, thresholdSource: string | null = null): string {
+export function knowledgeRuleText(
+  passPercent: number,
+  thresholdPercent: number | null,
+  thresholdSource: string | null = null,
+): string {
   const pass = `ผ่านแบบทดสอบหลังเรียน (ตอบถูกไม่น้อยกว่าร้อยละ ${passPercent} ตามเกณฑ์ของหลักสูตร)`;
   if (thresholdPercent == null) return `${pass} · แผนไม่ได้กำหนดเกณฑ์ร้อยละของกลุ่มเป้าหมาย จึงรายงานผลโดยไม่ตัดสิน`;
-  const target = thresholdSource ? `ไม่น้อยกว่าร้อยละ ${thresholdPercent} ของกลุ่มเป้าหมาย (เป้าหมายที่กำหนดเอง: ${thresholdSource})` : `ไม่น้อยกว่าร้อยละ ${thresholdPercent} ของกลุ่มเป้าหมาย`;
+  const target = thresholdSource
+    ? `ไม่น้อยกว่าร้อยละ ${thresholdPercent} ของกลุ่มเป้าหมาย (เป้าหมายที่กำหนดเอง: ${thresholdSource})`
+    : `ไม่น้อยกว่าร้อยละ ${thresholdPercent} ของกลุ่มเป้าหมาย`;
   return `${pass} ${target} · ผู้ที่ยังไม่ได้ทำแบบทดสอบนับเป็นผู้ยังไม่ผ่าน`;
 }
 

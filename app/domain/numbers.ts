@@ -30,8 +30,15 @@ export function formatNumber(n: number): string {
  * "2/12 คน (16.7%)"; an empty population says so instead of "0/0 คน (0%)". `shownPercent` is the percent already
  * decided for display (an indicator's value, which is never rounded up to its threshold).
  */
-export function formatShare(numerator: number, denominator: number, unit = "คน", empty = "ไม่มีผู้อยู่ในกลุ่มเป้าหมาย", shownPercent?: number | null): string {
+export function formatShare(
+  numerator: number,
+  denominator: number,
+  unit = "คน",
+  empty = "ไม่มีผู้อยู่ในกลุ่มเป้าหมาย",
+  shownPercent?: number | null,
+): string {
   if (!(denominator > 0)) return empty;
-  const percent = shownPercent != null ? `${decimalFormat.format(shownPercent)}%` : formatPercent(numerator, denominator);
+  const percent =
+    shownPercent != null ? `${decimalFormat.format(shownPercent)}%` : formatPercent(numerator, denominator);
   return `${formatCount(numerator)}/${formatCount(denominator)} ${unit} (${percent})`;
 }

@@ -16,7 +16,11 @@ export type TotalRow = {
   matches: boolean;
 };
 
-export function budgetTotals(items: readonly BudgetItem[], stated: StatedTotals, fiscalYears: readonly number[]): TotalRow[] {
+export function budgetTotals(
+  items: readonly BudgetItem[],
+  stated: StatedTotals,
+  fiscalYears: readonly number[],
+): TotalRow[] {
   const rows: TotalRow[] = [];
   const dimensions = [...new Set(items.map((i) => i.dimension))].sort((a, b) => a - b);
   for (const dimension of dimensions) {
@@ -31,7 +35,13 @@ export function budgetTotals(items: readonly BudgetItem[], stated: StatedTotals,
   for (const year of fiscalYears) {
     const computed = items.reduce((sum, i) => sum + (i.budget[year] ?? 0), 0);
     const statedAmount = stated.grandTotal.budget[year] ?? null;
-    rows.push({ dimension: null, fiscalYear: year, computed, stated: statedAmount, matches: statedAmount === computed });
+    rows.push({
+      dimension: null,
+      fiscalYear: year,
+      computed,
+      stated: statedAmount,
+      matches: statedAmount === computed,
+    });
   }
   return rows;
 }

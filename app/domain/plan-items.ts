@@ -9,7 +9,12 @@ export type PlanItemDetails = {
 
 export function parsePlanItemDetails(json: string): PlanItemDetails {
   const raw = JSON.parse(json) as Partial<PlanItemDetails>;
-  return { objectives: raw.objectives ?? [], outputs: raw.outputs ?? [], outcomes: raw.outcomes ?? [], corrections: raw.corrections ?? [] };
+  return {
+    objectives: raw.objectives ?? [],
+    outputs: raw.outputs ?? [],
+    outcomes: raw.outcomes ?? [],
+    corrections: raw.corrections ?? [],
+  };
 }
 
 /** Budget per fiscal year (BE), in baht; keys as the column stores them ("2566"). */

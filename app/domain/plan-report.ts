@@ -28,8 +28,22 @@ export type ReportItem = {
   problems: string;
   suggestions: string;
 };
-export type ReportTotals = { items: number; plannedBaht: number; spentSatang: number; itemsWithSpending: number; indicators: number; met: number; itemsWithActivity: number };
-export type PlanTarget = { label: string; target: string; result: string; status: "met" | "not_met" | "no_data"; source: string };
+export type ReportTotals = {
+  items: number;
+  plannedBaht: number;
+  spentSatang: number;
+  itemsWithSpending: number;
+  indicators: number;
+  met: number;
+  itemsWithActivity: number;
+};
+export type PlanTarget = {
+  label: string;
+  target: string;
+  result: string;
+  status: "met" | "not_met" | "no_data";
+  source: string;
+};
 export type PlanReport = {
   fiscalYear: number;
   period: ReportPeriod;
@@ -66,19 +80,62 @@ export function satangText(satang: number | null): string {
 
 export const bahtText = (baht: number) => baht.toLocaleString("en-US");
 
-export const CSV_HEADER = ["มิติ", "ลำดับที่", "โครงการ/กิจกรรม/มาตรการ", "หัวข้อ", "รายละเอียด", "วันที่", "ผล/ค่า", "เกณฑ์", "สถานะ", "งบประมาณตามแผน (บาท)", "ใช้จริง (บาท)"] as const;
+export const CSV_HEADER = [
+  "มิติ",
+  "ลำดับที่",
+  "โครงการ/กิจกรรม/มาตรการ",
+  "หัวข้อ",
+  "รายละเอียด",
+  "วันที่",
+  "ผล/ค่า",
+  "เกณฑ์",
+  "สถานะ",
+  "งบประมาณตามแผน (บาท)",
+  "ใช้จริง (บาท)",
+] as const;
 
 /** One or more rows per item, the item's dimension and number first; then each dimension's total and the plan's. */
 export function reportCsvRows(report: PlanReport, formatDate: (iso: string) => string): (string | number | null)[][] {
   const rows: (string | number | null)[][] = [];
   for (const d of report.dimensions) {
     for (const item of d.items) {
-      const row = (topic: string, detail: string, date: string | null = null, value: string | null = null, rule: string | null = null, status: string | null = null) =>
-        rows.push([item.dimension, item.number, item.name, topic, detail, date ? formatDate(date) : null, value, rule, status, null, null]);
+      const row = (
+        topic: string,
+        detail: string,
+        date: string | null = null,
+        value: string | null = null,
+        rule: string | null = null,
+        status: string | null = null,
+      ) =>
+        rows.push([
+          item.dimension,
+          item.number,
+          item.name,
+          topic,
+          detail,
+          date ? formatDate(date) : null,
+          value,
+          rule,
+          status,
+          null,
+          null,
+        ]);
       if (item.activities.length === 0) row("ผลการดำเนินงาน", NO_DATA_TEXT);
       for (const a of item.activities) row("ผลการดำเนินงาน", a.text, a.date);
       for (const ind of item.indicators) row("ตัวชี้วัด", ind.text, null, ind.valueText, ind.rule, ind.statusLabel);
-      rows.push([item.dimension, item.number, item.name, "งบประมาณ", "", null, null, null, null, item.plannedBaht, item.spentSatang == null ? NOT_YET_TEXT : satangText(item.spentSatang).replace(/,/g, "")]);
+      rows.push([
+        item.dimension,
+        item.number,
+        item.name,
+        "งบประมาณ",
+        "",
+        null,
+        null,
+        null,
+        null,
+        item.plannedBaht,
+        item.spentSatang == null ? NOT_YET_TEXT : satangText(item.spentSatang).replace(/,/g, ""),
+      ]);
       for (const e of item.evidence) row("หลักฐาน", `${e.label}: ${e.url}`);
       if (item.problems) row("ปัญหาอุปสรรค", item.problems);
       if (item.suggestions) row("ข้อเสนอแนะ", item.suggestions);
@@ -86,10 +143,35 @@ export function reportCsvRows(report: PlanReport, formatDate: (iso: string) => s
     rows.push(totalRow(d.number, `รวมมิติที่ ${d.number}`, d.totals));
   }
   rows.push(totalRow("รวมทั้งแผน", "รวม", report.totals));
-  for (const t of report.targets) rows.push(["เป้าหมายระดับแผน", "", t.label, "เป้าหมาย", t.target, null, t.result, null, t.status === "met" ? "บรรลุ" : t.status === "not_met" ? "ไม่บรรลุ" : NOT_YET_TEXT, null, null]);
+  for (const t of report.targets)
+    rows.push([
+      "เป้าหมายระดับแผน",
+      "",
+      t.label,
+      "เป้าหมาย",
+      t.target,
+      null,
+      t.result,
+      null,
+      t.status === "met" ? "บรรลุ" : t.status === "not_met" ? "ไม่บรรลุ" : NOT_YET_TEXT,
+      null,
+      null,
+    ]);
   return rows;
 }
 
 function totalRow(dimension: number | string, label: string, t: ReportTotals): (string | number | null)[] {
-  return [dimension, "รวม", label, "สรุป", `${t.items} รายการ · มีผลการดำเนินงานในระบบ ${t.itemsWithActivity} รายการ · ตัวชี้วัดบรรลุ ${t.met} จาก ${t.indicators}`, null, null, null, null, t.plannedBaht, satangText(t.spentSatang).replace(/,/g, "")];
+  return [
+    dimension,
+    "รวม",
+    label,
+    "สรุป",
+    `${t.items} รายการ · มีผลการดำเนินงานในระบบ ${t.itemsWithActivity} รายการ · ตัวชี้วัดบรรลุ ${t.met} จาก ${t.indicators}`,
+    null,
+    null,
+    null,
+    null,
+    t.plannedBaht,
+    satangText(t.spentSatang).replace(/,/g, ""),
+  ];
 }

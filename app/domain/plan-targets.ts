@@ -16,11 +16,18 @@ export type PlanTargets = {
  * The ITA score the plan asks for in a year. In the goal year an organisation that already reached the pass mark
  * in an earlier year is held to the higher goal (the plan's "กรณีที่ผ่านเกณฑ์ ITA แล้ว").
  */
-export function itaTargetFor(targets: PlanTargets, fiscalYear: number, earlierScores: number[]): { target: number | null; why: string } {
+export function itaTargetFor(
+  targets: PlanTargets,
+  fiscalYear: number,
+  earlierScores: number[],
+): { target: number | null; why: string } {
   const ramp = targets.itaByYear[fiscalYear] ?? null;
   const goal = targets.itaAlreadyPassedGoal;
   if (goal && goal.fiscalYear === fiscalYear && earlierScores.some((s) => s >= targets.itaPassMark)) {
-    return { target: goal.minimumScore, why: `ผ่านเกณฑ์ ${targets.itaPassMark} คะแนนแล้วในปีก่อน จึงใช้เป้าหมาย ${goal.minimumScore} คะแนนขึ้นไป` };
+    return {
+      target: goal.minimumScore,
+      why: `ผ่านเกณฑ์ ${targets.itaPassMark} คะแนนแล้วในปีก่อน จึงใช้เป้าหมาย ${goal.minimumScore} คะแนนขึ้นไป`,
+    };
   }
   return { target: ramp, why: ramp == null ? "แผนไม่ได้กำหนดเป้าหมายปีนี้" : `เป้าหมายตามแผนปี ${fiscalYear}` };
 }
@@ -40,7 +47,12 @@ export function reductionPercent(baseline: number | null, cases: number | null):
 }
 
 /** Cases down by at least `targetPercent` of the baseline, decided in integers: (b − c) × 100 ≥ t × b. */
-export function reductionStatus(baseline: number | null, cases: number | null, targetPercent: number | null, yearClosed: boolean): IndicatorStatus {
+export function reductionStatus(
+  baseline: number | null,
+  cases: number | null,
+  targetPercent: number | null,
+  yearClosed: boolean,
+): IndicatorStatus {
   if (baseline == null || cases == null) return "no_data";
   if (targetPercent == null) return "not_judged";
   if (baseline === 0) return cases === 0 ? "met" : yearClosed ? "not_met" : "in_progress";

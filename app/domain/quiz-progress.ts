@@ -1,8 +1,16 @@
 /** Where a person stands in an open attempt: for the navigator and the summary before the final submit. */
 export type QuestionState = { position: number; answered: boolean; flagged: boolean };
 
-export function attemptProgress(positions: readonly number[], answered: ReadonlySet<number>, flagged: ReadonlySet<number>) {
-  const questions: QuestionState[] = positions.map((position) => ({ position, answered: answered.has(position), flagged: flagged.has(position) }));
+export function attemptProgress(
+  positions: readonly number[],
+  answered: ReadonlySet<number>,
+  flagged: ReadonlySet<number>,
+) {
+  const questions: QuestionState[] = positions.map((position) => ({
+    position,
+    answered: answered.has(position),
+    flagged: flagged.has(position),
+  }));
   return {
     questions,
     answered: questions.filter((q) => q.answered).length,

@@ -18,10 +18,21 @@ export function shuffle<T>(items: readonly T[], random: Random): T[] {
  * Draw `count` questions from the bank in random order, preferring those not in `avoid` (the pre-test's draw)
  * and filling from `avoid` only when the bank has too few others.
  */
-export function drawQuestions<T>(bank: readonly T[], count: number, random: Random, avoid: ReadonlySet<T> = new Set()): T[] {
+export function drawQuestions<T>(
+  bank: readonly T[],
+  count: number,
+  random: Random,
+  avoid: ReadonlySet<T> = new Set(),
+): T[] {
   const n = Math.min(count, bank.length);
-  const fresh = shuffle(bank.filter((q) => !avoid.has(q)), random);
-  const repeats = shuffle(bank.filter((q) => avoid.has(q)), random);
+  const fresh = shuffle(
+    bank.filter((q) => !avoid.has(q)),
+    random,
+  );
+  const repeats = shuffle(
+    bank.filter((q) => avoid.has(q)),
+    random,
+  );
   return shuffle([...fresh, ...repeats].slice(0, n), random);
 }
 

@@ -3,7 +3,16 @@ import { isHr, isManager } from "./actor";
 // The fraud-risk register's rules (plan item 37): who may do what to which risk. Pure; used by the pages (what to
 // show) and the models (what to allow).
 
-export const RISK_TYPES = ["permits", "procurement", "budget", "public_property", "conflict_of_interest", "personnel", "service", "other"] as const;
+export const RISK_TYPES = [
+  "permits",
+  "procurement",
+  "budget",
+  "public_property",
+  "conflict_of_interest",
+  "personnel",
+  "service",
+  "other",
+] as const;
 export type RiskType = (typeof RISK_TYPES)[number];
 export const RISK_TYPE_LABELS: Record<RiskType, string> = {
   permits: "การอนุมัติ/อนุญาต",
@@ -27,7 +36,11 @@ export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, string> = {
 export const LOST_ROW_TEXT = "ข้อมูลสูญหายในเอกสารต้นฉบับ";
 
 /** The three indicators of item 37 that read the register (content/plan/items/37.yaml names them). */
-export const RISK_REGISTER_INSTRUMENTS = ["risk-register-report", "risk-register-measures", "risk-register-publication"] as const;
+export const RISK_REGISTER_INSTRUMENTS = [
+  "risk-register-report",
+  "risk-register-measures",
+  "risk-register-publication",
+] as const;
 export type RiskRegisterInstrument = (typeof RISK_REGISTER_INSTRUMENTS)[number];
 export function isRiskRegisterInstrument(instrument: string): instrument is RiskRegisterInstrument {
   return (RISK_REGISTER_INSTRUMENTS as readonly string[]).includes(instrument);

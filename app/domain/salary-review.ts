@@ -11,7 +11,11 @@ export const COMMITTEE_KIND_LABELS: Record<CommitteeKind, string> = {
   screening: "คณะกรรมการกลั่นกรองผลการประเมินผลการปฏิบัติงาน",
   salary: "คณะกรรมการพิจารณาเลื่อนขั้นเงินเดือน",
 };
-export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = { chair: "ประธานกรรมการ", member: "กรรมการ", secretary: "กรรมการและเลขานุการ" };
+export const COMMITTEE_ROLE_LABELS: Record<CommitteeRole, string> = {
+  chair: "ประธานกรรมการ",
+  member: "กรรมการ",
+  secretary: "กรรมการและเลขานุการ",
+};
 export const STEP_CHOICES = [0, 1, 2, 3] as const; // half steps: none, 0.5, 1, 1.5
 export const APPEAL_OUTCOME_LABELS = { rejected: "ยืนตามผลเดิม", changed: "แก้ไขผลการพิจารณา" } as const;
 
@@ -32,7 +36,11 @@ export function formatBasisPoints(basisPoints: number): string {
   return basisPoints === 0 ? "ไม่เลื่อนเงินเดือน" : `ร้อยละ ${(basisPoints / 100).toFixed(2)}`;
 }
 
-export function formatIncrease(p: { increaseType: string; halfSteps: number | null; basisPoints: number | null }): string {
+export function formatIncrease(p: {
+  increaseType: string;
+  halfSteps: number | null;
+  basisPoints: number | null;
+}): string {
   return p.increaseType === "steps" ? formatHalfSteps(p.halfSteps ?? 0) : formatBasisPoints(p.basisPoints ?? 0);
 }
 
@@ -42,7 +50,13 @@ export const formatBaht = (baht: number) => `${baht.toLocaleString("th-TH")} บ
  * The baht an increase costs. A percentage of the base salary is rounded up to the next 10 baht, as the
  * salary rules do; a step costs the person's step value from the salary table, half a step half of it (rounded up).
  */
-export function increaseAmountBaht(p: { increaseType: IncreaseType; baseSalaryBaht: number; stepValueBaht: number | null; halfSteps: number | null; basisPoints: number | null }): number {
+export function increaseAmountBaht(p: {
+  increaseType: IncreaseType;
+  baseSalaryBaht: number;
+  stepValueBaht: number | null;
+  halfSteps: number | null;
+  basisPoints: number | null;
+}): number {
   if (p.increaseType === "percent") {
     const satangTimesHundred = p.baseSalaryBaht * (p.basisPoints ?? 0); // baht × basis points
     return Math.ceil(satangTimesHundred / 100_000) * 10;
@@ -53,16 +67,21 @@ export function increaseAmountBaht(p: { increaseType: IncreaseType; baseSalaryBa
 export type RoundLimits = { stepCapHalfSteps: number; percentCapBasisPoints: number; poolBaht: number };
 
 /** A Thai message with the figures when a proposal exceeds the per-person cap; null when it is within. */
-export function capViolation(p: { increaseType: IncreaseType; halfSteps: number | null; basisPoints: number | null }, limits: Omit<RoundLimits, "poolBaht">): string | null {
+export function capViolation(
+  p: { increaseType: IncreaseType; halfSteps: number | null; basisPoints: number | null },
+  limits: Omit<RoundLimits, "poolBaht">,
+): string | null {
   if (p.increaseType === "steps") {
     const proposed = p.halfSteps ?? 0;
     if (proposed < 0) return "จำนวนขั้นต้องไม่ติดลบ";
-    if (proposed > limits.stepCapHalfSteps) return `เสนอ ${formatHalfSteps(proposed)} เกินเพดานต่อคน ${formatHalfSteps(limits.stepCapHalfSteps)}`;
+    if (proposed > limits.stepCapHalfSteps)
+      return `เสนอ ${formatHalfSteps(proposed)} เกินเพดานต่อคน ${formatHalfSteps(limits.stepCapHalfSteps)}`;
     return null;
   }
   const proposed = p.basisPoints ?? 0;
   if (proposed < 0) return "ร้อยละที่เลื่อนต้องไม่ติดลบ";
-  if (proposed > limits.percentCapBasisPoints) return `เสนอ${formatBasisPoints(proposed)} เกินเพดานต่อคน${formatBasisPoints(limits.percentCapBasisPoints)}`;
+  if (proposed > limits.percentCapBasisPoints)
+    return `เสนอ${formatBasisPoints(proposed)} เกินเพดานต่อคน${formatBasisPoints(limits.percentCapBasisPoints)}`;
   return null;
 }
 
@@ -81,7 +100,12 @@ export function hasQuorum(present: number, members: number, quorumPercent: numbe
  * Quorum for one case: members recused from it neither count as present nor as seats, so a case where too
  * many present members are recused cannot be decided even though the meeting itself has quorum.
  */
-export function caseHasQuorum(r: { presentIds: readonly number[]; memberIds: readonly number[]; recusedIds: readonly number[]; quorumPercent: number }): boolean {
+export function caseHasQuorum(r: {
+  presentIds: readonly number[];
+  memberIds: readonly number[];
+  recusedIds: readonly number[];
+  quorumPercent: number;
+}): boolean {
   const recused = new Set(r.recusedIds);
   const seats = r.memberIds.filter((id) => !recused.has(id)).length;
   const present = r.presentIds.filter((id) => !recused.has(id) && r.memberIds.includes(id)).length;
@@ -119,7 +143,13 @@ export const ROUND_STAGE_LABELS: Record<RoundStage, string> = {
 };
 
 /** Where a round stands, from how many cases each committee has decided in closed meetings. */
-export function roundStage(r: { published: boolean; cases: number; appraised: number; screened: number; decided: number }): RoundStage {
+export function roundStage(r: {
+  published: boolean;
+  cases: number;
+  appraised: number;
+  screened: number;
+  decided: number;
+}): RoundStage {
   if (r.published) return "published";
   if (r.cases === 0 || r.appraised < r.cases) return "appraisal";
   if (r.screened < r.cases) return "screening";
@@ -128,7 +158,10 @@ export function roundStage(r: { published: boolean; cases: number; appraised: nu
 }
 
 /** A result as a distribution bucket ("steps:2", "percent:350", "pending") and its Thai label. */
-export function resultKey(p: { increaseType: string; decided: { halfSteps: number | null; basisPoints: number | null } | null }): string {
+export function resultKey(p: {
+  increaseType: string;
+  decided: { halfSteps: number | null; basisPoints: number | null } | null;
+}): string {
   if (!p.decided) return "pending";
   return p.increaseType === "steps" ? `steps:${p.decided.halfSteps ?? 0}` : `percent:${p.decided.basisPoints ?? 0}`;
 }
@@ -140,7 +173,9 @@ export function resultKeyLabel(key: string): string {
 }
 
 /** The decision that stands for a case in a committee: the latest in a closed meeting (corrections come later). */
-export function standingDecision<T extends { id: number; correctsId: number | null; meeting: { closedAt: Date | null; committeeId: number } }>(decisions: T[], committeeId: number): T | null {
+export function standingDecision<
+  T extends { id: number; correctsId: number | null; meeting: { closedAt: Date | null; committeeId: number } },
+>(decisions: T[], committeeId: number): T | null {
   const closed = decisions.filter((d) => d.meeting.committeeId === committeeId && d.meeting.closedAt);
   const corrected = new Set(closed.map((d) => d.correctsId).filter((id): id is number => id != null));
   const standing = closed.filter((d) => !corrected.has(d.id));
@@ -157,5 +192,7 @@ export function casesForViewer<C extends { personId: number; screened: unknown; 
   supervises: (personId: number) => boolean,
 ): C[] {
   if (isHr(viewer)) return cases;
-  return cases.filter((c) => c.personId !== viewer.personId && supervises(c.personId)).map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
+  return cases
+    .filter((c) => c.personId !== viewer.personId && supervises(c.personId))
+    .map((c) => ({ ...c, screened: null, decided: null, appeals: [] }));
 }

@@ -3,7 +3,13 @@
 import { APPEAL_OUTCOME_LABELS, formatBaht, formatIncrease } from "./salary-review";
 import { formatThaiDate } from "./thai-date";
 
-type Decided = { halfSteps: number | null; basisPoints: number | null; amountBaht: number; reason: string | null; corrected?: boolean };
+type Decided = {
+  halfSteps: number | null;
+  basisPoints: number | null;
+  amountBaht: number;
+  reason: string | null;
+  corrected?: boolean;
+};
 
 export type SalaryStatusInput = {
   round: { publishedAt: Date | string | null; appealDeadline: Date | string | null };
@@ -60,13 +66,19 @@ function appealStatus(input: SalaryStatusInput, now: Date): SalaryStatus["appeal
     return { stage: "answered", label: `อุทธรณ์แล้ว: ${outcome}`, until, mayFile: open };
   }
   if (open && until) return { stage: "open", label: `อุทธรณ์ได้ถึง ${formatThaiDate(until)}`, until, mayFile: true };
-  return { stage: "closed", label: until ? `พ้นกำหนดอุทธรณ์ (${formatThaiDate(until)})` : "ไม่มีกำหนดอุทธรณ์", until, mayFile: false };
+  return {
+    stage: "closed",
+    label: until ? `พ้นกำหนดอุทธรณ์ (${formatThaiDate(until)})` : "ไม่มีกำหนดอุทธรณ์",
+    until,
+    mayFile: false,
+  };
 }
 
 /** One person's status in one round, at `now`. */
 export function salaryStatus(input: SalaryStatusInput, now: Date): SalaryStatus {
   const appeal = appealStatus(input, now);
-  if (!input.round.publishedAt) return { stage: "not_announced", label: "ยังไม่ประกาศผล", reason: null, amountBaht: null, appeal };
+  if (!input.round.publishedAt)
+    return { stage: "not_announced", label: "ยังไม่ประกาศผล", reason: null, amountBaht: null, appeal };
   const published = formatThaiDate(input.round.publishedAt);
   const decided = input.decided;
   if (!decided) {
@@ -78,7 +90,11 @@ export function salaryStatus(input: SalaryStatusInput, now: Date): SalaryStatus 
       appeal,
     };
   }
-  const increase = formatIncrease({ increaseType: input.increaseType, halfSteps: decided.halfSteps, basisPoints: decided.basisPoints });
+  const increase = formatIncrease({
+    increaseType: input.increaseType,
+    halfSteps: decided.halfSteps,
+    basisPoints: decided.basisPoints,
+  });
   if (isZero(decided, input.increaseType)) {
     return { stage: "not_promoted", label: increase, reason: reasonFor(input, decided), amountBaht: 0, appeal };
   }

@@ -8,6 +8,19 @@ export type StepResult = { ok: true; intent: string; message: string } | (Action
 /** One flat view of a result for a component: which form, its message or error, field errors and typed values. */
 export function stepView(result: StepResult | undefined) {
   if (!result) return undefined;
-  if (result.ok) return { intent: result.intent, message: result.message, formError: undefined, fieldErrors: undefined, values: undefined };
-  return { intent: String(result.intent ?? result.values?.intent ?? ""), message: undefined, formError: result.formError, fieldErrors: result.fieldErrors, values: result.values };
+  if (result.ok)
+    return {
+      intent: result.intent,
+      message: result.message,
+      formError: undefined,
+      fieldErrors: undefined,
+      values: undefined,
+    };
+  return {
+    intent: String(result.intent ?? result.values?.intent ?? ""),
+    message: undefined,
+    formError: result.formError,
+    fieldErrors: result.fieldErrors,
+    values: result.values,
+  };
 }

@@ -30,7 +30,11 @@ export function isSatisfied(answers: readonly number[], meanAtLeast: number): bo
   return sum >= meanAtLeast * answers.length;
 }
 
-export function satisfactionShare(responses: readonly (readonly number[])[], meanAtLeast: number, thresholdPercent = SATISFACTION_TARGET_PERCENT) {
+export function satisfactionShare(
+  responses: readonly (readonly number[])[],
+  meanAtLeast: number,
+  thresholdPercent = SATISFACTION_TARGET_PERCENT,
+) {
   const satisfied = responses.filter((r) => isSatisfied(r, meanAtLeast)).length;
   return {
     satisfied,
@@ -67,16 +71,25 @@ export type DivisionBreakdown = {
  * and the total minus the shown rows, is at least the minimum: no hidden group can be derived by subtraction.
  */
 export function divisionBreakdown(groups: readonly DivisionGroup[], minimum: number): DivisionBreakdown {
-  const sorted = groups.filter((g) => g.respondents > 0).sort((a, b) => a.respondents - b.respondents || a.divisionId - b.divisionId);
+  const sorted = groups
+    .filter((g) => g.respondents > 0)
+    .sort((a, b) => a.respondents - b.respondents || a.divisionId - b.divisionId);
   let foldCount = sorted.filter((g) => g.respondents < minimum).length;
-  const sumOf = (list: readonly DivisionGroup[], key: "respondents" | "satisfied") => list.reduce((s, g) => s + g[key], 0);
-  while (foldCount > 0 && foldCount < sorted.length && sumOf(sorted.slice(0, foldCount), "respondents") < minimum) foldCount += 1;
+  const sumOf = (list: readonly DivisionGroup[], key: "respondents" | "satisfied") =>
+    list.reduce((s, g) => s + g[key], 0);
+  while (foldCount > 0 && foldCount < sorted.length && sumOf(sorted.slice(0, foldCount), "respondents") < minimum)
+    foldCount += 1;
   const foldedGroups = sorted.slice(0, foldCount);
-  if (foldedGroups.length > 0 && sumOf(foldedGroups, "respondents") < minimum) return { shown: [], folded: null, withheld: true };
+  if (foldedGroups.length > 0 && sumOf(foldedGroups, "respondents") < minimum)
+    return { shown: [], folded: null, withheld: true };
   return {
     shown: sorted.slice(foldCount).sort((a, b) => a.divisionId - b.divisionId),
     folded: foldedGroups.length
-      ? { divisionCount: foldedGroups.length, respondents: sumOf(foldedGroups, "respondents"), satisfied: sumOf(foldedGroups, "satisfied") }
+      ? {
+          divisionCount: foldedGroups.length,
+          respondents: sumOf(foldedGroups, "respondents"),
+          satisfied: sumOf(foldedGroups, "satisfied"),
+        }
       : null,
     withheld: false,
   };

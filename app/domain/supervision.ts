@@ -22,7 +22,8 @@ export function positionRank(position: string): 0 | 1 | 2 {
 /** A unit and every unit below it. */
 export function unitAndBelow(units: readonly UnitNode[], unitId: number): Set<number> {
   const ids = [unitId];
-  for (let i = 0; i < ids.length; i++) for (const u of units) if (u.parentId === ids[i] && !ids.includes(u.id)) ids.push(u.id);
+  for (let i = 0; i < ids.length; i++)
+    for (const u of units) if (u.parentId === ids[i] && !ids.includes(u.id)) ids.push(u.id);
   return new Set(ids);
 }
 
@@ -45,7 +46,10 @@ export function mayAppraisePerson(actor: Supervisor, person: Supervisee, units: 
 }
 
 /** A proposal already recorded may be revised only by the appraiser who recorded it, or by HR. */
-export function mayReviseProposal(actor: { personId: number; roles: readonly string[] }, appraisedById: number | null): boolean {
+export function mayReviseProposal(
+  actor: { personId: number; roles: readonly string[] },
+  appraisedById: number | null,
+): boolean {
   return appraisedById == null || appraisedById === actor.personId || isHr(actor);
 }
 

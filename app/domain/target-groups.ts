@@ -7,7 +7,15 @@ export type NamedMembers = { included: ReadonlySet<number>; excluded: ReadonlySe
 
 export const NO_NAMED_MEMBERS: NamedMembers = { included: new Set(), excluded: new Set() };
 
-type Candidate = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null };
+type Candidate = {
+  id: number;
+  personnelType: string;
+  divisionId: number;
+  position: string;
+  activeFrom: Date;
+  activeUntil: Date | null;
+  deactivatedAt: Date | null;
+};
 
 /**
  * In the group on `at`: active, and either named in, or matching the rules without being named out.
@@ -24,4 +32,3 @@ export const MEMBER_KIND_LABELS = { include: "เพิ่มเป็นรา�
 export type MemberKind = keyof typeof MEMBER_KIND_LABELS;
 
 export type GroupRulesInput = { personnelTypes: string[]; divisionIds: number[]; positionIncludes: string };
-

@@ -11,6 +11,7 @@ const CERTIFICATE_SYMBOLS = /^[A-Z2-7]{12}$/;
 export function readVerifyCode(typed: string): VerifyCode {
   const code = normalizeVerifyCode(typed);
   if (isOrderCode(code)) return { kind: "order", code: formatOrderCode(code) };
-  if (CERTIFICATE_SYMBOLS.test(code)) return { kind: "certificate", code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}` };
+  if (CERTIFICATE_SYMBOLS.test(code))
+    return { kind: "certificate", code: `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}` };
   return { kind: "unknown", code: typed.trim().toUpperCase() };
 }

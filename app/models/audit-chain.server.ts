@@ -34,7 +34,10 @@ export async function verifyAuditChain(): Promise<ChainReport> {
   };
   let afterId = 0;
   for (;;) {
-    const page = await db.$queryRawUnsafe<StoredAuditRow[]>(`SELECT ${AUDIT_ROW_SELECT} FROM "AuditLog" WHERE "id" > ? ORDER BY "id" LIMIT 5000`, afterId);
+    const page = await db.$queryRawUnsafe<StoredAuditRow[]>(
+      `SELECT ${AUDIT_ROW_SELECT} FROM "AuditLog" WHERE "id" > ? ORDER BY "id" LIMIT 5000`,
+      afterId,
+    );
     if (page.length === 0) break;
     for (const row of page) {
       const id = Number(row.id);

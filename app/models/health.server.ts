@@ -7,7 +7,11 @@ export type Health = { ok: true } | { ok: false; reason: string };
 
 function describe(error: unknown): string {
   const parts: string[] = [];
-  for (let e = error as { message?: unknown; code?: unknown; meta?: unknown; cause?: unknown } | undefined, i = 0; e && i < 6; e = e.cause as typeof e, i++) {
+  for (
+    let e = error as { message?: unknown; code?: unknown; meta?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 6;
+    e = e.cause as typeof e, i++
+  ) {
     parts.push(String(e.code ?? ""), String(e.message ?? ""));
     try {
       parts.push(JSON.stringify(e.meta ?? null));
@@ -16,11 +20,16 @@ function describe(error: unknown): string {
     }
   }
   const text = parts.join(" ");
-  if (/READONLY|readonly database|read-only/i.test(text)) return "ฐานข้อมูลเขียนไม่ได้ (read-only): ตรวจสิทธิ์ของไฟล์ฐานข้อมูล ไฟล์ -wal/-shm และโฟลเดอร์ที่เก็บ";
+  if (/READONLY|readonly database|read-only/i.test(text))
+    return "ฐานข้อมูลเขียนไม่ได้ (read-only): ตรวจสิทธิ์ของไฟล์ฐานข้อมูล ไฟล์ -wal/-shm และโฟลเดอร์ที่เก็บ";
   if (/SQLITE_BUSY|database is locked|SocketTimeout/i.test(text)) return "ฐานข้อมูลถูกโปรแกรมอื่นล็อกไว้นานเกินกำหนด (busy)";
-  if (/CANTOPEN|unable to open/i.test(text)) return "เปิดไฟล์ฐานข้อมูลไม่ได้ (cannot open): ตรวจ DATABASE_URL และสิทธิ์ของโฟลเดอร์";
+  if (/CANTOPEN|unable to open/i.test(text))
+    return "เปิดไฟล์ฐานข้อมูลไม่ได้ (cannot open): ตรวจ DATABASE_URL และสิทธิ์ของโฟลเดอร์";
   if (/FULL|disk is full/i.test(text)) return "พื้นที่ดิสก์เต็ม (disk full)";
-  const line = text.split("\n").map((l) => l.trim()).find((l) => l.length > 0);
+  const line = text
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
   return `ฐานข้อมูลขัดข้อง: ${line ?? "ไม่ทราบสาเหตุ"}`;
 }
 

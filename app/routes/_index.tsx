@@ -31,7 +31,10 @@ function Waiting({ items }: { items: Data["waiting"] }) {
       ) : (
         <ul className="waiting-list">
           {items.map((item) => (
-            <li key={item.key} className={item.urgent ? "waiting-list__item waiting-list__item--urgent" : "waiting-list__item"}>
+            <li
+              key={item.key}
+              className={item.urgent ? "waiting-list__item waiting-list__item--urgent" : "waiting-list__item"}
+            >
               <Link to={item.to}>{item.text}</Link>
             </li>
           ))}
@@ -95,7 +98,9 @@ function Training({ rows, scope, fiscalYear }: { rows: Data["training"]; scope: 
           </ul>
         </>
       )}
-      <Link to={scope === "municipality" ? "/hr/completion" : "/unit"}>{scope === "municipality" ? "ดูรายหน่วยงาน" : "ดูรายชื่อในหน่วยงาน"}</Link>
+      <Link to={scope === "municipality" ? "/hr/completion" : "/unit"}>
+        {scope === "municipality" ? "ดูรายหน่วยงาน" : "ดูรายชื่อในหน่วยงาน"}
+      </Link>
     </section>
   );
 }
@@ -111,7 +116,9 @@ function HeadCount({ rows, scope }: { rows: NonNullable<Data["headCount"]>; scop
           <li key={r.personnelType}>{`${personnelTypeLabel(r.personnelType)}: ${formatCount(r.count)} คน`}</li>
         ))}
       </ul>
-      <Link to={scope === "municipality" ? "/admin/people" : "/unit"}>{scope === "municipality" ? "จัดการบุคลากร" : "ดูรายชื่อ"}</Link>
+      <Link to={scope === "municipality" ? "/admin/people" : "/unit"}>
+        {scope === "municipality" ? "จัดการบุคลากร" : "ดูรายชื่อ"}
+      </Link>
     </section>
   );
 }
@@ -127,7 +134,9 @@ export default function Home() {
       <Waiting items={data.waiting} />
       <div className="grid home-grid">
         <MyCourses courses={data.courses} fiscalYear={data.fiscalYear} />
-        {data.scope !== "self" ? <Training rows={data.training} scope={data.scope} fiscalYear={data.fiscalYear} /> : null}
+        {data.scope !== "self" ? (
+          <Training rows={data.training} scope={data.scope} fiscalYear={data.fiscalYear} />
+        ) : null}
         {data.headCount ? <HeadCount rows={data.headCount} scope={data.scope} /> : null}
       </div>
     </>

@@ -33,11 +33,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { result } = validateForm(changePasswordSchema, await readFormData(request));
   if (!result.success) return json(outcome(false, result.fieldErrors), { status: 400 });
   try {
-    await changeOwnPassword(user.id, user.sessionId, result.data.currentPassword, result.data.newPassword, clientIp(context));
+    await changeOwnPassword(
+      user.id,
+      user.sessionId,
+      result.data.currentPassword,
+      result.data.newPassword,
+      clientIp(context),
+    );
   } catch (error) {
     if (!isRefusal(error)) throw error;
     const fieldErrors = error.fieldErrors ?? {};
-    return json(outcome(false, fieldErrors, Object.keys(fieldErrors).length ? undefined : error.message), { status: error.status });
+    return json(outcome(false, fieldErrors, Object.keys(fieldErrors).length ? undefined : error.message), {
+      status: error.status,
+    });
   }
   return json(outcome(true, {}));
 }
@@ -45,7 +53,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { register, onSubmit, errorOf, reset } = useZodForm(changePasswordSchema, { serverErrors: actionData?.fieldErrors });
+  const { register, onSubmit, errorOf, reset } = useZodForm(changePasswordSchema, {
+    serverErrors: actionData?.fieldErrors,
+  });
   if (actionData?.ok) queueMicrotask(() => reset());
   return (
     <>
@@ -78,9 +88,28 @@ export default function Account() {
         ) : null}
         <FormError message={actionData?.formError} />
         <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
-          <TextField label="รหัสผ่านปัจจุบัน" type="password" autoComplete="current-password" error={errorOf("currentPassword")} {...register("currentPassword")} />
-          <TextField label="รหัสผ่านใหม่" type="password" autoComplete="new-password" hint="อย่างน้อย 8 ตัวอักษร" error={errorOf("newPassword")} {...register("newPassword")} />
-          <TextField label="ยืนยันรหัสผ่านใหม่" type="password" autoComplete="new-password" error={errorOf("confirmPassword")} {...register("confirmPassword")} />
+          <TextField
+            label="รหัสผ่านปัจจุบัน"
+            type="password"
+            autoComplete="current-password"
+            error={errorOf("currentPassword")}
+            {...register("currentPassword")}
+          />
+          <TextField
+            label="รหัสผ่านใหม่"
+            type="password"
+            autoComplete="new-password"
+            hint="อย่างน้อย 8 ตัวอักษร"
+            error={errorOf("newPassword")}
+            {...register("newPassword")}
+          />
+          <TextField
+            label="ยืนยันรหัสผ่านใหม่"
+            type="password"
+            autoComplete="new-password"
+            error={errorOf("confirmPassword")}
+            {...register("confirmPassword")}
+          />
           <div>
             <button type="submit" className="btn">
               เปลี่ยนรหัสผ่าน

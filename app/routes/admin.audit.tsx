@@ -16,7 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
   const url = new URL(request.url);
   const param = (name: string) => url.searchParams.get(name) ?? "";
-  const filters = { action: param("action"), actor: param("actor"), entity: param("entity"), from: param("from"), to: param("to"), page: pageParam(url) };
+  const filters = {
+    action: param("action"),
+    actor: param("actor"),
+    entity: param("entity"),
+    from: param("from"),
+    to: param("to"),
+    page: pageParam(url),
+  };
   return json(await loadOrRefuse(() => auditLogPage(filters)));
 }
 
@@ -44,7 +51,12 @@ export default function AuditLogPage() {
         </div>
         <div className="field">
           <label htmlFor="entity">รายการ</label>
-          <input id="entity" name="entity" defaultValue={data.filters.entity} placeholder="เช่น เลขประจำตัวบุคลากร หรือเลขที่รายการ" />
+          <input
+            id="entity"
+            name="entity"
+            defaultValue={data.filters.entity}
+            placeholder="เช่น เลขประจำตัวบุคลากร หรือเลขที่รายการ"
+          />
         </div>
         <ThaiDateField label="ตั้งแต่วันที่" name="from" defaultValue={data.filters.from} />
         <ThaiDateField label="ถึงวันที่" name="to" defaultValue={data.filters.to} />

@@ -9,7 +9,13 @@ import { isAdmin, type Actor } from "~/domain/actor";
 import { ROLES, ROLE_LABELS } from "~/domain/roles";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { personPage } from "~/models/people/person-page.server";
-import { deactivatePerson, reactivatePerson, resetPassword, setRoles, updatePerson } from "~/models/people/people.server";
+import {
+  deactivatePerson,
+  reactivatePerson,
+  resetPassword,
+  setRoles,
+  updatePerson,
+} from "~/models/people/people.server";
 import { resetPasswordSchema } from "~/schemas/auth";
 import { personSchema, rolesSchema } from "~/schemas/person";
 import { forbidden, requireRole } from "~/utils/auth.server";
@@ -44,36 +50,52 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "details": {
       const { values, result } = validateForm(personSchema, formData);
       if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values: { ...values, intent } });
-      return actOrRefuse(async () => {
-        await updatePerson(personId, result.data, modelActor);
-        return done(intent, "บันทึกข้อมูลแล้ว");
-      }, { ...values, intent });
+      return actOrRefuse(
+        async () => {
+          await updatePerson(personId, result.data, modelActor);
+          return done(intent, "บันทึกข้อมูลแล้ว");
+        },
+        { ...values, intent },
+      );
     }
     case "roles": {
       const { result } = validateForm(rolesSchema, formData, ["roles"]);
-      if (!result.success) return actionFailure({ formError: Object.values(result.fieldErrors)[0], values: { intent } });
-      return actOrRefuse(async () => {
-        await setRoles(personId, result.data.roles, modelActor);
-        return done(intent, "บันทึกบทบาทแล้ว");
-      }, { intent });
+      if (!result.success)
+        return actionFailure({ formError: Object.values(result.fieldErrors)[0], values: { intent } });
+      return actOrRefuse(
+        async () => {
+          await setRoles(personId, result.data.roles, modelActor);
+          return done(intent, "บันทึกบทบาทแล้ว");
+        },
+        { intent },
+      );
     }
     case "deactivate":
-      return actOrRefuse(async () => {
-        await deactivatePerson(personId, modelActor);
-        return done(intent, "ระงับการใช้งานแล้ว ผู้นี้ถูกออกจากระบบทุกอุปกรณ์");
-      }, { intent });
+      return actOrRefuse(
+        async () => {
+          await deactivatePerson(personId, modelActor);
+          return done(intent, "ระงับการใช้งานแล้ว ผู้นี้ถูกออกจากระบบทุกอุปกรณ์");
+        },
+        { intent },
+      );
     case "reactivate":
-      return actOrRefuse(async () => {
-        await reactivatePerson(personId, modelActor);
-        return done(intent, "เปิดการใช้งานแล้ว");
-      }, { intent });
+      return actOrRefuse(
+        async () => {
+          await reactivatePerson(personId, modelActor);
+          return done(intent, "เปิดการใช้งานแล้ว");
+        },
+        { intent },
+      );
     case "reset-password": {
       const { result } = validateForm(resetPasswordSchema, formData);
       if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values: { intent } });
-      return actOrRefuse(async () => {
-        await resetPassword(personId, result.data.newPassword, modelActor);
-        return done(intent, "ตั้งรหัสผ่านใหม่แล้ว ผู้นี้ต้องเข้าสู่ระบบใหม่ด้วยรหัสผ่านนี้");
-      }, { intent });
+      return actOrRefuse(
+        async () => {
+          await resetPassword(personId, result.data.newPassword, modelActor);
+          return done(intent, "ตั้งรหัสผ่านใหม่แล้ว ผู้นี้ต้องเข้าสู่ระบบใหม่ด้วยรหัสผ่านนี้");
+        },
+        { intent },
+      );
     }
     default:
       return actionFailure({ formError: "ไม่รู้จักคำสั่งนี้", values: { intent } });
@@ -103,8 +125,20 @@ function ResetPasswordForm({ serverErrors }: { serverErrors?: FieldErrors }) {
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="intent" value="reset-password" />
-      <TextField label="รหัสผ่านใหม่" type="password" autoComplete="new-password" error={errorOf("newPassword")} {...register("newPassword")} />
-      <TextField label="ยืนยันรหัสผ่านใหม่" type="password" autoComplete="new-password" error={errorOf("confirmPassword")} {...register("confirmPassword")} />
+      <TextField
+        label="รหัสผ่านใหม่"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("newPassword")}
+        {...register("newPassword")}
+      />
+      <TextField
+        label="ยืนยันรหัสผ่านใหม่"
+        type="password"
+        autoComplete="new-password"
+        error={errorOf("confirmPassword")}
+        {...register("confirmPassword")}
+      />
       <div>
         <button type="submit" className="btn btn--secondary">
           ตั้งรหัสผ่านใหม่
@@ -119,7 +153,8 @@ export default function EditPerson() {
   const actionData = useActionResult<{ intent: string; message: string }>();
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const [searchParams] = useSearchParams();
-  const detailsValues = failure && intentOf(failure) === "details" && failure.values ? (failure.values as typeof person) : person;
+  const detailsValues =
+    failure && intentOf(failure) === "details" && failure.values ? (failure.values as typeof person) : person;
   return (
     <>
       <p className="breadcrumbs">
@@ -130,7 +165,11 @@ export default function EditPerson() {
           {person.title}
           {person.firstName} {person.lastName}
         </h1>
-        {person.active ? <span className="badge badge--ok">ปฏิบัติงาน</span> : <span className="badge badge--bad">ไม่ได้ใช้งาน</span>}
+        {person.active ? (
+          <span className="badge badge--ok">ปฏิบัติงาน</span>
+        ) : (
+          <span className="badge badge--bad">ไม่ได้ใช้งาน</span>
+        )}
       </div>
       {searchParams.get("created") ? (
         <div className="alert alert--ok" role="status">
@@ -209,7 +248,9 @@ export default function EditPerson() {
           <>
             <h3>ตั้งรหัสผ่านใหม่</h3>
             <p className="muted">{person.hasPassword ? "มีรหัสผ่านแล้ว" : "ยังไม่มีรหัสผ่าน (เข้าสู่ระบบไม่ได้)"}</p>
-            <ResetPasswordForm serverErrors={failure && intentOf(failure) === "reset-password" ? failure.fieldErrors : undefined} />
+            <ResetPasswordForm
+              serverErrors={failure && intentOf(failure) === "reset-password" ? failure.fieldErrors : undefined}
+            />
           </>
         ) : null}
       </section>

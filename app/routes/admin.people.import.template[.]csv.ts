@@ -19,5 +19,11 @@ const EXAMPLE: Record<keyof typeof ROSTER_COLUMNS, string> = {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
   const keys = Object.keys(ROSTER_COLUMNS) as (keyof typeof ROSTER_COLUMNS)[];
-  return csvResponse("roster-template.csv", toCsv(keys.map((k) => ROSTER_COLUMNS[k]), [keys.map((k) => EXAMPLE[k])]));
+  return csvResponse(
+    "roster-template.csv",
+    toCsv(
+      keys.map((k) => ROSTER_COLUMNS[k]),
+      [keys.map((k) => EXAMPLE[k])],
+    ),
+  );
 }

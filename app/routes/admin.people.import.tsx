@@ -13,7 +13,12 @@ import { readFormData, uploadedFile } from "~/utils/request-body.server";
 export const meta: MetaFunction = () => [{ title: "นำเข้ารายชื่อบุคลากร · สุจริต" }];
 
 const MAX_BYTES = 2_000_000; // request-limits.mjs lets a little more than this through to here
-const ACTION_LABELS: Record<RosterRowPlan["action"], string> = { create: "เพิ่มใหม่", update: "แก้ไข", unchanged: "ไม่เปลี่ยนแปลง", error: "ผิดพลาด" };
+const ACTION_LABELS: Record<RosterRowPlan["action"], string> = {
+  create: "เพิ่มใหม่",
+  update: "แก้ไข",
+  unchanged: "ไม่เปลี่ยนแปลง",
+  error: "ผิดพลาด",
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
@@ -35,13 +40,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { file, tooBig } = uploadedFile(form, "file", MAX_BYTES);
   const pasted = form.get("csv");
   if (tooBig || (typeof pasted === "string" && pasted.length > MAX_BYTES)) {
-    return json<Result>({ error: "ไฟล์รายชื่อต้องมีขนาดไม่เกิน 2 MB (ประมาณ 10,000 คน) กรุณาแบ่งไฟล์แล้วนำเข้าทีละส่วน" }, { status: 413 });
+    return json<Result>(
+      { error: "ไฟล์รายชื่อต้องมีขนาดไม่เกิน 2 MB (ประมาณ 10,000 คน) กรุณาแบ่งไฟล์แล้วนำเข้าทีละส่วน" },
+      { status: 413 },
+    );
   }
   const hasPasted = typeof pasted === "string" && pasted.length > 0;
   if (!hasPasted && !(file && file.size > 0)) {
     const raw = form.get("file");
     const named = raw instanceof File && raw.name ? raw.name : null;
-    return json<Result>({ error: named ? `ไฟล์ "${named}" ว่างเปล่า ไม่มีข้อมูลให้นำเข้า` : "ยังไม่ได้เลือกไฟล์ กรุณาเลือกไฟล์ CSV ที่จะนำเข้า แล้วกด \"ตรวจสอบ\" อีกครั้ง" }, { status: 400 });
+    return json<Result>(
+      {
+        error: named
+          ? `ไฟล์ "${named}" ว่างเปล่า ไม่มีข้อมูลให้นำเข้า`
+          : 'ยังไม่ได้เลือกไฟล์ กรุณาเลือกไฟล์ CSV ที่จะนำเข้า แล้วกด "ตรวจสอบ" อีกครั้ง',
+      },
+      { status: 400 },
+    );
   }
   const csv = hasPasted ? String(pasted) : decodeCsvBytes(new Uint8Array(await file!.arrayBuffer())).text;
   if (!csv.trim()) return json<Result>({ error: "ไฟล์ว่างเปล่า ไม่มีข้อมูลให้นำเข้า" }, { status: 400 });
@@ -56,7 +71,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   }
   const plan = await planRosterImport(csv);
-  return json<Result>({ csv, rows: plan.rows.map(({ input: _input, ...row }) => row), headerErrors: plan.headerErrors });
+  return json<Result>({
+    csv,
+    rows: plan.rows.map(({ input: _input, ...row }) => row),
+    headerErrors: plan.headerErrors,
+  });
 }
 
 export default function ImportRoster() {
@@ -78,7 +97,10 @@ export default function ImportRoster() {
         </a>
       </p>
       {result?.applied ? (
-        <p className="alert alert--ok" role="status">{`นำเข้าแล้ว: เพิ่มใหม่ ${result.applied.created} คน แก้ไข ${result.applied.updated} คน ไม่เปลี่ยนแปลง ${result.applied.unchanged} คน`}</p>
+        <p
+          className="alert alert--ok"
+          role="status"
+        >{`นำเข้าแล้ว: เพิ่มใหม่ ${result.applied.created} คน แก้ไข ${result.applied.updated} คน ไม่เปลี่ยนแปลง ${result.applied.unchanged} คน`}</p>
       ) : null}
       <FormError message={result?.error ?? result?.headerErrors?.join(" · ")} />
       <Form method="post" encType="multipart/form-data" className="card row row--end">
@@ -123,9 +145,19 @@ export default function ImportRoster() {
                     <td>{r.employeeNumber}</td>
                     <td>{r.name}</td>
                     <td>
-                      <span className={`badge ${r.action === "error" ? "badge--bad" : r.action === "create" ? "badge--ok" : r.action === "update" ? "badge--warn" : ""}`}>{ACTION_LABELS[r.action]}</span>
+                      <span
+                        className={`badge ${r.action === "error" ? "badge--bad" : r.action === "create" ? "badge--ok" : r.action === "update" ? "badge--warn" : ""}`}
+                      >
+                        {ACTION_LABELS[r.action]}
+                      </span>
                     </td>
-                    <td>{r.errors.length ? r.errors.join(" · ") : r.changes.length ? `เปลี่ยน: ${r.changes.join(", ")}` : ""}</td>
+                    <td>
+                      {r.errors.length
+                        ? r.errors.join(" · ")
+                        : r.changes.length
+                          ? `เปลี่ยน: ${r.changes.join(", ")}`
+                          : ""}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -23,12 +23,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { values, result } = validateForm(personSchema, await readFormData(request));
   if (!result.success) return json({ fieldErrors: result.fieldErrors, formError: undefined, values }, { status: 400 });
   try {
-    const person = await createPerson(result.data, ["staff"], { actorId: user.id, ip: clientIp(context), roles: user.roles });
+    const person = await createPerson(result.data, ["staff"], {
+      actorId: user.id,
+      ip: clientIp(context),
+      roles: user.roles,
+    });
     return redirect(`/admin/people/${person.id}?created=1`);
   } catch (error) {
     if (!isRefusal(error)) throw error;
     const fieldErrors = error.fieldErrors ?? {};
-    return json({ fieldErrors, formError: Object.keys(fieldErrors).length ? undefined : error.message, values }, { status: error.status });
+    return json(
+      { fieldErrors, formError: Object.keys(fieldErrors).length ? undefined : error.message, values },
+      { status: error.status },
+    );
   }
 }
 

@@ -7,7 +7,11 @@ import { loadOrRefuse } from "~/utils/route.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "integrity");
   const file = await loadOrRefuse(() =>
-    complaintAttachment({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.id), Number(params.fileId)),
+    complaintAttachment(
+      { personId: user.id, roles: user.roles, ip: clientIp(context) },
+      Number(params.id),
+      Number(params.fileId),
+    ),
   );
   return new Response(file.data, {
     headers: {

@@ -17,14 +17,21 @@ export const meta: MetaFunction = () => [{ title: "เรื่องร้อ�
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "integrity");
-  return json(await loadOrRefuse(() => casePage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.id))));
+  return json(
+    await loadOrRefuse(() =>
+      casePage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.id)),
+    ),
+  );
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "integrity");
   const { intent, ...values } = formDataToObject(await request.formData());
   const actor = { personId: user.id, roles: user.roles, ip: clientIp(context) };
-  return actOrRefuse(async () => json({ ok: true as const, ...(await actOnCase(actor, Number(params.id), String(intent), values)) }), { ...values, intent });
+  return actOrRefuse(
+    async () => json({ ok: true as const, ...(await actOnCase(actor, Number(params.id), String(intent), values)) }),
+    { ...values, intent },
+  );
 }
 
 type Done = { done: string; identity?: { name: string; contact: string } | null; anonymous?: boolean };
@@ -40,7 +47,15 @@ const DONE_TEXT: Record<string, string> = {
 };
 
 export default function ComplaintCasePage() {
-  const { complaint: c, deadlines, messages, attachments, actions, divisions, categories } = useLoaderData<typeof loader>();
+  const {
+    complaint: c,
+    deadlines,
+    messages,
+    attachments,
+    actions,
+    divisions,
+    categories,
+  } = useLoaderData<typeof loader>();
   const result = useActionResult<Done>();
   const failure = failureOf(result);
   const navigation = useNavigation();
@@ -81,7 +96,11 @@ export default function ComplaintCasePage() {
           <dt>เมื่อใด ที่ไหน</dt>
           <dd>{c.whenWhere ?? "—"}</dd>
           <dt>ผู้ตรวจสอบ</dt>
-          <dd>{c.investigator ? `${c.investigator}${c.investigatorDeclaredAt ? ` · ยืนยันไม่มีส่วนได้เสีย ${formatThaiDate(c.investigatorDeclaredAt)}` : " · ยังไม่ยืนยันว่าไม่มีส่วนได้เสีย"}` : "—"}</dd>
+          <dd>
+            {c.investigator
+              ? `${c.investigator}${c.investigatorDeclaredAt ? ` · ยืนยันไม่มีส่วนได้เสีย ${formatThaiDate(c.investigatorDeclaredAt)}` : " · ยังไม่ยืนยันว่าไม่มีส่วนได้เสีย"}`
+              : "—"}
+          </dd>
           {c.outcomeLabel ? (
             <>
               <dt>ผลการพิจารณา</dt>
@@ -95,7 +114,8 @@ export default function ComplaintCasePage() {
           <ul>
             {attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/complaints/${c.id}/files/${a.id}`}>{a.fileName}</a> <span className="muted">{`${Math.ceil(a.size / 1024)} KB`}</span>
+                <a href={`/complaints/${c.id}/files/${a.id}`}>{a.fileName}</a>{" "}
+                <span className="muted">{`${Math.ceil(a.size / 1024)} KB`}</span>
               </li>
             ))}
           </ul>
@@ -115,7 +135,11 @@ export default function ComplaintCasePage() {
             <li key={d.key}>
               {`${d.label}: ภายใน ${formatThaiDate(d.lastDay)}`}
               {d.doneAt ? ` · ทำแล้ว ${formatThaiDate(d.doneAt)}` : ""}{" "}
-              {d.overdue ? <span className="badge badge--bad">เกินกำหนด</span> : d.doneAt ? <span className="badge badge--ok">ทันกำหนด</span> : null}
+              {d.overdue ? (
+                <span className="badge badge--bad">เกินกำหนด</span>
+              ) : d.doneAt ? (
+                <span className="badge badge--ok">ทันกำหนด</span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -136,7 +160,11 @@ export default function ComplaintCasePage() {
           )
         ) : (
           <Form method="post">
-            <p className="muted">{c.hasIdentity ? "ผู้ร้องให้ข้อมูลติดต่อไว้ การเปิดดูทุกครั้งถูกบันทึกในบันทึกการตรวจสอบ ห้ามส่งต่อให้หน่วยงานที่ถูกร้องเรียน" : "ผู้ร้องไม่ได้ให้ชื่อหรือช่องทางติดต่อ"}</p>
+            <p className="muted">
+              {c.hasIdentity
+                ? "ผู้ร้องให้ข้อมูลติดต่อไว้ การเปิดดูทุกครั้งถูกบันทึกในบันทึกการตรวจสอบ ห้ามส่งต่อให้หน่วยงานที่ถูกร้องเรียน"
+                : "ผู้ร้องไม่ได้ให้ชื่อหรือช่องทางติดต่อ"}
+            </p>
             {c.hasIdentity ? (
               <button type="submit" name="intent" value="identity" className="btn btn--secondary">
                 เปิดดูข้อมูลผู้ร้อง (บันทึกการเปิดดู)
@@ -160,7 +188,12 @@ export default function ComplaintCasePage() {
         <Form method="post" className="card">
           <h2>จัดประเภทเรื่อง</h2>
           <FormError message={errorFor("classify")?.formError} />
-          <SelectField label="ประเภท" name="category" defaultValue="" error={errorFor("classify")?.fieldErrors?.category}>
+          <SelectField
+            label="ประเภท"
+            name="category"
+            defaultValue=""
+            error={errorFor("classify")?.fieldErrors?.category}
+          >
             <option value="">— เลือก —</option>
             {categories.map((o) => (
               <option key={o.value} value={o.value}>
@@ -168,7 +201,12 @@ export default function ComplaintCasePage() {
               </option>
             ))}
           </SelectField>
-          <SelectField label="หน่วยงานที่ถูกร้องเรียน (ผู้ตรวจสอบต้องไม่สังกัดหน่วยงานนี้)" name="divisionId" defaultValue="" error={errorFor("classify")?.fieldErrors?.divisionId}>
+          <SelectField
+            label="หน่วยงานที่ถูกร้องเรียน (ผู้ตรวจสอบต้องไม่สังกัดหน่วยงานนี้)"
+            name="divisionId"
+            defaultValue=""
+            error={errorFor("classify")?.fieldErrors?.divisionId}
+          >
             <option value="">— ไม่ระบุ —</option>
             <DivisionOptions divisions={divisions} />
           </SelectField>
@@ -183,7 +221,12 @@ export default function ComplaintCasePage() {
         <Form method="post" className="card">
           <h2>{c.investigator ? "เปลี่ยนผู้ตรวจสอบ" : "มอบหมายผู้ตรวจสอบ"}</h2>
           <FormError message={errorFor("assign")?.formError} />
-          <TextField label="เลขประจำตัวพนักงานของผู้ตรวจสอบ" name="investigator" error={errorFor("assign")?.fieldErrors?.investigator} hint="ต้องมีบทบาทผู้รับผิดชอบเรื่องร้องเรียนการทุจริต และไม่สังกัดหน่วยงานที่ถูกร้องเรียน" />
+          <TextField
+            label="เลขประจำตัวพนักงานของผู้ตรวจสอบ"
+            name="investigator"
+            error={errorFor("assign")?.fieldErrors?.investigator}
+            hint="ต้องมีบทบาทผู้รับผิดชอบเรื่องร้องเรียนการทุจริต และไม่สังกัดหน่วยงานที่ถูกร้องเรียน"
+          />
           <button type="submit" name="intent" value="assign" className="btn btn--secondary" disabled={busy}>
             มอบหมาย
           </button>
@@ -195,7 +238,8 @@ export default function ComplaintCasePage() {
           <h2>แสดงความไม่มีส่วนได้เสีย</h2>
           <FormError message={errorFor("declare")?.formError ?? errorFor("declare")?.fieldErrors?.noConflict} />
           <label className="checkbox">
-            <input type="checkbox" name="noConflict" value="yes" /> ข้าพเจ้าไม่มีส่วนได้เสียกับผู้ถูกร้องเรียนหรือเรื่องที่ร้องเรียน และจะรักษาความลับของผู้ร้อง
+            <input type="checkbox" name="noConflict" value="yes" /> ข้าพเจ้าไม่มีส่วนได้เสียกับผู้ถูกร้องเรียนหรือเรื่องที่ร้องเรียน
+            และจะรักษาความลับของผู้ร้อง
           </label>
           <button type="submit" name="intent" value="declare" className="btn" disabled={busy}>
             ยืนยัน
@@ -210,7 +254,9 @@ export default function ComplaintCasePage() {
           <div className="field">
             <label htmlFor="findings">ผลการตรวจสอบ</label>
             <textarea id="findings" name="findings" rows={5} defaultValue={c.findings ?? ""} />
-            {errorFor("findings")?.fieldErrors?.findings ? <span className="field-error">{errorFor("findings")?.fieldErrors?.findings}</span> : null}
+            {errorFor("findings")?.fieldErrors?.findings ? (
+              <span className="field-error">{errorFor("findings")?.fieldErrors?.findings}</span>
+            ) : null}
           </div>
           <button type="submit" name="intent" value="findings" className="btn btn--secondary" disabled={busy}>
             บันทึกผล
@@ -222,7 +268,12 @@ export default function ComplaintCasePage() {
         <Form method="post" className="card">
           <h2>ยุติเรื่อง</h2>
           <FormError message={errorFor("close")?.formError} />
-          <SelectField label="ผลการพิจารณา" name="outcome" defaultValue="" error={errorFor("close")?.fieldErrors?.outcome}>
+          <SelectField
+            label="ผลการพิจารณา"
+            name="outcome"
+            defaultValue=""
+            error={errorFor("close")?.fieldErrors?.outcome}
+          >
             <option value="">— เลือก —</option>
             {INVESTIGATED_OUTCOMES.map((o) => (
               <option key={o} value={o}>
@@ -259,7 +310,9 @@ export default function ComplaintCasePage() {
             <div className="field">
               <label htmlFor="body">ข้อความถึงผู้ร้อง (ถามเพิ่มหรือแจ้งความคืบหน้า)</label>
               <textarea id="body" name="body" rows={4} />
-              {errorFor("message")?.fieldErrors?.body ? <span className="field-error">{errorFor("message")?.fieldErrors?.body}</span> : null}
+              {errorFor("message")?.fieldErrors?.body ? (
+                <span className="field-error">{errorFor("message")?.fieldErrors?.body}</span>
+              ) : null}
             </div>
             <button type="submit" name="intent" value="message" className="btn" disabled={busy}>
               ส่งข้อความ

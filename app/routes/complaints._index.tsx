@@ -52,7 +52,9 @@ export default function ComplaintsPage() {
                 <td>{formatThaiDate(r.receivedAt)}</td>
                 <td>
                   <Link to={`/complaints/${r.id}`}>{r.subject}</Link>
-                  {r.reporterMessages > 0 ? <span className="muted">{` · ผู้ร้องส่งข้อความ ${r.reporterMessages}`}</span> : null}
+                  {r.reporterMessages > 0 ? (
+                    <span className="muted">{` · ผู้ร้องส่งข้อความ ${r.reporterMessages}`}</span>
+                  ) : null}
                   {r.mine ? <span className="badge">ท่านเป็นผู้ตรวจสอบ</span> : null}
                 </td>
                 <td>{r.categoryLabel ?? "—"}</td>

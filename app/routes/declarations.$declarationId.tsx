@@ -13,11 +13,20 @@ import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { actOrRefuse, actionFailure, loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `คำแถลง #${data.declaration.id}` : "คำแถลง"} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `คำแถลง #${data.declaration.id}` : "คำแถลง"} · สุจริต` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await loadOrRefuse(() => declarationPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.declarationId) || 0)));
+  return json(
+    await loadOrRefuse(() =>
+      declarationPage(
+        { personId: user.id, roles: user.roles, ip: clientIp(context) },
+        Number(params.declarationId) || 0,
+      ),
+    ),
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -25,7 +34,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { values, result } = validateForm(reviewSchema, await request.formData());
   if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
   return actOrRefuse(async () => {
-    await reviewDeclaration({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.declarationId) || 0, result.data);
+    await reviewDeclaration(
+      { personId: user.id, roles: user.roles, ip: clientIp(context) },
+      Number(params.declarationId) || 0,
+      result.data,
+    );
     return json({ ok: true as const });
   }, values);
 }
@@ -44,7 +57,10 @@ export default function DeclarationPage() {
   const result = useActionResult();
   const failure = failureOf(result);
   const navigation = useNavigation();
-  const form = useZodForm(reviewSchema, { defaultValues: { outcome: caseNeedsRecusal ? "recusal" : "", note: "", ...(failure?.values as object) }, serverErrors: failure?.fieldErrors });
+  const form = useZodForm(reviewSchema, {
+    defaultValues: { outcome: caseNeedsRecusal ? "recusal" : "", note: "", ...(failure?.values as object) },
+    serverErrors: failure?.fieldErrors,
+  });
   return (
     <>
       <p className="breadcrumbs">
@@ -91,7 +107,13 @@ export default function DeclarationPage() {
       )}
       {result?.ok ? <p className="alert alert--ok">บันทึกผลการพิจารณาแล้ว</p> : null}
       {mayReview ? (
-        <Form method="post" className="card stack" onSubmit={form.onSubmit} noValidate aria-labelledby="do-review-heading">
+        <Form
+          method="post"
+          className="card stack"
+          onSubmit={form.onSubmit}
+          noValidate
+          aria-labelledby="do-review-heading"
+        >
           <h2 id="do-review-heading">พิจารณาคำแถลง</h2>
           <FormError message={failure?.formError} />
           <SelectField label="ผลการพิจารณา" error={form.errorOf("outcome")} {...form.register("outcome")}>
@@ -104,7 +126,12 @@ export default function DeclarationPage() {
           </SelectField>
           <div className="field">
             <label htmlFor="note">เหตุผล / วิธีจัดการส่วนได้เสีย</label>
-            <textarea id="note" rows={3} aria-invalid={form.errorOf("note") ? true : undefined} {...form.register("note")} />
+            <textarea
+              id="note"
+              rows={3}
+              aria-invalid={form.errorOf("note") ? true : undefined}
+              {...form.register("note")}
+            />
             {form.errorOf("note") ? <span className="field-error">{form.errorOf("note")}</span> : null}
           </div>
           <div>

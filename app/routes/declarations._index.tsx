@@ -12,7 +12,10 @@ export const meta: MetaFunction = () => [{ title: "แสดงส่วนไ�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ ...(await loadOrRefuse(() => myDeclarationsPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }))), isHr: user.roles.includes("hr") || user.roles.includes("admin") });
+  return json({
+    ...(await loadOrRefuse(() => myDeclarationsPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }))),
+    isHr: user.roles.includes("hr") || user.roles.includes("admin"),
+  });
 }
 
 export default function Declarations() {
@@ -38,11 +41,16 @@ export default function Declarations() {
         </div>
       </div>
       <p className="muted">
-        ยื่นคำแถลงประจำปีปีละครั้ง และยื่นรายกรณีทุกครั้งที่ได้รับแต่งตั้งให้พิจารณาเรื่องใด (คณะกรรมการจัดซื้อจัดจ้าง ตรวจรับพัสดุ เลื่อนขั้นเงินเดือน) ก่อนเริ่มปฏิบัติหน้าที่ หากมีส่วนได้เสีย ต้องงดเว้นการพิจารณาเรื่องนั้น
+        ยื่นคำแถลงประจำปีปีละครั้ง และยื่นรายกรณีทุกครั้งที่ได้รับแต่งตั้งให้พิจารณาเรื่องใด (คณะกรรมการจัดซื้อจัดจ้าง ตรวจรับพัสดุ เลื่อนขั้นเงินเดือน)
+        ก่อนเริ่มปฏิบัติหน้าที่ หากมีส่วนได้เสีย ต้องงดเว้นการพิจารณาเรื่องนั้น
       </p>
       <section className="card" aria-labelledby="yearly-heading">
         <h2 id="yearly-heading">{`คำแถลงประจำปีงบประมาณ ${data.fiscalYear}`}</h2>
-        {data.yearlyDone ? <span className="badge badge--ok">ยื่นแล้ว</span> : <span className="badge badge--warn">ยังไม่ได้ยื่น</span>}
+        {data.yearlyDone ? (
+          <span className="badge badge--ok">ยื่นแล้ว</span>
+        ) : (
+          <span className="badge badge--warn">ยังไม่ได้ยื่น</span>
+        )}
       </section>
       {data.toReview.length ? (
         <section className="card" aria-labelledby="review-heading">
@@ -52,7 +60,11 @@ export default function Declarations() {
       ) : null}
       <section className="card" aria-labelledby="mine-heading">
         <h2 id="mine-heading">คำแถลงของท่าน</h2>
-        {data.mine.length === 0 ? <p className="muted">ท่านยังไม่ได้ยื่นคำแถลง</p> : <DeclarationTable declarations={data.mine} label="คำแถลงของท่าน" />}
+        {data.mine.length === 0 ? (
+          <p className="muted">ท่านยังไม่ได้ยื่นคำแถลง</p>
+        ) : (
+          <DeclarationTable declarations={data.mine} label="คำแถลงของท่าน" />
+        )}
       </section>
     </>
   );

@@ -37,7 +37,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return actOrRefuse(async () => redirect(`/declarations/${(await declareYearly(actor, result.data)).id}`), values);
 }
 
-function TextArea({ name, label, hint, form }: { name: string; label: string; hint?: string; form: ReturnType<typeof useZodForm> }) {
+function TextArea({
+  name,
+  label,
+  hint,
+  form,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  form: ReturnType<typeof useZodForm>;
+}) {
   const error = form.errorOf(name);
   return (
     <div className="field">
@@ -52,21 +62,46 @@ function TextArea({ name, label, hint, form }: { name: string; label: string; hi
 function YearlyForm({ fiscalYear }: { fiscalYear: number }) {
   const failure = failureOf(useActionResult());
   const navigation = useNavigation();
-  const form = useZodForm(yearlyDeclarationSchema, { defaultValues: { outsidePositions: "", businesses: "", shareholdings: "", otherInterests: "", ...(failure?.values as object) }, serverErrors: failure?.fieldErrors });
+  const form = useZodForm(yearlyDeclarationSchema, {
+    defaultValues: {
+      outsidePositions: "",
+      businesses: "",
+      shareholdings: "",
+      otherInterests: "",
+      ...(failure?.values as object),
+    },
+    serverErrors: failure?.fieldErrors,
+  });
   const nothing = form.watch("nothingToDeclare");
   return (
     <Form method="post" className="card stack" onSubmit={form.onSubmit} noValidate>
       <h2>{`คำแถลงส่วนได้เสียประจำปีงบประมาณ ${fiscalYear}`}</h2>
       <FormError message={failure?.formError} />
-      <p className="muted">ระบุส่วนได้เสียของท่าน คู่สมรส และญาติ ที่เกี่ยวข้องกับเทศบาล (เช่น เป็นคู่สัญญา ผู้ขอใบอนุญาต ผู้รับบริการ) ยื่นได้ปีละหนึ่งครั้ง</p>
+      <p className="muted">
+        ระบุส่วนได้เสียของท่าน คู่สมรส และญาติ ที่เกี่ยวข้องกับเทศบาล (เช่น เป็นคู่สัญญา ผู้ขอใบอนุญาต ผู้รับบริการ) ยื่นได้ปีละหนึ่งครั้ง
+      </p>
       <label className="checkbox">
         <input type="checkbox" value="on" {...form.register("nothingToDeclare")} /> ไม่มีสิ่งที่ต้องแจ้ง
       </label>
-      {form.errorOf("nothingToDeclare") ? <span className="field-error" role="alert">{form.errorOf("nothingToDeclare")}</span> : null}
+      {form.errorOf("nothingToDeclare") ? (
+        <span className="field-error" role="alert">
+          {form.errorOf("nothingToDeclare")}
+        </span>
+      ) : null}
       {nothing ? null : (
         <>
-          <TextArea form={form} name="outsidePositions" label="ตำแหน่งนอกเทศบาล (กรรมการ ที่ปรึกษา ลูกจ้าง)" hint="ระบุว่าเป็นของท่าน คู่สมรส หรือญาติ และหน่วยงาน" />
-          <TextArea form={form} name="businesses" label="ธุรกิจที่ติดต่อกับเทศบาล" hint="ชื่อกิจการ ความเกี่ยวข้องกับเทศบาล และผู้เป็นเจ้าของ" />
+          <TextArea
+            form={form}
+            name="outsidePositions"
+            label="ตำแหน่งนอกเทศบาล (กรรมการ ที่ปรึกษา ลูกจ้าง)"
+            hint="ระบุว่าเป็นของท่าน คู่สมรส หรือญาติ และหน่วยงาน"
+          />
+          <TextArea
+            form={form}
+            name="businesses"
+            label="ธุรกิจที่ติดต่อกับเทศบาล"
+            hint="ชื่อกิจการ ความเกี่ยวข้องกับเทศบาล และผู้เป็นเจ้าของ"
+          />
           <TextArea form={form} name="shareholdings" label="การถือหุ้นในบริษัทที่ติดต่อกับเทศบาล" />
           <TextArea form={form} name="otherInterests" label="ส่วนได้เสียอื่น" />
         </>
@@ -84,7 +119,10 @@ function YearlyForm({ fiscalYear }: { fiscalYear: number }) {
 function CaseForm() {
   const failure = failureOf(useActionResult());
   const navigation = useNavigation();
-  const form = useZodForm(caseDeclarationSchema, { defaultValues: { caseType: "", caseRef: "", hasConflict: "", conflictDetail: "", ...(failure?.values as object) }, serverErrors: failure?.fieldErrors });
+  const form = useZodForm(caseDeclarationSchema, {
+    defaultValues: { caseType: "", caseRef: "", hasConflict: "", conflictDetail: "", ...(failure?.values as object) },
+    serverErrors: failure?.fieldErrors,
+  });
   const conflict = form.watch("hasConflict");
   return (
     <Form method="post" className="card stack" onSubmit={form.onSubmit} noValidate>
@@ -99,13 +137,24 @@ function CaseForm() {
           </option>
         ))}
       </SelectField>
-      <TextField label="เรื่อง/คำสั่งแต่งตั้ง" placeholder="เช่น คำสั่งที่ 123/2570 ตรวจรับงานจ้างปรับปรุงถนน" error={form.errorOf("caseRef")} {...form.register("caseRef")} />
-      <SelectField label="ท่านมีส่วนได้เสียในเรื่องนี้หรือไม่" error={form.errorOf("hasConflict")} {...form.register("hasConflict")}>
+      <TextField
+        label="เรื่อง/คำสั่งแต่งตั้ง"
+        placeholder="เช่น คำสั่งที่ 123/2570 ตรวจรับงานจ้างปรับปรุงถนน"
+        error={form.errorOf("caseRef")}
+        {...form.register("caseRef")}
+      />
+      <SelectField
+        label="ท่านมีส่วนได้เสียในเรื่องนี้หรือไม่"
+        error={form.errorOf("hasConflict")}
+        {...form.register("hasConflict")}
+      >
         <option value="">— เลือก —</option>
         <option value="no">ไม่มีส่วนได้เสีย</option>
         <option value="yes">มีส่วนได้เสีย (จะงดเว้นการพิจารณา)</option>
       </SelectField>
-      {conflict === "yes" ? <TextArea form={form} name="conflictDetail" label="ส่วนได้เสียที่มี" hint="เช่น ผู้เสนอราคารายหนึ่งเป็นญาติของข้าพเจ้า" /> : null}
+      {conflict === "yes" ? (
+        <TextArea form={form} name="conflictDetail" label="ส่วนได้เสียที่มี" hint="เช่น ผู้เสนอราคารายหนึ่งเป็นญาติของข้าพเจ้า" />
+      ) : null}
       <PrivacyNotice what="คำแถลงนี้" />
       <div>
         <button type="submit" className="btn" disabled={navigation.state !== "idle"}>

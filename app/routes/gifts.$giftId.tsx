@@ -14,11 +14,17 @@ import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { actOrRefuse, actionFailure, loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `ของขวัญ #${data.gift.id}` : "ของขวัญ"} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? `ของขวัญ #${data.gift.id}` : "ของขวัญ"} · สุจริต` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await loadOrRefuse(() => giftPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.giftId) || 0)));
+  return json(
+    await loadOrRefuse(() =>
+      giftPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.giftId) || 0),
+    ),
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -26,7 +32,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { values, result } = validateForm(giftDecisionSchema, await request.formData());
   if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
   return actOrRefuse(async () => {
-    await decideGift({ personId: user.id, roles: user.roles, ip: clientIp(context) }, Number(params.giftId) || 0, result.data);
+    await decideGift(
+      { personId: user.id, roles: user.roles, ip: clientIp(context) },
+      Number(params.giftId) || 0,
+      result.data,
+    );
     return json({ ok: true as const });
   }, values);
 }
@@ -45,7 +55,10 @@ export default function GiftPage() {
   const result = useActionResult();
   const failure = failureOf(result);
   const navigation = useNavigation();
-  const { register, onSubmit, errorOf } = useZodForm(giftDecisionSchema, { defaultValues: { decision: "", reason: "", ...(failure?.values as object) }, serverErrors: failure?.fieldErrors });
+  const { register, onSubmit, errorOf } = useZodForm(giftDecisionSchema, {
+    defaultValues: { decision: "", reason: "", ...(failure?.values as object) },
+    serverErrors: failure?.fieldErrors,
+  });
   return (
     <>
       <p className="breadcrumbs">
@@ -61,7 +74,9 @@ export default function GiftPage() {
           {successorId ? <Link to={`/gifts/${successorId}`}>{`ดูรายการใหม่ #${successorId}`}</Link> : null}
         </p>
       ) : null}
-      {gift.status === "overdue" ? <p className="alert alert--error">{`เกินกำหนด: ต้องรายงานและวินิจฉัยภายใน ${isoDateThai(gift.reportDueOn)}`}</p> : null}
+      {gift.status === "overdue" ? (
+        <p className="alert alert--error">{`เกินกำหนด: ต้องรายงานและวินิจฉัยภายใน ${isoDateThai(gift.reportDueOn)}`}</p>
+      ) : null}
       <section className="card">
         <dl>
           <Row label="ผู้บันทึก">{`${gift.personName} (${gift.employeeNumber}) · ${gift.personPosition} · ${gift.division}`}</Row>
@@ -105,7 +120,12 @@ export default function GiftPage() {
           </SelectField>
           <div className="field">
             <label htmlFor="reason">เหตุผล</label>
-            <textarea id="reason" rows={3} aria-invalid={errorOf("reason") ? true : undefined} {...register("reason")} />
+            <textarea
+              id="reason"
+              rows={3}
+              aria-invalid={errorOf("reason") ? true : undefined}
+              {...register("reason")}
+            />
             {errorOf("reason") ? <span className="field-error">{errorOf("reason")}</span> : null}
           </div>
           <p className="muted">เมื่อบันทึกแล้ว คำวินิจฉัยแก้ไขไม่ได้</p>

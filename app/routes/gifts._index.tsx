@@ -35,13 +35,15 @@ export default function Gifts() {
         </div>
       </div>
       <p className="muted">
-        บันทึกทุกครั้งที่มีผู้เสนอหรือให้ของขวัญหรือประโยชน์แก่ท่าน ระบบจะบอกว่ารับได้หรือต้องรายงานผู้บังคับบัญชาภายใน ๓๐ วัน ตามนโยบาย No Gift Policy ของเทศบาล
+        บันทึกทุกครั้งที่มีผู้เสนอหรือให้ของขวัญหรือประโยชน์แก่ท่าน ระบบจะบอกว่ารับได้หรือต้องรายงานผู้บังคับบัญชาภายใน ๓๐ วัน ตามนโยบาย No Gift
+        Policy ของเทศบาล
       </p>
       <section className="card" aria-labelledby="declaration-heading">
         <h2 id="declaration-heading">{`คำยืนยัน No Gift ประจำปีงบประมาณ ${data.fiscalYear}`}</h2>
         {data.declaredAt ? (
           <p>
-            <span className="badge badge--ok">{`ยื่นแล้วเมื่อ ${formatThaiDateTime(data.declaredAt)}`}</span> <Link to="/gifts/declaration">ดูคำยืนยัน</Link>
+            <span className="badge badge--ok">{`ยื่นแล้วเมื่อ ${formatThaiDateTime(data.declaredAt)}`}</span>{" "}
+            <Link to="/gifts/declaration">ดูคำยืนยัน</Link>
           </p>
         ) : (
           <p>
@@ -57,8 +59,14 @@ export default function Gifts() {
       ) : null}
       <section className="card" aria-labelledby="mine-heading">
         <h2 id="mine-heading">รายการของท่าน</h2>
-        {overdueMine ? <p className="alert alert--error">{`มีรายงานเกินกำหนด ๓๐ วันที่ยังไม่ได้วินิจฉัย ${overdueMine} รายการ โปรดติดตามกับผู้บังคับบัญชา`}</p> : null}
-        {data.mine.length === 0 ? <p className="muted">ท่านยังไม่มีรายการในทะเบียน</p> : <GiftTable gifts={data.mine} label="รายการของท่าน" />}
+        {overdueMine ? (
+          <p className="alert alert--error">{`มีรายงานเกินกำหนด ๓๐ วันที่ยังไม่ได้วินิจฉัย ${overdueMine} รายการ โปรดติดตามกับผู้บังคับบัญชา`}</p>
+        ) : null}
+        {data.mine.length === 0 ? (
+          <p className="muted">ท่านยังไม่มีรายการในทะเบียน</p>
+        ) : (
+          <GiftTable gifts={data.mine} label="รายการของท่าน" />
+        )}
       </section>
     </>
   );

@@ -17,7 +17,9 @@ export const meta: MetaFunction = () => [{ title: "คำยืนยัน No G
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await loadOrRefuse(() => noGiftDeclarationPage({ personId: user.id, roles: user.roles, ip: clientIp(context) })));
+  return json(
+    await loadOrRefuse(() => noGiftDeclarationPage({ personId: user.id, roles: user.roles, ip: clientIp(context) })),
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,7 +50,9 @@ export default function NoGiftDeclaration() {
       {data.declaration ? (
         <section className="card">
           <p>
-            <span className={data.declaration.compliant ? "badge badge--ok" : "badge badge--warn"}>{data.declaration.compliant ? "ปฏิบัติตามนโยบาย" : "มีรายการที่รายงานเกินกำหนด"}</span>{" "}
+            <span className={data.declaration.compliant ? "badge badge--ok" : "badge badge--warn"}>
+              {data.declaration.compliant ? "ปฏิบัติตามนโยบาย" : "มีรายการที่รายงานเกินกำหนด"}
+            </span>{" "}
             {`ยื่นเมื่อ ${formatThaiDateTime(data.declaration.declaredAt)}`}
           </p>
           <p>
@@ -66,20 +70,27 @@ export default function NoGiftDeclaration() {
           <fieldset className="field">
             <legend>คำยืนยัน</legend>
             <label className="checkbox">
-              <input type="radio" value="none" {...register("kind")} /> ข้าพเจ้าไม่ได้ให้หรือรับของขวัญหรือประโยชน์อื่นใดเกินกว่าที่กำหนดในปีงบประมาณนี้
+              <input type="radio" value="none" {...register("kind")} />{" "}
+              ข้าพเจ้าไม่ได้ให้หรือรับของขวัญหรือประโยชน์อื่นใดเกินกว่าที่กำหนดในปีงบประมาณนี้
             </label>
             <label className="checkbox">
-              <input type="radio" value="listed" {...register("kind")} /> ข้าพเจ้ามีรายการที่เกินกว่าที่กำหนด และได้บันทึกในทะเบียนแล้ว ดังนี้
+              <input type="radio" value="listed" {...register("kind")} /> ข้าพเจ้ามีรายการที่เกินกว่าที่กำหนด
+              และได้บันทึกในทะเบียนแล้ว ดังนี้
             </label>
             {errorOf("kind") ? <span className="field-error">{errorOf("kind")}</span> : null}
           </fieldset>
           {kind === "listed" ? (
             <fieldset className="field">
               <legend>รายการในทะเบียนปีนี้</legend>
-              {data.gifts.length === 0 ? <p className="muted">ยังไม่มีรายการ โปรด <Link to="/gifts/new">บันทึกในทะเบียน</Link> ก่อน</p> : null}
+              {data.gifts.length === 0 ? (
+                <p className="muted">
+                  ยังไม่มีรายการ โปรด <Link to="/gifts/new">บันทึกในทะเบียน</Link> ก่อน
+                </p>
+              ) : null}
               {data.gifts.map((g) => (
                 <label key={g.id} className="checkbox">
-                  <input type="checkbox" value={g.id} {...register("giftIds")} /> {`#${g.id} ${g.description} จาก ${g.giverName} · ${g.value} · ${isoDateThai(g.receivedOn)}`}{" "}
+                  <input type="checkbox" value={g.id} {...register("giftIds")} />{" "}
+                  {`#${g.id} ${g.description} จาก ${g.giverName} · ${g.value} · ${isoDateThai(g.receivedOn)}`}{" "}
                   <GiftStatusBadge status={g.status} label={g.statusLabel} />
                 </label>
               ))}

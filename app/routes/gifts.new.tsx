@@ -19,14 +19,22 @@ export const meta: MetaFunction = () => [{ title: "บันทึกของ�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const supersedes = Number(new URL(request.url).searchParams.get("supersedes")) || null;
-  return json(await loadOrRefuse(() => giftFormPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, supersedes)));
+  return json(
+    await loadOrRefuse(() => giftFormPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, supersedes)),
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { values, result } = validateForm(giftSchema, await request.formData());
   if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
-  return actOrRefuse(async () => redirect(`/gifts/${(await recordGift({ personId: user.id, roles: user.roles, ip: clientIp(context) }, result.data)).id}`), values);
+  return actOrRefuse(
+    async () =>
+      redirect(
+        `/gifts/${(await recordGift({ personId: user.id, roles: user.roles, ip: clientIp(context) }, result.data)).id}`,
+      ),
+    values,
+  );
 }
 
 export default function NewGift() {
@@ -49,12 +57,27 @@ export default function NewGift() {
         supersedesId: String(previous.id),
         supersedeReason: "",
       }
-    : { giverName: "", giverKind: "person", giverRelative: "", occasion: "", description: "", value: "", receivedOn: today, outcome: "accepted", supersedesId: "", supersedeReason: "" };
-  const form = useZodForm(giftSchema, { defaultValues: { ...defaults, ...(failure?.values as object) }, serverErrors: failure?.fieldErrors });
+    : {
+        giverName: "",
+        giverKind: "person",
+        giverRelative: "",
+        occasion: "",
+        description: "",
+        value: "",
+        receivedOn: today,
+        outcome: "accepted",
+        supersedesId: "",
+        supersedeReason: "",
+      };
+  const form = useZodForm(giftSchema, {
+    defaultValues: { ...defaults, ...(failure?.values as object) },
+    serverErrors: failure?.fieldErrors,
+  });
   const { register, onSubmit, errorOf, watch } = form;
   const v = watch();
   const satang = parseBahtToSatang(String(v.value ?? ""));
-  const ready = satang !== null && (v.giverRelative === "yes" || v.giverRelative === "no") && isIsoDate(String(v.receivedOn ?? ""));
+  const ready =
+    satang !== null && (v.giverRelative === "yes" || v.giverRelative === "no") && isIsoDate(String(v.receivedOn ?? ""));
   const assessment = ready
     ? assessGift(
         {
@@ -89,18 +112,36 @@ export default function NewGift() {
           </SelectField>
         </div>
         <label className="checkbox">
-          <input type="checkbox" value="on" {...register("giverHasBusiness")} /> ผู้ให้มีธุรกิจ สัญญา หรือเรื่องที่รอการพิจารณาอยู่กับเทศบาล
+          <input type="checkbox" value="on" {...register("giverHasBusiness")} /> ผู้ให้มีธุรกิจ สัญญา
+          หรือเรื่องที่รอการพิจารณาอยู่กับเทศบาล
         </label>
         <label className="checkbox">
-          <input type="checkbox" value="on" {...register("toGeneralPublic")} /> เป็นของหรือประโยชน์ที่ผู้ให้มอบแก่บุคคลทั่วไป (ไม่ได้ให้เพราะตำแหน่งของท่าน)
+          <input type="checkbox" value="on" {...register("toGeneralPublic")} /> เป็นของหรือประโยชน์ที่ผู้ให้มอบแก่บุคคลทั่วไป
+          (ไม่ได้ให้เพราะตำแหน่งของท่าน)
         </label>
         <div className="row">
-          <TextField label="โอกาส/เทศกาล" placeholder="เช่น ปีใหม่ ขึ้นบ้านใหม่" error={errorOf("occasion")} {...register("occasion")} />
+          <TextField
+            label="โอกาส/เทศกาล"
+            placeholder="เช่น ปีใหม่ ขึ้นบ้านใหม่"
+            error={errorOf("occasion")}
+            {...register("occasion")}
+          />
           <ThaiDateField label="วันที่ได้รับหรือมีผู้เสนอให้" error={errorOf("receivedOn")} {...dateField(form, "receivedOn")} />
         </div>
-        <TextField label="สิ่งที่ได้รับ" placeholder="เช่น กระเช้าผลไม้ บัตรกำนัล" error={errorOf("description")} {...register("description")} />
+        <TextField
+          label="สิ่งที่ได้รับ"
+          placeholder="เช่น กระเช้าผลไม้ บัตรกำนัล"
+          error={errorOf("description")}
+          {...register("description")}
+        />
         <div className="row row--end">
-          <TextField label="มูลค่า (บาท)" inputMode="decimal" placeholder="เช่น 3000 หรือ 3000.50" error={errorOf("value")} {...register("value")} />
+          <TextField
+            label="มูลค่า (บาท)"
+            inputMode="decimal"
+            placeholder="เช่น 3000 หรือ 3000.50"
+            error={errorOf("value")}
+            {...register("value")}
+          />
           <label className="checkbox">
             <input type="checkbox" value="on" {...register("valueEstimated")} /> เป็นมูลค่าประมาณการ
           </label>
@@ -112,10 +153,26 @@ export default function NewGift() {
             </option>
           ))}
         </SelectField>
-        <section aria-live="polite" data-testid="gift-assessment" className={assessment ? (assessment.verdict === "report" ? "alert alert--error" : "alert alert--ok") : "alert alert--info"}>
+        <section
+          aria-live="polite"
+          data-testid="gift-assessment"
+          className={
+            assessment
+              ? assessment.verdict === "report"
+                ? "alert alert--error"
+                : "alert alert--ok"
+              : "alert alert--info"
+          }
+        >
           {assessment ? (
             <>
-              <strong>{assessment.verdict === "report" ? "ต้องรายงานผู้บังคับบัญชา" : assessment.verdict === "allowed" ? "รับได้ ไม่ต้องรายงาน" : "ไม่ต้องรายงาน"}</strong>
+              <strong>
+                {assessment.verdict === "report"
+                  ? "ต้องรายงานผู้บังคับบัญชา"
+                  : assessment.verdict === "allowed"
+                    ? "รับได้ ไม่ต้องรายงาน"
+                    : "ไม่ต้องรายงาน"}
+              </strong>
               {` · กรณี: ${assessment.ruleTitle}`}
               <div>{assessment.message}</div>
               {assessment.reportDueOn ? <div>{`รายงานได้ถึงวันที่ ${isoDateThai(assessment.reportDueOn)}`}</div> : null}
@@ -128,7 +185,12 @@ export default function NewGift() {
         {previous ? (
           <div className="field">
             <label htmlFor="supersedeReason">เหตุผลที่บันทึกแทนรายการเดิม</label>
-            <textarea id="supersedeReason" rows={3} aria-invalid={errorOf("supersedeReason") ? true : undefined} {...register("supersedeReason")} />
+            <textarea
+              id="supersedeReason"
+              rows={3}
+              aria-invalid={errorOf("supersedeReason") ? true : undefined}
+              {...register("supersedeReason")}
+            />
             {errorOf("supersedeReason") ? <span className="field-error">{errorOf("supersedeReason")}</span> : null}
           </div>
         ) : null}

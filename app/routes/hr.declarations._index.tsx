@@ -15,7 +15,14 @@ export const meta: MetaFunction = () => [{ title: "คำแถลงส่ว�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const divisionId = Number(new URL(request.url).searchParams.get("division")) || null;
-  return json(await loadOrRefuse(() => hrDeclarationsPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, { fiscalYear: fiscalYearParam(request), divisionId })));
+  return json(
+    await loadOrRefuse(() =>
+      hrDeclarationsPage(
+        { personId: user.id, roles: user.roles, ip: clientIp(context) },
+        { fiscalYear: fiscalYearParam(request), divisionId },
+      ),
+    ),
+  );
 }
 
 export default function HrDeclarations() {
@@ -28,7 +35,11 @@ export default function HrDeclarations() {
           ตารางความเสี่ยงตามตำแหน่ง (โครงการที่ ๕)
         </Link>
       </div>
-      <RegisterFilter fiscalYear={data.filter.fiscalYear} divisionId={data.filter.divisionId} divisions={data.divisions} />
+      <RegisterFilter
+        fiscalYear={data.filter.fiscalYear}
+        divisionId={data.filter.divisionId}
+        divisions={data.divisions}
+      />
       <section className="card" aria-labelledby="yearly-heading">
         <h2 id="yearly-heading">{`คำแถลงประจำปี: ยื่นแล้ว ${formatShare(data.yearly.declared, data.yearly.population)} (พนักงานเทศบาล ลูกจ้างประจำ และพนักงานจ้าง)`}</h2>
         {data.yearly.missingCount === 0 ? (
@@ -41,13 +52,19 @@ export default function HrDeclarations() {
                 <li key={p.id}>{`${p.employeeNumber} ${p.name} · ${p.division}`}</li>
               ))}
             </ul>
-            {data.yearly.missingCount > data.missing.length ? <p className="muted">{`แสดง ${formatCount(data.missing.length)} คนแรก`}</p> : null}
+            {data.yearly.missingCount > data.missing.length ? (
+              <p className="muted">{`แสดง ${formatCount(data.missing.length)} คนแรก`}</p>
+            ) : null}
           </details>
         )}
       </section>
       <section className="card" aria-labelledby="all-heading">
         <h2 id="all-heading">{`คำแถลงทั้งหมด ${formatCount(data.declarations.length)} รายการ`}</h2>
-        {data.declarations.length === 0 ? <p className="muted">ไม่มีคำแถลงในปีและหน่วยงานที่เลือก</p> : <DeclarationTable declarations={data.declarations} showPerson label="คำแถลงทั้งหมด" />}
+        {data.declarations.length === 0 ? (
+          <p className="muted">ไม่มีคำแถลงในปีและหน่วยงานที่เลือก</p>
+        ) : (
+          <DeclarationTable declarations={data.declarations} showPerson label="คำแถลงทั้งหมด" />
+        )}
       </section>
     </>
   );

@@ -17,7 +17,9 @@ export const meta: MetaFunction = () => [{ title: "ตารางความ�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  return json(await loadOrRefuse(() => positionRisksPage({ personId: user.id, roles: user.roles, ip: clientIp(context) })));
+  return json(
+    await loadOrRefuse(() => positionRisksPage({ personId: user.id, roles: user.roles, ip: clientIp(context) })),
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,14 +47,20 @@ export default function PositionRisks() {
   const result = useActionResult();
   const failure = failureOf(result);
   const navigation = useNavigation();
-  const form = useZodForm(positionRiskSchema, { defaultValues: { position: "", risk: "", level: "medium", controls: "", ...(failure?.values as object) }, serverErrors: failure?.fieldErrors });
+  const form = useZodForm(positionRiskSchema, {
+    defaultValues: { position: "", risk: "", level: "medium", controls: "", ...(failure?.values as object) },
+    serverErrors: failure?.fieldErrors,
+  });
   return (
     <>
       <p className="breadcrumbs">
         <Link to="/hr/declarations">‹ คำแถลงส่วนได้เสีย</Link>
       </p>
       <h1>ตารางความเสี่ยงผลประโยชน์ทับซ้อนตามตำแหน่ง</h1>
-      <p className="muted">คณะทำงานตามโครงการที่ ๕ วิเคราะห์ความเสี่ยงด้านผลประโยชน์ทับซ้อนของแต่ละตำแหน่ง และกำหนดมาตรการควบคุม ทะเบียนความเสี่ยงอ้างอิงรายการในตารางนี้ได้</p>
+      <p className="muted">
+        คณะทำงานตามโครงการที่ ๕ วิเคราะห์ความเสี่ยงด้านผลประโยชน์ทับซ้อนของแต่ละตำแหน่ง และกำหนดมาตรการควบคุม
+        ทะเบียนความเสี่ยงอ้างอิงรายการในตารางนี้ได้
+      </p>
       {rows.length === 0 ? (
         <p className="card muted">ยังไม่มีรายการ</p>
       ) : (
@@ -74,7 +82,17 @@ export default function PositionRisks() {
                   <td>{r.position}</td>
                   <td className="pre-wrap">{r.risk}</td>
                   <td>
-                    <span className={r.level === "high" ? "badge badge--bad" : r.level === "medium" ? "badge badge--warn" : "badge badge--ok"}>{r.levelLabel}</span>
+                    <span
+                      className={
+                        r.level === "high"
+                          ? "badge badge--bad"
+                          : r.level === "medium"
+                            ? "badge badge--warn"
+                            : "badge badge--ok"
+                      }
+                    >
+                      {r.levelLabel}
+                    </span>
                   </td>
                   <td className="pre-wrap">{r.controls}</td>
                   <td>{`${formatThaiDate(r.updatedAt)} · ${r.updatedBy}`}</td>
@@ -95,10 +113,20 @@ export default function PositionRisks() {
         <h2 id="add-heading">เพิ่มตำแหน่ง</h2>
         <FormError message={failure?.formError} />
         {result?.ok ? <p className="alert alert--ok">บันทึกแล้ว</p> : null}
-        <TextField label="ตำแหน่ง" placeholder="เช่น นักวิชาการพัสดุ" error={form.errorOf("position")} {...form.register("position")} />
+        <TextField
+          label="ตำแหน่ง"
+          placeholder="เช่น นักวิชาการพัสดุ"
+          error={form.errorOf("position")}
+          {...form.register("position")}
+        />
         <div className="field">
           <label htmlFor="risk">ความเสี่ยงด้านผลประโยชน์ทับซ้อน</label>
-          <textarea id="risk" rows={3} aria-invalid={form.errorOf("risk") ? true : undefined} {...form.register("risk")} />
+          <textarea
+            id="risk"
+            rows={3}
+            aria-invalid={form.errorOf("risk") ? true : undefined}
+            {...form.register("risk")}
+          />
           {form.errorOf("risk") ? <span className="field-error">{form.errorOf("risk")}</span> : null}
         </div>
         <SelectField label="ระดับความเสี่ยง" error={form.errorOf("level")} {...form.register("level")}>
@@ -110,7 +138,12 @@ export default function PositionRisks() {
         </SelectField>
         <div className="field">
           <label htmlFor="controls">มาตรการควบคุม</label>
-          <textarea id="controls" rows={3} aria-invalid={form.errorOf("controls") ? true : undefined} {...form.register("controls")} />
+          <textarea
+            id="controls"
+            rows={3}
+            aria-invalid={form.errorOf("controls") ? true : undefined}
+            {...form.register("controls")}
+          />
           {form.errorOf("controls") ? <span className="field-error">{form.errorOf("controls")}</span> : null}
         </div>
         <div>

@@ -15,7 +15,14 @@ export const meta: MetaFunction = () => [{ title: "ทะเบียนขอ�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const divisionId = Number(new URL(request.url).searchParams.get("division")) || null;
-  return json(await loadOrRefuse(() => hrGiftsPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, { fiscalYear: fiscalYearParam(request), divisionId })));
+  return json(
+    await loadOrRefuse(() =>
+      hrGiftsPage(
+        { personId: user.id, roles: user.roles, ip: clientIp(context) },
+        { fiscalYear: fiscalYearParam(request), divisionId },
+      ),
+    ),
+  );
 }
 
 export default function HrGifts() {
@@ -29,18 +36,33 @@ export default function HrGifts() {
           ดาวน์โหลด CSV
         </a>
       </div>
-      <RegisterFilter fiscalYear={data.filter.fiscalYear} divisionId={data.filter.divisionId} divisions={data.divisions} />
+      <RegisterFilter
+        fiscalYear={data.filter.fiscalYear}
+        divisionId={data.filter.divisionId}
+        divisions={data.divisions}
+      />
       <section className="card" aria-labelledby="overdue-heading">
         <h2 id="overdue-heading">{`รายงานเกินกำหนด ๓๐ วัน (ทุกปี) ${data.overdue.length} รายการ`}</h2>
-        {data.overdue.length === 0 ? <p className="alert alert--ok">ไม่มีรายงานที่เกินกำหนด</p> : <GiftTable gifts={data.overdue} showPerson label="รายงานเกินกำหนด" />}
+        {data.overdue.length === 0 ? (
+          <p className="alert alert--ok">ไม่มีรายงานที่เกินกำหนด</p>
+        ) : (
+          <GiftTable gifts={data.overdue} showPerson label="รายงานเกินกำหนด" />
+        )}
       </section>
       <section className="card" aria-labelledby="register-heading">
         <h2 id="register-heading">{`ทะเบียน: ${formatCount(data.totals.count)} รายการ · ต้องรายงาน ${formatCount(data.totals.reported)} รายการ · มูลค่ารวม ${data.totals.valueSatang} บาท`}</h2>
-        {data.gifts.length === 0 ? <p className="muted">ไม่มีรายการในปีและหน่วยงานที่เลือก</p> : <GiftTable gifts={data.gifts} showPerson label="ทะเบียนของขวัญ" />}
+        {data.gifts.length === 0 ? (
+          <p className="muted">ไม่มีรายการในปีและหน่วยงานที่เลือก</p>
+        ) : (
+          <GiftTable gifts={data.gifts} showPerson label="ทะเบียนของขวัญ" />
+        )}
       </section>
       <section className="card" aria-labelledby="declared-heading">
         <h2 id="declared-heading">{`คำยืนยัน No Gift ประจำปี: ยื่นแล้ว ${formatShare(d.declared, d.population)}`}</h2>
-        <p className="muted">{`กลุ่มเป้าหมาย: ${d.groupName} · ปฏิบัติตามนโยบาย ${formatCount(d.compliant)} คน · ดูผลตัวชี้วัดที่ `}<Link to="/plan/items/16">แผนลำดับที่ 16</Link></p>
+        <p className="muted">
+          {`กลุ่มเป้าหมาย: ${d.groupName} · ปฏิบัติตามนโยบาย ${formatCount(d.compliant)} คน · ดูผลตัวชี้วัดที่ `}
+          <Link to="/plan/items/16">แผนลำดับที่ 16</Link>
+        </p>
         {d.missingCount === 0 ? (
           <p className="alert alert--ok">ทุกคนในกลุ่มเป้าหมายยื่นแล้ว</p>
         ) : (

@@ -9,6 +9,8 @@ import { loadOrRefuse } from "~/utils/route.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const year = fiscalYearParam(request);
-  const rows = await loadOrRefuse(() => giftCsvRows({ personId: user.id, roles: user.roles, ip: clientIp(context) }, year));
+  const rows = await loadOrRefuse(() =>
+    giftCsvRows({ personId: user.id, roles: user.roles, ip: clientIp(context) }, year),
+  );
   return csvResponse(`gift-register-${year}.csv`, toCsv(GIFT_CSV_HEADER, rows));
 }

@@ -9,7 +9,13 @@ import { personnelTypeLabel } from "~/domain/personnel";
 import { GROUP_MANAGERS, MEMBER_KIND_LABELS } from "~/domain/target-groups";
 import { formatThaiDate } from "~/domain/thai-date";
 import { listDivisionOptions } from "~/models/people/organization.server";
-import { addNamedMember, groupDetail, previewPopulation, removeNamedMember, updateGroup } from "~/models/people/target-groups.server";
+import {
+  addNamedMember,
+  groupDetail,
+  previewPopulation,
+  removeNamedMember,
+  updateGroup,
+} from "~/models/people/target-groups.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema, namedMemberSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
@@ -17,13 +23,18 @@ import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.group.name ?? "กลุ่มเป้าหมาย"} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.group.name ?? "กลุ่มเป้าหมาย"} · สุจริต` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
   const group = await groupDetail(params.code ?? "");
   if (!group) httpError(404, "ไม่พบกลุ่มเป้าหมายนี้");
-  const [divisions, preview] = await Promise.all([listDivisionOptions(), previewPopulation(group, group.code, new Date())]);
+  const [divisions, preview] = await Promise.all([
+    listDivisionOptions(),
+    previewPopulation(group, group.code, new Date()),
+  ]);
   return json({ group, divisions, preview });
 }
 
@@ -41,7 +52,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const code = params.code ?? "";
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const fail = (reply: Omit<Reply, "fieldErrors"> & { fieldErrors?: FieldErrors }, status = 400) => json<Reply>({ fieldErrors: {}, ...reply }, { status });
+  const fail = (reply: Omit<Reply, "fieldErrors"> & { fieldErrors?: FieldErrors }, status = 400) =>
+    json<Reply>({ fieldErrors: {}, ...reply }, { status });
   const failWith = (error: unknown, intentOf: Reply["intent"], values: Record<string, unknown>) => {
     if (!isRefusal(error)) throw error;
     return error.fieldErrors
@@ -52,7 +64,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "preview" || intent === "save") {
     const { values, result } = validateForm(groupFormSchema, formData, GROUP_ARRAY_FIELDS);
     if (!result.success) return fail({ intent: "rules", values, fieldErrors: result.fieldErrors });
-    if (intent === "preview") return json<Reply>({ intent: "rules", values, fieldErrors: {}, preview: await previewPopulation(result.data, code, new Date()) });
+    if (intent === "preview")
+      return json<Reply>({
+        intent: "rules",
+        values,
+        fieldErrors: {},
+        preview: await previewPopulation(result.data, code, new Date()),
+      });
     try {
       await updateGroup(code, result.data, actor);
     } catch (error) {
@@ -96,7 +114,9 @@ export default function GroupPage() {
       </p>
       <h1>{group.name}</h1>
       <p>
-        <span className="badge">{GROUP_MANAGERS[group.managedBy as keyof typeof GROUP_MANAGERS] ?? group.managedBy}</span>{" "}
+        <span className="badge">
+          {GROUP_MANAGERS[group.managedBy as keyof typeof GROUP_MANAGERS] ?? group.managedBy}
+        </span>{" "}
         <span className="muted">{`รหัสกลุ่ม ${group.code}`}</span>
       </p>
 
@@ -113,7 +133,12 @@ export default function GroupPage() {
                   divisionIds: ((values.divisionIds as string[] | undefined) ?? []).map(Number),
                   positionIncludes: String(values.positionIncludes ?? ""),
                 }
-              : { name: group.name, personnelTypes: group.personnelTypes, divisionIds: group.divisionIds, positionIncludes: group.positionIncludes }
+              : {
+                  name: group.name,
+                  personnelTypes: group.personnelTypes,
+                  divisionIds: group.divisionIds,
+                  positionIncludes: group.positionIncludes,
+                }
           }
           fieldErrors={rulesReply?.fieldErrors}
           formError={rulesReply?.formError}
@@ -130,7 +155,9 @@ export default function GroupPage() {
         </div>
       )}
 
-      {rulesReply?.preview ? <GroupPreview preview={rulesReply.preview} title="ผู้ที่จะอยู่ในกลุ่มตามเงื่อนไขที่กรอก (ยังไม่ได้บันทึก)" /> : null}
+      {rulesReply?.preview ? (
+        <GroupPreview preview={rulesReply.preview} title="ผู้ที่จะอยู่ในกลุ่มตามเงื่อนไขที่กรอก (ยังไม่ได้บันทึก)" />
+      ) : null}
 
       <NamedMembers group={group} reply={actionData?.intent === "named" ? actionData : undefined} />
 
@@ -157,7 +184,13 @@ function NamedMembers({
       <p className="muted">ผู้ที่เพิ่มรายบุคคลอยู่ในกลุ่มเสมอ ผู้ที่ยกเว้นไม่อยู่ในกลุ่มแม้ตรงเงื่อนไข (เฉพาะผู้ที่ยังปฏิบัติงาน)</p>
       <Form method="post" className="card row row--end" onSubmit={onSubmit} noValidate>
         <FormError message={reply?.formError} />
-        <TextField label="เลขประจำตัวบุคลากร" inputMode="numeric" autoComplete="off" error={errorOf("employeeNumber")} {...register("employeeNumber")} />
+        <TextField
+          label="เลขประจำตัวบุคลากร"
+          inputMode="numeric"
+          autoComplete="off"
+          error={errorOf("employeeNumber")}
+          {...register("employeeNumber")}
+        />
         <fieldset className="field">
           <legend>ให้</legend>
           <div className="row">
@@ -196,13 +229,21 @@ function NamedMembers({
                     <div className="muted hide-narrow">{m.divisionName}</div>
                   </td>
                   <td>
-                    <span className={m.kind === "include" ? "badge badge--ok" : "badge badge--warn"}>{MEMBER_KIND_LABELS[m.kind]}</span>
+                    <span className={m.kind === "include" ? "badge badge--ok" : "badge badge--warn"}>
+                      {MEMBER_KIND_LABELS[m.kind]}
+                    </span>
                   </td>
                   <td className="hide-narrow">{`${m.addedBy} · ${formatThaiDate(m.addedAt)}`}</td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="personId" value={m.personId} />
-                      <button type="submit" name="intent" value="unname" className="btn btn--link" aria-label={`นำ ${m.name} ออกจากรายชื่อ`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="unname"
+                        className="btn btn--link"
+                        aria-label={`นำ ${m.name} ออกจากรายชื่อ`}
+                      >
                         นำออก
                       </button>
                     </Form>

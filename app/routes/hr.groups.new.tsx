@@ -22,8 +22,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const formData = await readFormData(request);
   const { values, result } = validateForm(groupFormSchema, formData, GROUP_ARRAY_FIELDS);
-  type Reply = { values: Record<string, unknown>; fieldErrors: FieldErrors; formError?: string; preview: Awaited<ReturnType<typeof previewPopulation>> | null };
-  const fail = (fieldErrors: FieldErrors, formError?: string) => json<Reply>({ values, fieldErrors, formError, preview: null }, { status: 400 });
+  type Reply = {
+    values: Record<string, unknown>;
+    fieldErrors: FieldErrors;
+    formError?: string;
+    preview: Awaited<ReturnType<typeof previewPopulation>> | null;
+  };
+  const fail = (fieldErrors: FieldErrors, formError?: string) =>
+    json<Reply>({ values, fieldErrors, formError, preview: null }, { status: 400 });
   if (!result.success) return fail(result.fieldErrors);
   if (formData.get("intent") === "preview") {
     return json<Reply>({ values, fieldErrors: {}, preview: await previewPopulation(result.data, null, new Date()) });
@@ -62,7 +68,9 @@ export default function NewGroup() {
         formError={actionData?.formError}
         submitLabel="บันทึกกลุ่ม"
       />
-      {actionData?.preview ? <GroupPreview preview={actionData.preview} title="ผู้ที่อยู่ในกลุ่มตามเงื่อนไขนี้ (ยังไม่ได้บันทึก)" /> : null}
+      {actionData?.preview ? (
+        <GroupPreview preview={actionData.preview} title="ผู้ที่อยู่ในกลุ่มตามเงื่อนไขนี้ (ยังไม่ได้บันทึก)" />
+      ) : null}
     </>
   );
 }

@@ -5,7 +5,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PassRateChart } from "~/components/charts";
 import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
 import { acceptsEntries } from "~/domain/indicator-entries";
-import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, sharePercent, shareStatus, type IndicatorStatus } from "~/domain/indicators";
+import {
+  INDICATOR_KIND_LABELS,
+  INDICATOR_STATUS_LABELS,
+  sharePercent,
+  shareStatus,
+  type IndicatorStatus,
+} from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { fullName } from "~/domain/personnel";
@@ -37,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Knowledge indicators over one unit's part of the population; other kinds are organisation-wide.
     results = results.map((r) => {
       if (r.kind !== "knowledge" || r.denominator == null) return r;
-      const part = r.byDivision.find((d) => d.divisionId === division) ?? { numerator: 0, denominator: 0, participants: 0 };
+      const part = r.byDivision.find((d) => d.divisionId === division) ?? {
+        numerator: 0,
+        denominator: 0,
+        participants: 0,
+      };
       const threshold = Number(r.rule.match(/ร้อยละ (\d+)/)?.[1] ?? 80);
       return {
         ...r,
@@ -46,7 +56,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         numerator: part.numerator,
         denominator: part.denominator,
         value: sharePercent(part.numerator, part.denominator, threshold),
-        status: shareStatus({ numerator: part.numerator, denominator: part.denominator, thresholdPercent: threshold, participants: part.participants, yearClosed }),
+        status: shareStatus({
+          numerator: part.numerator,
+          denominator: part.denominator,
+          thresholdPercent: threshold,
+          participants: part.participants,
+          yearClosed,
+        }),
       };
     });
   }
@@ -62,7 +78,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isHr: isHr(user),
     closing,
     divisions: (await listDivisionOptions()).filter((d) => d.depth === 0),
-    counts: Object.fromEntries(Object.keys(INDICATOR_STATUS_LABELS).map((s) => [s, results.filter((r) => r.status === s).length])),
+    counts: Object.fromEntries(
+      Object.keys(INDICATOR_STATUS_LABELS).map((s) => [s, results.filter((r) => r.status === s).length]),
+    ),
     rows: filtered.map(({ missingPersonIds: _m, byDivision: _b, ...r }) => ({ ...r, enterable: acceptsEntries(r) })),
   });
 }
@@ -73,10 +91,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const raw = form.get("year");
   const year = typeof raw === "string" && /^[0-9]{4}$/.test(raw) ? Number(raw) : NaN;
   const confirmYear = String(form.get("confirmYear") ?? "");
-  return actOrRefuse(async () => {
-    const count = await confirmYearClosure(year, confirmYear, { personId: user.id, roles: user.roles, ip: clientIp(context) });
-    return json({ ok: true as const, message: `ปิดปีงบประมาณ ${year} และบันทึกผลตัวชี้วัด ${count} รายการแล้ว` });
-  }, { year: raw, confirmYear });
+  return actOrRefuse(
+    async () => {
+      const count = await confirmYearClosure(year, confirmYear, {
+        personId: user.id,
+        roles: user.roles,
+        ip: clientIp(context),
+      });
+      return json({ ok: true as const, message: `ปิดปีงบประมาณ ${year} และบันทึกผลตัวชี้วัด ${count} รายการแล้ว` });
+    },
+    { year: raw, confirmYear },
+  );
 }
 
 export default function IndicatorsPage() {
@@ -104,9 +129,15 @@ export default function IndicatorsPage() {
         </p>
       ) : null}
       {data.frozen ? (
-        <p className="alert alert--info" data-testid="frozen">{`ผลของปีงบประมาณนี้บันทึกไว้เมื่อ ${formatThaiDateTime(data.frozen.closedAt)} โดย ${data.frozen.closedBy} และไม่เปลี่ยนตามข้อมูลที่แก้ไขภายหลัง`}</p>
+        <p
+          className="alert alert--info"
+          data-testid="frozen"
+        >{`ผลของปีงบประมาณนี้บันทึกไว้เมื่อ ${formatThaiDateTime(data.frozen.closedAt)} โดย ${data.frozen.closedBy} และไม่เปลี่ยนตามข้อมูลที่แก้ไขภายหลัง`}</p>
       ) : data.isHr && data.yearClosed && data.closing ? (
-        <CloseYearConfirmation closing={data.closing} error={actionData && !actionData.ok ? actionData.formError : undefined} />
+        <CloseYearConfirmation
+          closing={data.closing}
+          error={actionData && !actionData.ok ? actionData.formError : undefined}
+        />
       ) : data.isHr && data.yearClosed ? (
         <Form method="get" className="card actions" data-testid="close-year">
           <input type="hidden" name="year" value={data.year} />
@@ -179,7 +210,9 @@ export default function IndicatorsPage() {
             <PassRateChart data={knowledge.map((r) => ({ label: `ลำดับที่ ${r.itemNumber}`, percent: r.value ?? 0 }))} />
             <ul className="chart-numbers">
               {knowledge.map((r) => (
-                <li key={r.id}>{`ลำดับที่ ${r.itemNumber} ${r.itemName}: ผ่าน ${r.denominator ? `${formatCount(r.numerator ?? 0)} จาก ${formatCount(r.denominator)} คน (${r.value}%)` : "— ไม่มีผู้อยู่ในกลุ่มเป้าหมาย"} · ${INDICATOR_STATUS_LABELS[r.status]}`}</li>
+                <li
+                  key={r.id}
+                >{`ลำดับที่ ${r.itemNumber} ${r.itemName}: ผ่าน ${r.denominator ? `${formatCount(r.numerator ?? 0)} จาก ${formatCount(r.denominator)} คน (${r.value}%)` : "— ไม่มีผู้อยู่ในกลุ่มเป้าหมาย"} · ${INDICATOR_STATUS_LABELS[r.status]}`}</li>
               ))}
             </ul>
           </div>
@@ -218,7 +251,9 @@ export default function IndicatorsPage() {
                     ) : null}
                     {data.isHr && r.enterable && !data.frozen ? (
                       <div>
-                        <Link to={`/plan/items/${r.itemNumber}?year=${data.year}&entry=${r.id}#entry-${r.id}`}>{r.entry ? "บันทึกผลใหม่" : "บันทึกผล"}</Link>
+                        <Link to={`/plan/items/${r.itemNumber}?year=${data.year}&entry=${r.id}#entry-${r.id}`}>
+                          {r.entry ? "บันทึกผลใหม่" : "บันทึกผล"}
+                        </Link>
                       </div>
                     ) : null}
                   </td>

@@ -37,10 +37,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { username, password, redirectTo } = result.data;
   const outcome = await signIn(username, password, clientIp(context));
   if (!outcome.ok) {
-    return json(
-      loginFailure(MESSAGES[outcome.reason], {}, username),
-      { status: outcome.reason === "throttled" ? 429 : 401 },
-    );
+    return json(loginFailure(MESSAGES[outcome.reason], {}, username), {
+      status: outcome.reason === "throttled" ? 429 : 401,
+    });
   }
   const to = outcome.mustChangePassword ? "/account" : safeRedirect(redirectTo);
   return redirect(to, { headers: { "Set-Cookie": sessionCookie(outcome.token) } });

@@ -7,7 +7,14 @@ import { OrderStatusBadge } from "~/components/order-table";
 import { failureOf, useActionResult } from "~/components/use-action-result";
 import { formatOrderNumber } from "~/domain/delegation";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { acknowledgeOrder, circulateOrder, returnToDraft, revokeOrder, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
+import {
+  acknowledgeOrder,
+  circulateOrder,
+  returnToDraft,
+  revokeOrder,
+  signOrder,
+  submitForSignature,
+} from "~/models/orders/order-commands.server";
 import { orderPage } from "~/models/orders/order-pages.server";
 import { revokeSchema, signSchema } from "~/schemas/delegation-order";
 import { requireUser } from "~/utils/auth.server";
@@ -22,7 +29,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const orderId = idParam(params.orderId, "ไม่พบคำสั่งนี้");
-  return json(await loadOrRefuse(() => orderPage(orderId, { personId: user.id, roles: user.roles, ip: clientIp(context) })));
+  return json(
+    await loadOrRefuse(() => orderPage(orderId, { personId: user.id, roles: user.roles, ip: clientIp(context) })),
+  );
 }
 
 // Each intent is one model command; the model reads the order once and checks it with `orderRefusal` (decision 044).
@@ -49,12 +58,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (!parsed.success) return actionFailure({ fieldErrors: parsed.fieldErrors, values });
       const seen = form.get("version");
       return actOrRefuse(async () => {
-        const { number, year } = await signOrder(orderId, parsed.data.password, actor, new Date(), typeof seen === "string" ? seen : undefined);
+        const { number, year } = await signOrder(
+          orderId,
+          parsed.data.password,
+          actor,
+          new Date(),
+          typeof seen === "string" ? seen : undefined,
+        );
         return done(`ลงนามแล้ว ได้เลขที่คำสั่ง ${formatOrderNumber(number, year)}`);
       }, values);
     }
     case "circulate":
-      return actOrRefuse(async () => done(`แจ้งเวียนแล้ว ถึงผู้รับ ${(await circulateOrder(orderId, actor)).toLocaleString("th-TH")} คน`), values);
+      return actOrRefuse(
+        async () => done(`แจ้งเวียนแล้ว ถึงผู้รับ ${(await circulateOrder(orderId, actor)).toLocaleString("th-TH")} คน`),
+        values,
+      );
     case "acknowledge":
       return step(() => acknowledgeOrder(orderId, actor), "บันทึกการรับทราบแล้ว");
     case "revoke": {
@@ -67,12 +85,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-function Step({ intent, label, pending, secondary }: { intent: string; label: string; pending: string; secondary?: boolean }) {
+function Step({
+  intent,
+  label,
+  pending,
+  secondary,
+}: {
+  intent: string;
+  label: string;
+  pending: string;
+  secondary?: boolean;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   return (
     <Form method="post">
-      <button type="submit" name="intent" value={intent} className={`btn ${secondary ? "btn--secondary" : ""}`} disabled={navigation.state !== "idle"} aria-busy={busy || undefined}>
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className={`btn ${secondary ? "btn--secondary" : ""}`}
+        disabled={navigation.state !== "idle"}
+        aria-busy={busy || undefined}
+      >
         {busy ? pending : label}
       </button>
     </Form>
@@ -101,7 +136,14 @@ function SignForm({ version, mayReturn }: { version: string; mayReturn: boolean 
       <Form method="post" className="stack">
         <input type="hidden" name="intent" value="sign" />
         <input type="hidden" name="version" value={version} />
-        <TextField ref={password} label="รหัสผ่าน" name="password" type="password" autoComplete="current-password" error={error} />
+        <TextField
+          ref={password}
+          label="รหัสผ่าน"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={error}
+        />
         <div className="actions">
           <button type="submit" className="btn" disabled={navigation.state !== "idle"} aria-busy={signing || undefined}>
             {signing ? "กำลังลงนาม…" : "ลงนาม"}
@@ -123,7 +165,8 @@ export default function OrderPage() {
   const result = useActionResult<{ intent: string; message: string }>();
   const failure = failureOf(result);
   const acked = acknowledgements?.filter((a) => a.acknowledgedAt).length ?? 0;
-  const fieldFailure = (intent: string, field: string) => (failure?.values?.intent === intent ? failure.fieldErrors?.[field] : undefined);
+  const fieldFailure = (intent: string, field: string) =>
+    failure?.values?.intent === intent ? failure.fieldErrors?.[field] : undefined;
   return (
     <>
       <p className="breadcrumbs">
@@ -183,8 +226,12 @@ export default function OrderPage() {
         {can.submit ? <Step intent="submit" label="เสนอลงนาม" pending="กำลังเสนอ…" /> : null}
         {can.circulate ? <Step intent="circulate" label="แจ้งเวียน" pending="กำลังแจ้งเวียน…" /> : null}
         {can.acknowledge ? <Step intent="acknowledge" label="รับทราบคำสั่งนี้" pending="กำลังบันทึก…" /> : null}
-        {can.returnToDraft && !can.sign ? <Step intent="return" label="ดึงกลับเป็นร่าง" pending="กำลังดึงกลับ…" secondary /> : null}
-        {myAcknowledgement ? <span className="badge badge--ok">{`ท่านรับทราบแล้วเมื่อ ${formatThaiDateTime(myAcknowledgement)}`}</span> : null}
+        {can.returnToDraft && !can.sign ? (
+          <Step intent="return" label="ดึงกลับเป็นร่าง" pending="กำลังดึงกลับ…" secondary />
+        ) : null}
+        {myAcknowledgement ? (
+          <span className="badge badge--ok">{`ท่านรับทราบแล้วเมื่อ ${formatThaiDateTime(myAcknowledgement)}`}</span>
+        ) : null}
         {can.sign ? <a href="#sign-heading">ไปที่ช่องลงนาม ↓</a> : null}
         {order.signedAt ? (
           <Link to={`/orders/${order.id}/print`} className="btn btn--secondary">
@@ -295,7 +342,13 @@ export default function OrderPage() {
                     <tr key={a.id}>
                       <td>{`${a.name} (${a.employeeNumber})${a.named ? " ★" : ""}`}</td>
                       <td className="hide-narrow">{a.division}</td>
-                      <td>{a.acknowledgedAt ? formatThaiDateTime(a.acknowledgedAt) : <span className="badge badge--warn">ยังไม่รับทราบ</span>}</td>
+                      <td>
+                        {a.acknowledgedAt ? (
+                          formatThaiDateTime(a.acknowledgedAt)
+                        ) : (
+                          <span className="badge badge--warn">ยังไม่รับทราบ</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

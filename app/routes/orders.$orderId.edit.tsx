@@ -18,7 +18,9 @@ export const meta: MetaFunction = () => [{ title: "แก้ไขร่าง�
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const orderId = idParam(params.orderId, "ไม่พบคำสั่งนี้");
-  return json(await loadOrRefuse(() => orderEditPage(orderId, { personId: user.id, roles: user.roles, ip: clientIp(context) })));
+  return json(
+    await loadOrRefuse(() => orderEditPage(orderId, { personId: user.id, roles: user.roles, ip: clientIp(context) })),
+  );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -27,7 +29,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { personId: user.id, roles: user.roles, ip: clientIp(context) };
   const values = formDataToNested(await readFormData(request), ["recipientDivisionIds"]);
   const result = validate(delegationOrderSchema, values);
-  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", values });
+  if (!result.success)
+    return actionFailure({ fieldErrors: result.fieldErrors, formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", values });
   return actOrRefuse(async () => {
     await updateDraft(orderId, result.data, actor);
     return redirect(`/orders/${orderId}`);

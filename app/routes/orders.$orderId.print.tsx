@@ -13,7 +13,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const orderId = idParam(params.orderId, "ไม่พบคำสั่งนี้");
-  return json(await loadOrRefuse(() => orderPrintPage(orderId, { personId: user.id, roles: user.roles, ip: clientIp(context) }, new URL(request.url).origin)));
+  return json(
+    await loadOrRefuse(() =>
+      orderPrintPage(
+        orderId,
+        { personId: user.id, roles: user.roles, ip: clientIp(context) },
+        new URL(request.url).origin,
+      ),
+    ),
+  );
 }
 
 const announcesDelegation = (body: string) => /จึงมอบอำนาจ[^\n]*$/.test(body.trim());
@@ -69,7 +77,9 @@ export default function OrderPrint() {
             {`ตรวจสอบความถูกต้องของคำสั่งนี้ได้ที่ ${o.verifyUrl} รหัสตรวจสอบ ${o.verifyCode}`}
           </p>
         ) : (
-          <p className="alert alert--error no-print">เนื้อหาที่เก็บอยู่ในระบบไม่ตรงกับที่ลงนาม จึงไม่พิมพ์รหัสตรวจสอบ โปรดแจ้งผู้ดูแลระบบ</p>
+          <p className="alert alert--error no-print">
+            เนื้อหาที่เก็บอยู่ในระบบไม่ตรงกับที่ลงนาม จึงไม่พิมพ์รหัสตรวจสอบ โปรดแจ้งผู้ดูแลระบบ
+          </p>
         )}
       </article>
     </>

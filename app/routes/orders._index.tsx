@@ -13,7 +13,11 @@ export const meta: MetaFunction = () => [{ title: "คำสั่งมอบ�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json(await loadOrRefuse(() => ordersPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, new URL(request.url).searchParams)));
+  return json(
+    await loadOrRefuse(() =>
+      ordersPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, new URL(request.url).searchParams),
+    ),
+  );
 }
 
 const EMPTY: Record<Exclude<OrderView, "inbox">, string> = {
@@ -24,7 +28,11 @@ const EMPTY: Record<Exclude<OrderView, "inbox">, string> = {
 export default function Orders() {
   const data = useLoaderData<typeof loader>();
   const tab = (view: OrderView, label: string, count?: number) => (
-    <NavLink to={`/orders?view=${view}`} className={() => (data.view === view ? "tab is-active" : "tab")} aria-current={data.view === view ? "page" : undefined}>
+    <NavLink
+      to={`/orders?view=${view}`}
+      className={() => (data.view === view ? "tab is-active" : "tab")}
+      aria-current={data.view === view ? "page" : undefined}
+    >
       {label}
       {count ? <span className="badge badge--warn">{count}</span> : null}
     </NavLink>
@@ -80,7 +88,13 @@ export default function Orders() {
           </div>
           <div className="field">
             <label htmlFor="year">ปี (พ.ศ.)</label>
-            <input id="year" name="year" inputMode="numeric" defaultValue={String(data.filters.year)} placeholder={String(data.thisYear)} />
+            <input
+              id="year"
+              name="year"
+              inputMode="numeric"
+              defaultValue={String(data.filters.year)}
+              placeholder={String(data.thisYear)}
+            />
           </div>
           <div className="field">
             <PersonPicker label="ผู้รับมอบอำนาจ (ชื่อหรือเลขประจำตัว)" name="delegate" defaultValue={data.filters.delegate} />
@@ -94,7 +108,9 @@ export default function Orders() {
       ) : null}
       {data.view === "inbox" ? (
         <>
-          <p className="muted">คำสั่งที่รอให้ท่านลงนามหรือรับทราบ คำสั่งที่หมดอายุ ถูกแทนที่ หรือถูกยกเลิกแล้ว และคำสั่งที่ท่านร่างหรือลงนามเอง จะไม่อยู่ในรายการนี้</p>
+          <p className="muted">
+            คำสั่งที่รอให้ท่านลงนามหรือรับทราบ คำสั่งที่หมดอายุ ถูกแทนที่ หรือถูกยกเลิกแล้ว และคำสั่งที่ท่านร่างหรือลงนามเอง จะไม่อยู่ในรายการนี้
+          </p>
           <section aria-labelledby="to-sign-heading">
             <h2 id="to-sign-heading">{`รอท่านลงนาม (${data.toSign.length.toLocaleString("th-TH")})`}</h2>
             <OrderTable rows={data.toSign} empty="ไม่มีคำสั่งที่รอท่านลงนาม" />

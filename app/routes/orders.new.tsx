@@ -16,7 +16,11 @@ export const meta: MetaFunction = () => [{ title: "ร่างคำสั่�
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager", "hr", "admin"); // re-checked by the model (mayDraftOrder)
-  return json(await loadOrRefuse(() => newOrderPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, user.employeeNumber)));
+  return json(
+    await loadOrRefuse(() =>
+      newOrderPage({ personId: user.id, roles: user.roles, ip: clientIp(context) }, user.employeeNumber),
+    ),
+  );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,7 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = { personId: user.id, roles: user.roles, ip: clientIp(context) };
   const values = formDataToNested(await readFormData(request), ["recipientDivisionIds"]);
   const result = validate(delegationOrderSchema, values);
-  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", values });
+  if (!result.success)
+    return actionFailure({ fieldErrors: result.fieldErrors, formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", values });
   return actOrRefuse(async () => redirect(`/orders/${(await createDraft(result.data, actor)).id}`), values);
 }
 

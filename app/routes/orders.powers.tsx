@@ -41,7 +41,14 @@ export default function PowersHeld() {
           </div>
           <div className="field">
             <label htmlFor="amount">จำนวนเงิน (บาท, ถ้ามี)</label>
-            <input id="amount" name="amount" inputMode="decimal" defaultValue={data.ask.amount} aria-invalid={data.ask.amountError ? true : undefined} aria-describedby={data.ask.amountError ? "amount-error" : undefined} />
+            <input
+              id="amount"
+              name="amount"
+              inputMode="decimal"
+              defaultValue={data.ask.amount}
+              aria-invalid={data.ask.amountError ? true : undefined}
+              aria-describedby={data.ask.amountError ? "amount-error" : undefined}
+            />
             {data.ask.amountError ? (
               <span className="field-error" id="amount-error" role="alert">
                 {data.ask.amountError}
@@ -57,7 +64,10 @@ export default function PowersHeld() {
         </Form>
         {data.approvers ? (
           data.approvers.length === 0 ? (
-            <p className="alert alert--info" role="status">{`ไม่พบผู้ได้รับมอบอำนาจ${POWER_KIND_LABELS[data.ask.kind as PowerKind]}${data.ask.amountValue != null ? ` วงเงิน ${data.ask.amountValue.toLocaleString("th-TH")} บาท` : ""} ตามคำสั่งที่ลงนามและมีผล ณ วันที่ ${formatThaiDate(data.at)} — อำนาจยังอยู่ที่ผู้บังคับบัญชาตามกฎหมาย`}</p>
+            <p
+              className="alert alert--info"
+              role="status"
+            >{`ไม่พบผู้ได้รับมอบอำนาจ${POWER_KIND_LABELS[data.ask.kind as PowerKind]}${data.ask.amountValue != null ? ` วงเงิน ${data.ask.amountValue.toLocaleString("th-TH")} บาท` : ""} ตามคำสั่งที่ลงนามและมีผล ณ วันที่ ${formatThaiDate(data.at)} — อำนาจยังอยู่ที่ผู้บังคับบัญชาตามกฎหมาย`}</p>
           ) : (
             <div className="table-wrap">
               <table data-testid="approvers">

@@ -9,6 +9,8 @@ import { loadOrRefuse } from "~/utils/route.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
-  const people = await loadOrRefuse(() => searchPeople({ personId: user.id, roles: user.roles, ip: clientIp(context) }, q));
+  const people = await loadOrRefuse(() =>
+    searchPeople({ personId: user.id, roles: user.roles, ip: clientIp(context) }, q),
+  );
   return json({ people }, { headers: { "Cache-Control": "private, no-store" } });
 }

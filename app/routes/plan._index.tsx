@@ -24,7 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       title: d.title,
       items: items
         .filter((i) => i.dimension === d.number)
-        .map((i) => ({ number: i.number, name: i.name, kind: KIND_LABELS[i.kind] ?? i.kind, unit: i.responsibleUnit, budget: i.budget })),
+        .map((i) => ({
+          number: i.number,
+          name: i.name,
+          kind: KIND_LABELS[i.kind] ?? i.kind,
+          unit: i.responsibleUnit,
+          budget: i.budget,
+        })),
     })),
     totals,
   });
@@ -36,7 +42,12 @@ export default function PlanPage() {
   const data = useLoaderData<typeof loader>();
   const chartData = data.years.map((year) => ({
     year: String(year),
-    ...Object.fromEntries(data.dimensions.map((d) => [`d${d.number}`, data.totals.find((t) => t.dimension === d.number && t.fiscalYear === year)?.computed ?? 0])),
+    ...Object.fromEntries(
+      data.dimensions.map((d) => [
+        `d${d.number}`,
+        data.totals.find((t) => t.dimension === d.number && t.fiscalYear === year)?.computed ?? 0,
+      ]),
+    ),
   }));
   const mismatches = data.totals.filter((t) => !t.matches);
   return (
@@ -66,7 +77,11 @@ export default function PlanPage() {
 
       <section className="card" aria-labelledby="targets-heading">
         <h2 id="targets-heading">เป้าหมายระดับแผน: คะแนน ITA และคดีทุจริต</h2>
-        <PlanTargetsTable rows={data.targets.rows} baselineYear={data.targets.baselineYear} baseline={data.targets.baseline} />
+        <PlanTargetsTable
+          rows={data.targets.rows}
+          baselineYear={data.targets.baselineYear}
+          baseline={data.targets.baseline}
+        />
         <p>
           <Link to="/plan/targets">{data.isHr ? "บันทึกค่าฐานและเป้าหมายที่กำหนดเอง" : "รายละเอียดเป้าหมาย"}</Link>
         </p>
@@ -80,7 +95,10 @@ export default function PlanPage() {
           <p className="alert alert--ok">✓ ผลรวมงบประมาณรายโครงการตรงกับยอดรวมที่แผนระบุทุกมิติและทุกปี</p>
         )}
         <div className="chart-and-table">
-          <BudgetChart data={chartData} dimensions={data.dimensions.map((d) => ({ key: `d${d.number}`, label: `มิติที่ ${d.number}` }))} />
+          <BudgetChart
+            data={chartData}
+            dimensions={data.dimensions.map((d) => ({ key: `d${d.number}`, label: `มิติที่ ${d.number}` }))}
+          />
           <div className="table-wrap">
             <table data-testid="budget-totals">
               <thead>
@@ -95,7 +113,10 @@ export default function PlanPage() {
                 </tr>
               </thead>
               <tbody>
-                {[...data.dimensions.map((d) => ({ key: d.number, label: `มิติที่ ${d.number}`, count: d.items.length })), { key: null, label: "รวมทั้งสิ้น", count: data.dimensions.reduce((s, d) => s + d.items.length, 0) }].map((row) => (
+                {[
+                  ...data.dimensions.map((d) => ({ key: d.number, label: `มิติที่ ${d.number}`, count: d.items.length })),
+                  { key: null, label: "รวมทั้งสิ้น", count: data.dimensions.reduce((s, d) => s + d.items.length, 0) },
+                ].map((row) => (
                   <tr key={String(row.key)} className={row.key === null ? "total-row" : undefined}>
                     <td>{row.label}</td>
                     <td className="num">{row.count}</td>
@@ -104,7 +125,9 @@ export default function PlanPage() {
                       return (
                         <td key={y} className="num" title={`ที่แผนระบุ ${baht(t.stated)} · คำนวณ ${baht(t.computed)}`}>
                           {baht(t.computed)}
-                          <div className={t.matches ? "muted" : "field-error"}>{t.matches ? `แผนระบุ ${baht(t.stated)} ✓` : `⚠ แผนระบุ ${baht(t.stated)}`}</div>
+                          <div className={t.matches ? "muted" : "field-error"}>
+                            {t.matches ? `แผนระบุ ${baht(t.stated)} ✓` : `⚠ แผนระบุ ${baht(t.stated)}`}
+                          </div>
                         </td>
                       );
                     })}

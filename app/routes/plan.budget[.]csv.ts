@@ -6,12 +6,22 @@ import { csvResponse, toCsv } from "~/utils/csv";
 
 // One row per item and fiscal year, then the totals per dimension and year and per year, each with the
 // total the plan document states beside the computed one.
-const HEADER = ["มิติ", "ลำดับที่", "ชื่อโครงการ/กิจกรรม/มาตรการ", "ปีงบประมาณ (พ.ศ.)", "งบประมาณ (บาท)", "ยอดที่แผนระบุ (บาท)", "ตรงกัน"];
+const HEADER = [
+  "มิติ",
+  "ลำดับที่",
+  "ชื่อโครงการ/กิจกรรม/มาตรการ",
+  "ปีงบประมาณ (พ.ศ.)",
+  "งบประมาณ (บาท)",
+  "ยอดที่แผนระบุ (บาท)",
+  "ตรงกัน",
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "hr", "admin");
   const { items, totals } = await planOverview();
-  const itemRows = items.flatMap((i) => PLAN_FISCAL_YEARS.map((y) => [i.dimension, i.number, i.name, y, i.budget[y] ?? 0, "", ""]));
+  const itemRows = items.flatMap((i) =>
+    PLAN_FISCAL_YEARS.map((y) => [i.dimension, i.number, i.name, y, i.budget[y] ?? 0, "", ""]),
+  );
   const totalRows = totals.map((t) => [
     t.dimension ?? "รวมทุกมิติ",
     "",

@@ -20,7 +20,9 @@ import { clientIp } from "~/utils/request.server";
 import { readFormData, uploadedFile } from "~/utils/request-body.server";
 import { actionFailure, actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.number}. ${data.item.name} · แผน` : "แผน" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.item.number}. ${data.item.name} · แผน` : "แผน" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,11 +42,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const { evidenceFile: _file, indicatorId: _id, ...values } = formDataToObject(form);
   const file = form.get("evidenceFile");
-  const upload = file instanceof File && file.size > 0 ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
-  return actOrRefuse(async () => {
-    const saved = await recordItemIndicatorEntry(number, indicatorId, values, upload, { personId: user.id, roles: user.roles, ip: clientIp(context) });
-    return json({ ok: true as const, indicatorId, message: `บันทึกผลปีงบประมาณ ${saved.fiscalYear} แล้ว` });
-  }, { ...values, indicatorId });
+  const upload =
+    file instanceof File && file.size > 0
+      ? { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+      : null;
+  return actOrRefuse(
+    async () => {
+      const saved = await recordItemIndicatorEntry(number, indicatorId, values, upload, {
+        personId: user.id,
+        roles: user.roles,
+        ip: clientIp(context),
+      });
+      return json({ ok: true as const, indicatorId, message: `บันทึกผลปีงบประมาณ ${saved.fiscalYear} แล้ว` });
+    },
+    { ...values, indicatorId },
+  );
 }
 
 /** One entry panel's share of the action result: its success message, or its errors and what was typed. */
@@ -80,7 +92,11 @@ export default function PlanItemPage() {
           <dt>ระยะเวลา</dt>
           <dd>{item.duration ?? "—"}</dd>
           <dt>งบประมาณ (บาท)</dt>
-          <dd>{PLAN_FISCAL_YEARS.map((y) => `${y}: ${item.budget[y] ? item.budget[y].toLocaleString("th-TH") : "-"}`).join(" · ")}</dd>
+          <dd>
+            {PLAN_FISCAL_YEARS.map(
+              (y) => `${y}: ${item.budget[y] ? item.budget[y].toLocaleString("th-TH") : "-"}`,
+            ).join(" · ")}
+          </dd>
         </dl>
       </section>
 
@@ -90,7 +106,8 @@ export default function PlanItemPage() {
         {indicators.map((r) => (
           <article key={r.id} id={`indicator-${r.id}`} className="indicator" data-testid={`indicator-${r.id}`}>
             <p>
-              <IndicatorBadge status={r.status} /> <span className="muted">{INDICATOR_KIND_LABELS[r.kind] ?? r.kind}</span>
+              <IndicatorBadge status={r.status} />{" "}
+              <span className="muted">{INDICATOR_KIND_LABELS[r.kind] ?? r.kind}</span>
             </p>
             <p>{r.text}</p>
             <p>
@@ -109,7 +126,8 @@ export default function PlanItemPage() {
             ) : null}
             {r.secondary ? (
               <p data-testid="secondary-measure">
-                <strong>{`ผลอีกวิธีหนึ่ง: ${secondaryValueText(r.secondary)}`}</strong> <IndicatorBadge status={r.secondary.status} />
+                <strong>{`ผลอีกวิธีหนึ่ง: ${secondaryValueText(r.secondary)}`}</strong>{" "}
+                <IndicatorBadge status={r.secondary.status} />
                 <span className="muted">{` · เกณฑ์: ${r.secondary.rule}`}</span>
               </p>
             ) : null}
@@ -127,7 +145,10 @@ export default function PlanItemPage() {
             ) : null}
             {r.status === "no_instrument" ? <p className="muted">ระบบยังไม่มีเครื่องมือวัดตัวชี้วัดนี้</p> : null}
             {isHr && yearClosed && entryForms[r.id] ? (
-              <p className="muted" data-testid="year-closed-note">{`ปีงบประมาณ ${year} ปิดและบันทึกผลแล้ว จึงบันทึกผลตัวชี้วัดเพิ่มไม่ได้`}</p>
+              <p
+                className="muted"
+                data-testid="year-closed-note"
+              >{`ปีงบประมาณ ${year} ปิดและบันทึกผลแล้ว จึงบันทึกผลตัวชี้วัดเพิ่มไม่ได้`}</p>
             ) : entryForms[r.id] ? (
               <EntryPanel
                 itemNumber={item.number}
@@ -216,11 +237,23 @@ export default function PlanItemPage() {
       <section className="card">
         <h2>วัตถุประสงค์ ผลผลิต ผลลัพธ์</h2>
         <h3>วัตถุประสงค์</h3>
-        <ul>{item.objectives.map((o) => <li key={o}>{o}</li>)}</ul>
+        <ul>
+          {item.objectives.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
         <h3>ผลผลิต</h3>
-        <ul>{item.outputs.map((o) => <li key={o}>{o}</li>)}</ul>
+        <ul>
+          {item.outputs.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
         <h3>ผลลัพธ์</h3>
-        <ul>{item.outcomes.map((o) => <li key={o}>{o}</li>)}</ul>
+        <ul>
+          {item.outcomes.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
         {item.corrections.length ? (
           <>
             <h3>การแก้ไขข้อมูลจากเอกสารต้นฉบับ</h3>
@@ -240,7 +273,17 @@ type Panel = {
   unit: Parameters<typeof IndicatorEntryForm>[0]["unit"];
   valueLabel: string;
   ruleText: string;
-  history: { id: number; fiscalYear: number; valueText: string; enteredAt: string; enteredBy: string; evidenceUrl: string | null; evidenceFile: { id: number; name: string } | null; note: string | null; current: boolean }[];
+  history: {
+    id: number;
+    fiscalYear: number;
+    valueText: string;
+    enteredAt: string;
+    enteredBy: string;
+    evidenceUrl: string | null;
+    evidenceFile: { id: number; name: string } | null;
+    note: string | null;
+    current: boolean;
+  }[];
 };
 
 function EntryPanel({

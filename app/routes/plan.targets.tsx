@@ -8,7 +8,12 @@ import { useZodForm } from "~/components/use-zod-form";
 import { isHr, type Actor } from "~/domain/actor";
 import { fiscalYearOf, PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { planLevelTargets, recordCaseBaseline, recordLocalTarget, unthresholdedIndicators } from "~/models/plan/plan-targets.server";
+import {
+  planLevelTargets,
+  recordCaseBaseline,
+  recordLocalTarget,
+  unthresholdedIndicators,
+} from "~/models/plan/plan-targets.server";
 import { baselineSchema, localTargetSchema } from "~/schemas/plan-targets";
 import { requireRole, requireUser } from "~/utils/auth.server";
 import { formDataToObject } from "~/utils/forms";
@@ -50,7 +55,10 @@ export default function PlanTargets() {
         <Link to="/plan">‹ แผนปฏิบัติการ</Link>
       </p>
       <h1>เป้าหมายระดับแผน</h1>
-      <p className="muted">แผนส่วนที่ 1 ข้อ 4: คะแนน ITA 65, 70, 75, 80, 85 ในปี 2566–2570 (ปี 2570 ไม่น้อยกว่า 90 หากผ่านเกณฑ์ 85 แล้ว) และคดีทุจริตลดลงร้อยละ 10–50 เทียบกับปี 2565</p>
+      <p className="muted">
+        แผนส่วนที่ 1 ข้อ 4: คะแนน ITA 65, 70, 75, 80, 85 ในปี 2566–2570 (ปี 2570 ไม่น้อยกว่า 90 หากผ่านเกณฑ์ 85 แล้ว)
+        และคดีทุจริตลดลงร้อยละ 10–50 เทียบกับปี 2565
+      </p>
       {result?.ok ? (
         <p className="alert alert--ok" role="status">
           {result.message}
@@ -62,11 +70,15 @@ export default function PlanTargets() {
           <p className="muted">{`ค่าฐานปี ${data.baselineYear}: ${formatCount(data.baseline.value)} คดี · ที่มา: ${data.baseline.source} · บันทึกโดย ${data.baseline.enteredBy} ${formatThaiDateTime(data.baseline.enteredAt)}`}</p>
         ) : null}
       </section>
-      {data.isHr ? <BaselineForm failure={intent === "baseline" ? failure : undefined} baselineYear={data.baselineYear} /> : null}
+      {data.isHr ? (
+        <BaselineForm failure={intent === "baseline" ? failure : undefined} baselineYear={data.baselineYear} />
+      ) : null}
 
       <section className="card" aria-labelledby="local-heading">
         <h2 id="local-heading">ตัวชี้วัดที่แผนไม่ได้กำหนดเกณฑ์</h2>
-        <p className="muted">ระบบรายงานผลของตัวชี้วัดเหล่านี้โดยไม่ตัดสินว่าบรรลุหรือไม่ เว้นแต่กองการเจ้าหน้าที่กำหนดเป้าหมายเองพร้อมระบุที่มา</p>
+        <p className="muted">
+          ระบบรายงานผลของตัวชี้วัดเหล่านี้โดยไม่ตัดสินว่าบรรลุหรือไม่ เว้นแต่กองการเจ้าหน้าที่กำหนดเป้าหมายเองพร้อมระบุที่มา
+        </p>
         {data.indicators.length === 0 ? <p>ไม่มีตัวชี้วัดที่แผนไม่ได้กำหนดเกณฑ์</p> : null}
         {data.indicators.map((ind) => (
           <article key={ind.id} className="stack" id={`indicator-${ind.id}`}>
@@ -75,13 +87,23 @@ export default function PlanTargets() {
             {ind.targets.length ? (
               <ul>
                 {ind.targets.map((t, i) => (
-                  <li key={i}>{`ปี ${t.fiscalYear}: ร้อยละ ${t.thresholdPercent} · ที่มา: ${t.source} · ${t.enteredBy} ${formatThaiDateTime(t.enteredAt)}`}</li>
+                  <li
+                    key={i}
+                  >{`ปี ${t.fiscalYear}: ร้อยละ ${t.thresholdPercent} · ที่มา: ${t.source} · ${t.enteredBy} ${formatThaiDateTime(t.enteredAt)}`}</li>
                 ))}
               </ul>
             ) : (
               <p className="muted">ยังไม่มีเป้าหมายที่กำหนดเอง: แสดง "แผนไม่ได้กำหนดเกณฑ์"</p>
             )}
-            {data.isHr ? <LocalTargetForm indicatorId={ind.id} currentYear={data.currentYear} failure={intent === "local-target" && failure?.values?.indicatorId === String(ind.id) ? failure : undefined} /> : null}
+            {data.isHr ? (
+              <LocalTargetForm
+                indicatorId={ind.id}
+                currentYear={data.currentYear}
+                failure={
+                  intent === "local-target" && failure?.values?.indicatorId === String(ind.id) ? failure : undefined
+                }
+              />
+            ) : null}
           </article>
         ))}
       </section>
@@ -104,7 +126,12 @@ function BaselineForm({ failure, baselineYear }: { failure: Failure; baselineYea
       <input type="hidden" name="intent" value="baseline" />
       <div className="row">
         <TextField label="จำนวนคดี" inputMode="numeric" error={errorOf("value")} {...register("value")} />
-        <TextField label="ที่มา" placeholder="เช่น รายงานศูนย์ปฏิบัติการต่อต้านการทุจริต ปี 2565" error={errorOf("source")} {...register("source")} />
+        <TextField
+          label="ที่มา"
+          placeholder="เช่น รายงานศูนย์ปฏิบัติการต่อต้านการทุจริต ปี 2565"
+          error={errorOf("source")}
+          {...register("source")}
+        />
       </div>
       <div>
         <button type="submit" className="btn" disabled={navigation.state !== "idle"}>
@@ -115,14 +142,34 @@ function BaselineForm({ failure, baselineYear }: { failure: Failure; baselineYea
   );
 }
 
-function LocalTargetForm({ indicatorId, currentYear, failure }: { indicatorId: number; currentYear: number; failure: Failure }) {
+function LocalTargetForm({
+  indicatorId,
+  currentYear,
+  failure,
+}: {
+  indicatorId: number;
+  currentYear: number;
+  failure: Failure;
+}) {
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(localTargetSchema, {
-    defaultValues: { indicatorId: String(indicatorId), fiscalYear: String(currentYear), thresholdPercent: "", source: "", ...(failure?.values as object) },
+    defaultValues: {
+      indicatorId: String(indicatorId),
+      fiscalYear: String(currentYear),
+      thresholdPercent: "",
+      source: "",
+      ...(failure?.values as object),
+    },
     serverErrors: failure?.fieldErrors,
   });
   return (
-    <Form method="post" className="stack" onSubmit={onSubmit} noValidate aria-label={`กำหนดเป้าหมายตัวชี้วัด ${indicatorId}`}>
+    <Form
+      method="post"
+      className="stack"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={`กำหนดเป้าหมายตัวชี้วัด ${indicatorId}`}
+    >
       <FormError message={failure?.formError} />
       <input type="hidden" name="intent" value="local-target" />
       <input type="hidden" {...register("indicatorId")} />
@@ -137,11 +184,25 @@ function LocalTargetForm({ indicatorId, currentYear, failure }: { indicatorId: n
             ))}
           </select>
         </LocalField>
-        <LocalField id={`local-${indicatorId}-thresholdPercent`} label="ร้อยละของกลุ่มเป้าหมาย" error={errorOf("thresholdPercent")}>
-          <input id={`local-${indicatorId}-thresholdPercent`} inputMode="numeric" aria-invalid={errorOf("thresholdPercent") ? true : undefined} {...register("thresholdPercent")} />
+        <LocalField
+          id={`local-${indicatorId}-thresholdPercent`}
+          label="ร้อยละของกลุ่มเป้าหมาย"
+          error={errorOf("thresholdPercent")}
+        >
+          <input
+            id={`local-${indicatorId}-thresholdPercent`}
+            inputMode="numeric"
+            aria-invalid={errorOf("thresholdPercent") ? true : undefined}
+            {...register("thresholdPercent")}
+          />
         </LocalField>
         <LocalField id={`local-${indicatorId}-source`} label="ที่มาของเป้าหมาย" error={errorOf("source")}>
-          <input id={`local-${indicatorId}-source`} placeholder="เช่น มติคณะทำงาน ครั้งที่ 1/2570" aria-invalid={errorOf("source") ? true : undefined} {...register("source")} />
+          <input
+            id={`local-${indicatorId}-source`}
+            placeholder="เช่น มติคณะทำงาน ครั้งที่ 1/2570"
+            aria-invalid={errorOf("source") ? true : undefined}
+            {...register("source")}
+          />
         </LocalField>
       </div>
       <div>
@@ -153,7 +214,17 @@ function LocalTargetForm({ indicatorId, currentYear, failure }: { indicatorId: n
   );
 }
 
-function LocalField({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+function LocalField({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -10,7 +10,9 @@ import { clientIp } from "~/utils/request.server";
 import { idParam } from "~/utils/params.server";
 import { actOrRefuse, loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.document.title ?? "เอกสาร"} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.document.title ?? "เอกสาร"} · สุจริต` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -71,7 +73,9 @@ export default function PolicyPage() {
                   <li key={p.id}>{`${p.employeeNumber} ${p.name} · ${p.division}`}</li>
                 ))}
               </ul>
-              {progress.missingCount > progress.missing.length ? <p className="muted">{`แสดง ${progress.missing.length} คนแรก`}</p> : null}
+              {progress.missingCount > progress.missing.length ? (
+                <p className="muted">{`แสดง ${progress.missing.length} คนแรก`}</p>
+              ) : null}
             </details>
           )}
         </section>

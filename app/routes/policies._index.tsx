@@ -33,7 +33,8 @@ export default function Policies() {
           <ul className="todo-list">
             {data.mine.map((d) => (
               <li key={d.id}>
-                <Link to={`/policies/${d.id}`}>{d.title}</Link> <span className="muted">{`ประกาศ ${formatThaiDate(d.publishedAt)}`}</span>{" "}
+                <Link to={`/policies/${d.id}`}>{d.title}</Link>{" "}
+                <span className="muted">{`ประกาศ ${formatThaiDate(d.publishedAt)}`}</span>{" "}
                 {d.acknowledgedAt ? (
                   <span className="badge badge--ok">{`รับทราบแล้ว ${formatThaiDateTime(d.acknowledgedAt)}`}</span>
                 ) : (
@@ -68,7 +69,13 @@ export default function Policies() {
                       </td>
                       <td>{formatThaiDate(d.publishedAt)}</td>
                       <td className="num">{d.acknowledged}</td>
-                      <td>{d.planItemNumber ? <Link to={`/plan/items/${d.planItemNumber}`}>{d.planItemNumber}</Link> : "—"}</td>
+                      <td>
+                        {d.planItemNumber ? (
+                          <Link to={`/plan/items/${d.planItemNumber}`}>{d.planItemNumber}</Link>
+                        ) : (
+                          "—"
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

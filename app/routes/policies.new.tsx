@@ -24,7 +24,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { values, result } = validateForm(policyDocumentSchema, await readFormData(request));
   if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
   return actOrRefuse(async () => {
-    const document = await publishDocument(result.data, { personId: user.id, roles: user.roles, ip: clientIp(context) });
+    const document = await publishDocument(result.data, {
+      personId: user.id,
+      roles: user.roles,
+      ip: clientIp(context),
+    });
     return redirect(`/policies/${document.id}`);
   }, values);
 }
@@ -34,7 +38,13 @@ export default function NewPolicy() {
   const actionData = failureOf(useActionResult());
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(policyDocumentSchema, {
-    defaultValues: { title: "", body: "", targetGroupCode: "all-personnel", planItemNumber: "", ...(actionData?.values as object) },
+    defaultValues: {
+      title: "",
+      body: "",
+      targetGroupCode: "all-personnel",
+      planItemNumber: "",
+      ...(actionData?.values as object),
+    },
     serverErrors: actionData?.fieldErrors,
   });
   return (
@@ -46,7 +56,12 @@ export default function NewPolicy() {
       <p className="muted">เมื่อประกาศแล้วแก้ไขเนื้อความไม่ได้ หากต้องแก้ไข ให้ประกาศฉบับใหม่</p>
       <Form method="post" className="card stack" onSubmit={onSubmit} noValidate>
         <FormError message={actionData?.formError} />
-        <TextField label="ชื่อเอกสาร" placeholder="เช่น ประกาศเทศบาลนครลำปาง เรื่อง นโยบายไม่รับของขวัญ (No Gift Policy)" error={errorOf("title")} {...register("title")} />
+        <TextField
+          label="ชื่อเอกสาร"
+          placeholder="เช่น ประกาศเทศบาลนครลำปาง เรื่อง นโยบายไม่รับของขวัญ (No Gift Policy)"
+          error={errorOf("title")}
+          {...register("title")}
+        />
         <div className="field">
           <label htmlFor="body">เนื้อความ</label>
           <textarea id="body" rows={10} aria-invalid={errorOf("body") ? true : undefined} {...register("body")} />

@@ -1,5 +1,10 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  json,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
 import { failureOf, useActionResult } from "~/components/use-action-result";
@@ -21,11 +26,15 @@ const MAX_BODY_BYTES = 3 * MAX_ATTACHMENT_BYTES + 256 * 1024;
 const TOO_BIG = "ไฟล์แนบแต่ละไฟล์ต้องมีขนาดไม่เกิน 5 MB และรวมกันไม่เกิน 3 ไฟล์ ยังไม่ได้บันทึกเรื่อง";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return actionFailure({ formError: TOO_BIG, fieldErrors: { attachments: TOO_BIG } }, 413);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES)
+    return actionFailure({ formError: TOO_BIG, fieldErrors: { attachments: TOO_BIG } }, 413);
   let form: FormData;
   try {
     form = request.headers.get("content-type")?.startsWith("multipart/")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
+      ? await unstable_parseMultipartFormData(
+          request,
+          unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }),
+        )
       : await request.formData();
   } catch (error) {
     if (!(error instanceof MaxPartSizeExceededError)) throw error;
@@ -33,8 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { attachments: _files, ...values } = formDataToObject(form);
   const files: Upload[] = [];
-  for (const f of form.getAll("attachments")) if (f instanceof File && f.size > 0) files.push({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-  return actOrRefuse(async () => json({ ok: true as const, ...(await submitReport(values, files, { ip: clientIp(context) })) }), values);
+  for (const f of form.getAll("attachments"))
+    if (f instanceof File && f.size > 0) files.push({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+  return actOrRefuse(
+    async () => json({ ok: true as const, ...(await submitReport(values, files, { ip: clientIp(context) })) }),
+    values,
+  );
 }
 
 export default function ReportPage() {
@@ -48,10 +61,12 @@ export default function ReportPage() {
         <section className="card">
           <h2>แจ้งเรื่องอะไรได้บ้าง</h2>
           <p>
-            การทุจริตหรือประพฤติมิชอบของผู้บริหาร สมาชิกสภา หรือบุคลากรของเทศบาลนครลำปาง เช่น เรียกรับเงินหรือประโยชน์ การจัดซื้อจัดจ้างที่ไม่โปร่งใส
-            การใช้ทรัพย์สินของราชการเพื่อตนเอง การเลือกปฏิบัติหรือละเว้นหน้าที่
+            การทุจริตหรือประพฤติมิชอบของผู้บริหาร สมาชิกสภา หรือบุคลากรของเทศบาลนครลำปาง เช่น เรียกรับเงินหรือประโยชน์
+            การจัดซื้อจัดจ้างที่ไม่โปร่งใส การใช้ทรัพย์สินของราชการเพื่อตนเอง การเลือกปฏิบัติหรือละเว้นหน้าที่
           </p>
-          <p className="muted">เรื่องร้องเรียนทั่วไป (ถนน ไฟฟ้า ขยะ เสียงดัง) โปรดแจ้งศูนย์รับเรื่องร้องเรียนทั่วไปของเทศบาล ช่องทางนี้รับเฉพาะเรื่องทุจริต</p>
+          <p className="muted">
+            เรื่องร้องเรียนทั่วไป (ถนน ไฟฟ้า ขยะ เสียงดัง) โปรดแจ้งศูนย์รับเรื่องร้องเรียนทั่วไปของเทศบาล ช่องทางนี้รับเฉพาะเรื่องทุจริต
+          </p>
         </section>
         <section className="card">
           <h2>หลังแจ้งเรื่อง</h2>
@@ -80,7 +95,10 @@ function ReportForm({ maxAttachments, accept }: { maxAttachments: number; accept
   const failure = failureOf(useActionResult());
   const navigation = useNavigation();
   const given = (failure?.values as Record<string, string> | undefined) ?? {};
-  const { register, onSubmit, errorOf } = useZodForm(reportSchema, { defaultValues: given, serverErrors: failure?.fieldErrors });
+  const { register, onSubmit, errorOf } = useZodForm(reportSchema, {
+    defaultValues: given,
+    serverErrors: failure?.fieldErrors,
+  });
   return (
     <Form method="post" encType="multipart/form-data" className="card" onSubmit={onSubmit} noValidate>
       <h2>แจ้งเรื่อง</h2>
@@ -88,7 +106,13 @@ function ReportForm({ maxAttachments, accept }: { maxAttachments: number; accept
       <TextField label="เรื่องที่ร้องเรียน (จำเป็น)" {...register("subject")} error={errorOf("subject")} maxLength={200} />
       <div className="field">
         <label htmlFor="details">รายละเอียด (จำเป็น)</label>
-        <textarea id="details" rows={8} {...register("details")} aria-invalid={errorOf("details") ? true : undefined} aria-describedby="details-hint" />
+        <textarea
+          id="details"
+          rows={8}
+          {...register("details")}
+          aria-invalid={errorOf("details") ? true : undefined}
+          aria-describedby="details-hint"
+        />
         <span className="field-hint" id="details-hint">
           เกิดอะไรขึ้น ใครเกี่ยวข้อง มีหลักฐานหรือพยานอะไรบ้าง
         </span>
@@ -114,11 +138,21 @@ function ReportForm({ maxAttachments, accept }: { maxAttachments: number; accept
       <fieldset className="identity">
         <legend>ข้อมูลผู้แจ้ง (ไม่บังคับ ไม่ระบุก็ได้)</legend>
         <p className="muted">
-          ใช้เพื่อติดต่อกลับหากท่านต้องการเท่านั้น ผู้เห็นได้มีเฉพาะผู้รับผิดชอบเรื่องร้องเรียนการทุจริต (ทุกการเปิดดูถูกบันทึก) เก็บไว้ตลอดระยะเวลาดำเนินการและตามระยะเวลาเก็บรักษาเอกสารราชการ
-          ท่านติดตามเรื่องด้วยรหัสได้โดยไม่ต้องให้ข้อมูลนี้
+          ใช้เพื่อติดต่อกลับหากท่านต้องการเท่านั้น ผู้เห็นได้มีเฉพาะผู้รับผิดชอบเรื่องร้องเรียนการทุจริต (ทุกการเปิดดูถูกบันทึก)
+          เก็บไว้ตลอดระยะเวลาดำเนินการและตามระยะเวลาเก็บรักษาเอกสารราชการ ท่านติดตามเรื่องด้วยรหัสได้โดยไม่ต้องให้ข้อมูลนี้
         </p>
-        <TextField label="ชื่อ (ถ้าต้องการ)" {...register("reporterName")} error={errorOf("reporterName")} autoComplete="off" />
-        <TextField label="โทรศัพท์หรืออีเมล (ถ้าต้องการ)" {...register("reporterContact")} error={errorOf("reporterContact")} autoComplete="off" />
+        <TextField
+          label="ชื่อ (ถ้าต้องการ)"
+          {...register("reporterName")}
+          error={errorOf("reporterName")}
+          autoComplete="off"
+        />
+        <TextField
+          label="โทรศัพท์หรืออีเมล (ถ้าต้องการ)"
+          {...register("reporterContact")}
+          error={errorOf("reporterContact")}
+          autoComplete="off"
+        />
       </fieldset>
       <div className="hp" aria-hidden="true">
         <label htmlFor="website">เว็บไซต์ (เว้นว่างไว้)</label>

@@ -68,7 +68,9 @@ export default function ReportStatsPage() {
               ) : (
                 s.byCategory.map((c) => (
                   <tr key={c.label}>
-                    <th scope="row" className="label-cell">{c.label}</th>
+                    <th scope="row" className="label-cell">
+                      {c.label}
+                    </th>
                     <td className="num">{n(c.count)}</td>
                   </tr>
                 ))
@@ -83,7 +85,9 @@ export default function ReportStatsPage() {
             <tbody>
               {s.byStatus.map((c) => (
                 <tr key={c.label}>
-                  <th scope="row" className="label-cell">{c.label}</th>
+                  <th scope="row" className="label-cell">
+                    {c.label}
+                  </th>
                   <td className="num">{n(c.count)}</td>
                 </tr>
               ))}

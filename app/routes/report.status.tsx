@@ -1,15 +1,30 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { MaxPartSizeExceededError, json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  json,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
 import { failureOf, useActionResult } from "~/components/use-action-result";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { MAX_ATTACHMENT_BYTES, replyAsReporter, reportByCode, reportChannelInfo, type ReporterView, type Upload } from "~/models/complaints/intake.server";
+import {
+  MAX_ATTACHMENT_BYTES,
+  replyAsReporter,
+  reportByCode,
+  reportChannelInfo,
+  type ReporterView,
+  type Upload,
+} from "~/models/complaints/intake.server";
 import { formDataToObject } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { actOrRefuse, actionFailure } from "~/utils/route.server";
 
-export const meta: MetaFunction = () => [{ title: "ติดตามเรื่องร้องเรียนด้วยรหัส · เทศบาลนครลำปาง" }, { name: "referrer", content: "no-referrer" }];
+export const meta: MetaFunction = () => [
+  { title: "ติดตามเรื่องร้องเรียนด้วยรหัส · เทศบาลนครลำปาง" },
+  { name: "referrer", content: "no-referrer" },
+];
 
 export function loader() {
   return json(reportChannelInfo());
@@ -19,11 +34,15 @@ const TOO_BIG = "ไฟล์แนบต้องมีขนาดไม่เ
 
 // The code travels only in POST bodies (never in the address bar, history or logs).
 export async function action({ request, context }: ActionFunctionArgs) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024) return actionFailure({ formError: TOO_BIG }, 413);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_ATTACHMENT_BYTES + 64 * 1024)
+    return actionFailure({ formError: TOO_BIG }, 413);
   let form: FormData;
   try {
     form = request.headers.get("content-type")?.startsWith("multipart/")
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
+      ? await unstable_parseMultipartFormData(
+          request,
+          unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }),
+        )
       : await request.formData();
   } catch (error) {
     if (!(error instanceof MaxPartSizeExceededError)) throw error;
@@ -33,10 +52,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const caller = { ip: clientIp(context) };
   if (intent === "reply") {
     const file = form.get("attachment");
-    const files: Upload[] = file instanceof File && file.size > 0 ? [{ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }] : [];
-    return actOrRefuse(async () => json({ ok: true as const, view: await replyAsReporter(values, files, caller), sent: true }), { code: values.code });
+    const files: Upload[] =
+      file instanceof File && file.size > 0
+        ? [{ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }]
+        : [];
+    return actOrRefuse(
+      async () => json({ ok: true as const, view: await replyAsReporter(values, files, caller), sent: true }),
+      { code: values.code },
+    );
   }
-  return actOrRefuse(async () => json({ ok: true as const, view: await reportByCode(values, caller), sent: false }), values);
+  return actOrRefuse(
+    async () => json({ ok: true as const, view: await reportByCode(values, caller), sent: false }),
+    values,
+  );
 }
 
 export default function ReportStatusPage() {
@@ -132,7 +160,13 @@ function CaseView({ view, sent, accept }: { view: ReporterView; sent: boolean; a
             <FormError message={failure?.formError} />
             <div className="field">
               <label htmlFor="body">ตอบหรือเพิ่มข้อมูล</label>
-              <textarea id="body" name="body" rows={5} required aria-invalid={failure?.fieldErrors?.body ? true : undefined} />
+              <textarea
+                id="body"
+                name="body"
+                rows={5}
+                required
+                aria-invalid={failure?.fieldErrors?.body ? true : undefined}
+              />
               {failure?.fieldErrors?.body ? (
                 <span className="field-error" role="alert">
                   {failure.fieldErrors.body}

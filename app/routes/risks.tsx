@@ -9,7 +9,13 @@ import { REPORT_PERIOD_SHORT } from "~/domain/report-periods";
 import { LOST_ROW_TEXT } from "~/domain/risks";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 import { recordFollowUp, recordResidual } from "~/models/risks/follow-up.server";
-import { addMeasure, consolidateRegister, createRisk, publishRegister, riskRegisterPage } from "~/models/risks/register.server";
+import {
+  addMeasure,
+  consolidateRegister,
+  createRisk,
+  publishRegister,
+  riskRegisterPage,
+} from "~/models/risks/register.server";
 import { addMeasureSchema, followUpSchema, publishSchema, residualSchema, riskSchema } from "~/schemas/risks";
 import { requireRole } from "~/utils/auth.server";
 import { formDataToNested, validate } from "~/utils/forms";
@@ -34,32 +40,60 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "create": {
       const r = check(riskSchema);
       if (!r.success) return actionFailure({ fieldErrors: r.fieldErrors, values });
-      return actOrRefuse(async () => ({ ok: true as const, message: `บันทึกความเสี่ยงแล้ว (คะแนน ${(await createRisk(actor, r.data)).score}) รอกองการเจ้าหน้าที่รวบรวม` }), values);
+      return actOrRefuse(
+        async () => ({
+          ok: true as const,
+          message: `บันทึกความเสี่ยงแล้ว (คะแนน ${(await createRisk(actor, r.data)).score}) รอกองการเจ้าหน้าที่รวบรวม`,
+        }),
+        values,
+      );
     }
     case "measure": {
       const r = check(addMeasureSchema);
-      if (!r.success) return actionFailure({ formError: Object.values(r.fieldErrors)[0], fieldErrors: r.fieldErrors, values });
-      return actOrRefuse(async () => (await addMeasure(actor, r.data.riskId, r.data), { ok: true as const, message: "เพิ่มมาตรการแล้ว" }), values);
+      if (!r.success)
+        return actionFailure({ formError: Object.values(r.fieldErrors)[0], fieldErrors: r.fieldErrors, values });
+      return actOrRefuse(
+        async () => (await addMeasure(actor, r.data.riskId, r.data), { ok: true as const, message: "เพิ่มมาตรการแล้ว" }),
+        values,
+      );
     }
     case "follow-up": {
       const r = check(followUpSchema);
-      if (!r.success) return actionFailure({ formError: Object.values(r.fieldErrors)[0], fieldErrors: r.fieldErrors, values });
-      return actOrRefuse(async () => (await recordFollowUp(actor, r.data), { ok: true as const, message: "บันทึกผลการติดตามแล้ว" }), values);
+      if (!r.success)
+        return actionFailure({ formError: Object.values(r.fieldErrors)[0], fieldErrors: r.fieldErrors, values });
+      return actOrRefuse(
+        async () => (await recordFollowUp(actor, r.data), { ok: true as const, message: "บันทึกผลการติดตามแล้ว" }),
+        values,
+      );
     }
     case "residual": {
       const r = check(residualSchema);
-      if (!r.success) return actionFailure({ formError: Object.values(r.fieldErrors)[0], fieldErrors: r.fieldErrors, values });
-      return actOrRefuse(async () => (await recordResidual(actor, r.data), { ok: true as const, message: "บันทึกความเสี่ยงคงเหลือแล้ว" }), values);
+      if (!r.success)
+        return actionFailure({ formError: Object.values(r.fieldErrors)[0], fieldErrors: r.fieldErrors, values });
+      return actOrRefuse(
+        async () => (await recordResidual(actor, r.data), { ok: true as const, message: "บันทึกความเสี่ยงคงเหลือแล้ว" }),
+        values,
+      );
     }
     case "consolidate": {
       const r = check(publishSchema);
       if (!r.success) return actionFailure({ formError: "ปีงบประมาณไม่ถูกต้อง" });
-      return actOrRefuse(async () => ({ ok: true as const, message: `รวบรวมทะเบียนแล้ว (${(await consolidateRegister(actor, r.data.fiscalYear)).included} ความเสี่ยงใหม่)` }), values);
+      return actOrRefuse(
+        async () => ({
+          ok: true as const,
+          message: `รวบรวมทะเบียนแล้ว (${(await consolidateRegister(actor, r.data.fiscalYear)).included} ความเสี่ยงใหม่)`,
+        }),
+        values,
+      );
     }
     case "publish": {
       const r = check(publishSchema);
-      if (!r.success) return actionFailure({ fieldErrors: r.fieldErrors, formError: Object.values(r.fieldErrors)[0], values });
-      return actOrRefuse(async () => (await publishRegister(actor, r.data), { ok: true as const, message: "เผยแพร่ทะเบียนความเสี่ยงแล้ว" }), values);
+      if (!r.success)
+        return actionFailure({ fieldErrors: r.fieldErrors, formError: Object.values(r.fieldErrors)[0], values });
+      return actOrRefuse(
+        async () => (await publishRegister(actor, r.data), { ok: true as const, message: "เผยแพร่ทะเบียนความเสี่ยงแล้ว" }),
+        values,
+      );
     }
     default:
       return actionFailure({ formError: "ไม่รู้จักคำสั่งนี้" });
@@ -70,13 +104,15 @@ export default function RiskRegister() {
   const d = useLoaderData<typeof loader>();
   const result = useActionResult<{ message: string }>();
   const failure = failureOf(result);
-  const createFailure = failure && (failure.values as { intent?: string } | undefined)?.intent === "create" ? failure : undefined;
+  const createFailure =
+    failure && (failure.values as { intent?: string } | undefined)?.intent === "create" ? failure : undefined;
   return (
     <>
       <div className="page-head">
         <h1>{`ทะเบียนความเสี่ยงการทุจริต ปีงบประมาณ ${d.fiscalYear}`}</h1>
         <p className="muted">
-          รายการที่ 37 มาตรการบริหารจัดการความเสี่ยงการทุจริต · หัวหน้าหน่วยงานประเมินความเสี่ยงของหน่วยงาน กองการเจ้าหน้าที่ (คณะทำงานระดับเทศบาล) รวบรวมและเผยแพร่
+          รายการที่ 37 มาตรการบริหารจัดการความเสี่ยงการทุจริต · หัวหน้าหน่วยงานประเมินความเสี่ยงของหน่วยงาน กองการเจ้าหน้าที่
+          (คณะทำงานระดับเทศบาล) รวบรวมและเผยแพร่
         </p>
       </div>
       <FiscalYearPicker year={d.fiscalYear} />
@@ -95,7 +131,9 @@ export default function RiskRegister() {
       <section className="card risk-status" aria-label="สถานะทะเบียน">
         <div className="risk-stats">
           <div className="risk-stat">
-            <strong>{d.registerYear.consolidatedAt ? formatThaiDate(d.registerYear.consolidatedAt) : "ยังไม่รวบรวม"}</strong>
+            <strong>
+              {d.registerYear.consolidatedAt ? formatThaiDate(d.registerYear.consolidatedAt) : "ยังไม่รวบรวม"}
+            </strong>
             <span>รายงานการประเมินความเสี่ยง (รวบรวมแล้ว {d.counts.reports} ชุด)</span>
           </div>
           <div className="risk-stat">
@@ -179,7 +217,13 @@ export default function RiskRegister() {
       {d.mayAdd ? (
         <details className="risk-add" open={createFailure ? true : undefined}>
           <summary className="btn">เพิ่มความเสี่ยง</summary>
-          <AddRiskForm fiscalYear={d.fiscalYear} units={d.units} types={d.types} planItems={d.planItems} failure={createFailure} />
+          <AddRiskForm
+            fiscalYear={d.fiscalYear}
+            units={d.units}
+            types={d.types}
+            planItems={d.planItems}
+            failure={createFailure}
+          />
         </details>
       ) : null}
 
@@ -189,9 +233,20 @@ export default function RiskRegister() {
         {d.rows.map((r) => (
           <article key={r.id} className={`card risk${r.gap ? " risk--gap" : ""}`} data-risk={r.id}>
             <header className="risk__head">
-              <span className="muted">{r.sequence != null ? `ลำดับที่ ${r.sequence} · ` : ""}{r.unitName}</span>
-              {r.gap ? <span className="badge badge--warn">{LOST_ROW_TEXT}</span> : <RiskLevelBadge level={r.level} label={r.levelLabel} />}
-              {!r.gap ? <span className={`badge ${r.includedAt ? "badge--ok" : ""}`}>{r.includedAt ? "อยู่ในทะเบียนของเทศบาล" : "รอรวบรวม"}</span> : null}
+              <span className="muted">
+                {r.sequence != null ? `ลำดับที่ ${r.sequence} · ` : ""}
+                {r.unitName}
+              </span>
+              {r.gap ? (
+                <span className="badge badge--warn">{LOST_ROW_TEXT}</span>
+              ) : (
+                <RiskLevelBadge level={r.level} label={r.levelLabel} />
+              )}
+              {!r.gap ? (
+                <span className={`badge ${r.includedAt ? "badge--ok" : ""}`}>
+                  {r.includedAt ? "อยู่ในทะเบียนของเทศบาล" : "รอรวบรวม"}
+                </span>
+              ) : null}
             </header>
             {r.gap ? (
               <p>{r.gapNote ?? LOST_ROW_TEXT}</p>
@@ -201,10 +256,25 @@ export default function RiskRegister() {
                 <p className="pre-line">{r.event}</p>
                 <p className="muted">{`${r.typeLabel} · ${scoreText(r)}`}</p>
                 {r.existingControls ? <p>{`การควบคุมที่มีอยู่: ${r.existingControls}`}</p> : null}
-                {r.planItems.length ? <p>{"รายการในแผนที่เป็นมาตรการควบคุม: "}{r.planItems.map((n, i) => <span key={n}>{i ? ", " : ""}<Link to={`/plan/items/${n}`}>{n}</Link></span>)}</p> : null}
+                {r.planItems.length ? (
+                  <p>
+                    {"รายการในแผนที่เป็นมาตรการควบคุม: "}
+                    {r.planItems.map((n, i) => (
+                      <span key={n}>
+                        {i ? ", " : ""}
+                        <Link to={`/plan/items/${n}`}>{n}</Link>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
                 {(["h1", "annual"] as const).map((p) => {
                   const v = r.residual[p];
-                  return v ? <p key={p}>{`ความเสี่ยงคงเหลือ (${REPORT_PERIOD_SHORT[p]}): ${v.likelihood} × ${v.impact} = ${v.score} `}<RiskLevelBadge level={v.level} label={v.levelLabel} /></p> : null;
+                  return v ? (
+                    <p key={p}>
+                      {`ความเสี่ยงคงเหลือ (${REPORT_PERIOD_SHORT[p]}): ${v.likelihood} × ${v.impact} = ${v.score} `}
+                      <RiskLevelBadge level={v.level} label={v.levelLabel} />
+                    </p>
+                  ) : null;
                 })}
                 <h4>มาตรการ</h4>
                 <ol className="risk-measure-list">

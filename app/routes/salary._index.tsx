@@ -21,7 +21,8 @@ export default function SalaryHome() {
     <>
       <h1>การเลื่อนขั้นเงินเดือน</h1>
       <p className="muted">
-        ตามแผนฯ ลำดับที่ 19: ผู้บังคับบัญชาประเมินและเสนอ คณะกรรมการกลั่นกรองพิจารณา คณะกรรมการพิจารณาเลื่อนขั้นเงินเดือนมีมติ แล้วประกาศผลให้แต่ละคนทราบพร้อมเหตุผลและสิทธิอุทธรณ์
+        ตามแผนฯ ลำดับที่ 19: ผู้บังคับบัญชาประเมินและเสนอ คณะกรรมการกลั่นกรองพิจารณา คณะกรรมการพิจารณาเลื่อนขั้นเงินเดือนมีมติ
+        แล้วประกาศผลให้แต่ละคนทราบพร้อมเหตุผลและสิทธิอุทธรณ์
       </p>
 
       <p className="card">
@@ -48,7 +49,9 @@ export default function SalaryHome() {
                 <tr key={r.appraisalId} data-testid={`my-round-${r.round.id}`}>
                   <td>
                     <Link to={`/salary/results/${r.appraisalId}`}>{r.round.title}</Link>
-                    {r.round.publishedAt ? <div className="muted">{`ประกาศผลเมื่อ ${formatThaiDate(r.round.publishedAt)}`}</div> : null}
+                    {r.round.publishedAt ? (
+                      <div className="muted">{`ประกาศผลเมื่อ ${formatThaiDate(r.round.publishedAt)}`}</div>
+                    ) : null}
                   </td>
                   <td data-testid="status">{r.status.label}</td>
                   <td>{r.status.reason ?? "ประกาศผลแล้วจะแสดงเหตุผลที่นี่"}</td>
@@ -66,7 +69,9 @@ export default function SalaryHome() {
           <ul>
             {committees.map((c) => (
               <li key={c.committeeId}>
-                <Link to={`/salary/committees/${c.committeeId}`}>{`${COMMITTEE_KIND_LABELS[c.kind]} · ${c.roundTitle}`}</Link>
+                <Link
+                  to={`/salary/committees/${c.committeeId}`}
+                >{`${COMMITTEE_KIND_LABELS[c.kind]} · ${c.roundTitle}`}</Link>
                 <span className="muted">{` (${COMMITTEE_ROLE_LABELS[c.role as CommitteeRole]}${c.published ? " · ประกาศผลแล้ว" : ""})`}</span>
               </li>
             ))}

@@ -4,7 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { FormError, SelectField, TextField } from "~/components/form-field";
 import { ThaiDateField, dateField } from "~/components/thai-date-field";
 import { useZodForm } from "~/components/use-zod-form";
-import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, formatIncrease, type CommitteeRole } from "~/domain/salary-review";
+import {
+  COMMITTEE_KIND_LABELS,
+  COMMITTEE_ROLE_LABELS,
+  formatIncrease,
+  type CommitteeRole,
+} from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
 import { declareRecusal, openMeeting } from "~/models/salary/committees.server";
 import { stepView, type StepResult } from "~/domain/salary-step";
@@ -17,7 +22,9 @@ import { runStep, salaryActor, stepFailure } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? COMMITTEE_KIND_LABELS[data.committee.kind] : "คณะกรรมการ"} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? COMMITTEE_KIND_LABELS[data.committee.kind] : "คณะกรรมการ"} · สุจริต` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,12 +41,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "recuse") {
     const { values, result } = validateForm(recusalSchema, form);
     if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
-    return runStep(intent, async () => (await declareRecusal(committeeId, result.data, actor), "บันทึกการแจ้งส่วนได้เสียแล้ว รายการนี้จะไม่แสดงแก่ท่าน และท่านไม่ร่วมพิจารณา"), values);
+    return runStep(
+      intent,
+      async () => (
+        await declareRecusal(committeeId, result.data, actor),
+        "บันทึกการแจ้งส่วนได้เสียแล้ว รายการนี้จะไม่แสดงแก่ท่าน และท่านไม่ร่วมพิจารณา"
+      ),
+      values,
+    );
   }
   if (intent === "open-meeting") {
     const { values, result } = validateForm(meetingSchema, form);
     if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
-    return actOrRefuse(async () => redirect(`/salary/meetings/${(await openMeeting(committeeId, result.data, actor)).id}`), { ...values, intent });
+    return actOrRefuse(
+      async () => redirect(`/salary/meetings/${(await openMeeting(committeeId, result.data, actor)).id}`),
+      { ...values, intent },
+    );
   }
   return stepFailure(intent, { formError: "ไม่รู้จักคำสั่งนี้" });
 }
@@ -48,7 +65,10 @@ function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
   const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const mine = result?.intent === "recuse" ? result : undefined;
   const navigation = useNavigation();
-  const { register, onSubmit, errorOf } = useZodForm(recusalSchema, { defaultValues: { appraisalId: "", reason: "", ...(mine?.formError ? (mine.values as object) : {}) }, serverErrors: mine?.fieldErrors });
+  const { register, onSubmit, errorOf } = useZodForm(recusalSchema, {
+    defaultValues: { appraisalId: "", reason: "", ...(mine?.formError ? (mine.values as object) : {}) },
+    serverErrors: mine?.fieldErrors,
+  });
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <FormError message={mine?.formError} />
@@ -69,7 +89,13 @@ function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
         <TextField label="เหตุ (เช่น เป็นญาติ เป็นผู้บังคับบัญชาโดยตรง)" error={errorOf("reason")} {...register("reason")} />
       </div>
       <div>
-        <button type="submit" name="intent" value="recuse" className="btn btn--secondary" disabled={navigation.state !== "idle"}>
+        <button
+          type="submit"
+          name="intent"
+          value="recuse"
+          className="btn btn--secondary"
+          disabled={navigation.state !== "idle"}
+        >
           แจ้งส่วนได้เสียและไม่ร่วมพิจารณา
         </button>
       </div>
@@ -82,14 +108,22 @@ function OpenMeetingForm() {
   const mine = result?.intent === "open-meeting" ? result : undefined;
   const navigation = useNavigation();
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-  const meetingForm = useZodForm(meetingSchema, { defaultValues: { heldAt: today, quorumPercent: "50", agendaNote: "", ...(mine?.values as object) }, serverErrors: mine?.fieldErrors });
+  const meetingForm = useZodForm(meetingSchema, {
+    defaultValues: { heldAt: today, quorumPercent: "50", agendaNote: "", ...(mine?.values as object) },
+    serverErrors: mine?.fieldErrors,
+  });
   const { register, onSubmit, errorOf } = meetingForm;
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <FormError message={mine?.formError} />
       <div className="row">
         <ThaiDateField label="วันที่ประชุม" error={errorOf("heldAt")} {...dateField(meetingForm, "heldAt")} />
-        <TextField label="องค์ประชุม: มาประชุมมากกว่าร้อยละ" inputMode="numeric" error={errorOf("quorumPercent")} {...register("quorumPercent")} />
+        <TextField
+          label="องค์ประชุม: มาประชุมมากกว่าร้อยละ"
+          inputMode="numeric"
+          error={errorOf("quorumPercent")}
+          {...register("quorumPercent")}
+        />
       </div>
       <TextField label="หมายเหตุระเบียบวาระ (ถ้ามี)" error={errorOf("agendaNote")} {...register("agendaNote")} />
       <div>
@@ -109,7 +143,11 @@ export default function CommitteePage() {
   return (
     <>
       <p className="breadcrumbs">
-        {data.isHr ? <Link to={`/salary/rounds/${committee.round.id}`}>{`‹ ${committee.round.title}`}</Link> : <Link to="/salary">‹ การเลื่อนขั้นเงินเดือน</Link>}
+        {data.isHr ? (
+          <Link to={`/salary/rounds/${committee.round.id}`}>{`‹ ${committee.round.title}`}</Link>
+        ) : (
+          <Link to="/salary">‹ การเลื่อนขั้นเงินเดือน</Link>
+        )}
       </p>
       <h1>{COMMITTEE_KIND_LABELS[committee.kind]}</h1>
       <p className="muted">{`${committee.round.title} · แต่งตั้งตาม${committee.appointingOrderRef}${seat ? ` · ท่านเป็น${COMMITTEE_ROLE_LABELS[seat.role as CommitteeRole]}` : ""}`}</p>
@@ -130,7 +168,9 @@ export default function CommitteePage() {
           {meetings.map((m) => (
             <li key={m.id}>
               <Link to={`/salary/meetings/${m.id}`}>{`ครั้งที่ ${m.number} · ${formatThaiDate(m.heldAt)}`}</Link>
-              <span className="muted">{m.closedAt ? ` · ปิดแล้ว · มติ ${m.decisions} ราย · มาประชุม ${m.present} คน` : " · กำลังประชุม"}</span>
+              <span className="muted">
+                {m.closedAt ? ` · ปิดแล้ว · มติ ${m.decisions} ราย · มาประชุม ${m.present} คน` : " · กำลังประชุม"}
+              </span>
             </li>
           ))}
         </ul>
@@ -145,7 +185,9 @@ export default function CommitteePage() {
 
       <section className="card" aria-labelledby="cases">
         <h2 id="cases">รายการที่คณะกรรมการพิจารณา</h2>
-        {hiddenCount ? <p className="muted">{`ไม่แสดง ${hiddenCount} รายการที่ท่านมีส่วนได้เสีย (รวมรายการของท่านเอง)`}</p> : null}
+        {hiddenCount ? (
+          <p className="muted">{`ไม่แสดง ${hiddenCount} รายการที่ท่านมีส่วนได้เสีย (รวมรายการของท่านเอง)`}</p>
+        ) : null}
         <div className="table-wrap">
           <table className="table">
             <thead>
@@ -164,7 +206,13 @@ export default function CommitteePage() {
                   <td>{c.division}</td>
                   <td>{c.score ?? "—"}</td>
                   <td>{formatIncrease({ increaseType: c.increaseType, ...c.proposed })}</td>
-                  <td>{c.standing ? formatIncrease({ increaseType: c.increaseType, ...c.standing }) : c.onAgenda ? "รอพิจารณา" : "—"}</td>
+                  <td>
+                    {c.standing
+                      ? formatIncrease({ increaseType: c.increaseType, ...c.standing })
+                      : c.onAgenda
+                        ? "รอพิจารณา"
+                        : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -175,7 +223,9 @@ export default function CommitteePage() {
       {seat ? (
         <section className="card" aria-labelledby="recusal">
           <h2 id="recusal">แจ้งการมีส่วนได้เสีย</h2>
-          <p className="muted">หากท่านมีส่วนได้เสียกับรายการใด (ญาติ ผู้ใต้บังคับบัญชาโดยตรง หรือเหตุอื่น) ให้แจ้งก่อนพิจารณา ระบบบันทึกไว้และจะไม่แสดงรายการนั้นแก่ท่าน</p>
+          <p className="muted">
+            หากท่านมีส่วนได้เสียกับรายการใด (ญาติ ผู้ใต้บังคับบัญชาโดยตรง หรือเหตุอื่น) ให้แจ้งก่อนพิจารณา ระบบบันทึกไว้และจะไม่แสดงรายการนั้นแก่ท่าน
+          </p>
           <RecusalForm cases={cases.filter((c) => !c.standing).map((c) => ({ id: c.id, name: c.name }))} />
         </section>
       ) : null}

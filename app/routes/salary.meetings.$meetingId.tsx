@@ -3,7 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
-import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, formatBaht, formatIncrease, hasQuorum, type CommitteeRole } from "~/domain/salary-review";
+import {
+  COMMITTEE_KIND_LABELS,
+  COMMITTEE_ROLE_LABELS,
+  formatBaht,
+  formatIncrease,
+  hasQuorum,
+  type CommitteeRole,
+} from "~/domain/salary-review";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 import { closeMeeting, decideCase, setAttendance } from "~/models/salary/committees.server";
 import { meetingView } from "~/models/salary/queries.server";
@@ -16,7 +23,9 @@ import { runStep, salaryActor, stepFailure } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `การประชุมครั้งที่ ${data?.meeting.number ?? ""} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `การประชุมครั้งที่ ${data?.meeting.number ?? ""} · สุจริต` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,7 +42,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   switch (intent) {
     case "attendance": {
       const present = form.getAll("present").map(Number).filter(Number.isInteger);
-      return runStep(intent, async () => (await setAttendance(meetingId, present, actor), `บันทึกผู้มาประชุม ${present.length} คนแล้ว`));
+      return runStep(
+        intent,
+        async () => (await setAttendance(meetingId, present, actor), `บันทึกผู้มาประชุม ${present.length} คนแล้ว`),
+      );
     }
     case "decide": {
       const { values, result } = validateForm(decisionSchema, form);
@@ -43,7 +55,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "close": {
       const { values, result } = validateForm(minutesSchema, form);
       if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
-      return runStep(intent, async () => (await closeMeeting(meetingId, result.data.minutes, actor), "ปิดการประชุมแล้ว มติและรายงานการประชุมแก้ไขไม่ได้อีก"), values);
+      return runStep(
+        intent,
+        async () => (
+          await closeMeeting(meetingId, result.data.minutes, actor),
+          "ปิดการประชุมแล้ว มติและรายงานการประชุมแก้ไขไม่ได้อีก"
+        ),
+        values,
+      );
     }
     default:
       return stepFailure(intent, { formError: "ไม่รู้จักคำสั่งนี้" });
@@ -85,38 +104,69 @@ function DecisionForm({ row, correction }: { row: CaseRow; correction: boolean }
           <input type="radio" value="change" {...register("outcome")} />
           {correction ? "แก้ไขผล (มติแก้ไข)" : "เปลี่ยนแปลง"}
         </label>
-        {errorOf("outcome") ? <span className="field-error" role="alert">{errorOf("outcome")}</span> : null}
+        {errorOf("outcome") ? (
+          <span className="field-error" role="alert">
+            {errorOf("outcome")}
+          </span>
+        ) : null}
       </fieldset>
       {changing ? (
         <div className="row">
           {row.increaseType === "steps" ? (
             <div className="field">
               <label htmlFor={id("halfSteps")}>จำนวนขั้น</label>
-              <select id={id("halfSteps")} aria-invalid={errorOf("halfSteps") ? true : undefined} {...register("halfSteps")}>
+              <select
+                id={id("halfSteps")}
+                aria-invalid={errorOf("halfSteps") ? true : undefined}
+                {...register("halfSteps")}
+              >
                 <option value="">— เลือก —</option>
                 <option value="0">ไม่เลื่อนขั้น</option>
                 <option value="1">0.5 ขั้น</option>
                 <option value="2">1 ขั้น</option>
                 <option value="3">1.5 ขั้น</option>
               </select>
-              {errorOf("halfSteps") ? <span className="field-error" role="alert">{errorOf("halfSteps")}</span> : null}
+              {errorOf("halfSteps") ? (
+                <span className="field-error" role="alert">
+                  {errorOf("halfSteps")}
+                </span>
+              ) : null}
             </div>
           ) : (
             <div className="field">
               <label htmlFor={id("percent")}>ร้อยละ</label>
-              <input id={id("percent")} inputMode="decimal" aria-invalid={errorOf("percent") ? true : undefined} {...register("percent")} />
-              {errorOf("percent") ? <span className="field-error" role="alert">{errorOf("percent")}</span> : null}
+              <input
+                id={id("percent")}
+                inputMode="decimal"
+                aria-invalid={errorOf("percent") ? true : undefined}
+                {...register("percent")}
+              />
+              {errorOf("percent") ? (
+                <span className="field-error" role="alert">
+                  {errorOf("percent")}
+                </span>
+              ) : null}
             </div>
           )}
           <div className="field">
             <label htmlFor={id("reason")}>เหตุผล</label>
             <input id={id("reason")} aria-invalid={errorOf("reason") ? true : undefined} {...register("reason")} />
-            {errorOf("reason") ? <span className="field-error" role="alert">{errorOf("reason")}</span> : null}
+            {errorOf("reason") ? (
+              <span className="field-error" role="alert">
+                {errorOf("reason")}
+              </span>
+            ) : null}
           </div>
         </div>
       ) : null}
       <div>
-        <button type="submit" name="intent" value="decide" className="btn btn--secondary" disabled={navigation.state !== "idle"}>
+        <button
+          type="submit"
+          name="intent"
+          value="decide"
+          className="btn btn--secondary"
+          disabled={navigation.state !== "idle"}
+        >
           {row.decision ? "แก้ไขมติ" : "บันทึกมติ"}
         </button>
       </div>
@@ -128,14 +178,21 @@ function CloseForm() {
   const result = stepView(useActionData<typeof action>() as StepResult | undefined);
   const mine = result?.intent === "close" ? result : undefined;
   const navigation = useNavigation();
-  const { register, onSubmit, errorOf } = useZodForm(minutesSchema, { defaultValues: { minutes: "", ...(mine?.values as object) }, serverErrors: mine?.fieldErrors });
+  const { register, onSubmit, errorOf } = useZodForm(minutesSchema, {
+    defaultValues: { minutes: "", ...(mine?.values as object) },
+    serverErrors: mine?.fieldErrors,
+  });
   return (
     <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
       <FormError message={mine?.formError} />
       <div className="field">
         <label htmlFor="minutes">รายงานการประชุม</label>
         <textarea id="minutes" rows={6} aria-invalid={errorOf("minutes") ? true : undefined} {...register("minutes")} />
-        {errorOf("minutes") ? <span className="field-error" role="alert">{errorOf("minutes")}</span> : null}
+        {errorOf("minutes") ? (
+          <span className="field-error" role="alert">
+            {errorOf("minutes")}
+          </span>
+        ) : null}
       </div>
       <div>
         <button type="submit" name="intent" value="close" className="btn" disabled={navigation.state !== "idle"}>
@@ -167,8 +224,12 @@ export default function MeetingPage() {
           {result.message}
         </div>
       ) : null}
-      {result && result.intent !== "decide" && result.intent !== "close" ? <FormError message={result.formError} /> : null}
-      {meeting.closedAt ? <p className="alert alert--ok">{`ปิดการประชุมแล้วเมื่อ ${formatThaiDateTime(meeting.closedAt)} · บันทึกนี้แก้ไขไม่ได้`}</p> : null}
+      {result && result.intent !== "decide" && result.intent !== "close" ? (
+        <FormError message={result.formError} />
+      ) : null}
+      {meeting.closedAt ? (
+        <p className="alert alert--ok">{`ปิดการประชุมแล้วเมื่อ ${formatThaiDateTime(meeting.closedAt)} · บันทึกนี้แก้ไขไม่ได้`}</p>
+      ) : null}
 
       <section className="card" aria-labelledby="agenda">
         <h2 id="agenda">ระเบียบวาระ</h2>
@@ -191,7 +252,13 @@ export default function MeetingPage() {
               ))}
             </div>
             <div>
-              <button type="submit" name="intent" value="attendance" className="btn btn--secondary" disabled={navigation.state !== "idle"}>
+              <button
+                type="submit"
+                name="intent"
+                value="attendance"
+                className="btn btn--secondary"
+                disabled={navigation.state !== "idle"}
+              >
                 บันทึกผู้มาประชุม
               </button>
             </div>
@@ -199,7 +266,9 @@ export default function MeetingPage() {
         ) : (
           <ul>
             {members.map((m) => (
-              <li key={m.personId}>{`${m.name} (${COMMITTEE_ROLE_LABELS[m.role as CommitteeRole]}) — ${m.present ? "มาประชุม" : "ไม่มาประชุม"}`}</li>
+              <li
+                key={m.personId}
+              >{`${m.name} (${COMMITTEE_ROLE_LABELS[m.role as CommitteeRole]}) — ${m.present ? "มาประชุม" : "ไม่มาประชุม"}`}</li>
             ))}
           </ul>
         )}
@@ -215,11 +284,17 @@ export default function MeetingPage() {
             <p className="muted">{`${c.position} · ${c.division} · คะแนนประเมิน ${c.score ?? "—"}`}</p>
             <p>
               {`${committee.kind === "screening" ? "ผู้บังคับบัญชาเสนอ" : correction ? "ผลที่ประกาศ" : "ผลการกลั่นกรอง"}: `}
-              <strong>{c.incoming ? `${formatIncrease({ increaseType: c.increaseType, ...c.incoming })} (${formatBaht(c.incoming.amountBaht)})` : "—"}</strong>
+              <strong>
+                {c.incoming
+                  ? `${formatIncrease({ increaseType: c.increaseType, ...c.incoming })} (${formatBaht(c.incoming.amountBaht)})`
+                  : "—"}
+              </strong>
             </p>
             {c.comment ? <p className="muted">{`ความเห็นผู้บังคับบัญชา: ${c.comment}`}</p> : null}
             {c.openAppeal ? <p>{`คำอุทธรณ์: ${c.openAppeal}`}</p> : null}
-            {c.recusedMembers ? <p className="muted">{`กรรมการที่มีส่วนได้เสียในรายการนี้ ${c.recusedMembers} คน ไม่ร่วมพิจารณาและไม่นับเป็นองค์ประชุม`}</p> : null}
+            {c.recusedMembers ? (
+              <p className="muted">{`กรรมการที่มีส่วนได้เสียในรายการนี้ ${c.recusedMembers} คน ไม่ร่วมพิจารณาและไม่นับเป็นองค์ประชุม`}</p>
+            ) : null}
             {c.decision ? (
               <p data-testid={`decision-${c.id}`}>
                 {`มติ: ${c.decision.outcome === "confirm" ? "เห็นชอบตามที่เสนอ" : "เปลี่ยนแปลง"} · ${formatIncrease({ increaseType: c.increaseType, ...c.decision })} (${formatBaht(c.decision.amountBaht)})${c.decision.reason ? ` · เหตุผล: ${c.decision.reason}` : ""}`}
@@ -232,7 +307,13 @@ export default function MeetingPage() {
 
       <section className="card" aria-labelledby="minutes-h">
         <h2 id="minutes-h">รายงานการประชุม</h2>
-        {meeting.closedAt ? <p style={{ whiteSpace: "pre-line" }}>{meeting.minutes}</p> : recorder ? <CloseForm /> : <p className="muted">เลขานุการจะบันทึกรายงานการประชุมเมื่อปิดการประชุม</p>}
+        {meeting.closedAt ? (
+          <p style={{ whiteSpace: "pre-line" }}>{meeting.minutes}</p>
+        ) : recorder ? (
+          <CloseForm />
+        ) : (
+          <p className="muted">เลขานุการจะบันทึกรายงานการประชุมเมื่อปิดการประชุม</p>
+        )}
       </section>
     </>
   );

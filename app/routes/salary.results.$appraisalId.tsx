@@ -22,7 +22,9 @@ export const meta: MetaFunction = () => [{ title: "ผลการเลื่�
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const { own, isHr, person, result } = await loadOrRefuse(() => resultPage(idParam(params.appraisalId), salaryActor(user, context)));
+  const { own, isHr, person, result } = await loadOrRefuse(() =>
+    resultPage(idParam(params.appraisalId), salaryActor(user, context)),
+  );
   return json({ own, isHr, name: fullName(person), result });
 }
 
@@ -32,19 +34,36 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { values, result } = validateForm(appealSchema, await readFormData(request));
   if (!result.success) return stepFailure("appeal", { fieldErrors: result.fieldErrors, values });
   // The model refuses anyone but the person (or HR recording a paper appeal), and outside the appeal period.
-  return runStep("appeal", async () => (await fileAppeal(appraisalId, result.data.reason, salaryActor(user, context)), "ยื่นอุทธรณ์แล้ว งานการเจ้าหน้าที่จะเสนอคณะกรรมการพิจารณาและแจ้งผล"), values);
+  return runStep(
+    "appeal",
+    async () => (
+      await fileAppeal(appraisalId, result.data.reason, salaryActor(user, context)),
+      "ยื่นอุทธรณ์แล้ว งานการเจ้าหน้าที่จะเสนอคณะกรรมการพิจารณาและแจ้งผล"
+    ),
+    values,
+  );
 }
 
 export default function ResultPage() {
   const { own, isHr, name, result } = useLoaderData<typeof loader>();
   const actionData = stepView(useActionData<typeof action>() as StepResult | undefined);
   const navigation = useNavigation();
-  const { register, onSubmit, errorOf } = useZodForm(appealSchema, { defaultValues: { reason: "", ...(actionData?.formError || actionData?.fieldErrors ? (actionData.values as object) : {}) }, serverErrors: actionData?.fieldErrors });
+  const { register, onSubmit, errorOf } = useZodForm(appealSchema, {
+    defaultValues: {
+      reason: "",
+      ...(actionData?.formError || actionData?.fieldErrors ? (actionData.values as object) : {}),
+    },
+    serverErrors: actionData?.fieldErrors,
+  });
   const r = result;
   return (
     <>
       <p className="breadcrumbs">
-        {isHr && !own ? <Link to={`/salary/rounds/${r.round.id}`}>{`‹ ${r.round.title}`}</Link> : <Link to="/salary">‹ การเลื่อนขั้นเงินเดือน</Link>}
+        {isHr && !own ? (
+          <Link to={`/salary/rounds/${r.round.id}`}>{`‹ ${r.round.title}`}</Link>
+        ) : (
+          <Link to="/salary">‹ การเลื่อนขั้นเงินเดือน</Link>
+        )}
       </p>
       <h1>{own ? "ผลการพิจารณาเลื่อนขั้นเงินเดือนของฉัน" : `ผลการพิจารณา: ${name}`}</h1>
       <p className="muted">{r.round.title}</p>
@@ -55,7 +74,10 @@ export default function ResultPage() {
       ) : null}
       <FormError message={actionData?.formError} />
       {!r.round.publishedAt ? (
-        <p className="card muted" data-testid="my-result">{`${r.status.label}ของรอบนี้ เมื่อประกาศแล้วท่านจะเห็นผลและเหตุผลที่นี่`}</p>
+        <p
+          className="card muted"
+          data-testid="my-result"
+        >{`${r.status.label}ของรอบนี้ เมื่อประกาศแล้วท่านจะเห็นผลและเหตุผลที่นี่`}</p>
       ) : (
         <section className="card" aria-labelledby="result">
           <h2 id="result">ผล</h2>
@@ -65,7 +87,9 @@ export default function ResultPage() {
           <p data-testid="my-reason">{`เหตุผล: ${r.status.reason}`}</p>
           <ul className="facts">
             <li>{`คะแนนประเมินผลการปฏิบัติงาน: ${r.score ?? "—"}`}</li>
-            {r.proposed ? <li>{`ผู้บังคับบัญชาเสนอ: ${formatIncrease({ increaseType: r.increaseType, ...r.proposed })}`}</li> : null}
+            {r.proposed ? (
+              <li>{`ผู้บังคับบัญชาเสนอ: ${formatIncrease({ increaseType: r.increaseType, ...r.proposed })}`}</li>
+            ) : null}
             {r.comment ? <li>{`ความเห็นผู้บังคับบัญชา: ${r.comment}`}</li> : null}
             <li data-testid="my-appeal">{`ประกาศผลเมื่อ ${formatThaiDate(r.round.publishedAt)} · ${r.status.appeal.label}`}</li>
           </ul>
@@ -74,7 +98,9 @@ export default function ResultPage() {
               <h3>มติทั้งหมดที่มีเหตุผลประกอบ</h3>
               <ul>
                 {r.reasons.map((reason, i) => (
-                  <li key={i}>{`${reason.by === "screening" ? "คณะกรรมการกลั่นกรอง" : "คณะกรรมการพิจารณาเลื่อนขั้นเงินเดือน"}${reason.correction ? " (มติแก้ไข)" : ""}: ${reason.reason}`}</li>
+                  <li
+                    key={i}
+                  >{`${reason.by === "screening" ? "คณะกรรมการกลั่นกรอง" : "คณะกรรมการพิจารณาเลื่อนขั้นเงินเดือน"}${reason.correction ? " (มติแก้ไข)" : ""}: ${reason.reason}`}</li>
                 ))}
               </ul>
             </>
@@ -89,7 +115,9 @@ export default function ResultPage() {
             <article key={a.id} className="indicator">
               <p>{`ยื่นเมื่อ ${formatThaiDateTime(a.filedAt)}: ${a.reason}`}</p>
               <p className={a.answeredAt ? "" : "muted"} data-testid={`appeal-status-${a.id}`}>
-                {a.answeredAt ? `${APPEAL_OUTCOME_LABELS[a.outcome as keyof typeof APPEAL_OUTCOME_LABELS]}: ${a.answer} (${formatThaiDate(a.answeredAt)})` : "รอการพิจารณา"}
+                {a.answeredAt
+                  ? `${APPEAL_OUTCOME_LABELS[a.outcome as keyof typeof APPEAL_OUTCOME_LABELS]}: ${a.answer} (${formatThaiDate(a.answeredAt)})`
+                  : "รอการพิจารณา"}
               </p>
             </article>
           ))}
@@ -102,9 +130,22 @@ export default function ResultPage() {
           <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
             <div className="field">
               <label htmlFor="reason">เหตุผลที่ขออุทธรณ์</label>
-              <textarea id="reason" rows={4} aria-describedby="reason-hint" aria-invalid={errorOf("reason") ? true : undefined} {...register("reason")} />
-              <span id="reason-hint" className="muted">{`ไม่เกิน ${APPEAL_MAX_CHARS.toLocaleString("th-TH")} ตัวอักษร`}</span>
-              {errorOf("reason") ? <span className="field-error" role="alert">{errorOf("reason")}</span> : null}
+              <textarea
+                id="reason"
+                rows={4}
+                aria-describedby="reason-hint"
+                aria-invalid={errorOf("reason") ? true : undefined}
+                {...register("reason")}
+              />
+              <span
+                id="reason-hint"
+                className="muted"
+              >{`ไม่เกิน ${APPEAL_MAX_CHARS.toLocaleString("th-TH")} ตัวอักษร`}</span>
+              {errorOf("reason") ? (
+                <span className="field-error" role="alert">
+                  {errorOf("reason")}
+                </span>
+              ) : null}
             </div>
             <div>
               <button type="submit" className="btn" disabled={navigation.state !== "idle"}>

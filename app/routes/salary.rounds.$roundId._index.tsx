@@ -27,7 +27,9 @@ import { runStep, salaryActor, stepFailure } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
 import { idParam, parseId } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? "รอบการเลื่อนขั้นเงินเดือน"} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.round.title ?? "รอบการเลื่อนขั้นเงินเดือน"} · สุจริต` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
@@ -67,12 +69,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "publish") {
     // Publishing reaches every person in the round: only with the count confirmed on the confirmation step.
     const confirmedCases = parseId(String(form.get("confirmedCases") ?? ""));
-    return runStep(intent, async () => (await publishRound(roundId, actor, { confirmedCases }), "ประกาศผลแล้ว บุคลากรเห็นผลของตนและยื่นอุทธรณ์ได้ภายในกำหนด"));
+    return runStep(
+      intent,
+      async () => (
+        await publishRound(roundId, actor, { confirmedCases }),
+        "ประกาศผลแล้ว บุคลากรเห็นผลของตนและยื่นอุทธรณ์ได้ภายในกำหนด"
+      ),
+    );
   }
   if (intent === "answer") {
     const { values, result } = validateForm(appealAnswerSchema, form);
     if (!result.success) return stepFailure(intent, { fieldErrors: result.fieldErrors, values });
-    return runStep(intent, async () => (await answerAppealInRound(roundId, result.data.appealId, result.data, actor), "บันทึกคำตอบอุทธรณ์แล้ว"), values);
+    return runStep(
+      intent,
+      async () => (await answerAppealInRound(roundId, result.data.appealId, result.data, actor), "บันทึกคำตอบอุทธรณ์แล้ว"),
+      values,
+    );
   }
   return stepFailure(intent, { formError: "ไม่รู้จักคำสั่งนี้" });
 }
@@ -91,20 +103,43 @@ function AnswerForm({ appealId }: { appealId: number }) {
       <FormError message={mine?.formError} />
       <div className="field">
         <label htmlFor={`outcome-${appealId}`}>ผลการพิจารณาอุทธรณ์</label>
-        <select id={`outcome-${appealId}`} aria-invalid={errorOf("outcome") ? true : undefined} {...register("outcome")}>
+        <select
+          id={`outcome-${appealId}`}
+          aria-invalid={errorOf("outcome") ? true : undefined}
+          {...register("outcome")}
+        >
           <option value="">— เลือก —</option>
           <option value="rejected">{APPEAL_OUTCOME_LABELS.rejected}</option>
           <option value="changed">{APPEAL_OUTCOME_LABELS.changed} (ตามมติแก้ไขของคณะกรรมการ)</option>
         </select>
-        {errorOf("outcome") ? <span className="field-error" role="alert">{errorOf("outcome")}</span> : null}
+        {errorOf("outcome") ? (
+          <span className="field-error" role="alert">
+            {errorOf("outcome")}
+          </span>
+        ) : null}
       </div>
       <div className="field">
         <label htmlFor={`answer-${appealId}`}>คำตอบถึงผู้อุทธรณ์</label>
-        <textarea id={`answer-${appealId}`} rows={3} aria-invalid={errorOf("answer") ? true : undefined} {...register("answer")} />
-        {errorOf("answer") ? <span className="field-error" role="alert">{errorOf("answer")}</span> : null}
+        <textarea
+          id={`answer-${appealId}`}
+          rows={3}
+          aria-invalid={errorOf("answer") ? true : undefined}
+          {...register("answer")}
+        />
+        {errorOf("answer") ? (
+          <span className="field-error" role="alert">
+            {errorOf("answer")}
+          </span>
+        ) : null}
       </div>
       <div>
-        <button type="submit" name="intent" value="answer" className="btn btn--secondary" disabled={navigation.state !== "idle"}>
+        <button
+          type="submit"
+          name="intent"
+          value="answer"
+          className="btn btn--secondary"
+          disabled={navigation.state !== "idle"}
+        >
           บันทึกคำตอบ
         </button>
       </div>
@@ -173,7 +208,13 @@ export default function RoundPage() {
               </p>
               <input type="hidden" name="confirmedCases" value={cases.length} />
               <p className="actions">
-                <button type="submit" name="intent" value="publish" className="btn" disabled={navigation.state !== "idle"}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="publish"
+                  className="btn"
+                  disabled={navigation.state !== "idle"}
+                >
                   {`ยืนยันประกาศผล ${cases.length.toLocaleString("th-TH")} คน`}
                 </button>
                 <Link className="btn btn--secondary" to=".">
@@ -203,7 +244,9 @@ export default function RoundPage() {
                     <p className="muted">{`ประชุมแล้ว ${committee.meetings.filter((m) => m.closedAt).length} ครั้ง${committee.meetings.some((m) => !m.closedAt) ? " · มีการประชุมที่ยังไม่ปิด" : ""}`}</p>
                     <p className="actions">
                       <Link to={`/salary/committees/${committee.id}`}>ดูคณะกรรมการและการประชุม</Link>
-                      {!round.publishedAt && !committee.meetings.length ? <Link to={`/salary/rounds/${round.id}/committees/${kind}`}>แก้ไของค์ประกอบ</Link> : null}
+                      {!round.publishedAt && !committee.meetings.length ? (
+                        <Link to={`/salary/rounds/${round.id}/committees/${kind}`}>แก้ไของค์ประกอบ</Link>
+                      ) : null}
                     </p>
                   </>
                 ) : round.publishedAt ? (
@@ -241,16 +284,32 @@ export default function RoundPage() {
                 {cases.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      {round.publishedAt ? c.name : <Link to={`/salary/rounds/${round.id}/appraisals/${c.id}`}>{c.name}</Link>}
+                      {round.publishedAt ? (
+                        c.name
+                      ) : (
+                        <Link to={`/salary/rounds/${round.id}/appraisals/${c.id}`}>{c.name}</Link>
+                      )}
                       <div className="muted">{c.position}</div>
                     </td>
                     <td>{c.division}</td>
                     <td>{c.score ?? "—"}</td>
-                    <td>{c.appraised ? `${formatIncrease({ increaseType: c.increaseType, ...c.proposed })} · ${formatBaht(c.proposed.amountBaht)}` : "ยังไม่เสนอ"}</td>
-                    {isHr ? <td>{c.screened ? `${formatIncrease({ increaseType: c.increaseType, ...c.screened })}${c.screened.outcome === "change" ? " (แก้ไข)" : ""}` : "—"}</td> : null}
+                    <td>
+                      {c.appraised
+                        ? `${formatIncrease({ increaseType: c.increaseType, ...c.proposed })} · ${formatBaht(c.proposed.amountBaht)}`
+                        : "ยังไม่เสนอ"}
+                    </td>
                     {isHr ? (
                       <td>
-                        {c.decided ? `${formatIncrease({ increaseType: c.increaseType, ...c.decided })}${c.decided.corrected ? " (แก้ไขหลังอุทธรณ์)" : ""}` : "—"}
+                        {c.screened
+                          ? `${formatIncrease({ increaseType: c.increaseType, ...c.screened })}${c.screened.outcome === "change" ? " (แก้ไข)" : ""}`
+                          : "—"}
+                      </td>
+                    ) : null}
+                    {isHr ? (
+                      <td>
+                        {c.decided
+                          ? `${formatIncrease({ increaseType: c.increaseType, ...c.decided })}${c.decided.corrected ? " (แก้ไขหลังอุทธรณ์)" : ""}`
+                          : "—"}
                         {round.publishedAt ? (
                           <div>
                             <Link to={`/salary/results/${c.id}`}>ผลและอุทธรณ์</Link>

@@ -20,11 +20,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ปร
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
-  const { appraisal, lockReason } = await loadOrRefuse(() => appraisalPage(idParam(params.roundId), idParam(params.appraisalId), salaryActor(user, context)));
+  const { appraisal, lockReason } = await loadOrRefuse(() =>
+    appraisalPage(idParam(params.roundId), idParam(params.appraisalId), salaryActor(user, context)),
+  );
   const { round } = appraisal;
   return json({
-    round: { id: round.id, title: round.title, limits: { stepCapHalfSteps: round.stepCapHalfSteps, percentCapBasisPoints: round.percentCapBasisPoints }, stepCap: formatHalfSteps(round.stepCapHalfSteps), percentCap: formatBasisPoints(round.percentCapBasisPoints), poolBaht: round.poolBaht },
-    person: { name: fullName(appraisal.person), position: appraisal.person.position, division: appraisal.person.division.name, type: personnelTypeLabel(appraisal.person.personnelType) },
+    round: {
+      id: round.id,
+      title: round.title,
+      limits: { stepCapHalfSteps: round.stepCapHalfSteps, percentCapBasisPoints: round.percentCapBasisPoints },
+      stepCap: formatHalfSteps(round.stepCapHalfSteps),
+      percentCap: formatBasisPoints(round.percentCapBasisPoints),
+      poolBaht: round.poolBaht,
+    },
+    person: {
+      name: fullName(appraisal.person),
+      position: appraisal.person.position,
+      division: appraisal.person.division.name,
+      type: personnelTypeLabel(appraisal.person.personnelType),
+    },
     increaseType: appraisal.increaseType,
     locked: lockReason != null,
     lockReason,
@@ -43,15 +57,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin", "manager");
   const values = formDataToObject(await readFormData(request));
   // The model validates with the round's caps (every field error in one pass) and checks who may appraise.
-  return actOrRefuse(async () => (await recordAppraisal(idParam(params.appraisalId), values, salaryActor(user, context)), redirect(`/salary/rounds/${params.roundId}`)), values);
+  return actOrRefuse(
+    async () => (
+      await recordAppraisal(idParam(params.appraisalId), values, salaryActor(user, context)),
+      redirect(`/salary/rounds/${params.roundId}`)
+    ),
+    values,
+  );
 }
 
 export default function AppraisalPage() {
   const { round, person, increaseType, locked, lockReason, values } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionFailure | undefined;
   const navigation = useNavigation();
-  const schema = useMemo(() => appraisalSchemaFor(round.limits, increaseType === "steps" ? "steps" : "percent"), [round.limits, increaseType]);
-  const { register, onSubmit, errorOf } = useZodForm(schema, { defaultValues: { ...values, ...(actionData?.values as object) }, serverErrors: actionData?.fieldErrors });
+  const schema = useMemo(
+    () => appraisalSchemaFor(round.limits, increaseType === "steps" ? "steps" : "percent"),
+    [round.limits, increaseType],
+  );
+  const { register, onSubmit, errorOf } = useZodForm(schema, {
+    defaultValues: { ...values, ...(actionData?.values as object) },
+    serverErrors: actionData?.fieldErrors,
+  });
   return (
     <>
       <p className="breadcrumbs">
@@ -68,22 +94,46 @@ export default function AppraisalPage() {
         <FormError message={actionData?.formError} />
         <fieldset disabled={locked} className="stack">
           <div className="row">
-            <TextField label="คะแนนประเมินผลการปฏิบัติงาน (0–100)" inputMode="decimal" error={errorOf("score")} {...register("score")} />
-            <TextField label="เงินเดือน/ฐานในการคำนวณ (บาท)" inputMode="numeric" error={errorOf("baseSalaryBaht")} {...register("baseSalaryBaht")} />
+            <TextField
+              label="คะแนนประเมินผลการปฏิบัติงาน (0–100)"
+              inputMode="decimal"
+              error={errorOf("score")}
+              {...register("score")}
+            />
+            <TextField
+              label="เงินเดือน/ฐานในการคำนวณ (บาท)"
+              inputMode="numeric"
+              error={errorOf("baseSalaryBaht")}
+              {...register("baseSalaryBaht")}
+            />
           </div>
           {increaseType === "steps" ? (
             <div className="row">
-              <SelectField label={`ขั้นที่เสนอ (เพดาน ${round.stepCap})`} error={errorOf("halfSteps")} {...register("halfSteps")}>
+              <SelectField
+                label={`ขั้นที่เสนอ (เพดาน ${round.stepCap})`}
+                error={errorOf("halfSteps")}
+                {...register("halfSteps")}
+              >
                 <option value="">— เลือก —</option>
                 <option value="0">ไม่เลื่อนขั้น</option>
                 <option value="1">0.5 ขั้น</option>
                 <option value="2">1 ขั้น</option>
                 <option value="3">1.5 ขั้น</option>
               </SelectField>
-              <TextField label="มูลค่า 1 ขั้นตามบัญชีเงินเดือน (บาท)" inputMode="numeric" error={errorOf("stepValueBaht")} {...register("stepValueBaht")} />
+              <TextField
+                label="มูลค่า 1 ขั้นตามบัญชีเงินเดือน (บาท)"
+                inputMode="numeric"
+                error={errorOf("stepValueBaht")}
+                {...register("stepValueBaht")}
+              />
             </div>
           ) : (
-            <TextField label={`ร้อยละที่เสนอ (เพดาน${round.percentCap})`} inputMode="decimal" error={errorOf("percent")} {...register("percent")} />
+            <TextField
+              label={`ร้อยละที่เสนอ (เพดาน${round.percentCap})`}
+              inputMode="decimal"
+              error={errorOf("percent")}
+              {...register("percent")}
+            />
           )}
           <div className="field">
             <label htmlFor="comment">ความเห็นของผู้บังคับบัญชา</label>

@@ -28,13 +28,26 @@ function kindOf(param: string | undefined): CommitteeKind {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const kind = kindOf(params.kind);
-  const { round, committee, people } = await loadOrRefuse(() => committeeFormPage(idParam(params.roundId), kind, salaryActor(user, context)));
+  const { round, committee, people } = await loadOrRefuse(() =>
+    committeeFormPage(idParam(params.roundId), kind, salaryActor(user, context)),
+  );
   return json({
     round: { id: round.id, title: round.title, published: round.publishedAt != null },
     kind,
     values: committee
-      ? { appointingOrderRef: committee.appointingOrderRef, members: committee.members.map((m) => ({ employeeNumber: m.person.employeeNumber, role: m.role })) }
-      : { appointingOrderRef: "", members: [{ employeeNumber: "", role: "chair" }, { employeeNumber: "", role: "member" }, { employeeNumber: "", role: "member" }, { employeeNumber: "", role: "secretary" }] },
+      ? {
+          appointingOrderRef: committee.appointingOrderRef,
+          members: committee.members.map((m) => ({ employeeNumber: m.person.employeeNumber, role: m.role })),
+        }
+      : {
+          appointingOrderRef: "",
+          members: [
+            { employeeNumber: "", role: "chair" },
+            { employeeNumber: "", role: "member" },
+            { employeeNumber: "", role: "member" },
+            { employeeNumber: "", role: "secretary" },
+          ],
+        },
     people: people.map((p) => ({ employeeNumber: p.employeeNumber, label: `${fullName(p)} · ${p.position}` })),
   });
 }
@@ -44,15 +57,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const kind = kindOf(params.kind);
   const values = formDataToNested(await readFormData(request), ["members"]);
   const result = validate(committeeSchema, values);
-  if (!result.success) return actionFailure({ formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", fieldErrors: result.fieldErrors, values });
-  return actOrRefuse(async () => redirect(`/salary/committees/${(await setCommittee(idParam(params.roundId), kind, result.data, salaryActor(user, context))).id}`), values);
+  if (!result.success)
+    return actionFailure({ formError: "กรุณาแก้ไขข้อมูลที่ไม่ถูกต้อง", fieldErrors: result.fieldErrors, values });
+  return actOrRefuse(
+    async () =>
+      redirect(
+        `/salary/committees/${(await setCommittee(idParam(params.roundId), kind, result.data, salaryActor(user, context))).id}`,
+      ),
+    values,
+  );
 }
 
 export default function AppointCommittee() {
   const { round, kind, values, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionFailure | undefined;
   const navigation = useNavigation();
-  const form = useZodForm(committeeSchema, { defaultValues: { ...values, ...(actionData?.values as object) }, serverErrors: actionData?.fieldErrors });
+  const form = useZodForm(committeeSchema, {
+    defaultValues: { ...values, ...(actionData?.values as object) },
+    serverErrors: actionData?.fieldErrors,
+  });
   const { register, onSubmit, errorOf, control } = form;
   const members = useFieldArray({ control, name: "members" });
   return (
@@ -68,12 +91,22 @@ export default function AppointCommittee() {
       </p>
       <Form method="post" className="card stack" onSubmit={onSubmit} noValidate>
         <FormError message={actionData?.formError} />
-        <TextField label="คำสั่งแต่งตั้ง (เลขที่/วันที่)" placeholder="เช่น คำสั่งเทศบาลนครลำปาง ที่ 120/2569 ลงวันที่ 1 มีนาคม 2569" error={errorOf("appointingOrderRef")} {...register("appointingOrderRef")} />
+        <TextField
+          label="คำสั่งแต่งตั้ง (เลขที่/วันที่)"
+          placeholder="เช่น คำสั่งเทศบาลนครลำปาง ที่ 120/2569 ลงวันที่ 1 มีนาคม 2569"
+          error={errorOf("appointingOrderRef")}
+          {...register("appointingOrderRef")}
+        />
         <fieldset className="field">
           <legend>กรรมการ (ประธาน 1 คน เลขานุการ 1 คน)</legend>
           {members.fields.map((field, index) => (
             <div key={field.id} className="row repeat-row">
-              <TextField label={`คนที่ ${index + 1} (เลขประจำตัว)`} list="committee-people" error={errorOf(`members.${index}.employeeNumber`)} {...register(`members.${index}.employeeNumber`)} />
+              <TextField
+                label={`คนที่ ${index + 1} (เลขประจำตัว)`}
+                list="committee-people"
+                error={errorOf(`members.${index}.employeeNumber`)}
+                {...register(`members.${index}.employeeNumber`)}
+              />
               <div className="field">
                 <label htmlFor={`members.${index}.role`}>ตำแหน่งในคณะกรรมการ</label>
                 <select id={`members.${index}.role`} {...register(`members.${index}.role`)}>
@@ -91,9 +124,17 @@ export default function AppointCommittee() {
               ) : null}
             </div>
           ))}
-          {errorOf("members") ? <span className="field-error" role="alert">{errorOf("members")}</span> : null}
+          {errorOf("members") ? (
+            <span className="field-error" role="alert">
+              {errorOf("members")}
+            </span>
+          ) : null}
           <div>
-            <button type="button" className="btn btn--secondary" onClick={() => members.append({ employeeNumber: "", role: "member" })}>
+            <button
+              type="button"
+              className="btn btn--secondary"
+              onClick={() => members.append({ employeeNumber: "", role: "member" })}
+            >
               + เพิ่มกรรมการ
             </button>
           </div>

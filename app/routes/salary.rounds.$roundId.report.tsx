@@ -16,7 +16,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const report = await loadOrRefuse(() => roundReportPage(idParam(params.roundId), salaryActor(user, context)));
   return json({
-    round: { id: report.round.id, title: report.round.title, publishedAt: report.round.publishedAt, poolBaht: report.round.poolBaht },
+    round: {
+      id: report.round.id,
+      title: report.round.title,
+      publishedAt: report.round.publishedAt,
+      poolBaht: report.round.poolBaht,
+    },
     resultKeys: report.resultKeys.map((key) => ({ key, label: resultKeyLabel(key) })),
     divisions: report.divisions,
     appeals: report.appeals,
@@ -26,7 +31,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function RoundReport() {
   const { round, resultKeys, divisions, appeals, appealCounts } = useLoaderData<typeof loader>();
-  const totals = resultKeys.map((k) => ({ label: k.label, people: divisions.reduce((s, d) => s + (d.byResult[k.key] ?? 0), 0) }));
+  const totals = resultKeys.map((k) => ({
+    label: k.label,
+    people: divisions.reduce((s, d) => s + (d.byResult[k.key] ?? 0), 0),
+  }));
   const amount = divisions.reduce((s, d) => s + d.amountBaht, 0);
   return (
     <>
@@ -88,7 +96,9 @@ export default function RoundReport() {
         {appeals.length ? (
           <ul>
             {appeals.map((a) => (
-              <li key={a.id}>{`${a.name} (${a.division}) · ยื่น ${formatThaiDate(a.filedAt)} · ${a.outcome ? APPEAL_OUTCOME_LABELS[a.outcome as keyof typeof APPEAL_OUTCOME_LABELS] : "รอพิจารณา"}`}</li>
+              <li
+                key={a.id}
+              >{`${a.name} (${a.division}) · ยื่น ${formatThaiDate(a.filedAt)} · ${a.outcome ? APPEAL_OUTCOME_LABELS[a.outcome as keyof typeof APPEAL_OUTCOME_LABELS] : "รอพิจารณา"}`}</li>
             ))}
           </ul>
         ) : null}

@@ -19,6 +19,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rows.push([report.round.title, d.division, "รวม", d.people, d.amountBaht]);
   }
   const a = report.appealCounts;
-  rows.push([report.round.title, "อุทธรณ์", "ยื่นทั้งหมด", a.filed, ""], [report.round.title, "อุทธรณ์", "ยืนตามผลเดิม", a.rejected, ""], [report.round.title, "อุทธรณ์", "แก้ไขผล", a.changed, ""], [report.round.title, "อุทธรณ์", "รอพิจารณา", a.pending, ""]);
-  return csvResponse(`salary-round-${report.round.id}.csv`, toCsv(["รอบ", "สำนัก/กอง", "ผล", "จำนวนคน", "จำนวนเงิน (บาท)"], rows));
+  rows.push(
+    [report.round.title, "อุทธรณ์", "ยื่นทั้งหมด", a.filed, ""],
+    [report.round.title, "อุทธรณ์", "ยืนตามผลเดิม", a.rejected, ""],
+    [report.round.title, "อุทธรณ์", "แก้ไขผล", a.changed, ""],
+    [report.round.title, "อุทธรณ์", "รอพิจารณา", a.pending, ""],
+  );
+  return csvResponse(
+    `salary-round-${report.round.id}.csv`,
+    toCsv(["รอบ", "สำนัก/กอง", "ผล", "จำนวนคน", "จำนวนเงิน (บาท)"], rows),
+  );
 }

@@ -12,16 +12,27 @@ import { salaryActor } from "~/utils/salary-route.server";
 import { requireRole } from "~/utils/auth.server";
 import { idParam } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `ผลแบบสำรวจ ${data?.round.title ?? ""} · สุจริต` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `ผลแบบสำรวจ ${data?.round.title ?? ""} · สุจริต` },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
-  const { results, trend } = await loadOrRefuse(() => surveyResultsPage(idParam(params.roundId), salaryActor(user, context)));
+  const { results, trend } = await loadOrRefuse(() =>
+    surveyResultsPage(idParam(params.roundId), salaryActor(user, context)),
+  );
   const { round } = results;
   return json({
     ...results,
     round: { id: round.id, title: round.title, surveyClosesAt: round.surveyClosesAt?.toISOString() ?? null },
-    trend: trend.map((t) => ({ id: t.id, title: t.title, appeals: t.appeals, respondents: t.respondents, satisfiedPercent: t.satisfiedPercent, surveyClosed: t.surveyClosed })),
+    trend: trend.map((t) => ({
+      id: t.id,
+      title: t.title,
+      appeals: t.appeals,
+      respondents: t.respondents,
+      satisfiedPercent: t.satisfiedPercent,
+      surveyClosed: t.surveyClosed,
+    })),
   });
 }
 
@@ -37,7 +48,9 @@ export default function SurveyResultsPage() {
       <section className="card survey-stats" aria-label="สรุป">
         <div>
           <span className="muted">ผู้ตอบ / ผู้อยู่ในรอบ</span>
-          <strong data-testid="response-rate">{data.inScope > 0 ? `${formatCount(data.respondents)}/${formatCount(data.inScope)} คน` : "ยังไม่มีผู้อยู่ในรอบ"}</strong>
+          <strong data-testid="response-rate">
+            {data.inScope > 0 ? `${formatCount(data.respondents)}/${formatCount(data.inScope)} คน` : "ยังไม่มีผู้อยู่ในรอบ"}
+          </strong>
           <span>{data.inScope > 0 ? `อัตราการตอบ ร้อยละ ${sharePercent(data.respondents, data.inScope)}` : "—"}</span>
         </div>
         <div>
@@ -67,7 +80,10 @@ export default function SurveyResultsPage() {
           <section className="card" aria-labelledby="statements-heading">
             <h2 id="statements-heading">ความคิดเห็นรายข้อ</h2>
             <div className="chart-and-table">
-              <LikertChart data={details.distributions.map((counts, i) => ({ label: `ข้อ ${i + 1}`, counts }))} scale={data.scale} />
+              <LikertChart
+                data={details.distributions.map((counts, i) => ({ label: `ข้อ ${i + 1}`, counts }))}
+                scale={data.scale}
+              />
               <div className="table-wrap">
                 <table className="chart-numbers survey-table">
                   <thead>
@@ -76,7 +92,9 @@ export default function SurveyResultsPage() {
                       {data.scale.map((label, i) => (
                         <th key={label} scope="col" className="num" title={label}>{`${i + 1}`}</th>
                       ))}
-                      <th scope="col" className="num">เฉลี่ย</th>
+                      <th scope="col" className="num">
+                        เฉลี่ย
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -111,9 +129,15 @@ export default function SurveyResultsPage() {
                   <thead>
                     <tr>
                       <th scope="col">หน่วยงาน</th>
-                      <th scope="col" className="num">ผู้ตอบ (คน)</th>
-                      <th scope="col" className="num">พึงพอใจ (คน)</th>
-                      <th scope="col" className="num">ร้อยละ</th>
+                      <th scope="col" className="num">
+                        ผู้ตอบ (คน)
+                      </th>
+                      <th scope="col" className="num">
+                        พึงพอใจ (คน)
+                      </th>
+                      <th scope="col" className="num">
+                        ร้อยละ
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -130,7 +154,9 @@ export default function SurveyResultsPage() {
                         <td>{`อื่น ๆ (รวม ${details.breakdown.folded.divisionCount} หน่วยงาน)`}</td>
                         <td className="num">{details.breakdown.folded.respondents}</td>
                         <td className="num">{details.breakdown.folded.satisfied}</td>
-                        <td className="num">{sharePercent(details.breakdown.folded.satisfied, details.breakdown.folded.respondents)}</td>
+                        <td className="num">
+                          {sharePercent(details.breakdown.folded.satisfied, details.breakdown.folded.respondents)}
+                        </td>
                       </tr>
                     ) : null}
                   </tbody>
@@ -153,9 +179,15 @@ export default function SurveyResultsPage() {
             <thead>
               <tr>
                 <th scope="col">รอบ</th>
-                <th scope="col" className="num">อุทธรณ์/ร้องเรียน (เรื่อง)</th>
-                <th scope="col" className="num">ผู้ตอบแบบสำรวจ (คน)</th>
-                <th scope="col" className="num">ร้อยละผู้พึงพอใจ</th>
+                <th scope="col" className="num">
+                  อุทธรณ์/ร้องเรียน (เรื่อง)
+                </th>
+                <th scope="col" className="num">
+                  ผู้ตอบแบบสำรวจ (คน)
+                </th>
+                <th scope="col" className="num">
+                  ร้อยละผู้พึงพอใจ
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -33,7 +33,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { values, result } = validateForm(surveyAnswersSchema(statementCount), formData);
   if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, formError: "กรุณาตอบให้ครบทุกข้อ", values });
   return actOrRefuse(async () => {
-    await respondToSurvey(roundId, answersInOrder(result.data as Record<string, number>, statementCount), salaryActor(user, context));
+    await respondToSurvey(
+      roundId,
+      answersInOrder(result.data as Record<string, number>, statementCount),
+      salaryActor(user, context),
+    );
     return redirect(`/salary/survey?round=${roundId}&thanks=1`);
   }, values);
 }
@@ -58,7 +62,9 @@ export default function SalarySurveyPage() {
         </nav>
       ) : null}
       {!current ? (
-        <p className="card">ขณะนี้ไม่มีแบบสำรวจที่ท่านต้องตอบ แบบสำรวจจะเปิดหลังประกาศผลการเลื่อนขั้นเงินเดือนแต่ละรอบ สำหรับผู้ที่อยู่ในรอบนั้น</p>
+        <p className="card">
+          ขณะนี้ไม่มีแบบสำรวจที่ท่านต้องตอบ แบบสำรวจจะเปิดหลังประกาศผลการเลื่อนขั้นเงินเดือนแต่ละรอบ สำหรับผู้ที่อยู่ในรอบนั้น
+        </p>
       ) : current.answered ? (
         <section className="card" aria-live="polite">
           {thanks ? (
@@ -119,13 +125,23 @@ function Questionnaire({
         const name = answerFieldName(index);
         const error = errorOf(name);
         return (
-          <fieldset key={name} className="card question likert" aria-invalid={error ? true : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+          <fieldset
+            key={name}
+            className="card question likert"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${name}-error` : undefined}
+          >
             <legend>{`ข้อ ${index + 1}`}</legend>
             <p className="prompt">{statement}</p>
             <div className="likert__choices">
               {survey.scale.map((label, i) => (
                 <label key={label} className="choice likert__choice">
-                  <input type="radio" value={String(i + 1)} defaultChecked={given[name] === String(i + 1)} {...register(name)} />
+                  <input
+                    type="radio"
+                    value={String(i + 1)}
+                    defaultChecked={given[name] === String(i + 1)}
+                    {...register(name)}
+                  />
                   <span>
                     <strong>{i + 1}</strong> {label}
                   </span>

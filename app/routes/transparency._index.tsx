@@ -24,7 +24,9 @@ export default function Transparency() {
           <ul className="plain-list">
             {d.registers.map((r) => (
               <li key={r.fiscalYear}>
-                <Link to={`/transparency/risks?year=${r.fiscalYear}`}>{`ผลการประเมินความเสี่ยงการทุจริต ปีงบประมาณ ${r.fiscalYear}`}</Link>
+                <Link
+                  to={`/transparency/risks?year=${r.fiscalYear}`}
+                >{`ผลการประเมินความเสี่ยงการทุจริต ปีงบประมาณ ${r.fiscalYear}`}</Link>
                 <span className="muted">{` · เผยแพร่เมื่อ ${formatThaiDate(r.publishedAt)}`}</span>
               </li>
             ))}
@@ -39,7 +41,9 @@ export default function Transparency() {
           <ul className="plain-list">
             {d.reports.map((r) => (
               <li key={r.id}>
-                <Link to={`/transparency/reports/${r.id}`}>{`${REPORT_PERIOD_LABELS[r.period]} ปีงบประมาณ ${r.fiscalYear}`}</Link>
+                <Link
+                  to={`/transparency/reports/${r.id}`}
+                >{`${REPORT_PERIOD_LABELS[r.period]} ปีงบประมาณ ${r.fiscalYear}`}</Link>
                 <span className="muted">{` · ฉบับส่งเมื่อ ${formatThaiDate(r.frozenAt)}`}</span>
               </li>
             ))}

@@ -6,7 +6,9 @@ import { publicFrozenReportPage } from "~/models/plan-reports/pages.server";
 import { httpError } from "~/utils/http.server";
 import { loadOrRefuse } from "~/utils/route.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.title} · เทศบาลนครลำปาง` : "รายงาน" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.report.title} · เทศบาลนครลำปาง` : "รายงาน" },
+];
 
 // Public: a frozen report exactly as it was submitted.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -42,13 +42,24 @@ export default function PublicRisks() {
           </div>
         </Form>
       ) : null}
-      {d.publishedAt ? <p className="muted">{`เทศบาลนครลำปาง เผยแพร่เมื่อ ${formatThaiDate(d.publishedAt)}`}</p> : <p>ยังไม่มีทะเบียนที่เผยแพร่</p>}
+      {d.publishedAt ? (
+        <p className="muted">{`เทศบาลนครลำปาง เผยแพร่เมื่อ ${formatThaiDate(d.publishedAt)}`}</p>
+      ) : (
+        <p>ยังไม่มีทะเบียนที่เผยแพร่</p>
+      )}
       <div className="risk-list">
         {d.rows.map((r) => (
           <article key={r.id} className={`card risk${r.gap ? " risk--gap" : ""}`}>
             <header className="risk__head">
-              <span className="muted">{r.sequence != null ? `ลำดับที่ ${r.sequence} · ` : ""}{r.unitName}</span>
-              {r.gap ? <span className="badge badge--warn">{LOST_ROW_TEXT}</span> : <RiskLevelBadge level={r.level} label={`ระดับ${r.levelLabel}`} />}
+              <span className="muted">
+                {r.sequence != null ? `ลำดับที่ ${r.sequence} · ` : ""}
+                {r.unitName}
+              </span>
+              {r.gap ? (
+                <span className="badge badge--warn">{LOST_ROW_TEXT}</span>
+              ) : (
+                <RiskLevelBadge level={r.level} label={`ระดับ${r.levelLabel}`} />
+              )}
             </header>
             {r.gap ? (
               <p>{r.gapNote ?? LOST_ROW_TEXT}</p>

@@ -13,7 +13,11 @@ export const meta: MetaFunction = () => [{ title: "บุคลากรใน�
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "manager");
   const url = new URL(request.url);
-  return json(await loadOrRefuse(() => unitPeoplePage(user.divisionId, { q: url.searchParams.get("q") ?? "", page: pageParam(url) })));
+  return json(
+    await loadOrRefuse(() =>
+      unitPeoplePage(user.divisionId, { q: url.searchParams.get("q") ?? "", page: pageParam(url) }),
+    ),
+  );
 }
 
 export default function UnitPeople() {

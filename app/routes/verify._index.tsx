@@ -21,8 +21,8 @@ export default function VerifyIndex() {
     <div className="card login">
       <h1>ตรวจสอบเกียรติบัตรหรือคำสั่ง</h1>
       <p className="muted">
-        กรอกรหัสตรวจสอบที่พิมพ์อยู่ท้ายเกียรติบัตร (12 ตัว เช่น ABCD-EFGH-JKLM) หรือท้ายคำสั่งมอบอำนาจ (10 ตัว เช่น 7KQ2M-XH4PD)
-        เว้นวรรค ขีด หรือตัวพิมพ์เล็กได้
+        กรอกรหัสตรวจสอบที่พิมพ์อยู่ท้ายเกียรติบัตร (12 ตัว เช่น ABCD-EFGH-JKLM) หรือท้ายคำสั่งมอบอำนาจ (10 ตัว เช่น 7KQ2M-XH4PD) เว้นวรรค ขีด
+        หรือตัวพิมพ์เล็กได้
       </p>
       <Form method="get" className="stack">
         <div className="field">

@@ -48,7 +48,9 @@ export default function VerifyOrder() {
             <dd>
               <ul>
                 {order.powers.map((p, i) => (
-                  <li key={i}>{`${p.text}${p.ceilingBaht != null ? ` วงเงินไม่เกิน ${p.ceilingBaht.toLocaleString("th-TH")} บาท` : ""}`}</li>
+                  <li
+                    key={i}
+                  >{`${p.text}${p.ceilingBaht != null ? ` วงเงินไม่เกิน ${p.ceilingBaht.toLocaleString("th-TH")} บาท` : ""}`}</li>
                 ))}
               </ul>
             </dd>

@@ -7,10 +7,7 @@ export const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-const newPassword = z
-  .string()
-  .min(8, { error: "รหัสผ่านใหม่ต้องมีอย่างน้อย 8 ตัวอักษร" })
-  .max(200, { error: "รหัสผ่านยาวเกินไป" });
+const newPassword = z.string().min(8, { error: "รหัสผ่านใหม่ต้องมีอย่างน้อย 8 ตัวอักษร" }).max(200, { error: "รหัสผ่านยาวเกินไป" });
 
 export const changePasswordSchema = z
   .object({

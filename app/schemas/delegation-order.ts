@@ -24,10 +24,20 @@ export const delegateInput = z
 export const powerInput = z.object({
   kind: z.enum(POWER_KINDS, { error: "กรุณาเลือกประเภทอำนาจ" }),
   description: z.string().trim().min(5, { error: "กรุณาระบุอำนาจที่มอบ" }).max(500, { error: "ข้อความยาวเกินไป" }),
-  legalBasis: z.string().trim().min(3, { error: "กรุณาระบุฐานอำนาจตามกฎหมาย/ระเบียบ/ข้อ" }).max(300, { error: "ข้อความยาวเกินไป" }),
+  legalBasis: z
+    .string()
+    .trim()
+    .min(3, { error: "กรุณาระบุฐานอำนาจตามกฎหมาย/ระเบียบ/ข้อ" })
+    .max(300, { error: "ข้อความยาวเกินไป" }),
   limits: optionalText(300),
   ceilingBaht: z
-    .union([z.literal(""), z.coerce.number({ error: "วงเงินต้องเป็นตัวเลข" }).int({ error: "วงเงินต้องเป็นจำนวนเต็ม" }).min(0, { error: "วงเงินต้องไม่ติดลบ" })])
+    .union([
+      z.literal(""),
+      z.coerce
+        .number({ error: "วงเงินต้องเป็นตัวเลข" })
+        .int({ error: "วงเงินต้องเป็นจำนวนเต็ม" })
+        .min(0, { error: "วงเงินต้องไม่ติดลบ" }),
+    ])
     .optional()
     .transform((v) => (v === "" || v === undefined ? undefined : v)),
 });
@@ -35,7 +45,10 @@ export const powerInput = z.object({
 export const delegationOrderSchema = z
   .object({
     title: z.string().trim().min(5, { error: "กรุณากรอกเรื่อง" }).max(300, { error: "ข้อความยาวเกินไป" }),
-    issuingDivisionId: z.coerce.number({ error: "กรุณาเลือกหน่วยงานที่ออกคำสั่ง" }).int().positive({ error: "กรุณาเลือกหน่วยงานที่ออกคำสั่ง" }),
+    issuingDivisionId: z.coerce
+      .number({ error: "กรุณาเลือกหน่วยงานที่ออกคำสั่ง" })
+      .int()
+      .positive({ error: "กรุณาเลือกหน่วยงานที่ออกคำสั่ง" }),
     delegatorEmployeeNumber: z.string().trim().min(1, { error: "กรุณาระบุผู้มอบอำนาจ" }).max(20),
     effectiveFrom: isoDate,
     effectiveUntil: z.union([z.literal(""), isoDate]).optional(),
@@ -58,5 +71,12 @@ export const revokeSchema = z.object({ reason: z.string().trim().min(5, { error:
 
 /** Employee numbers typed into a textarea, separated by commas, spaces or new lines. */
 export function parseEmployeeNumbers(text: string | undefined): string[] {
-  return [...new Set((text ?? "").split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (text ?? "")
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }

@@ -5,7 +5,10 @@ import "~/utils/forms";
 // Forms of the gift register (plan item 16), shared by the browser (react-hook-form) and the server.
 
 /** A checkbox: "on"/"true"/true when ticked; absent or false otherwise. */
-export const checkbox = z.any().optional().transform((v) => v === true || v === "on" || v === "true");
+export const checkbox = z
+  .any()
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
 
 /** The largest value the register accepts (anything above is a typing mistake, not a gift). */
 export const MAX_GIFT_SATANG = 100_000_000 * 100;
@@ -35,10 +38,16 @@ export const giftSchema = z
       .refine((v) => v <= bangkokIsoDate(new Date()), { error: "วันที่ได้รับต้องไม่เป็นวันในอนาคต" })
       .refine((v) => v >= "2015-01-01", { error: "วันที่เก่าเกินไป โปรดตรวจสอบ" }),
     outcome: z.enum(GIFT_OUTCOMES, { error: "กรุณาเลือกว่ารับไว้ ปฏิเสธ หรือส่งคืน" }),
-    supersedesId: z.union([z.literal(""), z.coerce.number().int().positive()]).optional().transform((v) => (v === "" || v === undefined ? undefined : v)),
+    supersedesId: z
+      .union([z.literal(""), z.coerce.number().int().positive()])
+      .optional()
+      .transform((v) => (v === "" || v === undefined ? undefined : v)),
     supersedeReason: z.string().trim().max(1000, { error: "ข้อความยาวเกินไป" }).optional().default(""),
   })
-  .refine((v) => !v.supersedesId || v.supersedeReason.length >= 5, { path: ["supersedeReason"], error: "กรุณาระบุเหตุผลที่บันทึกแทนรายการเดิม" });
+  .refine((v) => !v.supersedesId || v.supersedeReason.length >= 5, {
+    path: ["supersedeReason"],
+    error: "กรุณาระบุเหตุผลที่บันทึกแทนรายการเดิม",
+  });
 
 export type GiftInput = z.infer<typeof giftSchema>;
 
@@ -54,6 +63,12 @@ export const noGiftDeclarationSchema = z
     giftIds: z.array(z.coerce.number().int().positive()).max(200).default([]),
     confirm: checkbox.refine((v) => v, { error: "กรุณายืนยันว่าข้อความเป็นความจริง" }),
   })
-  .refine((v) => v.kind === "none" || v.giftIds.length > 0, { path: ["giftIds"], error: "กรุณาเลือกรายการในทะเบียนที่เกี่ยวข้อง" })
-  .refine((v) => v.kind === "listed" || v.giftIds.length === 0, { path: ["giftIds"], error: "เลือก \"ไม่ได้ให้หรือรับเกินกว่าที่กำหนด\" แล้ว ไม่ต้องเลือกรายการ" });
+  .refine((v) => v.kind === "none" || v.giftIds.length > 0, {
+    path: ["giftIds"],
+    error: "กรุณาเลือกรายการในทะเบียนที่เกี่ยวข้อง",
+  })
+  .refine((v) => v.kind === "listed" || v.giftIds.length === 0, {
+    path: ["giftIds"],
+    error: 'เลือก "ไม่ได้ให้หรือรับเกินกว่าที่กำหนด" แล้ว ไม่ต้องเลือกรายการ',
+  });
 export type NoGiftDeclarationInput = z.infer<typeof noGiftDeclarationSchema>;

@@ -11,7 +11,11 @@ const source = z
   .max(300, { error: "ที่มายาวเกินไป (ไม่เกิน 300 ตัวอักษร)" });
 
 export const localTargetSchema = z.object({
-  indicatorId: z.coerce.number({ error: "ไม่พบตัวชี้วัด" }).int().positive({ error: "ไม่พบตัวชี้วัด" }).max(2_147_483_647, { error: "ไม่พบตัวชี้วัด" }),
+  indicatorId: z.coerce
+    .number({ error: "ไม่พบตัวชี้วัด" })
+    .int()
+    .positive({ error: "ไม่พบตัวชี้วัด" })
+    .max(2_147_483_647, { error: "ไม่พบตัวชี้วัด" }),
   fiscalYear: z.coerce
     .number({ error: "กรุณาเลือกปีงบประมาณ" })
     .int()

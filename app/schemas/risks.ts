@@ -13,7 +13,8 @@ const scale = (label: string) =>
     .min(1, { error: `${label}ต้องอยู่ระหว่าง 1–5` })
     .max(5, { error: `${label}ต้องอยู่ระหว่าง 1–5` });
 
-const text = (message: string, max = 2000) => z.string().trim().min(1, { error: message }).max(max, { error: "ข้อความยาวเกินไป" });
+const text = (message: string, max = 2000) =>
+  z.string().trim().min(1, { error: message }).max(max, { error: "ข้อความยาวเกินไป" });
 const optionalText = (max = 2000) => z.string().trim().max(max, { error: "ข้อความยาวเกินไป" }).optional().default("");
 const isoDate = z
   .string()
@@ -23,7 +24,9 @@ const optionalUrl = z
   .string()
   .trim()
   .max(1000, { error: "ลิงก์ยาวเกินไป" })
-  .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v) || /^\/\S*$/.test(v), { error: "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://" })
+  .refine((v) => v === "" || /^https?:\/\/\S+$/.test(v) || /^\/\S*$/.test(v), {
+    error: "ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https://",
+  })
   .optional()
   .default("");
 
@@ -39,11 +42,16 @@ export type MeasureInput = z.infer<typeof measureSchema>;
  * it stands (so the message lands on the right row), then the empty rows are dropped.
  */
 const measureRow = z
-  .object({ description: z.string().trim().default(""), owner: z.string().trim().default(""), dueDate: z.string().trim().default("") })
+  .object({
+    description: z.string().trim().default(""),
+    owner: z.string().trim().default(""),
+    dueDate: z.string().trim().default(""),
+  })
   .superRefine((row, ctx) => {
     if (!row.description && !row.owner && !row.dueDate) return;
     const r = measureSchema.safeParse(row);
-    if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    if (!r.success)
+      for (const issue of r.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
   });
 const measureRows = z
   .array(measureRow)
@@ -61,7 +69,10 @@ export const riskSchema = z.object({
   likelihood: scale("โอกาส"),
   impact: scale("ผลกระทบ"),
   existingControls: optionalText(),
-  planItems: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []), z.array(z.coerce.number().int().min(1).max(41)).max(41)),
+  planItems: z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
+    z.array(z.coerce.number().int().min(1).max(41)).max(41),
+  ),
   measures: measureRows,
 });
 export type RiskInput = z.infer<typeof riskSchema>;
@@ -93,7 +104,9 @@ export const publishSchema = z.object({
 export const bahtText = z
   .string()
   .trim()
-  .refine((v) => v === "" || /^\d{1,12}(\.\d{1,2})?$/.test(v.replace(/,/g, "")), { error: "งบประมาณที่ใช้จริงต้องเป็นตัวเลขไม่ติดลบ (ทศนิยมไม่เกิน 2 ตำแหน่ง)" });
+  .refine((v) => v === "" || /^\d{1,12}(\.\d{1,2})?$/.test(v.replace(/,/g, "")), {
+    error: "งบประมาณที่ใช้จริงต้องเป็นตัวเลขไม่ติดลบ (ทศนิยมไม่เกิน 2 ตำแหน่ง)",
+  });
 
 export function bahtToSatang(value: string): number | null {
   const v = value.replace(/,/g, "").trim();

@@ -27,6 +27,12 @@ export const namedMemberSchema = z.object({
 
 export const courseAssignmentSchema = z.object({
   courseSlug: z.string().min(1, { error: "กรุณาเลือกหลักสูตร" }),
-  fiscalYear: z.coerce.number({ error: "ปีงบประมาณไม่ถูกต้อง" }).int().min(2566, { error: "ปีงบประมาณไม่ถูกต้อง" }).max(2570, { error: "ปีงบประมาณไม่ถูกต้อง" }),
-  groupCodes: checkboxes(z.string().min(1)).pipe(z.array(z.string()).min(1, { error: "กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม" })),
+  fiscalYear: z.coerce
+    .number({ error: "ปีงบประมาณไม่ถูกต้อง" })
+    .int()
+    .min(2566, { error: "ปีงบประมาณไม่ถูกต้อง" })
+    .max(2570, { error: "ปีงบประมาณไม่ถูกต้อง" }),
+  groupCodes: checkboxes(z.string().min(1)).pipe(
+    z.array(z.string()).min(1, { error: "กรุณาเลือกกลุ่มเป้าหมายอย่างน้อย 1 กลุ่ม" }),
+  ),
 });

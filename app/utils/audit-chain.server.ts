@@ -20,7 +20,20 @@ export type AuditRowContent = {
 
 export function auditRowHash(prevHash: string, row: AuditRowContent): string {
   const actorId = row.actorId == null ? null : Number(row.actorId);
-  return keyedHash("audit-chain", JSON.stringify([prevHash, row.at, actorId, row.action, row.entityType, row.entityId, row.before, row.after, row.ip]));
+  return keyedHash(
+    "audit-chain",
+    JSON.stringify([
+      prevHash,
+      row.at,
+      actorId,
+      row.action,
+      row.entityType,
+      row.entityId,
+      row.before,
+      row.after,
+      row.ip,
+    ]),
+  );
 }
 
 /** The columns as stored, for hashing: the time as its stored text. */
@@ -35,7 +48,10 @@ export async function legacyPrefixDigest(tx: Tx): Promise<string> {
   let digest = CHAIN_GENESIS;
   let afterId = 0;
   for (;;) {
-    const rows = await tx.$queryRawUnsafe<StoredAuditRow[]>(`SELECT ${AUDIT_ROW_SELECT} FROM "AuditLog" WHERE "id" > ? ORDER BY "id" LIMIT 2000`, afterId);
+    const rows = await tx.$queryRawUnsafe<StoredAuditRow[]>(
+      `SELECT ${AUDIT_ROW_SELECT} FROM "AuditLog" WHERE "id" > ? ORDER BY "id" LIMIT 2000`,
+      afterId,
+    );
     if (rows.length === 0) return digest;
     for (const row of rows) digest = auditRowHash(digest, row);
     afterId = Number(rows[rows.length - 1]!.id);

@@ -39,7 +39,9 @@ export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> 
     ip: entry.ip ?? null,
   };
   // One primary-key lookup. Raw SQL throughout: audit records are written on every change (decision 007).
-  const [last] = await tx.$queryRawUnsafe<{ hash: string | null }[]>(`SELECT "hash" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1`);
+  const [last] = await tx.$queryRawUnsafe<{ hash: string | null }[]>(
+    `SELECT "hash" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1`,
+  );
   const prevHash = !last ? CHAIN_GENESIS : (last.hash ?? (await legacyPrefixDigest(tx)));
   await tx.$executeRawUnsafe(
     `INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "ip", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -62,8 +64,14 @@ export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "
 // Thai labels, one file per feature (each feature owns its actions); a new feature adds its file here.
 const FEATURE_LABELS = [people, plan, training, salary, orders, registers, complaints, risks];
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = Object.assign({}, ...FEATURE_LABELS.map((f) => f.ACTION_LABELS));
-export const AUDIT_ENTITY_LABELS: Record<string, string> = Object.assign({}, ...FEATURE_LABELS.map((f) => f.ENTITY_LABELS));
+export const AUDIT_ACTION_LABELS: Record<string, string> = Object.assign(
+  {},
+  ...FEATURE_LABELS.map((f) => f.ACTION_LABELS),
+);
+export const AUDIT_ENTITY_LABELS: Record<string, string> = Object.assign(
+  {},
+  ...FEATURE_LABELS.map((f) => f.ENTITY_LABELS),
+);
 
 export const auditActionLabel = (action: string) => AUDIT_ACTION_LABELS[action] ?? action;
 

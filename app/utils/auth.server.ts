@@ -12,9 +12,18 @@ import {
   takeAttemptSlot,
 } from "./password-attempts.server";
 import { dummyPasswordHash, verifyPassword } from "./password.server";
-import { createSession, invalidateSession, readSessionToken, validateSessionToken, type SessionPerson } from "./session.server";
+import {
+  createSession,
+  invalidateSession,
+  readSessionToken,
+  validateSessionToken,
+  type SessionPerson,
+} from "./session.server";
 
-export type CurrentUser = Omit<SessionPerson, "activeUntil" | "deactivatedAt" | "roles"> & { sessionId: string; roles: Role[] };
+export type CurrentUser = Omit<SessionPerson, "activeUntil" | "deactivatedAt" | "roles"> & {
+  sessionId: string;
+  roles: Role[];
+};
 
 /** Where a person whose password an admin reset may go before choosing their own (decision 024). */
 const PASSWORD_CHANGE_PATHS = new Set(["/account", "/logout"]);
@@ -90,7 +99,13 @@ export type SignInResult =
 export async function signIn(username: string, password: string, ip: string | null): Promise<SignInResult> {
   const slot = await takeAttemptSlot("sign_in", username, ip);
   if (!slot) {
-    await writeAudit(db, { actorId: null, action: "auth.sign_in_throttled", entityType: "Person", entityId: username, ip });
+    await writeAudit(db, {
+      actorId: null,
+      action: "auth.sign_in_throttled",
+      entityType: "Person",
+      entityId: username,
+      ip,
+    });
     return { ok: false, reason: "throttled" };
   }
   if (slot.slowDown) await pause(HOSTILE_DELAY_MS);
@@ -102,7 +117,13 @@ export async function signIn(username: string, password: string, ip: string | nu
   await settleAttemptSlot(slot, Boolean(usable && passwordOk));
 
   if (!usable || !passwordOk) {
-    await writeAudit(db, { actorId: person?.id ?? null, action: "auth.sign_in_failed", entityType: "Person", entityId: username, ip });
+    await writeAudit(db, {
+      actorId: person?.id ?? null,
+      action: "auth.sign_in_failed",
+      entityType: "Person",
+      entityId: username,
+      ip,
+    });
     return { ok: false, reason: "invalid" };
   }
 
@@ -120,7 +141,13 @@ export async function signOut(request: Request, ip: string | null): Promise<void
   if (!user) return;
   await db.$transaction(async (tx) => {
     await invalidateSession(tx, user.sessionId);
-    await writeAudit(tx, { actorId: user.id, action: "auth.sign_out", entityType: "Person", entityId: user.employeeNumber, ip });
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: "auth.sign_out",
+      entityType: "Person",
+      entityId: user.employeeNumber,
+      ip,
+    });
   });
 }
 

@@ -6,9 +6,7 @@ z.config(z.locales.th());
 export type { FieldErrors } from "~/domain/refusal";
 import type { FieldErrors } from "~/domain/refusal";
 
-export type Validated<T> =
-  | { success: true; data: T }
-  | { success: false; fieldErrors: FieldErrors };
+export type Validated<T> = { success: true; data: T } | { success: false; fieldErrors: FieldErrors };
 
 export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.infer<S>> {
   const result = schema.safeParse(input);
@@ -50,7 +48,12 @@ export function formDataToNested(formData: FormData, arrayFields: readonly strin
     const values = formData.getAll(key).map((v) => (typeof v === "string" ? v : v.name));
     const path = key.split(".");
     // Field names come from the client: no prototype keys, and only small list indexes (rows in a form).
-    if (path.some((part) => FORBIDDEN_KEYS.has(part) || (/^\d+$/.test(part) && (part.length > 3 || Number(part) >= MAX_ROWS)))) continue;
+    if (
+      path.some(
+        (part) => FORBIDDEN_KEYS.has(part) || (/^\d+$/.test(part) && (part.length > 3 || Number(part) >= MAX_ROWS)),
+      )
+    )
+      continue;
     let node: Record<string, unknown> | unknown[] = out;
     for (let i = 0; i < path.length; i++) {
       const part = path[i]!;
@@ -58,7 +61,9 @@ export function formDataToNested(formData: FormData, arrayFields: readonly strin
       const nextIsIndex = !last && /^\d+$/.test(path[i + 1]!);
       const slot = Array.isArray(node) ? Number(part) : part;
       if (last) {
-        (node as Record<string | number, unknown>)[slot] = arrayFields.includes(key) ? values : values[values.length - 1];
+        (node as Record<string | number, unknown>)[slot] = arrayFields.includes(key)
+          ? values
+          : values[values.length - 1];
       } else {
         const container = node as Record<string | number, unknown>;
         container[slot] ??= nextIsIndex ? [] : {};
@@ -68,6 +73,7 @@ export function formDataToNested(formData: FormData, arrayFields: readonly strin
   }
   for (const key of arrayFields) out[key] ??= [];
   // Holes left by removed rows (delegates.0 and delegates.2) are dropped.
-  for (const [key, value] of Object.entries(out)) if (Array.isArray(value)) out[key] = value.filter((v) => v !== undefined);
+  for (const [key, value] of Object.entries(out))
+    if (Array.isArray(value)) out[key] = value.filter((v) => v !== undefined);
   return out;
 }

@@ -20,11 +20,18 @@ export type AttemptSlot = { id: number; slowDown: boolean };
 const COUNTED = { in: ["pending", "failed"] };
 
 /** A slot for one password check, or null when the limit is reached (nothing is checked then). */
-export async function takeAttemptSlot(scope: AttemptScope, subject: string, ip: string | null, now = new Date()): Promise<AttemptSlot | null> {
+export async function takeAttemptSlot(
+  scope: AttemptScope,
+  subject: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<AttemptSlot | null> {
   const since = new Date(now.getTime() - ATTEMPT_WINDOW_MS);
   return db.$transaction(async (tx) => {
     await tx.passwordAttempt.deleteMany({ where: { at: { lt: since } } }); // the audit log keeps the history
-    const bySubject = await tx.passwordAttempt.count({ where: { scope, subject, at: { gte: since }, outcome: COUNTED } });
+    const bySubject = await tx.passwordAttempt.count({
+      where: { scope, subject, at: { gte: since }, outcome: COUNTED },
+    });
     if (bySubject >= MAX_FAILURES_PER_SUBJECT) return null;
     let slowDown = false;
     if (scope === "sign_in" && ip) {
@@ -32,7 +39,9 @@ export async function takeAttemptSlot(scope: AttemptScope, subject: string, ip: 
       if (byAddress >= HOSTILE_ADDRESS_FAILURES) {
         // A hostile address may still sign in to an account it has not been guessing at (a colleague behind the
         // same NAT), slowly; an account it has already failed twice gets no more guesses from it.
-        const fromHere = await tx.passwordAttempt.count({ where: { scope, subject, ip, at: { gte: since }, outcome: COUNTED } });
+        const fromHere = await tx.passwordAttempt.count({
+          where: { scope, subject, ip, at: { gte: since }, outcome: COUNTED },
+        });
         if (fromHere >= MAX_FAILURES_FROM_HOSTILE_ADDRESS) return null;
         slowDown = true;
       }

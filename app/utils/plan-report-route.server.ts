@@ -27,16 +27,29 @@ export async function reportAction({ request, params, context }: ActionFunctionA
   const year = reportYearParam(params);
   const formData = await request.formData();
   if (formData.get("intent") === "freeze") {
-    return actOrRefuse(async () => ({ ok: true as const, message: `บันทึกฉบับส่งแล้ว (SHA-256 ${(await freezePlanReport(actor, year, period)).sha256.slice(0, 16)}…)` }));
+    return actOrRefuse(async () => ({
+      ok: true as const,
+      message: `บันทึกฉบับส่งแล้ว (SHA-256 ${(await freezePlanReport(actor, year, period)).sha256.slice(0, 16)}…)`,
+    }));
   }
   const { values, result } = validateForm(reportEntrySchema, formData);
-  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, formError: Object.values(result.fieldErrors)[0], values });
-  return actOrRefuse(async () => (await recordReportEntry(actor, year, period, result.data), { ok: true as const, message: `บันทึกรายการที่ ${result.data.itemNumber} แล้ว` }), values);
+  if (!result.success)
+    return actionFailure({ fieldErrors: result.fieldErrors, formError: Object.values(result.fieldErrors)[0], values });
+  return actOrRefuse(
+    async () => (
+      await recordReportEntry(actor, year, period, result.data),
+      { ok: true as const, message: `บันทึกรายการที่ ${result.data.itemNumber} แล้ว` }
+    ),
+    values,
+  );
 }
 
 export async function reportCsv({ request, params, context }: LoaderFunctionArgs, period: ReportPeriod) {
   const user = await requireRole(request, "hr", "admin");
   const year = reportYearParam(params);
   const page = await loadOrRefuse(() => planReportPage(actorOf(user, context), year, period));
-  return csvResponse(`plan-report-${year}-${period}.csv`, toCsv(CSV_HEADER, reportCsvRows(page.report, formatThaiDate)));
+  return csvResponse(
+    `plan-report-${year}-${period}.csv`,
+    toCsv(CSV_HEADER, reportCsvRows(page.report, formatThaiDate)),
+  );
 }

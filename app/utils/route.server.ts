@@ -35,7 +35,8 @@ export async function actOrRefuse<T>(
     return await act();
   } catch (error) {
     if (isRefusal(error)) {
-      const fieldErrors = error.fieldErrors && Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : undefined;
+      const fieldErrors =
+        error.fieldErrors && Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : undefined;
       return actionFailure({ formError: fieldErrors ? undefined : error.message, fieldErrors, values }, error.status);
     }
     throw error;

@@ -10,8 +10,11 @@ import { actOrRefuse } from "./route.server";
 // Glue between the salary-step models and their routes: the one Actor, and the one action-result protocol
 // (decision 020) carrying the form's `intent`, so a page with several forms shows each result at its own form.
 
-export const salaryActor = (user: CurrentUser, context: AppLoadContext): Actor => ({ personId: user.id, ip: clientIp(context), roles: user.roles });
-
+export const salaryActor = (user: CurrentUser, context: AppLoadContext): Actor => ({
+  personId: user.id,
+  ip: clientIp(context),
+  roles: user.roles,
+});
 
 /** A failed step of this intent (validation or an unknown intent). */
 export function stepFailure(intent: string, failure: Omit<ActionFailure, "ok">, status = 400) {

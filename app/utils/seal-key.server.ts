@@ -16,7 +16,8 @@ export function sealKeyFile(): string {
 
 function parseKey(text: string, source: string): Buffer {
   const key = text.trim();
-  if (key.length < MIN_KEY_CHARS) throw new Error(`${source}: the seal key must be at least ${MIN_KEY_CHARS} characters`);
+  if (key.length < MIN_KEY_CHARS)
+    throw new Error(`${source}: the seal key must be at least ${MIN_KEY_CHARS} characters`);
   return Buffer.from(key, "utf8");
 }
 
@@ -24,7 +25,9 @@ function parseKey(text: string, source: string): Buffer {
 export function ensureSealKeyFile(file = sealKeyFile()): { file: string; created: boolean } {
   if (fs.existsSync(file)) return { file, created: false };
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const key = createHmac("sha256", crypto.getRandomValues(new Uint8Array(32))).update("sujarit seal key").digest("base64url");
+  const key = createHmac("sha256", crypto.getRandomValues(new Uint8Array(32)))
+    .update("sujarit seal key")
+    .digest("base64url");
   try {
     fs.writeFileSync(file, `${key}\n`, { mode: 0o600, flag: "wx" });
     return { file, created: true };

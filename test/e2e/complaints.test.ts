@@ -13,33 +13,45 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
-
 /** This file's own integrity officer (in the strategy division), signed in by a session row written directly. */
 function integrityOfficerSession() {
   const employeeNumber = `E2EINT${process.pid % 10000}`;
   const id = withDb((sqlite) => {
     const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'strategy-planning'`).get() as { id: number };
     const person = sqlite
-      .prepare(`INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, updatedAt) VALUES (?, 'นาง', 'ธนพร', 'ตรวจสุจริต', 'นิติกร', 'municipal_officer', ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, updatedAt) VALUES (?, 'นาง', 'ธนพร', 'ตรวจสุจริต', 'นิติกร', 'municipal_officer', ?, ?, ?)`,
+      )
       .run(employeeNumber, division.id, stamp(new Date("2020-01-01T00:00:00Z")), stamp(new Date()));
     const personId = Number(person.lastInsertRowid);
-    for (const role of ["staff", "integrity"]) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
+    for (const role of ["staff", "integrity"])
+      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
     return personId;
   });
   const sessionId = randomBytes(20).toString("hex");
   const secret = randomBytes(20).toString("hex");
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(sessionId, createHash("sha256").update(secret).digest(), id, stamp(new Date()), stamp(new Date(Date.now() + 3_600_000))),
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sessionId,
+        createHash("sha256").update(secret).digest(),
+        id,
+        stamp(new Date()),
+        stamp(new Date(Date.now() + 3_600_000)),
+      ),
   );
   return { employeeNumber, cookie: { name: "sujarit_session", value: `${sessionId}.${secret}`, url: baseUrl } };
 }
 
 async function publicNumbers(page: Page) {
   await page.goto(`/report/stats?year=${thisYear}`);
-  return { received: Number(await page.getByTestId("stats-received").textContent()), closed: Number(await page.getByTestId("stats-closed").textContent()) };
+  return {
+    received: Number(await page.getByTestId("stats-received").textContent()),
+    closed: Number(await page.getByTestId("stats-closed").textContent()),
+  };
 }
 
 async function item41Count(page: Page) {

@@ -18,7 +18,10 @@ describe("a failed connection", () => {
     await page.goto("/verify");
     await page.waitForLoadState("networkidle");
     // The network goes away for the page's data requests (as with the server down).
-    await context.route((url) => url.searchParams.has("_data"), (route) => route.abort("connectionrefused"));
+    await context.route(
+      (url) => url.searchParams.has("_data"),
+      (route) => route.abort("connectionrefused"),
+    );
     await page.getByLabel("รหัสตรวจสอบ").fill("abcd efgh jklm");
     await page.getByRole("button", { name: "ตรวจสอบ" }).click();
     const error = page.getByTestId("error-page");

@@ -36,7 +36,8 @@ describe("Content-Security-Policy in Chromium", () => {
     await signIn(page, hr.employeeNumber, hr.password);
     for (const link of ["หลักสูตรของฉัน", "แผนและตัวชี้วัด", "ผลการอบรม", "หน้าหลัก"]) {
       const documents: string[] = [];
-      const onRequest = (r: { resourceType(): string; url(): string }) => r.resourceType() === "document" && documents.push(r.url());
+      const onRequest = (r: { resourceType(): string; url(): string }) =>
+        r.resourceType() === "document" && documents.push(r.url());
       page.on("request", onRequest);
       await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: link, exact: true }).click();
       await page.waitForLoadState("networkidle");

@@ -14,15 +14,21 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
-
 function createStaff(): number {
   return withDb((sqlite) => {
     const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'strategy-planning'`).get() as { id: number };
     const now = stamp(new Date());
     const { lastInsertRowid } = sqlite
-      .prepare(`INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', 'วันที่', 'ทดสอบ', 'นักวิเคราะห์นโยบายและแผน', 'municipal_officer', ?, ?, ?, ?)`)
-      .run(`D${process.pid % 10000}${randomBytes(2).toString("hex")}`, division.id, stamp(new Date("2020-01-01T00:00:00Z")), now, now);
+      .prepare(
+        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', 'วันที่', 'ทดสอบ', 'นักวิเคราะห์นโยบายและแผน', 'municipal_officer', ?, ?, ?, ?)`,
+      )
+      .run(
+        `D${process.pid % 10000}${randomBytes(2).toString("hex")}`,
+        division.id,
+        stamp(new Date("2020-01-01T00:00:00Z")),
+        now,
+        now,
+      );
     sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, 'staff')`).run(lastInsertRowid);
     return Number(lastInsertRowid);
   });
@@ -34,8 +40,16 @@ function sessionCookie(personId: number) {
   const now = new Date();
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, stamp(now), stamp(new Date(now.getTime() + 3_600_000))),
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        stamp(now),
+        stamp(new Date(now.getTime() + 3_600_000)),
+      ),
   );
   return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
 }
@@ -66,10 +80,14 @@ describe("the Buddhist-era date field", () => {
     await field.getByLabel("เดือน", { exact: true }).selectOption({ label: "เมษายน" });
     await field.getByLabel("ปี พ.ศ.", { exact: true }).fill(String(target.beYear));
     await page.getByLabel("สิ่งที่ได้รับ").focus();
-    await expect.poll(() => field.getByRole("alert").textContent()).toBe(`เดือนเมษายน ${target.beYear} มี 30 วัน ไม่มีวันที่ 31`);
+    await expect
+      .poll(() => field.getByRole("alert").textContent())
+      .toBe(`เดือนเมษายน ${target.beYear} มี 30 วัน ไม่มีวันที่ 31`);
     await field.getByLabel("ปี พ.ศ.", { exact: true }).fill(String(target.beYear - 543));
     await field.getByLabel("วัน", { exact: true }).fill(String(target.day));
-    await expect.poll(() => field.getByRole("alert").textContent()).toBe(`ปีนี้ดูเหมือนเป็น ค.ศ. กรุณากรอกปี พ.ศ. (เช่น ${target.beYear})`);
+    await expect
+      .poll(() => field.getByRole("alert").textContent())
+      .toBe(`ปีนี้ดูเหมือนเป็น ค.ศ. กรุณากรอกปี พ.ศ. (เช่น ${target.beYear})`);
 
     // The right date: day, month name, BE year.
     await field.getByLabel("เดือน", { exact: true }).selectOption({ label: THAI_MONTHS[target.month - 1] });
@@ -90,7 +108,12 @@ describe("the Buddhist-era date field", () => {
     await page.waitForURL(/\/gifts\/\d+$/);
 
     // Stored as ISO (CE); shown in Thai with the BE year.
-    const stored = withDb((sqlite) => sqlite.prepare(`SELECT receivedOn FROM GiftReport WHERE description = ?`).get(description) as { receivedOn: string });
+    const stored = withDb(
+      (sqlite) =>
+        sqlite.prepare(`SELECT receivedOn FROM GiftReport WHERE description = ?`).get(description) as {
+          receivedOn: string;
+        },
+    );
     expect(stored.receivedOn).toBe(target.iso);
     await expect.poll(() => page.getByText(target.thai).count()).toBeGreaterThan(0);
     expect(await page.locator("main").textContent()).not.toMatch(/\d{1,2}\/\d{1,2}\/20\d\d/);

@@ -14,7 +14,12 @@ describe("a delegation order from draft to acknowledgement", () => {
   it("the manager drafts and signs, the delegate acknowledges, HR sees who has", async () => {
     const title = "มอบอำนาจอนุมัติจัดซื้อวัสดุสำนักงาน (ทดสอบ e2e)";
     // This file's own people: a manager in กองคลัง who issues the order, a delegate, and HR.
-    const managerPerson = await createE2ePerson({ roles: ["manager", "staff"], divisionCode: "finance", title: "นาง", position: "ผู้อำนวยการกองคลัง" });
+    const managerPerson = await createE2ePerson({
+      roles: ["manager", "staff"],
+      divisionCode: "finance",
+      title: "นาง",
+      position: "ผู้อำนวยการกองคลัง",
+    });
     const delegate = await createE2ePerson({ roles: ["staff"], divisionCode: "finance-accounting" });
     const hrPerson = await createE2ePerson({ roles: ["hr", "staff"] });
     const manager = await openPage(browser, baseUrl);
@@ -43,7 +48,9 @@ describe("a delegation order from draft to acknowledgement", () => {
     // Forgot the body: the browser says so in Thai before sending.
     await p.getByRole("button", { name: "บันทึกร่าง" }).click();
     await expect.poll(() => p.getByText("กรุณากรอกเนื้อความของคำสั่ง").count()).toBe(1);
-    await p.getByLabel("เนื้อความของคำสั่ง").fill("เพื่อให้การจัดหาพัสดุของกองคลังเป็นไปด้วยความรวดเร็วและมีผู้รับผิดชอบชัดเจน จึงมอบอำนาจดังต่อไปนี้");
+    await p
+      .getByLabel("เนื้อความของคำสั่ง")
+      .fill("เพื่อให้การจัดหาพัสดุของกองคลังเป็นไปด้วยความรวดเร็วและมีผู้รับผิดชอบชัดเจน จึงมอบอำนาจดังต่อไปนี้");
     await screenshot(p, "order-new-desktop");
     await p.getByRole("button", { name: "บันทึกร่าง" }).click();
     await p.waitForURL(/\/orders\/\d+$/);

@@ -11,8 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
-
 /** This file's own people, written straight into the server's database. */
 function createPerson(divisionCode: string, roles: string[], firstName: string): number {
   return withDb((sqlite) => {
@@ -20,9 +18,12 @@ function createPerson(divisionCode: string, roles: string[], firstName: string):
     const number = `G${process.pid % 10000}${randomBytes(2).toString("hex")}`;
     const now = stamp(new Date());
     const { lastInsertRowid } = sqlite
-      .prepare(`INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', ?, 'ทดสอบของขวัญ', 'นักวิเคราะห์นโยบายและแผน', 'municipal_officer', ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', ?, 'ทดสอบของขวัญ', 'นักวิเคราะห์นโยบายและแผน', 'municipal_officer', ?, ?, ?, ?)`,
+      )
       .run(number, firstName, division.id, stamp(new Date("2020-01-01T00:00:00Z")), now, now);
-    for (const role of roles) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
+    for (const role of roles)
+      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
     return Number(lastInsertRowid);
   });
 }
@@ -33,8 +34,16 @@ function sessionCookie(personId: number) {
   const now = new Date();
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, stamp(now), stamp(new Date(now.getTime() + 3_600_000))),
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        stamp(now),
+        stamp(new Date(now.getTime() + 3_600_000)),
+      ),
   );
   return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
 }
@@ -48,7 +57,10 @@ async function as(personId: number, viewport?: { width: number; height: number }
 /** Item 16's compliance indicator on the item page: "ผล: N/M คน". */
 async function declaredCount(page: Page): Promise<number> {
   await page.goto("/plan/items/16");
-  const text = await page.locator("article.indicator", { hasText: "ดำเนินการตามแนวทาง NO Gift Policy" }).getByText(/^ผล: /).textContent();
+  const text = await page
+    .locator("article.indicator", { hasText: "ดำเนินการตามแนวทาง NO Gift Policy" })
+    .getByText(/^ผล: /)
+    .textContent();
   return Number(text!.match(/ผล: (\d+)\//)![1]);
 }
 
@@ -79,7 +91,10 @@ describe("the gift register (item 16)", () => {
 
     const head = await as(headId);
     await head.page.goto("/gifts");
-    await head.page.getByRole("table", { name: "รายงานที่รอท่านวินิจฉัย" }).getByRole("link", { name: `#${giftPath.split("/").pop()}` }).click();
+    await head.page
+      .getByRole("table", { name: "รายงานที่รอท่านวินิจฉัย" })
+      .getByRole("link", { name: `#${giftPath.split("/").pop()}` })
+      .click();
     await head.page.waitForURL(giftPath);
     await head.page.getByLabel("คำวินิจฉัย").selectOption("hand_over");
     await head.page.getByLabel("เหตุผล").fill("มูลค่าเกิน ๓,๐๐๐ บาท ให้ส่งมอบเป็นทรัพย์สินของเทศบาล");

@@ -16,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
-
 /** This file's own HR officer and a small group of its own, written straight into the server's database. */
 function fixtures() {
   const tag = randomBytes(3).toString("hex");

@@ -14,18 +14,25 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
 const isoDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-function createPerson(divisionCode: string, roles: string[], firstName: string, position: string): { id: number; divisionId: number } {
+function createPerson(
+  divisionCode: string,
+  roles: string[],
+  firstName: string,
+  position: string,
+): { id: number; divisionId: number } {
   return withDb((sqlite) => {
     const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
     const number = `H${process.pid % 10000}${randomBytes(2).toString("hex")}`;
     const now = stamp(new Date());
     const { lastInsertRowid } = sqlite
-      .prepare(`INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาง', ?, 'ทดสอบหน้าหลัก', ?, 'municipal_officer', ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาง', ?, 'ทดสอบหน้าหลัก', ?, 'municipal_officer', ?, ?, ?, ?)`,
+      )
       .run(number, firstName, position, division.id, stamp(new Date("2020-01-01T00:00:00Z")), now, now);
-    for (const role of roles) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
+    for (const role of roles)
+      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
     return { id: Number(lastInsertRowid), divisionId: division.id };
   });
 }
@@ -41,7 +48,11 @@ function openRound(title: string, createdById: number, personIds: number[]): num
       )
       .run(stamp(effective), title, stamp(new Date()), createdById);
     for (const personId of personIds)
-      sqlite.prepare(`INSERT INTO SalaryAppraisal (roundId, personId, increaseType, baseSalaryBaht, stepValueBaht) VALUES (?, ?, 'steps', 20000, 700)`).run(lastInsertRowid, personId);
+      sqlite
+        .prepare(
+          `INSERT INTO SalaryAppraisal (roundId, personId, increaseType, baseSalaryBaht, stepValueBaht) VALUES (?, ?, 'steps', 20000, 700)`,
+        )
+        .run(lastInsertRowid, personId);
     return Number(lastInsertRowid);
   });
 }
@@ -55,7 +66,14 @@ function pendingGift(person: { id: number; divisionId: number }, description: st
         `INSERT INTO GiftReport (personId, divisionId, fiscalYear, giverName, giverKind, giverRelative, giverHasBusiness, toGeneralPublic, occasion, description, valueSatang, valueEstimated, receivedOn, outcome, ruleCase, mustReport, reportDueOn, recordedAt)
          VALUES (?, ?, 2570, 'บริษัท ทดสอบหน้าหลัก จำกัด', 'business', 0, 1, 0, 'ปีใหม่', ?, 500000, 0, ?, 'accepted', 'business-with-municipality', 1, ?, ?)`,
       )
-      .run(person.id, person.divisionId, description, isoDay(now), isoDay(new Date(now.getTime() + 30 * 86_400_000)), stamp(now));
+      .run(
+        person.id,
+        person.divisionId,
+        description,
+        isoDay(now),
+        isoDay(new Date(now.getTime() + 30 * 86_400_000)),
+        stamp(now),
+      );
     return Number(lastInsertRowid);
   });
 }
@@ -66,8 +84,16 @@ function sessionCookie(personId: number) {
   const now = new Date();
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, stamp(now), stamp(new Date(now.getTime() + 3_600_000))),
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        stamp(now),
+        stamp(new Date(now.getTime() + 3_600_000)),
+      ),
   );
   return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
 }
@@ -99,7 +125,9 @@ describe("home pages", () => {
     // HR also oversees the gift register across the municipality (this file's report is one of them).
     const oversight = waiting.getByRole("link", { name: /^ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย [\d,]+ รายการ/ });
     expect(await oversight.getAttribute("href")).toBe("/hr/gifts");
-    await expect.poll(() => hrPage.page.getByRole("region", { name: /การอบรมปีงบประมาณ \d+ ทั้งเทศบาล/ }).textContent()).toMatch(/ผ่านแล้ว [\d,]+ จาก [\d,]+ รายการ/);
+    await expect
+      .poll(() => hrPage.page.getByRole("region", { name: /การอบรมปีงบประมาณ \d+ ทั้งเทศบาล/ }).textContent())
+      .toMatch(/ผ่านแล้ว [\d,]+ จาก [\d,]+ รายการ/);
     await screenshot(hrPage.page, "home-hr-desktop");
     hrPage.assertClean();
     await hrPage.context.close();
@@ -109,10 +137,19 @@ describe("home pages", () => {
     await managerPage.page.goto("/");
     await managerPage.page.waitForLoadState("networkidle");
     const managerWaiting = managerPage.page.getByRole("region", { name: "งานที่รอท่าน" });
-    await expect.poll(() => managerWaiting.getByRole("link", { name: `รอประเมิน 1 คน · ${roundTitle}` }).count()).toBe(1);
+    await expect
+      .poll(() => managerWaiting.getByRole("link", { name: `รอประเมิน 1 คน · ${roundTitle}` }).count())
+      .toBe(1);
     const giftLink = managerWaiting.getByRole("link", { name: "รายงานของขวัญรอท่านวินิจฉัย 1 รายการ" });
     await expect.poll(() => giftLink.count()).toBe(1);
-    await expect.poll(() => managerPage.page.getByRole("region", { name: /ในหน่วยงานของท่าน/ }).first().textContent()).toBeTruthy();
+    await expect
+      .poll(() =>
+        managerPage.page
+          .getByRole("region", { name: /ในหน่วยงานของท่าน/ })
+          .first()
+          .textContent(),
+      )
+      .toBeTruthy();
     await screenshot(managerPage.page, "home-manager-phone");
     await giftLink.click();
     await managerPage.page.waitForURL(/\/gifts$/);

@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
 /** A signed-in session written straight into the server's database (the Epic Stack's login fixture). */
 function sessionCookieFor(personId: number): string {
   const id = randomBytes(20).toString("hex");
@@ -20,8 +19,16 @@ function sessionCookieFor(personId: number): string {
   const now = new Date();
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, now.toISOString().replace("Z", "+00:00"), new Date(now.getTime() + 3_600_000).toISOString().replace("Z", "+00:00")),
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        now.toISOString().replace("Z", "+00:00"),
+        new Date(now.getTime() + 3_600_000).toISOString().replace("Z", "+00:00"),
+      ),
   );
   return `sujarit_session=${id}.${secret}`;
 }
@@ -30,7 +37,9 @@ function answerKey(attemptId: number): number[] {
   return withDb((sqlite) =>
     (
       sqlite
-        .prepare(`SELECT i.choiceOrder, v.correctIndex FROM AttemptItem i JOIN QuestionVersion v ON v.id = i.questionVersionId WHERE i.attemptId = ? ORDER BY i.position`)
+        .prepare(
+          `SELECT i.choiceOrder, v.correctIndex FROM AttemptItem i JOIN QuestionVersion v ON v.id = i.questionVersionId WHERE i.attemptId = ? ORDER BY i.position`,
+        )
         .all(attemptId) as { choiceOrder: string; correctIndex: number }[]
     ).map((r) => (JSON.parse(r.choiceOrder) as number[]).indexOf(r.correctIndex)),
   );
@@ -51,7 +60,14 @@ async function passOverHttp(personId: number) {
   const cookie = sessionCookieFor(personId);
   for (const kind of ["pre", "post"] as const) {
     if (kind === "post") {
-      const lessons = withDb((s) => s.prepare(`SELECT l.slug FROM Lesson l JOIN Course c ON c.id = l.courseId WHERE c.slug = 'conflict-of-interest'`).all() as { slug: string }[]);
+      const lessons = withDb(
+        (s) =>
+          s
+            .prepare(
+              `SELECT l.slug FROM Lesson l JOIN Course c ON c.id = l.courseId WHERE c.slug = 'conflict-of-interest'`,
+            )
+            .all() as { slug: string }[],
+      );
       for (const l of lessons) await postForm(cookie, `/courses/conflict-of-interest/lessons/${l.slug}`, {});
     }
     const location = await postForm(cookie, "/courses/conflict-of-interest", { kind });
@@ -67,14 +83,19 @@ async function passOverHttp(personId: number) {
 async function item5Value(page: Page) {
   await page.reload();
   const row = page.locator('[data-testid="indicators-table"] tr[data-item="5"][data-kind="knowledge"]');
-  return { value: await row.locator(".indicator-value").textContent(), status: await row.locator(".badge").textContent() };
+  return {
+    value: await row.locator(".indicator-value").textContent(),
+    status: await row.locator(".badge").textContent(),
+  };
 }
 
 describe("HR watches a knowledge indicator", () => {
   it("moves from no data through in progress to met as internal audit's staff pass the conflict-of-interest post-test", async () => {
     const { unitId, people } = withDb((sqlite) => {
       const unit = sqlite.prepare(`SELECT id FROM Division WHERE code = 'internal-audit'`).get() as { id: number };
-      const members = sqlite.prepare(`SELECT id FROM Person WHERE divisionId = ? ORDER BY id`).all(unit.id) as { id: number }[];
+      const members = sqlite.prepare(`SELECT id FROM Person WHERE divisionId = ? ORDER BY id`).all(unit.id) as {
+        id: number;
+      }[];
       return { unitId: unit.id, people: members.map((m) => m.id) };
     });
     expect(people).toHaveLength(4);
@@ -103,7 +124,9 @@ describe("HR watches a knowledge indicator", () => {
         await last.page.getByRole("button", { name: /^อ่านจบแล้ว (ไปทำแบบทดสอบหลังเรียน|กลับไปหน้าหลักสูตร)/ }).click();
         await last.page.waitForURL(/\/courses\/conflict-of-interest$/);
       }
-      await last.page.getByRole("button", { name: kind === "pre" ? "เริ่มแบบทดสอบก่อนเรียน" : "เริ่มแบบทดสอบหลังเรียน" }).click();
+      await last.page
+        .getByRole("button", { name: kind === "pre" ? "เริ่มแบบทดสอบก่อนเรียน" : "เริ่มแบบทดสอบหลังเรียน" })
+        .click();
       await last.page.waitForURL(/\/attempts\/\d+$/);
       const key = answerKey(Number(new URL(last.page.url()).pathname.split("/").pop()));
       const questions = last.page.locator("fieldset.question");
@@ -139,7 +162,9 @@ describe("HR watches a knowledge indicator", () => {
     await hr.page.getByLabel("พิมพ์ปีงบประมาณ 2568 เพื่อยืนยัน").fill("2568");
     await hr.page.getByRole("button", { name: "ยืนยันปิดปีงบประมาณ 2568" }).click();
     await expect.poll(() => hr.page.getByTestId("frozen").count()).toBe(1);
-    expect(await hr.page.getByRole("status").first().textContent()).toMatch(/ปิดปีงบประมาณ 2568 และบันทึกผลตัวชี้วัด \d+ รายการแล้ว/);
+    expect(await hr.page.getByRole("status").first().textContent()).toMatch(
+      /ปิดปีงบประมาณ 2568 และบันทึกผลตัวชี้วัด \d+ รายการแล้ว/,
+    );
     hr.assertClean();
     await hr.context.close();
   });

@@ -39,7 +39,12 @@ const attemptIdOf = (page: Page) => Number(new URL(page.url()).pathname.split("/
 
 describe("a staff member takes the No Gift course", () => {
   it("goes from pre-test through the lessons to a passed post-test and a certificate that verifies without signing in", async () => {
-    const learner = await createE2ePerson({ roles: ["staff"], title: "นาย", firstName: "ภาคิน", lastName: "ทดสอบหลักสูตร" });
+    const learner = await createE2ePerson({
+      roles: ["staff"],
+      title: "นาย",
+      firstName: "ภาคิน",
+      lastName: "ทดสอบหลักสูตร",
+    });
     const { page, context, assertClean } = await openPage(browser, baseUrl);
     await signIn(page, learner.employeeNumber, learner.password);
     await page.getByRole("navigation", { name: "เมนูหลัก" }).getByRole("link", { name: "หลักสูตรของฉัน" }).click();

@@ -15,13 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
-
 /** A person written straight into the server's database, with the demo password. */
 function createPerson(roles: string[], firstName: string, divisionCode = "finance") {
   return withDb((sqlite) => {
     const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
-    const { passwordHash } = sqlite.prepare(`SELECT passwordHash FROM Person WHERE employeeNumber = '100003'`).get() as { passwordHash: string };
+    const { passwordHash } = sqlite
+      .prepare(`SELECT passwordHash FROM Person WHERE employeeNumber = '100003'`)
+      .get() as { passwordHash: string };
     const employeeNumber = `O${process.pid % 10000}${randomBytes(2).toString("hex")}`;
     const now = stamp(new Date());
     const { lastInsertRowid } = sqlite
@@ -29,7 +29,8 @@ function createPerson(roles: string[], firstName: string, divisionCode = "financ
         `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, passwordHash, createdAt, updatedAt) VALUES (?, 'นาง', ?, 'ทดสอบคำสั่ง', 'ผู้อำนวยการกองทดสอบ', 'municipal_officer', ?, ?, ?, ?, ?)`,
       )
       .run(employeeNumber, firstName, division.id, stamp(new Date("2020-01-01T00:00:00Z")), passwordHash, now, now);
-    for (const role of roles) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
+    for (const role of roles)
+      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
     return { id: Number(lastInsertRowid), employeeNumber };
   });
 }
@@ -40,8 +41,16 @@ function sessionCookie(personId: number) {
   const now = new Date();
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, stamp(now), stamp(new Date(now.getTime() + 3_600_000))),
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        stamp(now),
+        stamp(new Date(now.getTime() + 3_600_000)),
+      ),
   );
   return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
 }
@@ -54,7 +63,11 @@ async function as(personId: number, viewport?: { width: number; height: number }
 
 /** A form post as the signed-in browser would send it (same origin). */
 async function post(context: BrowserContext, path: string, form: Record<string, string>) {
-  const response = await context.request.post(`${baseUrl}${path}`, { form, headers: { Origin: baseUrl }, maxRedirects: 0 });
+  const response = await context.request.post(`${baseUrl}${path}`, {
+    form,
+    headers: { Origin: baseUrl },
+    maxRedirects: 0,
+  });
   expect(response.status(), `${path} ${form.intent ?? ""}: ${await response.text()}`).toBeLessThan(400);
   return response;
 }
@@ -66,7 +79,9 @@ describe("the orders inbox and the signing page", () => {
     const signer = createPerson(["staff", "manager"], "ผู้ลงนาม");
     const author = createPerson(["staff", "hr"], "ผู้ร่าง", "personnel-management");
     const staff = createPerson(["staff"], "ผู้รับ");
-    const finance = withDb((s) => (s.prepare(`SELECT id FROM Division WHERE code = 'finance'`).get() as { id: number }).id);
+    const finance = withDb(
+      (s) => (s.prepare(`SELECT id FROM Division WHERE code = 'finance'`).get() as { id: number }).id,
+    );
 
     const authorPage = await as(author.id);
     const signerPage = await as(signer.id);
@@ -130,7 +145,14 @@ describe("the orders inbox and the signing page", () => {
     // The signer: one order to sign, none of her own to acknowledge.
     const s = signerPage.page;
     await s.goto("/orders?view=inbox");
-    await expect.poll(() => s.getByRole("region", { name: /รอท่านลงนาม/ }).getByRole("link").allTextContents()).toEqual([`คำสั่งรอลงนาม (${token})`]);
+    await expect
+      .poll(() =>
+        s
+          .getByRole("region", { name: /รอท่านลงนาม/ })
+          .getByRole("link")
+          .allTextContents(),
+      )
+      .toEqual([`คำสั่งรอลงนาม (${token})`]);
     expect(await s.getByText("ไม่มีคำสั่งที่รอท่านรับทราบ").count()).toBe(1);
     await screenshot(s, "orders-inbox-signer-desktop");
 

@@ -72,7 +72,9 @@ describe("HR imports the roster", () => {
       "990001,นางสาว,กมลชนก,ทดลองนำเข้า,นักวิชาการพัสดุ,พนักงานจ้าง,งานพัสดุ,2569-11-01,",
       "990002,นาย,ประเสริฐ,ทดลองนำเข้า,นายช่างโยธา,พนักงานเทศบาล,สำนักช่าง,2569-11-01,",
     ].join("\n");
-    await page.getByLabel(/^ไฟล์ CSV/).setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
+    await page
+      .getByLabel(/^ไฟล์ CSV/)
+      .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFF" + csv) });
     await page.getByRole("button", { name: "ตรวจสอบ" }).click();
     await expect.poll(() => page.getByRole("heading", { name: /ผลการตรวจสอบ/ }).textContent()).toContain("เพิ่มใหม่ 2");
     await screenshot(page, "roster-import-preview-desktop");
@@ -94,7 +96,9 @@ describe("HR imports the roster", () => {
       "990101,นาง,วิไลวรรณ,ไฟล์วินโดวส์,นักวิชาการเงินและบัญชี,พนักงานจ้าง,งานพัสดุ,2569-11-01,",
     ].join("\r\n");
     // Thai U+0E01..U+0E5B → 0xA1..0xFB, as TIS-620 / Windows-874 store them.
-    const bytes = Buffer.from([...csv].map((ch) => (ch.codePointAt(0)! < 0x80 ? ch.codePointAt(0)! : ch.codePointAt(0)! - 0x0e00 + 0xa0)));
+    const bytes = Buffer.from(
+      [...csv].map((ch) => (ch.codePointAt(0)! < 0x80 ? ch.codePointAt(0)! : ch.codePointAt(0)! - 0x0e00 + 0xa0)),
+    );
     expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
     await page.getByLabel(/^ไฟล์ CSV/).setInputFiles({ name: "roster-excel.csv", mimeType: "text/csv", buffer: bytes });
     await page.getByRole("button", { name: "ตรวจสอบ" }).click();

@@ -43,12 +43,15 @@ describe("people by name", () => {
     expect(await picker.getAttribute("aria-expanded")).toBe("false");
     const byName = await page.request.get("/orders?view=all&delegate=" + encodeURIComponent("ชยพล"));
     const byNumber = await page.request.get("/orders?view=all&delegate=100004");
-    const rows = (html: string) => html.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? html.match(/ไม่พบคำสั่งตามเงื่อนไขที่เลือก/)?.[0];
+    const rows = (html: string) =>
+      html.match(/<tbody[\s\S]*?<\/tbody>/)?.[0] ?? html.match(/ไม่พบคำสั่งตามเงื่อนไขที่เลือก/)?.[0];
     expect(rows(await byName.text())).toBe(rows(await byNumber.text()));
     expect(filtered).toBeTruthy();
 
     // The search itself: at most 10, signed-in only.
-    const found = (await (await page.request.get("/people/search?q=" + encodeURIComponent("กองคลัง"))).json()) as { people: unknown[] };
+    const found = (await (await page.request.get("/people/search?q=" + encodeURIComponent("กองคลัง"))).json()) as {
+      people: unknown[];
+    };
     expect(found.people.length).toBeGreaterThan(0);
     expect(found.people.length).toBeLessThanOrEqual(10);
     const anonymous = await fetch(`${baseUrl}/people/search?q=a`, { redirect: "manual" });

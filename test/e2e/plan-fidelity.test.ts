@@ -18,8 +18,11 @@ function createHrSession(): string {
   sqlite.pragma("busy_timeout = 5000");
   try {
     const now = new Date().toISOString().replace("Z", "+00:00");
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'hr-personnel-admin' OR code LIKE 'hr%' ORDER BY id LIMIT 1`).get() as { id: number } | undefined;
-    const divisionId = division?.id ?? (sqlite.prepare(`SELECT id FROM Division ORDER BY id LIMIT 1`).get() as { id: number }).id;
+    const division = sqlite
+      .prepare(`SELECT id FROM Division WHERE code = 'hr-personnel-admin' OR code LIKE 'hr%' ORDER BY id LIMIT 1`)
+      .get() as { id: number } | undefined;
+    const divisionId =
+      division?.id ?? (sqlite.prepare(`SELECT id FROM Division ORDER BY id LIMIT 1`).get() as { id: number }).id;
     const number = `E2EPF${process.pid % 100000}`;
     const person = sqlite
       .prepare(
@@ -28,12 +31,21 @@ function createHrSession(): string {
       )
       .run(number, divisionId, "2020-01-01T00:00:00.000+00:00", now, now);
     const personId = Number(person.lastInsertRowid);
-    for (const role of ["staff", "hr"]) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
+    for (const role of ["staff", "hr"])
+      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
     const id = randomBytes(20).toString("hex");
     const secret = randomBytes(20).toString("hex");
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, now, new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"));
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        now,
+        new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"),
+      );
     return `${id}.${secret}`;
   } finally {
     sqlite.close();

@@ -13,7 +13,10 @@ describe("the No Gift announcement", () => {
   it("a staff member reads and acknowledges it from the home page; HR sees one fewer missing", async () => {
     const hr = await openPageAs(browser, await createE2ePerson({ roles: ["hr", "staff"] }));
     await hr.page.goto("/policies");
-    await hr.page.getByRole("link", { name: /No Gift Policy/ }).first().click();
+    await hr.page
+      .getByRole("link", { name: /No Gift Policy/ })
+      .first()
+      .click();
     const heading = hr.page.getByRole("heading", { name: /การรับทราบ: \d+\/\d+ คน/ });
     const before = Number((await heading.textContent())!.match(/(\d+)\//)![1]);
 

@@ -15,7 +15,9 @@ afterAll(() => browser?.close());
 function submittedAt(attemptId: number): unknown {
   const sqlite = new Database(E2E_DB, { readonly: true });
   try {
-    return (sqlite.prepare(`SELECT "submittedAt" FROM "Attempt" WHERE "id" = ?`).get(attemptId) as { submittedAt: unknown }).submittedAt;
+    return (
+      sqlite.prepare(`SELECT "submittedAt" FROM "Attempt" WHERE "id" = ?`).get(attemptId) as { submittedAt: unknown }
+    ).submittedAt;
   } finally {
     sqlite.close();
   }

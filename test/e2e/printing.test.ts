@@ -28,15 +28,29 @@ function prepare() {
         )
         .run(`E2EPR${process.pid % 100000}`, divisionId, now, now).lastInsertRowid,
     );
-    for (const role of ["staff", "hr"]) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
+    for (const role of ["staff", "hr"])
+      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
     const id = randomBytes(20).toString("hex");
     const secret = randomBytes(20).toString("hex");
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, now, new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"));
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        now,
+        new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"),
+      );
     cookie = `${id}.${secret}`;
-    certificateCode = (sqlite.prepare(`SELECT code FROM Certificate ORDER BY id LIMIT 1`).get() as { code: string }).code;
-    orderId = (sqlite.prepare(`SELECT id FROM DelegationOrder WHERE signedAt IS NOT NULL ORDER BY id LIMIT 1`).get() as { id: number }).id;
+    certificateCode = (sqlite.prepare(`SELECT code FROM Certificate ORDER BY id LIMIT 1`).get() as { code: string })
+      .code;
+    orderId = (
+      sqlite.prepare(`SELECT id FROM DelegationOrder WHERE signedAt IS NOT NULL ORDER BY id LIMIT 1`).get() as {
+        id: number;
+      }
+    ).id;
   } finally {
     sqlite.close();
   }
@@ -64,7 +78,9 @@ describe("printing", () => {
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("เกียรติบัตร");
     expect(await page.locator(".certificate__signatory").textContent()).toContain("ปลัดเทศบาลนครลำปาง");
     expect(await page.locator(".certificate__qr svg").count()).toBe(1);
-    expect(await page.getByRole("img", { name: /คิวอาร์โค้ด/ }).getAttribute("aria-label")).toContain(`/verify/${certificateCode}`);
+    expect(await page.getByRole("img", { name: /คิวอาร์โค้ด/ }).getAttribute("aria-label")).toContain(
+      `/verify/${certificateCode}`,
+    );
     await screenshot(page, "print-certificate-screen");
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

@@ -17,7 +17,6 @@ afterAll(() => browser?.close());
 
 const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-
 /** This file's own people, written straight into the server's database, each with a signed-in session. */
 function person(divisionCode: string, roles: string[], firstName: string) {
   const now = new Date();
@@ -25,16 +24,21 @@ function person(divisionCode: string, roles: string[], firstName: string) {
     const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
     const number = `E2ER${randomBytes(3).toString("hex")}`;
     const info = sqlite
-      .prepare(`INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', ?, 'ทดสอบความเสี่ยง', 'ผู้อำนวยการ', 'municipal_officer', ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', ?, 'ทดสอบความเสี่ยง', 'ผู้อำนวยการ', 'municipal_officer', ?, ?, ?, ?)`,
+      )
       .run(number, firstName, division.id, ts(new Date("2020-01-01T00:00:00Z")), ts(now), ts(now));
-    for (const role of roles) sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(info.lastInsertRowid, role);
+    for (const role of roles)
+      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(info.lastInsertRowid, role);
     return Number(info.lastInsertRowid);
   });
   const sid = randomBytes(20).toString("hex");
   const secret = randomBytes(20).toString("hex");
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
       .run(sid, createHash("sha256").update(secret).digest(), id, ts(now), ts(new Date(now.getTime() + 3_600_000))),
   );
   return { name: "sujarit_session", value: `${sid}.${secret}`, url: baseUrl };
@@ -82,7 +86,9 @@ describe("fraud-risk register to the printed six-month report", () => {
     await expect.poll(() => hr.page.getByRole("status").textContent()).toContain("รวบรวมทะเบียนแล้ว");
     await hr.page.getByRole("button", { name: "เผยแพร่ทางหน้าเปิดเผยข้อมูลสาธารณะ" }).click();
     await expect.poll(() => hr.page.getByRole("status").textContent()).toContain("เผยแพร่ทะเบียนความเสี่ยงแล้ว");
-    await expect.poll(() => hr.page.locator("article.risk").filter({ hasText: event }).getByText("อยู่ในทะเบียนของเทศบาล").count()).toBe(1);
+    await expect
+      .poll(() => hr.page.locator("article.risk").filter({ hasText: event }).getByText("อยู่ในทะเบียนของเทศบาล").count())
+      .toBe(1);
     await screenshot(hr.page, "risk-register-hr-desktop");
 
     // The public page needs no sign-in and names no one.

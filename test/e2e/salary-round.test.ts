@@ -15,13 +15,23 @@ let STAFF_NAME: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   hrPerson = await createE2ePerson({ roles: ["hr", "staff"] });
-  director = await createE2ePerson({ roles: ["manager", "staff"], divisionCode: "finance", title: "นาง", position: "ผู้อำนวยการกองคลัง" });
+  director = await createE2ePerson({
+    roles: ["manager", "staff"],
+    divisionCode: "finance",
+    title: "นาง",
+    position: "ผู้อำนวยการกองคลัง",
+  });
   chair = await createE2ePerson({ roles: ["admin", "staff"] });
-  officer = await createE2ePerson({ roles: ["staff"], divisionCode: "finance-procurement", firstName: "ปรเมศวร์", lastName: "ทดสอบเงินเดือน", position: "เจ้าพนักงานพัสดุปฏิบัติงาน" });
+  officer = await createE2ePerson({
+    roles: ["staff"],
+    divisionCode: "finance-procurement",
+    firstName: "ปรเมศวร์",
+    lastName: "ทดสอบเงินเดือน",
+    position: "เจ้าพนักงานพัสดุปฏิบัติงาน",
+  });
   STAFF_NAME = officer.fullName;
 });
 afterAll(() => browser?.close());
-
 
 async function appointCommittee(p: Page, cardTestId: string, orderRef: string) {
   await p.getByTestId(cardTestId).getByRole("link", { name: "แต่งตั้งคณะกรรมการ" }).click();
@@ -43,7 +53,11 @@ async function holdMeeting(p: Page, change?: { name: string; percent: string; re
   await p.waitForURL(/\/salary\/meetings\/\d+$/);
   await p.waitForLoadState("networkidle");
   for (const box of await p.getByRole("checkbox").all()) await box.check();
-  await expect.poll(async () => (await Promise.all((await p.getByRole("checkbox").all()).map((b) => b.isChecked()))).every(Boolean)).toBe(true);
+  await expect
+    .poll(async () =>
+      (await Promise.all((await p.getByRole("checkbox").all()).map((b) => b.isChecked()))).every(Boolean),
+    )
+    .toBe(true);
   await p.getByRole("button", { name: "บันทึกผู้มาประชุม" }).click();
   await expect.poll(() => p.getByRole("status").first().textContent()).toBe("บันทึกผู้มาประชุม 3 คนแล้ว");
   await expect.poll(() => p.getByTestId("quorum").textContent()).toContain("มาประชุม 3 จาก 3 คน");
@@ -60,7 +74,9 @@ async function holdMeeting(p: Page, change?: { name: string; percent: string; re
     await article.getByRole("button", { name: "บันทึกมติ" }).click();
     await expect.poll(() => article.getByTestId(/^decision-/).count()).toBe(1);
   }
-  await p.getByRole("textbox", { name: "รายงานการประชุม" }).fill("ที่ประชุมพิจารณาครบทุกรายการตามระเบียบวาระ และมีมติตามที่บันทึกไว้ในแต่ละราย");
+  await p
+    .getByRole("textbox", { name: "รายงานการประชุม" })
+    .fill("ที่ประชุมพิจารณาครบทุกรายการตามระเบียบวาระ และมีมติตามที่บันทึกไว้ในแต่ละราย");
   await p.getByRole("button", { name: "ปิดการประชุม" }).click();
   await expect.poll(() => p.getByText("ปิดการประชุมแล้ว มติและรายงานการประชุมแก้ไขไม่ได้อีก").count()).toBe(1);
   return count;
@@ -140,7 +156,11 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     // The secretary holds the screening meeting; one case is changed with a reason.
     await h.goto("/salary");
     await h.getByRole("link", { name: /คณะกรรมการกลั่นกรองผลการประเมินผลการปฏิบัติงาน/ }).click();
-    const screened = await holdMeeting(h, { name: STAFF_NAME, percent: "3.5", reason: "ผลงานโดดเด่นด้านการจัดซื้อจัดจ้างตามหลักฐาน" });
+    const screened = await holdMeeting(h, {
+      name: STAFF_NAME,
+      percent: "3.5",
+      reason: "ผลงานโดดเด่นด้านการจัดซื้อจัดจ้างตามหลักฐาน",
+    });
     expect(screened).toBe(8);
     await screenshot(h, "salary-meeting-closed-desktop");
 
@@ -173,7 +193,9 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
     // HR answers the appeal; the staff member sees the answer.
     await h.goto(roundUrl);
     await h.getByLabel("ผลการพิจารณาอุทธรณ์").selectOption("rejected");
-    await h.getByLabel("คำตอบถึงผู้อุทธรณ์").fill("คณะกรรมการพิจารณาแล้ว งานที่ได้รับมอบหมายเพิ่มนำมาประกอบการประเมินแล้ว จึงยืนตามผลเดิม");
+    await h
+      .getByLabel("คำตอบถึงผู้อุทธรณ์")
+      .fill("คณะกรรมการพิจารณาแล้ว งานที่ได้รับมอบหมายเพิ่มนำมาประกอบการประเมินแล้ว จึงยืนตามผลเดิม");
     await h.getByRole("button", { name: "บันทึกคำตอบ" }).click();
     await expect.poll(() => h.getByText("บันทึกคำตอบอุทธรณ์แล้ว").count()).toBe(1);
     await s.reload();

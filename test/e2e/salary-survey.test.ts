@@ -18,7 +18,9 @@ beforeAll(async () => {
   staffPerson = await createE2ePerson({ roles: ["staff"] });
   const round = await db.salaryRound.findFirstOrThrow({ where: { title: OPEN_ROUND } });
   for (const person of [hrPerson, staffPerson]) {
-    await db.salaryAppraisal.create({ data: { roundId: round.id, personId: person.id, increaseType: "steps", baseSalaryBaht: 20_000 } });
+    await db.salaryAppraisal.create({
+      data: { roundId: round.id, personId: person.id, increaseType: "steps", baseSalaryBaht: 20_000 },
+    });
   }
 });
 afterAll(() => browser?.close());
@@ -26,7 +28,11 @@ afterAll(() => browser?.close());
 /** Other tests may publish rounds of their own; pick the demo's open round when the page lists several. */
 async function chooseRound(page: Page) {
   await page.waitForURL(/\/salary\/survey/);
-  const href = await page.locator("a[href*='round=']", { hasText: OPEN_ROUND }).first().getAttribute("href", { timeout: 2000 }).catch(() => null);
+  const href = await page
+    .locator("a[href*='round=']", { hasText: OPEN_ROUND })
+    .first()
+    .getAttribute("href", { timeout: 2000 })
+    .catch(() => null);
   if (href) await page.goto(href.startsWith("?") ? `/salary/survey${href}` : href);
 }
 
@@ -64,7 +70,11 @@ describe("the salary-step satisfaction survey", () => {
     await staff.page.keyboard.press("Space");
     for (let i = 0; i < 3; i++) await staff.page.keyboard.press("ArrowDown");
     expect(await first.getByRole("radio", { name: /4 เห็นด้วย$/ }).isChecked()).toBe(true);
-    for (let n = 2; n <= 6; n++) await staff.page.getByRole("group", { name: `ข้อ ${n}` }).getByRole("radio", { name: "5 เห็นด้วยอย่างยิ่ง" }).click();
+    for (let n = 2; n <= 6; n++)
+      await staff.page
+        .getByRole("group", { name: `ข้อ ${n}` })
+        .getByRole("radio", { name: "5 เห็นด้วยอย่างยิ่ง" })
+        .click();
     await expect.poll(() => staff.page.getByText("กรุณาเลือกระดับความคิดเห็นของข้อนี้").count()).toBe(0);
     await staff.page.getByRole("button", { name: "ส่งแบบสำรวจ" }).click();
     await staff.page.getByRole("heading", { name: "ขอบคุณที่ตอบแบบสำรวจ" }).waitFor();

@@ -13,14 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
 /** The director of a municipal school: a teacher, so in none of the plan's groups (demo teachers have no password). */
 function schoolDirector(schoolCode: string): number {
   return withDb(
     (sqlite) =>
       (
         sqlite
-          .prepare(`SELECT p.id FROM Person p JOIN Division d ON d.id = p.divisionId WHERE d.code = ? AND p.position = 'ผู้อำนวยการสถานศึกษา'`)
+          .prepare(
+            `SELECT p.id FROM Person p JOIN Division d ON d.id = p.divisionId WHERE d.code = ? AND p.position = 'ผู้อำนวยการสถานศึกษา'`,
+          )
           .get(schoolCode) as { id: number }
       ).id,
   );
@@ -33,8 +34,16 @@ function sessionCookie(personId: number) {
   const now = new Date();
   withDb((sqlite) =>
     sqlite
-      .prepare(`INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`)
-      .run(id, createHash("sha256").update(secret).digest(), personId, now.toISOString().replace("Z", "+00:00"), new Date(now.getTime() + 3_600_000).toISOString().replace("Z", "+00:00")),
+      .prepare(
+        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        createHash("sha256").update(secret).digest(),
+        personId,
+        now.toISOString().replace("Z", "+00:00"),
+        new Date(now.getTime() + 3_600_000).toISOString().replace("Z", "+00:00"),
+      ),
   );
   return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
 }
@@ -73,7 +82,9 @@ describe("HR target groups", () => {
     const ethics = hr.page.getByTestId("assign-ethics");
     await ethics.getByLabel(/ผู้อำนวยการโรงเรียนเทศบาล ๒/).check();
     await ethics.getByRole("button", { name: "กำหนดให้กลุ่มที่เลือก" }).click();
-    await expect.poll(() => ethics.locator(".assigned-groups li").allTextContents()).toContainEqual(expect.stringContaining("ผู้อำนวยการโรงเรียนเทศบาล ๒"));
+    await expect
+      .poll(() => ethics.locator(".assigned-groups li").allTextContents())
+      .toContainEqual(expect.stringContaining("ผู้อำนวยการโรงเรียนเทศบาล ๒"));
     await screenshot(hr.page, "hr-groups-assigned-desktop");
     hr.assertClean();
 

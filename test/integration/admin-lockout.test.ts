@@ -33,7 +33,10 @@ async function detailsOf(personId: number, overrides: Record<string, string> = {
 }
 
 const snapshot = async (personId: number) => {
-  const p = await db.person.findUniqueOrThrow({ where: { id: personId }, include: { roles: { orderBy: { role: "asc" } } } });
+  const p = await db.person.findUniqueOrThrow({
+    where: { id: personId },
+    include: { roles: { orderBy: { role: "asc" } } },
+  });
   return { ...p, updatedAt: undefined, roles: p.roles.map((r) => r.role) };
 };
 
@@ -58,7 +61,10 @@ describe("administrator accounts", () => {
       expect(await snapshot(admin.id)).toEqual(before);
     }
     // HR still edits an admin's position (not part of the account) and everyone else as before.
-    expect((await hr.post(`/admin/people/${admin.id}`, await detailsOf(admin.id, { position: "นักวิชาการคอมพิวเตอร์ชำนาญการ" }))).status).toBe(200);
+    expect(
+      (await hr.post(`/admin/people/${admin.id}`, await detailsOf(admin.id, { position: "นักวิชาการคอมพิวเตอร์ชำนาญการ" })))
+        .status,
+    ).toBe(200);
     const staff = await createTestPerson();
     expect((await hr.post(`/admin/people/${staff.id}`, { intent: "deactivate" })).status).toBe(200);
     // A deactivated admin cannot be reactivated by HR either.
@@ -78,13 +84,22 @@ describe("administrator accounts", () => {
     const firstClient = app.client(await sessionCookieFor(first.id));
     const secondClient = app.client(await sessionCookieFor(second.id));
 
-    expect((await firstClient.post(`/admin/people/${second.id}`, await detailsOf(second.id, { firstName: "แอดมินสอง" }))).status).toBe(200);
+    expect(
+      (await firstClient.post(`/admin/people/${second.id}`, await detailsOf(second.id, { firstName: "แอดมินสอง" })))
+        .status,
+    ).toBe(200);
     expect((await db.person.findUniqueOrThrow({ where: { id: second.id } })).firstName).toBe("แอดมินสอง");
     // Demoting the second admin is allowed while the first remains; then the first is the last one.
-    expect((await firstClient.post(`/admin/people/${second.id}`, { intent: "roles", roles: ["staff", "hr"] })).status).toBe(200);
+    expect(
+      (await firstClient.post(`/admin/people/${second.id}`, { intent: "roles", roles: ["staff", "hr"] })).status,
+    ).toBe(200);
     // The second (now HR) cannot touch the last admin; no admin (the first is the only one) can end the last admin's access.
     const before = await snapshot(first.id);
-    const forms: Record<string, string | string[]>[] = [{ intent: "deactivate" }, await detailsOf(first.id, { activeUntil: "2020-01-01" }), { intent: "roles", roles: ["staff"] }];
+    const forms: Record<string, string | string[]>[] = [
+      { intent: "deactivate" },
+      await detailsOf(first.id, { activeUntil: "2020-01-01" }),
+      { intent: "roles", roles: ["staff"] },
+    ];
     for (const form of forms) {
       const response = await secondClient.post(`/admin/people/${first.id}`, form);
       expect(response.status).toBeGreaterThanOrEqual(403);
@@ -94,7 +109,10 @@ describe("administrator accounts", () => {
     const third = await createTestPerson({ roles: ["staff", "admin"] });
     await db.person.update({ where: { id: third.id }, data: { activeFrom: new Date("2030-01-01T00:00:00Z") } }); // admin role, not yet active
     // The last admin ending their own access through an end date in the past is refused with 409.
-    const endsAccess = await firstClient.post(`/admin/people/${first.id}`, await detailsOf(first.id, { activeUntil: "2020-01-01" }));
+    const endsAccess = await firstClient.post(
+      `/admin/people/${first.id}`,
+      await detailsOf(first.id, { activeUntil: "2020-01-01" }),
+    );
     expect(endsAccess.status).toBe(409);
     expect(await endsAccess.text()).toContain(LAST_ADMIN);
     expect(await snapshot(first.id)).toEqual(before);

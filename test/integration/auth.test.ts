@@ -57,9 +57,9 @@ describe("sign-in", () => {
     const person = await createTestPerson();
     await signInThroughForm(person.employeeNumber, "wrong");
     await signInThroughForm(person.employeeNumber, TEST_PASSWORD);
-    const actions = (await db.auditLog.findMany({ where: { entityId: person.employeeNumber }, orderBy: { id: "asc" } })).map(
-      (a) => a.action,
-    );
+    const actions = (
+      await db.auditLog.findMany({ where: { entityId: person.employeeNumber }, orderBy: { id: "asc" } })
+    ).map((a) => a.action);
     expect(actions).toEqual(["auth.sign_in_failed", "auth.sign_in"]);
   });
 
@@ -83,10 +83,18 @@ describe("sign-in", () => {
   it("only redirects to paths on this site after sign-in", async () => {
     const person = await createTestPerson();
     const client = app.client();
-    const evil = await client.post("/login", { username: person.employeeNumber, password: TEST_PASSWORD, redirectTo: "//evil.example" });
+    const evil = await client.post("/login", {
+      username: person.employeeNumber,
+      password: TEST_PASSWORD,
+      redirectTo: "//evil.example",
+    });
     expect(evil.headers.get("location")).toBe("/");
     const other = app.client();
-    const good = await other.post("/login", { username: person.employeeNumber, password: TEST_PASSWORD, redirectTo: "/account" });
+    const good = await other.post("/login", {
+      username: person.employeeNumber,
+      password: TEST_PASSWORD,
+      redirectTo: "/account",
+    });
     expect(good.headers.get("location")).toBe("/account");
   });
 });
@@ -197,7 +205,13 @@ describe("passwords and the per-address limit", () => {
     const ip = "203.0.113.9";
     // Thirty failed checks from one address, as the attempt table records them (decision 023; a fixture).
     await db.passwordAttempt.createMany({
-      data: Array.from({ length: 30 }, (_, i) => ({ scope: "sign_in", subject: `nobody-${i}`, ip, at: new Date(), outcome: "failed" })),
+      data: Array.from({ length: 30 }, (_, i) => ({
+        scope: "sign_in",
+        subject: `nobody-${i}`,
+        ip,
+        at: new Date(),
+        outcome: "failed",
+      })),
     });
     const person = await createTestPerson();
     const { signIn } = await import("~/utils/auth.server");
@@ -208,5 +222,4 @@ describe("passwords and the per-address limit", () => {
     expect(await signIn(target.employeeNumber, TEST_PASSWORD, ip)).toEqual({ ok: false, reason: "throttled" });
     expect((await signIn(target.employeeNumber, TEST_PASSWORD, "198.51.100.1")).ok).toBe(true);
   });
-
 });

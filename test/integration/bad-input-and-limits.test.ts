@@ -11,7 +11,9 @@ let hr: string;
 beforeAll(async () => {
   app = await startAppServer();
   admin = await sessionCookieFor((await createTestPerson({ roles: ["staff", "admin"] })).id);
-  hr = await sessionCookieFor((await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management" })).id);
+  hr = await sessionCookieFor(
+    (await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management" })).id,
+  );
 });
 afterAll(() => app.close());
 
@@ -24,14 +26,22 @@ type RawAnswer = { status: number; body: string; bytesSent: number };
  * Streams `total` bytes of a form body to `path` (with a Content-Length, or chunked when `chunked`), respecting
  * back-pressure so the sender holds no more than one chunk, and stops as soon as the server answers.
  */
-function streamBody(path: string, total: number, { chunked = false, contentType = "application/x-www-form-urlencoded" } = {}) {
+function streamBody(
+  path: string,
+  total: number,
+  { chunked = false, contentType = "application/x-www-form-urlencoded" } = {},
+) {
   return new Promise<RawAnswer>((resolve, reject) => {
     const url = new URL(path, app.baseUrl);
     let bytesSent = 0;
     let answered = false;
     const request = http.request(url, {
       method: "POST",
-      headers: { Origin: app.baseUrl, "Content-Type": contentType, ...(chunked ? {} : { "Content-Length": String(total) }) },
+      headers: {
+        Origin: app.baseUrl,
+        "Content-Type": contentType,
+        ...(chunked ? {} : { "Content-Length": String(total) }),
+      },
     });
     const chunk = Buffer.alloc(64 * 1024, "a");
     request.on("response", (response) => {
@@ -58,7 +68,11 @@ function announceBody(path: string, announced: number, sent: number, timeoutMs =
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const request = http.request(new URL(path, app.baseUrl), {
       method: "POST",
-      headers: { Origin: app.baseUrl, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(announced) },
+      headers: {
+        Origin: app.baseUrl,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": String(announced),
+      },
     });
     const timer = setTimeout(() => {
       request.destroy();
@@ -155,7 +169,12 @@ describe("finding 9: bad input answers 4xx in Thai, never 500", () => {
 
   it("IDs outside the range in POSTed actions: 4xx in Thai", async () => {
     const failures: string[] = [];
-    for (const path of ["/admin/people/9223372036854775808", "/policies/9223372036854775808", "/orders/9223372036854775808", "/salary/meetings/1e400"]) {
+    for (const path of [
+      "/admin/people/9223372036854775808",
+      "/policies/9223372036854775808",
+      "/orders/9223372036854775808",
+      "/salary/meetings/1e400",
+    ]) {
       const response = await app.client(admin).post(path, { intent: "acknowledge" });
       const body = await response.text();
       if (response.status >= 500 || !THAI.test(body)) failures.push(`${path} → ${response.status}`);
@@ -164,7 +183,12 @@ describe("finding 9: bad input answers 4xx in Thai, never 500", () => {
   });
 
   it("page=1e308 and other odd pages: a page of the list, not a 500", async () => {
-    for (const path of ["/admin/people?page=1e308", "/admin/audit?page=1e308", "/admin/audit?page=-5", "/hr/courses/ethics?page=1e308"]) {
+    for (const path of [
+      "/admin/people?page=1e308",
+      "/admin/audit?page=1e308",
+      "/admin/audit?page=-5",
+      "/hr/courses/ethics?page=1e308",
+    ]) {
       const answer = await get(path);
       expect(answer.status, path).toBe(200);
     }
@@ -186,7 +210,12 @@ describe("finding 9: bad input answers 4xx in Thai, never 500", () => {
       ["multipart/form-data", "garbage"],
       ["text/plain", "username=1&password=x"],
     ]) {
-      const response = await fetch(`${app.baseUrl}/login`, { method: "POST", redirect: "manual", body, headers: { Origin: app.baseUrl, "Content-Type": contentType! } });
+      const response = await fetch(`${app.baseUrl}/login`, {
+        method: "POST",
+        redirect: "manual",
+        body,
+        headers: { Origin: app.baseUrl, "Content-Type": contentType! },
+      });
       expectThai4xx({ status: response.status, body: await response.text() });
     }
   });
@@ -203,27 +232,46 @@ describe("finding 9: bad input answers 4xx in Thai, never 500", () => {
     const big = new FormData();
     big.append("intent", "preview");
     big.append("file", new File(["a".repeat(2_100_000)], "roster.csv", { type: "text/csv" }));
-    const tooBig = await fetch(`${app.baseUrl}/admin/people/import`, { method: "POST", body: big, headers: { Origin: app.baseUrl, Cookie: admin } });
+    const tooBig = await fetch(`${app.baseUrl}/admin/people/import`, {
+      method: "POST",
+      body: big,
+      headers: { Origin: app.baseUrl, Cookie: admin },
+    });
     expect(tooBig.status).toBe(413);
     expect(await tooBig.text()).toContain("2 MB");
 
     const named = new FormData();
     named.append("intent", "preview");
     named.append("file", new File(["employeeNumber\n"], "roster=2569.csv", { type: "text/csv" }));
-    const answer = await fetch(`${app.baseUrl}/admin/people/import`, { method: "POST", body: named, headers: { Origin: app.baseUrl, Cookie: admin } });
+    const answer = await fetch(`${app.baseUrl}/admin/people/import`, {
+      method: "POST",
+      body: named,
+      headers: { Origin: app.baseUrl, Cookie: admin },
+    });
     expect(answer.status).toBeLessThan(500);
     expect(await answer.text()).toMatch(THAI);
   });
 
   it("an evidence file whose name contains '=' is stored under that name", async () => {
-    const indicator = await db.planIndicator.findFirstOrThrow({ where: { itemNumber: 7, instrument: "participant-count" } });
+    const indicator = await db.planIndicator.findFirstOrThrow({
+      where: { itemNumber: 7, instrument: "participant-count" },
+    });
     const form = new FormData();
     form.append("indicatorId", String(indicator.id));
     form.append("fiscalYear", "2569");
     form.append("value", "1000");
     form.append("evidenceUrl", "");
-    form.append("evidenceFile", new File([new TextEncoder().encode("%PDF-1.4\n%test\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")], "a=b.pdf", { type: "application/pdf" }));
-    const response = await fetch(`${app.baseUrl}/plan/items/7?indicator=${indicator.id}`, { method: "POST", body: form, headers: { Origin: app.baseUrl, Cookie: hr } });
+    form.append(
+      "evidenceFile",
+      new File([new TextEncoder().encode("%PDF-1.4\n%test\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")], "a=b.pdf", {
+        type: "application/pdf",
+      }),
+    );
+    const response = await fetch(`${app.baseUrl}/plan/items/7?indicator=${indicator.id}`, {
+      method: "POST",
+      body: form,
+      headers: { Origin: app.baseUrl, Cookie: hr },
+    });
     expect(response.status).toBe(200);
     expect(await db.evidenceFile.count({ where: { fileName: "a=b.pdf" } })).toBe(1);
   });

@@ -33,7 +33,11 @@ describe("closing a fiscal year asks for confirmation", () => {
   });
 
   it("refuses without the typed year, or with another year, and changes nothing", async () => {
-    const attempts: Record<string, string>[] = [{ year: "2567" }, { year: "2567", confirmYear: "" }, { year: "2567", confirmYear: "2568" }];
+    const attempts: Record<string, string>[] = [
+      { year: "2567" },
+      { year: "2567", confirmYear: "" },
+      { year: "2567", confirmYear: "2568" },
+    ];
     for (const fields of attempts) {
       const response = await app.client(hr).post("/indicators?year=2567&close=2567", fields);
       expect(response.status).toBe(400);
@@ -65,8 +69,18 @@ describe("closing a fiscal year asks for confirmation", () => {
 
     const ita = await db.planIndicator.findFirstOrThrow({ where: { itemNumber: 17, instrument: "ita-score" } });
     const body = new FormData();
-    for (const [k, v] of Object.entries({ indicatorId: String(ita.id), fiscalYear: "2567", value: "90", evidenceUrl: "https://itas.nacc.go.th/x" })) body.set(k, v);
-    const refused = await fetch(`${app.baseUrl}/plan/items/17?indicator=${ita.id}`, { method: "POST", body, headers: { Cookie: hr, Origin: app.baseUrl } });
+    for (const [k, v] of Object.entries({
+      indicatorId: String(ita.id),
+      fiscalYear: "2567",
+      value: "90",
+      evidenceUrl: "https://itas.nacc.go.th/x",
+    }))
+      body.set(k, v);
+    const refused = await fetch(`${app.baseUrl}/plan/items/17?indicator=${ita.id}`, {
+      method: "POST",
+      body,
+      headers: { Cookie: hr, Origin: app.baseUrl },
+    });
     expect(refused.status).toBe(409);
     expect(await db.indicatorEntry.count({ where: { indicatorId: ita.id, fiscalYear: 2567 } })).toBe(0);
   });

@@ -19,7 +19,10 @@ async function staff() {
 }
 
 async function snapshot(attemptId: number) {
-  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { items: { orderBy: { position: "asc" } } } });
+  const attempt = await db.attempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    include: { items: { orderBy: { position: "asc" } } },
+  });
   return JSON.stringify(attempt);
 }
 
@@ -42,7 +45,9 @@ describe("taking a course", () => {
     const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true } });
     expect(items).toHaveLength(15);
     for (const item of items) {
-      expect(html).toContain(item.questionVersion.prompt.slice(0, 30).replace(/&/g, "&amp;").replace(/"/g, "&quot;").slice(0, 10));
+      expect(html).toContain(
+        item.questionVersion.prompt.slice(0, 30).replace(/&/g, "&amp;").replace(/"/g, "&quot;").slice(0, 10),
+      );
       expect(html).not.toContain(item.questionVersion.explanation.slice(0, 40));
     }
     expect(html).not.toContain("correctChoice");
@@ -56,7 +61,11 @@ describe("taking a course", () => {
     expect((await db.attempt.findUniqueOrThrow({ where: { id: pre } })).correctCount).toBe(5);
 
     const post = await startTest(client, "no-gift", "post");
-    const preQuestions = new Set((await db.attemptItem.findMany({ where: { attemptId: pre }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId));
+    const preQuestions = new Set(
+      (await db.attemptItem.findMany({ where: { attemptId: pre }, include: { questionVersion: true } })).map(
+        (i) => i.questionVersion.questionId,
+      ),
+    );
     const postItems = await db.attemptItem.findMany({ where: { attemptId: post }, include: { questionVersion: true } });
     expect(postItems.filter((i) => preQuestions.has(i.questionVersion.questionId))).toEqual([]); // 32-question bank: no repeats
 
@@ -77,7 +86,9 @@ describe("taking a course", () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain("ไม่พบเกียรติบัตรรหัส AAAA-BBBB-CCCC");
 
-    const audit = await db.auditLog.findMany({ where: { actorId: person.id, action: { in: ["attempt.submitted", "certificate.issued"] } } });
+    const audit = await db.auditLog.findMany({
+      where: { actorId: person.id, action: { in: ["attempt.submitted", "certificate.issued"] } },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["attempt.submitted", "attempt.submitted", "certificate.issued"]);
   });
 
@@ -112,7 +123,10 @@ describe("taking a course", () => {
     const { client } = await staff();
     const first = await startTest(client, "ethics", "pre");
     const answers = await answersFor(first, 15);
-    expect((await client.post(`/courses/ethics/attempts/${first}`, { intent: "save", q0: answers.q0!, q1: answers.q1! })).status).toBe(200);
+    expect(
+      (await client.post(`/courses/ethics/attempts/${first}`, { intent: "save", q0: answers.q0!, q1: answers.q1! }))
+        .status,
+    ).toBe(200);
     const again = await startTest(client, "ethics", "pre");
     expect(again).toBe(first);
     const saved = await db.attemptItem.findMany({ where: { attemptId: first, selectedIndex: { not: null } } });
@@ -208,8 +222,16 @@ describe("time limit", () => {
     const attempt = await startAttempt("no-gift", "pre", { personId: person.id, ip: null }, longAgo);
     const answers = await answersFor(attempt.id, 15);
     // Answers saved earlier (written as the fixture for "before the deadline").
-    const items = await db.attemptItem.findMany({ where: { attemptId: attempt.id }, include: { questionVersion: true }, orderBy: { position: "asc" } });
-    for (const item of items.slice(0, 4)) await db.attemptItem.update({ where: { id: item.id }, data: { selectedIndex: item.questionVersion.correctIndex } });
+    const items = await db.attemptItem.findMany({
+      where: { attemptId: attempt.id },
+      include: { questionVersion: true },
+      orderBy: { position: "asc" },
+    });
+    for (const item of items.slice(0, 4))
+      await db.attemptItem.update({
+        where: { id: item.id },
+        data: { selectedIndex: item.questionVersion.correctIndex },
+      });
     const late = await submit(client, "no-gift", attempt.id, answers);
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("หมดเวลา");
@@ -226,7 +248,10 @@ describe("HR", () => {
     const hrClient = app.client(await sessionCookieFor(hr.id));
     const { client } = await staff();
     const id = await startTest(client, "conflict-of-interest", "pre");
-    const item = await db.attemptItem.findFirstOrThrow({ where: { attemptId: id, position: 0 }, include: { questionVersion: { include: { question: true } } } });
+    const item = await db.attemptItem.findFirstOrThrow({
+      where: { attemptId: id, position: 0 },
+      include: { questionVersion: { include: { question: true } } },
+    });
     const oldPrompt = item.questionVersion.prompt;
     const key = item.questionVersion.question.key;
     const edit = await hrClient.post(`/hr/courses/conflict-of-interest/questions/${key}`, {
@@ -239,20 +264,30 @@ describe("HR", () => {
       explanation: "คำอธิบายฉบับใหม่สำหรับการทดสอบ",
     });
     expect(edit.status).toBe(200);
-    const versions = await db.questionVersion.findMany({ where: { questionId: item.questionVersion.questionId }, orderBy: { version: "asc" } });
+    const versions = await db.questionVersion.findMany({
+      where: { questionId: item.questionVersion.questionId },
+      orderBy: { version: "asc" },
+    });
     expect(versions.map((v) => v.source)).toEqual(["content", "hr"]);
     const page = await (await client.get(`/courses/conflict-of-interest/attempts/${id}`)).text();
     expect(page).toContain(oldPrompt.slice(0, 20));
     expect(page).not.toContain("ถ้อยคำใหม่ของคำถามนี้");
-    expect(await db.auditLog.count({ where: { action: "question.edited", entityId: `conflict-of-interest/${key}` } })).toBe(1);
-    await expect(db.questionVersion.update({ where: { id: versions[0]!.id }, data: { prompt: "x" } })).rejects.toThrow(); // the trigger aborts; Prisma reports it as a constraint violation
+    expect(
+      await db.auditLog.count({ where: { action: "question.edited", entityId: `conflict-of-interest/${key}` } }),
+    ).toBe(1);
+    await expect(
+      db.questionVersion.update({ where: { id: versions[0]!.id }, data: { prompt: "x" } }),
+    ).rejects.toThrow(); // the trigger aborts; Prisma reports it as a constraint violation
     expect((await db.questionVersion.findUniqueOrThrow({ where: { id: versions[0]!.id } })).prompt).toBe(oldPrompt);
   });
 
   it("refuses a question edit with duplicate choices, in Thai, and adds no version", async () => {
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const hrClient = app.client(await sessionCookieFor(hr.id));
-    const question = await db.question.findFirstOrThrow({ where: { course: { slug: "ethics" } }, include: { versions: true } });
+    const question = await db.question.findFirstOrThrow({
+      where: { course: { slug: "ethics" } },
+      include: { versions: true },
+    });
     const response = await hrClient.post(`/hr/courses/ethics/questions/${question.key}`, {
       prompt: "คำถามที่มีตัวเลือกซ้ำกันทั้งหมด",
       choice0: "ซ้ำ",
@@ -289,9 +324,13 @@ describe("HR", () => {
     const { client, person } = await staff();
     const id = await startTest(client, "ethics", "pre");
     await submit(client, "ethics", id, await answersFor(id, 9));
-    const page = await (await app.client(await sessionCookieFor(hr.id)).get("/hr/courses/ethics?status=pre_test_done")).text();
+    const page = await (
+      await app.client(await sessionCookieFor(hr.id)).get("/hr/courses/ethics?status=pre_test_done")
+    ).text();
     expect(page).toContain(person.employeeNumber);
-    const notStarted = await (await app.client(await sessionCookieFor(hr.id)).get("/hr/courses/ethics?status=not_started")).text();
+    const notStarted = await (
+      await app.client(await sessionCookieFor(hr.id)).get("/hr/courses/ethics?status=not_started")
+    ).text();
     expect(notStarted).not.toContain(person.employeeNumber);
     expect(notStarted).toContain(hr.employeeNumber);
   });

@@ -12,10 +12,21 @@ import { createTestPerson } from "../support/factories";
 
 beforeAll(() => assignCourse());
 
-type Row = { id: number; personId: number; courseId: number; kind: string; fiscalYear: number; submittedAt: string | null; correctCount: number | null; totalCount: number };
+type Row = {
+  id: number;
+  personId: number;
+  courseId: number;
+  kind: string;
+  fiscalYear: number;
+  submittedAt: string | null;
+  correctCount: number | null;
+  totalCount: number;
+};
 
 async function recomputed() {
-  const attempts = await db.$queryRawUnsafe<Row[]>(`SELECT "id", "personId", "courseId", "kind", "fiscalYear", "submittedAt", "correctCount", "totalCount" FROM "Attempt" WHERE "submittedAt" IS NOT NULL`);
+  const attempts = await db.$queryRawUnsafe<Row[]>(
+    `SELECT "id", "personId", "courseId", "kind", "fiscalYear", "submittedAt", "correctCount", "totalCount" FROM "Attempt" WHERE "submittedAt" IS NOT NULL`,
+  );
   const byKey = new Map<string, Row[]>();
   for (const a of attempts) {
     const key = `${a.courseId}/${a.fiscalYear}/${a.kind}/${a.personId}`;
@@ -23,13 +34,24 @@ async function recomputed() {
   }
   const pick = (rows: Row[], grading: Grading) =>
     countingAttempt(
-      rows.map((a) => ({ id: Number(a.id), submittedAt: new Date(a.submittedAt!), correct: a.correctCount ?? 0, total: a.totalCount })),
+      rows.map((a) => ({
+        id: Number(a.id),
+        submittedAt: new Date(a.submittedAt!),
+        correct: a.correctCount ?? 0,
+        total: a.totalCount,
+      })),
       grading,
     )!;
   return [...byKey]
     .map(([key, rows]) => {
       const [first, last, best] = (["first", "last", "best"] as const).map((g) => pick(rows, g));
-      return { key, submitted: rows.length, first: [first!.id, first!.correct, first!.total], last: [last!.id, last!.correct, last!.total], best: [best!.id, best!.correct, best!.total] };
+      return {
+        key,
+        submitted: rows.length,
+        first: [first!.id, first!.correct, first!.total],
+        last: [last!.id, last!.correct, last!.total],
+        best: [best!.id, best!.correct, best!.total],
+      };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -48,7 +70,11 @@ async function kept() {
 }
 
 async function shown(attemptId: number, correct: number) {
-  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    include: { questionVersion: true },
+    orderBy: { position: "asc" },
+  });
   return new Map(
     items.map((item, i) => {
       const order = JSON.parse(item.choiceOrder) as number[];
@@ -64,7 +90,10 @@ describe("CourseResult kept by triggers on Attempt", () => {
     const actor = { personId: person.id, ip: null };
     const pre = await startAttempt("conflict-of-interest", "pre", actor);
     await submitAttempt(pre.id, await shown(pre.id, 4), actor);
-    const course = await db.course.findUniqueOrThrow({ where: { slug: "conflict-of-interest" }, include: { lessons: true } });
+    const course = await db.course.findUniqueOrThrow({
+      where: { slug: "conflict-of-interest" },
+      include: { lessons: true },
+    });
     for (const lesson of course.lessons) await markLessonDone("conflict-of-interest", lesson.slug, actor);
     for (const score of [7, 11]) {
       const post = await startAttempt("conflict-of-interest", "post", actor);
@@ -116,25 +145,50 @@ describe("CourseResult kept by triggers on Attempt", () => {
     expect(await kept()).toEqual(await recomputed());
 
     // Open attempts: submitted later, or deleted; neither leaves the row stale.
-    const open = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT "id" FROM "Attempt" WHERE "submittedAt" IS NULL AND "personId" IN (?, ?) ORDER BY "id"`, people[0]!.id, people[1]!.id);
+    const open = await db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT "id" FROM "Attempt" WHERE "submittedAt" IS NULL AND "personId" IN (?, ?) ORDER BY "id"`,
+      people[0]!.id,
+      people[1]!.id,
+    );
     expect(open.length).toBeGreaterThanOrEqual(2);
-    await db.$executeRawUnsafe(`UPDATE "Attempt" SET "submittedAt" = '2025-12-31T00:00:00.000+00:00', "correctCount" = 15 WHERE "id" = ?`, open[0]!.id);
+    await db.$executeRawUnsafe(
+      `UPDATE "Attempt" SET "submittedAt" = '2025-12-31T00:00:00.000+00:00', "correctCount" = 15 WHERE "id" = ?`,
+      open[0]!.id,
+    );
     await db.$executeRawUnsafe(`DELETE FROM "Attempt" WHERE "id" = ?`, open[1]!.id);
     for (const { id } of open.slice(2)) await db.$executeRawUnsafe(`DELETE FROM "Attempt" WHERE "id" = ?`, id);
     expect(await kept()).toEqual(await recomputed());
 
     // Submitted attempts are immutable today (a trigger refuses); in this file's own database the guards are lifted
     // to show that a correction or a deletion would still be followed.
-    for (const guard of ["Attempt_immutable_after_submit", "Attempt_no_delete_after_submit", "AttemptItem_no_delete_after_submit"]) await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${guard}"`);
-    const submitted = await db.$queryRawUnsafe<{ id: number }[]>(`SELECT "id" FROM "Attempt" WHERE "submittedAt" IS NOT NULL AND "personId" IN (?, ?) ORDER BY "id"`, people[0]!.id, people[1]!.id);
+    for (const guard of [
+      "Attempt_immutable_after_submit",
+      "Attempt_no_delete_after_submit",
+      "AttemptItem_no_delete_after_submit",
+    ])
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS "${guard}"`);
+    const submitted = await db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT "id" FROM "Attempt" WHERE "submittedAt" IS NOT NULL AND "personId" IN (?, ?) ORDER BY "id"`,
+      people[0]!.id,
+      people[1]!.id,
+    );
     await db.$executeRawUnsafe(`UPDATE "Attempt" SET "correctCount" = 0 WHERE "id" = ?`, submitted[0]!.id); // a corrected score
     await db.$executeRawUnsafe(`UPDATE "Attempt" SET "submittedAt" = NULL WHERE "id" = ?`, submitted[1]!.id); // reopened
-    await db.$executeRawUnsafe(`UPDATE "Attempt" SET "fiscalYear" = "fiscalYear" - 1, "number" = 1000 + "id" WHERE "id" = ?`, submitted[2]!.id); // moved to another year
+    await db.$executeRawUnsafe(
+      `UPDATE "Attempt" SET "fiscalYear" = "fiscalYear" - 1, "number" = 1000 + "id" WHERE "id" = ?`,
+      submitted[2]!.id,
+    ); // moved to another year
     await db.$executeRawUnsafe(`DELETE FROM "Attempt" WHERE "id" IN (?, ?)`, submitted[3]!.id, submitted[4]!.id);
-    await db.$executeRawUnsafe(`UPDATE "Attempt" SET "submittedAt" = '2025-01-01T00:00:00.000+00:00' WHERE "id" = ?`, submitted[5]!.id); // earlier
+    await db.$executeRawUnsafe(
+      `UPDATE "Attempt" SET "submittedAt" = '2025-01-01T00:00:00.000+00:00' WHERE "id" = ?`,
+      submitted[5]!.id,
+    ); // earlier
     expect(await kept()).toEqual(await recomputed());
     // Every attempt of one person deleted: their rows go.
-    await db.$executeRawUnsafe(`DELETE FROM "AttemptItem" WHERE "attemptId" IN (SELECT "id" FROM "Attempt" WHERE "personId" = ?)`, people[0]!.id);
+    await db.$executeRawUnsafe(
+      `DELETE FROM "AttemptItem" WHERE "attemptId" IN (SELECT "id" FROM "Attempt" WHERE "personId" = ?)`,
+      people[0]!.id,
+    );
     await db.$executeRawUnsafe(`DELETE FROM "Certificate" WHERE "personId" = ?`, people[0]!.id);
     await db.$executeRawUnsafe(`DELETE FROM "Attempt" WHERE "personId" = ?`, people[0]!.id);
     expect((await kept()).some((r) => r.key.endsWith(`/${people[0]!.id}`))).toBe(false);

@@ -33,7 +33,9 @@ describe("review after a failed post-test", () => {
     await readyForPostTest(client, "no-gift");
     const first = await startTest(client, "no-gift", "post");
     await submit(client, "no-gift", first, await answersFor(first, 10));
-    const explanation = (await db.attemptItem.findFirstOrThrow({ where: { attemptId: first }, include: { questionVersion: true } })).questionVersion.explanation;
+    const explanation = (
+      await db.attemptItem.findFirstOrThrow({ where: { attemptId: first }, include: { questionVersion: true } })
+    ).questionVersion.explanation;
     const hidden = await (await client.get(`/courses/no-gift/attempts/${first}`)).text();
     expect(hidden).toContain("เฉลยและคำอธิบายจะแสดงเมื่อท่านผ่านหลักสูตรนี้");
     expect(hidden).not.toContain(explanation.slice(0, 30));
@@ -41,8 +43,18 @@ describe("review after a failed post-test", () => {
 
     // The second post-test meets none of the first one's questions where the bank allows (32 = 15 + 15 + 2).
     const second = await startTest(client, "no-gift", "post");
-    const seen = new Set((await db.attemptItem.findMany({ where: { attempt: { id: { in: [first] } } }, include: { questionVersion: true } })).map((i) => i.questionVersion.questionId));
-    const secondItems = await db.attemptItem.findMany({ where: { attemptId: second }, include: { questionVersion: true } });
+    const seen = new Set(
+      (
+        await db.attemptItem.findMany({
+          where: { attempt: { id: { in: [first] } } },
+          include: { questionVersion: true },
+        })
+      ).map((i) => i.questionVersion.questionId),
+    );
+    const secondItems = await db.attemptItem.findMany({
+      where: { attemptId: second },
+      include: { questionVersion: true },
+    });
     const repeats = secondItems.filter((i) => seen.has(i.questionVersion.questionId)).length;
     expect(repeats).toBeLessThanOrEqual(13);
     await submit(client, "no-gift", second, await answersFor(second, 10));
@@ -88,7 +100,12 @@ describe("the fiscal year's end", () => {
 
   it("survives two page loads at once when the time has run out", async () => {
     const { person } = await staff();
-    const attempt = await startAttempt("anti-corruption", "pre", { personId: person.id, ip: null }, new Date(Date.now() - 60 * 60_000));
+    const attempt = await startAttempt(
+      "anti-corruption",
+      "pre",
+      { personId: person.id, ip: null },
+      new Date(Date.now() - 60 * 60_000),
+    );
     const [a, b] = await Promise.all([attemptView(attempt.id, person.id), attemptView(attempt.id, person.id)]);
     expect(a.submittedAt).not.toBeNull();
     expect(b.submittedAt).not.toBeNull();

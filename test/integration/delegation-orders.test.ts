@@ -57,7 +57,10 @@ describe("the life of an order", () => {
     const bystander = await personWith(["staff"], "health");
     const hr = await personWith(["staff", "hr"], "personnel-management");
 
-    const { id } = await draftThroughForm(manager.client, await orderFields(manager.person.employeeNumber, delegate.person.employeeNumber));
+    const { id } = await draftThroughForm(
+      manager.client,
+      await orderFields(manager.person.employeeNumber, delegate.person.employeeNumber),
+    );
     expect(id).not.toBeNull();
     const orderId = id!;
     expect((await post(manager.client, orderId, { intent: "submit" })).status).toBe(200);
@@ -94,8 +97,19 @@ describe("the life of an order", () => {
 
     const hrView = await (await hr.client.get(`/orders/${orderId}`)).text();
     expect(hrView).toContain("การรับทราบ (1/");
-    const actions = (await db.auditLog.findMany({ where: { entityType: "DelegationOrder", entityId: String(orderId) }, orderBy: { id: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["order.drafted", "order.submitted", "order.signed", "order.circulated", "order.acknowledged"]);
+    const actions = (
+      await db.auditLog.findMany({
+        where: { entityType: "DelegationOrder", entityId: String(orderId) },
+        orderBy: { id: "asc" },
+      })
+    ).map((a) => a.action);
+    expect(actions).toEqual([
+      "order.drafted",
+      "order.submitted",
+      "order.signed",
+      "order.circulated",
+      "order.acknowledged",
+    ]);
     expect(await countOrdersSignedInFiscalYear(fiscalYearOf(new Date()))).toBeGreaterThanOrEqual(1);
   });
 
@@ -106,7 +120,9 @@ describe("the life of an order", () => {
     const unit = await db.division.findUniqueOrThrow({ where: { code: "internal-audit" } });
     const { id, response } = await draftThroughForm(
       manager.client,
-      await orderFields(manager.person.employeeNumber, delegate.person.employeeNumber, { recipientDivisionIds: String(unit.id) }),
+      await orderFields(manager.person.employeeNumber, delegate.person.employeeNumber, {
+        recipientDivisionIds: String(unit.id),
+      }),
     );
     expect(response.status, await response.clone().text()).toBe(302);
     await post(manager.client, id!, { intent: "submit" });
@@ -134,7 +150,13 @@ describe("bad input is refused in Thai and changes nothing", () => {
       [{ "powers.0.ceilingBaht": "-5" }, "วงเงินต้องไม่ติดลบ"],
     ];
     for (const [overrides, message] of cases) {
-      const { response } = await draftThroughForm(manager.client, await orderFields(manager.person.employeeNumber, "", { "delegates.0.employeeNumber": (await createTestPerson()).employeeNumber, ...overrides }));
+      const { response } = await draftThroughForm(
+        manager.client,
+        await orderFields(manager.person.employeeNumber, "", {
+          "delegates.0.employeeNumber": (await createTestPerson()).employeeNumber,
+          ...overrides,
+        }),
+      );
       expect(response.status, message).toBe(400);
       expect(await response.text(), message).toContain(message);
     }
@@ -147,31 +169,52 @@ describe("bad input is refused in Thai and changes nothing", () => {
     const hr = await personWith(["staff", "hr"], "personnel-management");
     const delegate = await createTestPerson();
     expect((await staff.client.get("/orders/new")).status).toBe(403);
-    expect((await draftThroughForm(staff.client, await orderFields(manager.person.employeeNumber, delegate.employeeNumber))).response.status).toBe(403);
+    expect(
+      (await draftThroughForm(staff.client, await orderFields(manager.person.employeeNumber, delegate.employeeNumber)))
+        .response.status,
+    ).toBe(403);
 
     // HR drafts for the manager; HR can see it but only the manager can sign.
-    const { id } = await draftThroughForm(hr.client, await orderFields(manager.person.employeeNumber, delegate.employeeNumber));
+    const { id } = await draftThroughForm(
+      hr.client,
+      await orderFields(manager.person.employeeNumber, delegate.employeeNumber),
+    );
     await post(hr.client, id!, { intent: "submit" });
     const hrSigns = await post(hr.client, id!, { intent: "sign", password: TEST_PASSWORD });
     expect(hrSigns.status).toBe(403);
     expect(await hrSigns.text()).toContain("ลงนามได้เฉพาะผู้มอบอำนาจ");
     await post(manager.client, id!, { intent: "sign", password: TEST_PASSWORD });
-    const snapshot = JSON.stringify(await db.delegationOrder.findUniqueOrThrow({ where: { id: id! }, include: { powers: true, delegates: true } }));
+    const snapshot = JSON.stringify(
+      await db.delegationOrder.findUniqueOrThrow({ where: { id: id! }, include: { powers: true, delegates: true } }),
+    );
     const editPage = await hr.client.get(`/orders/${id}/edit`);
     expect(editPage.status).toBe(409);
     expect(await editPage.text()).toContain("คำสั่งที่ลงนามแล้วแก้ไขไม่ได้");
-    const edit = await hr.client.post(`/orders/${id}/edit`, await orderFields(manager.person.employeeNumber, delegate.employeeNumber, { title: "เปลี่ยนชื่อหลังลงนาม" }));
+    const edit = await hr.client.post(
+      `/orders/${id}/edit`,
+      await orderFields(manager.person.employeeNumber, delegate.employeeNumber, { title: "เปลี่ยนชื่อหลังลงนาม" }),
+    );
     expect([403, 409]).toContain(edit.status);
-    expect(JSON.stringify(await db.delegationOrder.findUniqueOrThrow({ where: { id: id! }, include: { powers: true, delegates: true } }))).toBe(snapshot);
-    await expect(db.delegationOrder.update({ where: { id: id! }, data: { title: "แก้ตรง ๆ ในฐานข้อมูล" } })).rejects.toThrow();
-    await expect(db.delegationPower.updateMany({ where: { orderId: id! }, data: { ceilingBaht: 9_999_999 } })).rejects.toThrow();
+    expect(
+      JSON.stringify(
+        await db.delegationOrder.findUniqueOrThrow({ where: { id: id! }, include: { powers: true, delegates: true } }),
+      ),
+    ).toBe(snapshot);
+    await expect(
+      db.delegationOrder.update({ where: { id: id! }, data: { title: "แก้ตรง ๆ ในฐานข้อมูล" } }),
+    ).rejects.toThrow();
+    await expect(
+      db.delegationPower.updateMany({ where: { orderId: id! }, data: { ceilingBaht: 9_999_999 } }),
+    ).rejects.toThrow();
   });
 });
 
 describe("numbers", () => {
   it("are consecutive with no gaps or duplicates when many are signed at the same moment", async () => {
     const delegate = await createTestPerson();
-    const managers = await Promise.all(Array.from({ length: 12 }, () => createTestPerson({ roles: ["staff", "manager"], divisionCode: "finance" })));
+    const managers = await Promise.all(
+      Array.from({ length: 12 }, () => createTestPerson({ roles: ["staff", "manager"], divisionCode: "finance" })),
+    );
     const finance = await db.division.findUniqueOrThrow({ where: { code: "finance" } });
     const ids: { id: number; actor: { personId: number; roles: Role[]; ip: null } }[] = [];
     for (const m of managers) {
@@ -185,7 +228,15 @@ describe("numbers", () => {
           effectiveUntil: "",
           body: "ทดสอบการออกเลขพร้อมกันหลายคำสั่ง",
           delegates: [{ employeeNumber: delegate.employeeNumber, positionTitle: undefined }],
-          powers: [{ kind: "order", description: "สั่งการเรื่องทดสอบ", legalBasis: "ระเบียบทดสอบ ข้อ 1", limits: undefined, ceilingBaht: undefined }],
+          powers: [
+            {
+              kind: "order",
+              description: "สั่งการเรื่องทดสอบ",
+              legalBasis: "ระเบียบทดสอบ ข้อ 1",
+              limits: undefined,
+              ceilingBaht: undefined,
+            },
+          ],
           recipientDivisionIds: [],
           recipientEmployeeNumbers: "",
           supersedesId: "",
@@ -206,7 +257,10 @@ describe("the signature's hash", () => {
   it("catches a row changed behind the application's back", async () => {
     const manager = await personWith(["staff", "manager"]);
     const delegate = await createTestPerson();
-    const { id } = await draftThroughForm(manager.client, await orderFields(manager.person.employeeNumber, delegate.employeeNumber));
+    const { id } = await draftThroughForm(
+      manager.client,
+      await orderFields(manager.person.employeeNumber, delegate.employeeNumber),
+    );
     await post(manager.client, id!, { intent: "submit" });
     await post(manager.client, id!, { intent: "sign", password: TEST_PASSWORD });
     expect(await (await manager.client.get(`/orders/${id}`)).text()).toContain("ตรวจสอบแล้ว: เนื้อหาตรงกับที่ลงนาม");
@@ -233,7 +287,10 @@ describe("who may approve", () => {
     await db.person.update({ where: { id: holder.id }, data: { position: "หัวหน้างานพัสดุทดสอบ" } });
     const { id } = await draftThroughForm(
       manager.client,
-      await orderFields(manager.person.employeeNumber, delegate.employeeNumber, { "delegates.1.positionTitle": "หัวหน้างานพัสดุทดสอบ", "delegates.1.employeeNumber": "" }),
+      await orderFields(manager.person.employeeNumber, delegate.employeeNumber, {
+        "delegates.1.positionTitle": "หัวหน้างานพัสดุทดสอบ",
+        "delegates.1.employeeNumber": "",
+      }),
     );
     await post(manager.client, id!, { intent: "submit" });
     await post(manager.client, id!, { intent: "sign", password: TEST_PASSWORD });
@@ -241,17 +298,27 @@ describe("who may approve", () => {
     expect((await powersHeldBy(delegate.id, inForce)).map((p) => p.power.ceilingBaht)).toEqual([100000]);
     expect(await powersHeldBy(holder.id, inForce)).toHaveLength(1);
     expect(await powersHeldBy(delegate.id, new Date("2026-10-15T05:00:00Z"))).toHaveLength(0); // before it took effect
-    const page = await (await manager.client.get(`/orders/powers?person=${holder.employeeNumber}&date=2027-01-15`)).text();
+    const page = await (
+      await manager.client.get(`/orders/powers?person=${holder.employeeNumber}&date=2027-01-15`)
+    ).text();
     expect(page).toContain("อนุมัติการจัดซื้อจัดจ้างโดยวิธีเฉพาะเจาะจง");
 
     // A new order replaces it on signing.
-    const replacement = await draftThroughForm(manager.client, await orderFields(manager.person.employeeNumber, delegate.employeeNumber, { supersedesId: String(id), "powers.0.ceilingBaht": "50000" }));
+    const replacement = await draftThroughForm(
+      manager.client,
+      await orderFields(manager.person.employeeNumber, delegate.employeeNumber, {
+        supersedesId: String(id),
+        "powers.0.ceilingBaht": "50000",
+      }),
+    );
     await post(manager.client, replacement.id!, { intent: "submit" });
     await post(manager.client, replacement.id!, { intent: "sign", password: TEST_PASSWORD });
     const old = await db.delegationOrder.findUniqueOrThrow({ where: { id: id! } });
     expect(old.status).toBe("superseded");
     expect(old.endReason).toContain("ถูกแทนที่โดยคำสั่งที่");
-    expect((await powersHeldBy(delegate.id, new Date(Date.now() + 86_400_000 * 60))).map((p) => p.power.ceilingBaht)).toEqual([50000]);
+    expect(
+      (await powersHeldBy(delegate.id, new Date(Date.now() + 86_400_000 * 60))).map((p) => p.power.ceilingBaht),
+    ).toEqual([50000]);
 
     const revoke = await post(manager.client, replacement.id!, { intent: "revoke", reason: "ปรับโครงสร้างงานพัสดุใหม่" });
     expect(revoke.status).toBe(200);
@@ -264,19 +331,31 @@ describe("review fixes", () => {
     const mayor = await personWith(["staff", "manager"]);
     const other = await personWith(["staff", "manager"]);
     const delegate = await createTestPerson();
-    const { id } = await draftThroughForm(mayor.client, await orderFields(mayor.person.employeeNumber, delegate.employeeNumber));
+    const { id } = await draftThroughForm(
+      mayor.client,
+      await orderFields(mayor.person.employeeNumber, delegate.employeeNumber),
+    );
     await post(mayor.client, id!, { intent: "submit" });
     await post(mayor.client, id!, { intent: "sign", password: TEST_PASSWORD });
-    const hijack = await draftThroughForm(other.client, await orderFields(other.person.employeeNumber, delegate.employeeNumber, { supersedesId: String(id) }));
+    const hijack = await draftThroughForm(
+      other.client,
+      await orderFields(other.person.employeeNumber, delegate.employeeNumber, { supersedesId: String(id) }),
+    );
     expect(hijack.response.status).toBe(400);
     expect(await hijack.response.text()).toContain("ต้องเป็นคำสั่งของผู้มอบอำนาจคนเดียวกัน");
 
-    const second = await draftThroughForm(mayor.client, await orderFields(mayor.person.employeeNumber, delegate.employeeNumber));
+    const second = await draftThroughForm(
+      mayor.client,
+      await orderFields(mayor.person.employeeNumber, delegate.employeeNumber),
+    );
     await post(mayor.client, second.id!, { intent: "submit" });
     const seen = (await db.delegationOrder.findUniqueOrThrow({ where: { id: second.id! } })).updatedAt.toISOString();
     // The author pulls it back, raises the ceiling and resubmits while the page is open.
     await post(mayor.client, second.id!, { intent: "return" });
-    await mayor.client.post(`/orders/${second.id}/edit`, await orderFields(mayor.person.employeeNumber, delegate.employeeNumber, { "powers.0.ceilingBaht": "9000000" }));
+    await mayor.client.post(
+      `/orders/${second.id}/edit`,
+      await orderFields(mayor.person.employeeNumber, delegate.employeeNumber, { "powers.0.ceilingBaht": "9000000" }),
+    );
     await post(mayor.client, second.id!, { intent: "submit" });
     const stale = await post(mayor.client, second.id!, { intent: "sign", password: TEST_PASSWORD, version: seen });
     expect(stale.status).toBe(409);

@@ -24,7 +24,10 @@ const gift = (over: Record<string, string> = {}) => ({
   outcome: "accepted",
   ...over,
 });
-const noGiftIndicator = async () => (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.instrument === "no-gift-declaration")!;
+const noGiftIndicator = async () =>
+  (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find(
+    (r) => r.instrument === "no-gift-declaration",
+  )!;
 
 describe("the gift register and the No Gift declaration (item 16)", () => {
   it("records, refuses bad input with nothing changed, lets only the head decide, shows HR, and moves the indicator", async () => {
@@ -33,7 +36,9 @@ describe("the gift register and the No Gift declaration (item 16)", () => {
     const head = await createTestPerson({ roles: ["staff", "manager"], divisionCode: "finance" });
     const otherHead = await createTestPerson({ roles: ["staff", "manager"], divisionCode: "engineering" });
     const hrPerson = await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management" });
-    const [s, c, h, o, hr] = await Promise.all([staff, colleague, head, otherHead, hrPerson].map(async (p) => app.client(await sessionCookieFor(p.id))));
+    const [s, c, h, o, hr] = await Promise.all(
+      [staff, colleague, head, otherHead, hrPerson].map(async (p) => app.client(await sessionCookieFor(p.id))),
+    );
 
     const refusals: [Record<string, string>, string][] = [
       [gift({ value: "-5" }), "มูลค่าต้องเป็นจำนวนเงินบาทที่ไม่ติดลบ"],
@@ -55,7 +60,12 @@ describe("the gift register and the No Gift declaration (item 16)", () => {
     expect(recorded.status).toBe(302);
     const id = Number(recorded.headers.get("location")!.split("/").pop());
     const record = await db.giftReport.findUniqueOrThrow({ where: { id } });
-    expect([record.mustReport, record.ruleCase, record.reportDueOn, record.valueSatang]).toEqual([true, "beyond-limit", addDays(today, 30), 500000]);
+    expect([record.mustReport, record.ruleCase, record.reportDueOn, record.valueSatang]).toEqual([
+      true,
+      "beyond-limit",
+      addDays(today, 30),
+      500000,
+    ]);
     expect((await db.giftReport.findFirstOrThrow({ where: { valueSatang: 300000 } })).mustReport).toBe(false);
 
     // Who may see it: the person, their head, HR; not a colleague, not another unit's manager.
@@ -82,9 +92,15 @@ describe("the gift register and the No Gift declaration (item 16)", () => {
     await expect(db.giftReport.update({ where: { id }, data: { valueSatang: 1 } })).rejects.toThrow();
 
     // Superseding a decided record keeps it, with the reason, and links the new one.
-    const noSupersedeReason = await s.post("/gifts/new", gift({ value: "5100", supersedesId: String(id), supersedeReason: "" }));
+    const noSupersedeReason = await s.post(
+      "/gifts/new",
+      gift({ value: "5100", supersedesId: String(id), supersedeReason: "" }),
+    );
     expect(noSupersedeReason.status).toBe(400);
-    const superseding = await s.post("/gifts/new", gift({ value: "5100", supersedesId: String(id), supersedeReason: "มูลค่าที่ถูกต้องตามใบเสร็จ" }));
+    const superseding = await s.post(
+      "/gifts/new",
+      gift({ value: "5100", supersedesId: String(id), supersedeReason: "มูลค่าที่ถูกต้องตามใบเสร็จ" }),
+    );
     expect(superseding.status).toBe(302);
     const old = await db.giftReport.findUniqueOrThrow({ where: { id } });
     expect([old.supersededReason, old.decision]).toEqual(["มูลค่าที่ถูกต้องตามใบเสร็จ", "return"]);
@@ -104,7 +120,9 @@ describe("the gift register and the No Gift declaration (item 16)", () => {
     expect(none.status).toBe(400);
     expect(await none.text()).toContain("ท่านมีรายการที่เกินกว่าที่กำหนดในทะเบียนปีนี้");
     expect(await db.noGiftDeclaration.count()).toBe(0);
-    expect((await s.post("/gifts/declaration", { kind: "listed", giftIds: [String(newId)], confirm: "on" })).status).toBe(200);
+    expect(
+      (await s.post("/gifts/declaration", { kind: "listed", giftIds: [String(newId)], confirm: "on" })).status,
+    ).toBe(200);
     const second = await c.post("/gifts/declaration", { kind: "none", confirm: "on" });
     expect(second.status).toBe(200);
     const again = await s.post("/gifts/declaration", { kind: "listed", giftIds: [String(newId)], confirm: "on" });
@@ -114,7 +132,9 @@ describe("the gift register and the No Gift declaration (item 16)", () => {
     expect([after.numerator! - before.numerator!, after.denominator]).toEqual([2, before.denominator]);
     expect(await (await hr.get("/hr/gifts")).text()).toContain(`ยื่นแล้ว 2/${after.denominator} คน`);
 
-    const actions = (await db.auditLog.findMany({ where: { entityType: "GiftReport", entityId: String(id) } })).map((a) => a.action).sort();
+    const actions = (await db.auditLog.findMany({ where: { entityType: "GiftReport", entityId: String(id) } }))
+      .map((a) => a.action)
+      .sort();
     expect(actions).toEqual(["gift.decided", "gift.reported", "gift.superseded"]);
   });
 });
@@ -127,22 +147,43 @@ describe("conflict-of-interest declarations (item 5)", () => {
     const otherHead = await createTestPerson({ roles: ["staff", "manager"], divisionCode: "finance" });
     const hrPerson = await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management" });
     const deputyMayor = await createTestPerson({ personnelType: "executive", divisionCode: "executive" });
-    const [s, c, h, o, hr, ex] = await Promise.all([staff, colleague, head, otherHead, hrPerson, deputyMayor].map(async (p) => app.client(await sessionCookieFor(p.id))));
+    const [s, c, h, o, hr, ex] = await Promise.all(
+      [staff, colleague, head, otherHead, hrPerson, deputyMayor].map(async (p) =>
+        app.client(await sessionCookieFor(p.id)),
+      ),
+    );
 
-    const both = await s.post("/declarations/new?kind=yearly", { nothingToDeclare: "on", businesses: "ร้านวัสดุก่อสร้างของพี่ชาย" });
+    const both = await s.post("/declarations/new?kind=yearly", {
+      nothingToDeclare: "on",
+      businesses: "ร้านวัสดุก่อสร้างของพี่ชาย",
+    });
     expect(both.status).toBe(400);
     expect(await both.text()).toContain("ไม่ต้องกรอกรายการส่วนได้เสีย");
     expect(await db.conflictDeclaration.count()).toBe(0);
-    const yearly = await s.post("/declarations/new?kind=yearly", { businesses: "ร้านวัสดุก่อสร้างของพี่ชาย เคยเสนอราคาต่อเทศบาล" });
+    const yearly = await s.post("/declarations/new?kind=yearly", {
+      businesses: "ร้านวัสดุก่อสร้างของพี่ชาย เคยเสนอราคาต่อเทศบาล",
+    });
     expect(yearly.status).toBe(302);
     const again = await s.post("/declarations/new?kind=yearly", { nothingToDeclare: "on" });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("ยื่นซ้ำไม่ได้");
 
-    const kase = await s.post("/declarations/new?kind=case", { caseType: "inspection_committee", caseRef: "คำสั่งที่ 9/2570 ตรวจรับงานจ้าง", hasConflict: "yes", conflictDetail: "ผู้รับจ้างเป็นพี่ชาย" });
+    const kase = await s.post("/declarations/new?kind=case", {
+      caseType: "inspection_committee",
+      caseRef: "คำสั่งที่ 9/2570 ตรวจรับงานจ้าง",
+      hasConflict: "yes",
+      conflictDetail: "ผู้รับจ้างเป็นพี่ชาย",
+    });
     expect(kase.status).toBe(302);
     const caseId = Number(kase.headers.get("location")!.split("/").pop());
-    for (const [client, status] of [[s, 200], [h, 200], [hr, 200], [c, 404], [o, 404]] as const) expect((await client.get(`/declarations/${caseId}`)).status).toBe(status);
+    for (const [client, status] of [
+      [s, 200],
+      [h, 200],
+      [hr, 200],
+      [c, 404],
+      [o, 404],
+    ] as const)
+      expect((await client.get(`/declarations/${caseId}`)).status).toBe(status);
 
     const own = await s.post(`/declarations/${caseId}`, { outcome: "recusal", note: "ถอนตัวเอง" });
     expect(own.status).toBe(403);
@@ -164,14 +205,25 @@ describe("conflict-of-interest declarations (item 5)", () => {
     // HR sees all and the position risk table; staff may not.
     expect((await s.get("/hr/declarations")).status).toBe(403);
     expect(await (await hr.get("/hr/declarations")).text()).toContain("คำสั่งที่ 9/2570");
-    const risk = { position: "นายช่างโยธา", risk: "ตรวจรับงานของผู้รับจ้างที่เป็นญาติ", level: "high", controls: "แถลงส่วนได้เสียก่อนตรวจรับ และงดเว้นเมื่อมีส่วนได้เสีย" };
+    const risk = {
+      position: "นายช่างโยธา",
+      risk: "ตรวจรับงานของผู้รับจ้างที่เป็นญาติ",
+      level: "high",
+      controls: "แถลงส่วนได้เสียก่อนตรวจรับ และงดเว้นเมื่อมีส่วนได้เสีย",
+    };
     expect((await s.post("/hr/declarations/positions", risk)).status).toBe(403);
     expect((await hr.post("/hr/declarations/positions", { ...risk, controls: "" })).status).toBe(400);
     expect((await hr.post("/hr/declarations/positions", risk)).status).toBe(200);
     expect(await (await hr.get("/hr/declarations/positions")).text()).toContain("ตรวจรับงานของผู้รับจ้างที่เป็นญาติ");
 
-    await expect(db.conflictDeclaration.update({ where: { id: caseId }, data: { reviewOutcome: "no_conflict" } })).rejects.toThrow();
-    const actions = (await db.auditLog.findMany({ where: { entityType: "ConflictDeclaration", entityId: String(caseId) } })).map((a) => a.action).sort();
+    await expect(
+      db.conflictDeclaration.update({ where: { id: caseId }, data: { reviewOutcome: "no_conflict" } }),
+    ).rejects.toThrow();
+    const actions = (
+      await db.auditLog.findMany({ where: { entityType: "ConflictDeclaration", entityId: String(caseId) } })
+    )
+      .map((a) => a.action)
+      .sort();
     expect(actions).toEqual(["declaration.case", "declaration.reviewed"]);
   });
 });

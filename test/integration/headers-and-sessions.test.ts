@@ -86,7 +86,10 @@ describe("absolute session lifetime", () => {
     expect(maxAge).toBeLessThanOrEqual(12 * 60 * 60);
     const signedIn = new Date(Date.now() - 11.5 * HOUR);
     const token = await createSession(db, person.id, signedIn);
-    await db.session.update({ where: { id: token.split(".")[0] }, data: { expiresAt: new Date(Date.now() + 10 * 60_000) } });
+    await db.session.update({
+      where: { id: token.split(".")[0] },
+      data: { expiresAt: new Date(Date.now() + 10 * 60_000) },
+    });
     expect((await app.client(`sujarit_session=${token}`).get("/")).status).toBe(200);
     const row = await db.session.findUniqueOrThrow({ where: { id: token.split(".")[0] } });
     expect(row.expiresAt.getTime()).toBeLessThanOrEqual(signedIn.getTime() + 12 * HOUR);
@@ -105,7 +108,11 @@ describe("a password reset by an admin must be replaced at the next sign-in", ()
     expect(reset.status).toBe(200);
 
     const client = app.client();
-    const signIn = await client.post("/login", { username: target.employeeNumber, password: "reset-by-admin-1", redirectTo: "/orders" });
+    const signIn = await client.post("/login", {
+      username: target.employeeNumber,
+      password: "reset-by-admin-1",
+      redirectTo: "/orders",
+    });
     expect(signIn.status).toBe(302);
     expect(signIn.headers.get("location")).toBe("/account");
     for (const path of ["/", "/orders", "/courses", "/admin/people/1"]) {
@@ -139,10 +146,14 @@ describe("the cross-origin check compares the whole origin", () => {
     const otherScheme = await app.client().post("/login", fields, { Origin: `https://${host}` });
     expect(otherScheme.status).toBe(403);
     expect(await otherScheme.text()).toContain("CSRF");
-    const otherPort = await app.client().post("/login", fields, { Origin: `http://${new URL(app.baseUrl).hostname}:1` });
+    const otherPort = await app
+      .client()
+      .post("/login", fields, { Origin: `http://${new URL(app.baseUrl).hostname}:1` });
     expect(otherPort.status).toBe(403);
     // Behind the proxy, an HTTPS page posts with an https Origin, and that is the same origin.
-    const viaProxy = await app.client().post("/login", fields, { Origin: `https://${host}`, "X-Forwarded-Proto": "https" });
+    const viaProxy = await app
+      .client()
+      .post("/login", fields, { Origin: `https://${host}`, "X-Forwarded-Proto": "https" });
     expect(viaProxy.status).toBe(302);
     const same = await app.client().post("/login", fields);
     expect(same.status).toBe(302);

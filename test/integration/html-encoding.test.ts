@@ -14,7 +14,16 @@ describe("streamed HTML", () => {
   it("has no NUL bytes in Thai-heavy pages (React 18.3.1 leaves them at its 2 KiB buffer ends)", async () => {
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
-    for (const path of ["/", "/courses", "/plan", "/plan/items/5", "/indicators", "/hr/courses", "/hr/groups", "/admin/people"]) {
+    for (const path of [
+      "/",
+      "/courses",
+      "/plan",
+      "/plan/items/5",
+      "/indicators",
+      "/hr/courses",
+      "/hr/groups",
+      "/admin/people",
+    ]) {
       const response = await fetch(app.baseUrl + path, { headers: { Cookie: cookie } });
       expect(response.status, path).toBe(200);
       const bytes = new Uint8Array(await response.arrayBuffer());

@@ -15,20 +15,42 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const thisYear = fiscalYearOf(new Date());
-const PDF = new Uint8Array(Buffer.concat([Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n"), Buffer.from([0, 1, 2, 255, 254]), Buffer.from("\n%%EOF\n")]));
+const PDF = new Uint8Array(
+  Buffer.concat([
+    Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n"),
+    Buffer.from([0, 1, 2, 255, 254]),
+    Buffer.from("\n%%EOF\n"),
+  ]),
+);
 
 async function indicatorOf(itemNumber: number, instrument: string) {
   return db.planIndicator.findFirstOrThrow({ where: { itemNumber, instrument } });
 }
 
 /** A multipart POST as the browser form sends it (same origin, cookie, optional file). */
-async function postEntry(cookie: string, itemNumber: number, indicatorId: number, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; type?: string }) {
+async function postEntry(
+  cookie: string,
+  itemNumber: number,
+  indicatorId: number,
+  fields: Record<string, string>,
+  file?: { name: string; bytes: Uint8Array; type?: string },
+) {
   const body = new FormData();
   body.set("indicatorId", String(indicatorId));
   for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  if (file) body.set("evidenceFile", new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }), file.name);
+  if (file)
+    body.set(
+      "evidenceFile",
+      new Blob([new Uint8Array(file.bytes)], { type: file.type ?? "application/octet-stream" }),
+      file.name,
+    );
   else body.set("evidenceFile", new Blob([]), "");
-  return fetch(`${app.baseUrl}/plan/items/${itemNumber}?indicator=${indicatorId}`, { method: "POST", redirect: "manual", body, headers: { Cookie: cookie, Origin: app.baseUrl } });
+  return fetch(`${app.baseUrl}/plan/items/${itemNumber}?indicator=${indicatorId}`, {
+    method: "POST",
+    redirect: "manual",
+    body,
+    headers: { Cookie: cookie, Origin: app.baseUrl },
+  });
 }
 
 async function itaResult(year: number, itemNumber = 15) {
@@ -43,14 +65,23 @@ describe("HR's indicator entries with evidence", () => {
     const ita = await indicatorOf(15, "ita-score");
     expect((await itaResult(thisYear)).status).toBe("no_data");
 
-    const first = await postEntry(cookie, 15, ita.id, { fiscalYear: String(thisYear), value: "84.99", evidenceUrl: "https://itas.nacc.go.th/result/1" });
+    const first = await postEntry(cookie, 15, ita.id, {
+      fiscalYear: String(thisYear),
+      value: "84.99",
+      evidenceUrl: "https://itas.nacc.go.th/result/1",
+    });
     expect(first.status).toBe(200);
     let r = await itaResult(thisYear);
     expect([r.value, r.status, r.valueText]).toEqual([84.99, "in_progress", "คะแนน 84.99"]);
     expect(r.source).toContain("ทดสอบ");
     expect(r.source).toContain("https://itas.nacc.go.th/result/1");
 
-    const second = await postEntry(cookie, 15, ita.id, { fiscalYear: String(thisYear), value: "85", evidenceUrl: "https://itas.nacc.go.th/result/2", note: "ผลทางการ" });
+    const second = await postEntry(cookie, 15, ita.id, {
+      fiscalYear: String(thisYear),
+      value: "85",
+      evidenceUrl: "https://itas.nacc.go.th/result/2",
+      note: "ผลทางการ",
+    });
     expect(second.status).toBe(200);
     r = await itaResult(thisYear);
     expect([r.value, r.status]).toEqual([85, "met"]);
@@ -60,18 +91,33 @@ describe("HR's indicator entries with evidence", () => {
     const page = await (await app.client(cookie).get(`/plan/items/15?year=${thisYear}`)).text();
     expect(page).toContain("มีการบันทึกใหม่แทนแล้ว");
     expect(page).toContain("คะแนน 84.99");
-    expect(await db.auditLog.count({ where: { action: "indicator.entry_recorded", entityId: String(ita.id), actorId: hr.id } })).toBe(2);
+    expect(
+      await db.auditLog.count({
+        where: { action: "indicator.entry_recorded", entityId: String(ita.id), actorId: hr.id },
+      }),
+    ).toBe(2);
     // Append-only: the superseded entry cannot be rewritten.
-    await expect(db.indicatorEntry.updateMany({ where: { indicatorId: ita.id }, data: { value: 99 } })).rejects.toThrow();
+    await expect(
+      db.indicatorEntry.updateMany({ where: { indicatorId: ita.id }, data: { value: 99 } }),
+    ).rejects.toThrow();
   });
 
   it("stores an uploaded PDF and serves it back byte-identical to signed-in users with safe headers", async () => {
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
     const fuel = await indicatorOf(22, "fuel-records");
-    const response = await postEntry(cookie, 22, fuel.id, { fiscalYear: "2569", value: "30", evidenceUrl: "" }, { name: "รายงานน้ำมัน 2569.pdf", bytes: PDF, type: "application/pdf" });
+    const response = await postEntry(
+      cookie,
+      22,
+      fuel.id,
+      { fiscalYear: "2569", value: "30", evidenceUrl: "" },
+      { name: "รายงานน้ำมัน 2569.pdf", bytes: PDF, type: "application/pdf" },
+    );
     expect(response.status).toBe(200);
-    const entry = await db.indicatorEntry.findFirstOrThrow({ where: { indicatorId: fuel.id, fiscalYear: 2569 }, include: { evidenceFile: true } });
+    const entry = await db.indicatorEntry.findFirstOrThrow({
+      where: { indicatorId: fuel.id, fiscalYear: 2569 },
+      include: { evidenceFile: true },
+    });
     expect(entry.evidenceFile?.mimeType).toBe("application/pdf");
     expect(entry.evidenceFile?.sha256).toMatch(/^[0-9a-f]{64}$/);
     const r = (await computeIndicators(2569, { itemNumber: 22 })).find((x) => x.id === fuel.id)!;
@@ -83,7 +129,9 @@ describe("HR's indicator entries with evidence", () => {
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(download.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("รายงานน้ำมัน 2569.pdf")}`);
+    expect(download.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent("รายงานน้ำมัน 2569.pdf")}`,
+    );
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(PDF);
     expect((await app.client().get(`/evidence/${entry.evidenceFileId}`)).status).toBe(302); // signed out: to sign-in
   });
@@ -98,11 +146,23 @@ describe("HR's indicator entries with evidence", () => {
 
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
     big.set(PDF);
-    const tooBig = await postEntry(cookie, 7, turnout.id, { fiscalYear: "2569", value: "1000" }, { name: "big.pdf", bytes: big });
+    const tooBig = await postEntry(
+      cookie,
+      7,
+      turnout.id,
+      { fiscalYear: "2569", value: "1000" },
+      { name: "big.pdf", bytes: big },
+    );
     expect(tooBig.status).toBe(413);
     expect(await tooBig.text()).toContain("ไม่เกิน 5 MB");
 
-    const disguised = await postEntry(cookie, 7, turnout.id, { fiscalYear: "2569", value: "1000" }, { name: "photo.jpg", bytes: new TextEncoder().encode("<html><script>alert(1)</script>") });
+    const disguised = await postEntry(
+      cookie,
+      7,
+      turnout.id,
+      { fiscalYear: "2569", value: "1000" },
+      { name: "photo.jpg", bytes: new TextEncoder().encode("<html><script>alert(1)</script>") },
+    );
     expect(disguised.status).toBe(400);
     const disguisedPage = await disguised.text();
     expect(disguisedPage).toContain("รับเฉพาะไฟล์ PDF, JPEG, PNG, Word หรือ Excel");
@@ -112,15 +172,25 @@ describe("HR's indicator entries with evidence", () => {
     expect(noEvidence.status).toBe(400);
     expect(await noEvidence.text()).toContain("กรุณาแนบหลักฐาน");
 
-    const fractional = await postEntry(cookie, 7, turnout.id, { fiscalYear: "2569", value: "999.5", evidenceUrl: "https://example.org/photos" });
+    const fractional = await postEntry(cookie, 7, turnout.id, {
+      fiscalYear: "2569",
+      value: "999.5",
+      evidenceUrl: "https://example.org/photos",
+    });
     expect(fractional.status).toBe(400);
     expect(await fractional.text()).toContain("จำนวนเต็ม");
 
     const staff = await createTestPerson();
-    const staffPost = await postEntry(await sessionCookieFor(staff.id), 7, turnout.id, { fiscalYear: "2569", value: "1000", evidenceUrl: "https://example.org/photos" });
+    const staffPost = await postEntry(await sessionCookieFor(staff.id), 7, turnout.id, {
+      fiscalYear: "2569",
+      value: "1000",
+      evidenceUrl: "https://example.org/photos",
+    });
     expect(staffPost.status).toBe(403);
     const manager = await createTestPerson({ roles: ["staff", "manager"] });
-    const managerPage = await (await app.client(await sessionCookieFor(manager.id)).get("/plan/items/7?year=2569")).text();
+    const managerPage = await (
+      await app.client(await sessionCookieFor(manager.id)).get("/plan/items/7?year=2569")
+    ).text();
     expect(managerPage).not.toContain("บันทึกผลตัวชี้วัด");
 
     expect(await db.indicatorEntry.count()).toBe(entriesBefore);
@@ -128,7 +198,15 @@ describe("HR's indicator entries with evidence", () => {
     expect(await db.auditLog.count({ where: { action: "indicator.entry_recorded" } })).toBe(auditBefore);
 
     // 999 people is not 1,000.
-    expect((await postEntry(cookie, 7, turnout.id, { fiscalYear: "2569", value: "999", evidenceUrl: "https://example.org/photos" })).status).toBe(200);
+    expect(
+      (
+        await postEntry(cookie, 7, turnout.id, {
+          fiscalYear: "2569",
+          value: "999",
+          evidenceUrl: "https://example.org/photos",
+        })
+      ).status,
+    ).toBe(200);
     const r = (await computeIndicators(2569, { itemNumber: 7 })).find((x) => x.id === turnout.id)!;
     expect([r.numerator, r.status]).toEqual([999, "not_met"]);
   });
@@ -137,14 +215,30 @@ describe("HR's indicator entries with evidence", () => {
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
     const ita = await indicatorOf(17, "ita-score");
-    expect((await postEntry(cookie, 17, ita.id, { fiscalYear: "2567", value: "88.5", evidenceUrl: "https://itas.nacc.go.th/2567" })).status).toBe(200);
+    expect(
+      (
+        await postEntry(cookie, 17, ita.id, {
+          fiscalYear: "2567",
+          value: "88.5",
+          evidenceUrl: "https://itas.nacc.go.th/2567",
+        })
+      ).status,
+    ).toBe(200);
     await closeFiscalYear(2567, { personId: hr.id, ip: null });
-    const refused = await postEntry(cookie, 17, ita.id, { fiscalYear: "2567", value: "70", evidenceUrl: "https://itas.nacc.go.th/2567b" });
+    const refused = await postEntry(cookie, 17, ita.id, {
+      fiscalYear: "2567",
+      value: "70",
+      evidenceUrl: "https://itas.nacc.go.th/2567b",
+    });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("ปีงบประมาณ 2567 ปิดและบันทึกผลแล้ว");
     expect(await db.indicatorEntry.count({ where: { indicatorId: ita.id, fiscalYear: 2567 } })).toBe(1);
     const frozen = await itaResult(2567, 17);
-    expect([frozen.value, frozen.status, frozen.entry?.evidenceUrl]).toEqual([88.5, "met", "https://itas.nacc.go.th/2567"]);
+    expect([frozen.value, frozen.status, frozen.entry?.evidenceUrl]).toEqual([
+      88.5,
+      "met",
+      "https://itas.nacc.go.th/2567",
+    ]);
 
     const csv = await (await app.client(cookie).get("/indicators.csv?year=2567")).text();
     expect(csv).toContain("คะแนน 88.5");
@@ -154,7 +248,11 @@ describe("HR's indicator entries with evidence", () => {
 // The pre/post-test gain, on an existing course: item 5's knowledge indicator is given project 1's instrument.
 
 async function shown(attemptId: number, correct: number) {
-  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    include: { questionVersion: true },
+    orderBy: { position: "asc" },
+  });
   return new Map(
     items.map((item, i) => {
       const order = JSON.parse(item.choiceOrder) as number[];
@@ -168,7 +266,10 @@ async function takeCourse(personId: number, preScore: number, postScore: number)
   const actor = { personId, ip: null };
   const pre = await startAttempt("conflict-of-interest", "pre", actor);
   await submitAttempt(pre.id, await shown(pre.id, preScore), actor);
-  const course = await db.course.findUniqueOrThrow({ where: { slug: "conflict-of-interest" }, include: { lessons: true } });
+  const course = await db.course.findUniqueOrThrow({
+    where: { slug: "conflict-of-interest" },
+    include: { lessons: true },
+  });
   for (const lesson of course.lessons) await markLessonDone("conflict-of-interest", lesson.slug, actor);
   const post = await startAttempt("conflict-of-interest", "post", actor);
   await submitAttempt(post.id, await shown(post.id, postScore), actor);
@@ -195,8 +296,14 @@ describe("the pre/post-test gain measure (decision 038)", () => {
 
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
-    expect(await (await app.client(cookie).get(`/plan/items/5?year=${thisYear}`)).text()).toContain("ความรู้เพิ่มขึ้นจากก่อนเรียน: 3/");
-    expect(await (await app.client(cookie).get(`/indicators?year=${thisYear}`)).text()).toContain("ความรู้เพิ่มขึ้นจากก่อนเรียน: 3/");
-    expect(await (await app.client(cookie).get(`/indicators.csv?year=${thisYear}`)).text()).toContain("ความรู้เพิ่มขึ้นจากก่อนเรียน");
+    expect(await (await app.client(cookie).get(`/plan/items/5?year=${thisYear}`)).text()).toContain(
+      "ความรู้เพิ่มขึ้นจากก่อนเรียน: 3/",
+    );
+    expect(await (await app.client(cookie).get(`/indicators?year=${thisYear}`)).text()).toContain(
+      "ความรู้เพิ่มขึ้นจากก่อนเรียน: 3/",
+    );
+    expect(await (await app.client(cookie).get(`/indicators.csv?year=${thisYear}`)).text()).toContain(
+      "ความรู้เพิ่มขึ้นจากก่อนเรียน",
+    );
   });
 });

@@ -23,7 +23,12 @@ function post(cookie: string, path: string, fields: Record<string, string>, mult
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
     body.set("evidenceFile", new Blob([]), "");
   } else body = new URLSearchParams(fields);
-  return fetch(`${app.baseUrl}${path}`, { method: "POST", redirect: "manual", body, headers: { Cookie: cookie, Origin: app.baseUrl } });
+  return fetch(`${app.baseUrl}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    body,
+    headers: { Cookie: cookie, Origin: app.baseUrl },
+  });
 }
 
 async function result(itemNumber: number, year = thisYear, position?: number) {
@@ -41,7 +46,13 @@ describe("item 6: the plan states no threshold", () => {
     const staff = await createTestPerson();
     const hrCookie = await sessionCookieFor(hr.id);
     const staffCookie = await sessionCookieFor(staff.id);
-    const fields = { intent: "local-target", indicatorId: String(knowledge!.id), fiscalYear: String(thisYear), thresholdPercent: "70", source: "มติคณะทำงานฯ ครั้งที่ 1/2570" };
+    const fields = {
+      intent: "local-target",
+      indicatorId: String(knowledge!.id),
+      fiscalYear: String(thisYear),
+      thresholdPercent: "70",
+      source: "มติคณะทำงานฯ ครั้งที่ 1/2570",
+    };
 
     // Staff are refused and nothing is written.
     expect((await post(staffCookie, "/plan/targets", fields)).status).toBe(403);
@@ -55,7 +66,9 @@ describe("item 6: the plan states no threshold", () => {
     const [judged] = (await result(6)).filter((r) => r.kind === "knowledge");
     expect(judged!.rule).toContain("ไม่น้อยกว่าร้อยละ 70");
     expect(judged!.rule).toContain("มติคณะทำงานฯ ครั้งที่ 1/2570");
-    expect(await db.auditLog.count({ where: { action: "indicator.local_target_set", entityId: String(knowledge!.id) } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "indicator.local_target_set", entityId: String(knowledge!.id) } }),
+    ).toBe(1);
 
     // An indicator whose threshold the plan states cannot be given a local one.
     const item3 = (await result(3)).find((r) => r.kind === "knowledge")!;
@@ -70,22 +83,54 @@ describe("item 10: knowledge measured outside the app", () => {
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
     const indicator = await db.planIndicator.findFirstOrThrow({ where: { itemNumber: 10, kind: "knowledge" } });
-    const base = { indicatorId: String(indicator.id), fiscalYear: String(thisYear), evidenceUrl: "https://example.go.th/item10" };
+    const base = {
+      indicatorId: String(indicator.id),
+      fiscalYear: String(thisYear),
+      evidenceUrl: "https://example.go.th/item10",
+    };
 
-    const tooMany = await post(cookie, `/plan/items/10?indicator=${indicator.id}`, { ...base, participants: "40", value: "41", instrumentUsed: "แบบทดสอบ 10 ข้อ" }, true);
+    const tooMany = await post(
+      cookie,
+      `/plan/items/10?indicator=${indicator.id}`,
+      { ...base, participants: "40", value: "41", instrumentUsed: "แบบทดสอบ 10 ข้อ" },
+      true,
+    );
     expect(tooMany.status).toBe(400);
     expect(await tooMany.text()).toContain("จำนวนผู้ผ่านมากกว่าจำนวนผู้เข้าร่วมไม่ได้");
-    const noInstrument = await post(cookie, `/plan/items/10?indicator=${indicator.id}`, { ...base, participants: "40", value: "31" }, true);
+    const noInstrument = await post(
+      cookie,
+      `/plan/items/10?indicator=${indicator.id}`,
+      { ...base, participants: "40", value: "31" },
+      true,
+    );
     expect(noInstrument.status).toBe(400);
     expect(await db.indicatorEntry.count({ where: { indicatorId: indicator.id } })).toBe(0);
 
     // 31 of 40 is 77.5%: below 80.
-    expect((await post(cookie, `/plan/items/10?indicator=${indicator.id}`, { ...base, participants: "40", value: "31", instrumentUsed: "แบบทดสอบก่อน-หลัง 10 ข้อ" }, true)).status).toBe(200);
+    expect(
+      (
+        await post(
+          cookie,
+          `/plan/items/10?indicator=${indicator.id}`,
+          { ...base, participants: "40", value: "31", instrumentUsed: "แบบทดสอบก่อน-หลัง 10 ข้อ" },
+          true,
+        )
+      ).status,
+    ).toBe(200);
     let r = (await result(10)).find((x) => x.id === indicator.id)!;
     expect([r.numerator, r.denominator, r.value, r.status]).toEqual([31, 40, 77.5, "in_progress"]);
     expect(r.source).toContain("แบบทดสอบก่อน-หลัง 10 ข้อ");
     // 32 of 40 is exactly 80%: met.
-    expect((await post(cookie, `/plan/items/10?indicator=${indicator.id}`, { ...base, participants: "40", value: "32", instrumentUsed: "แบบทดสอบก่อน-หลัง 10 ข้อ" }, true)).status).toBe(200);
+    expect(
+      (
+        await post(
+          cookie,
+          `/plan/items/10?indicator=${indicator.id}`,
+          { ...base, participants: "40", value: "32", instrumentUsed: "แบบทดสอบก่อน-หลัง 10 ข้อ" },
+          true,
+        )
+      ).status,
+    ).toBe(200);
     r = (await result(10)).find((x) => x.id === indicator.id)!;
     expect([r.numerator, r.denominator, r.status]).toEqual([32, 40, "met"]);
   });
@@ -106,14 +151,50 @@ describe("rules the plan states beyond a number", () => {
     const item34 = await db.planIndicator.findFirstOrThrow({ where: { itemNumber: 34 } });
     const evidence = { fiscalYear: String(thisYear), evidenceUrl: "https://example.go.th/e" };
     // "พอใช้" (index 2) is below "ดี".
-    expect((await post(cookie, `/plan/items/12?indicator=${item12.id}`, { indicatorId: String(item12.id), value: "2", ...evidence }, true)).status).toBe(200);
+    expect(
+      (
+        await post(
+          cookie,
+          `/plan/items/12?indicator=${item12.id}`,
+          { indicatorId: String(item12.id), value: "2", ...evidence },
+          true,
+        )
+      ).status,
+    ).toBe(200);
     expect((await result(12))[0]).toMatchObject({ status: "in_progress", valueText: "ระดับพอใช้" });
-    expect((await post(cookie, `/plan/items/12?indicator=${item12.id}`, { indicatorId: String(item12.id), value: "1", ...evidence }, true)).status).toBe(200);
+    expect(
+      (
+        await post(
+          cookie,
+          `/plan/items/12?indicator=${item12.id}`,
+          { indicatorId: String(item12.id), value: "1", ...evidence },
+          true,
+        )
+      ).status,
+    ).toBe(200);
     expect((await result(12))[0]).toMatchObject({ status: "met", valueText: "ระดับดี" });
     // 11 of 12 meetings published on three channels is not "every meeting".
-    expect((await post(cookie, `/plan/items/34?indicator=${item34.id}`, { indicatorId: String(item34.id), participants: "12", value: "11", ...evidence }, true)).status).toBe(200);
+    expect(
+      (
+        await post(
+          cookie,
+          `/plan/items/34?indicator=${item34.id}`,
+          { indicatorId: String(item34.id), participants: "12", value: "11", ...evidence },
+          true,
+        )
+      ).status,
+    ).toBe(200);
     expect((await result(34))[0]!.status).toBe("in_progress");
-    expect((await post(cookie, `/plan/items/34?indicator=${item34.id}`, { indicatorId: String(item34.id), participants: "12", value: "12", ...evidence }, true)).status).toBe(200);
+    expect(
+      (
+        await post(
+          cookie,
+          `/plan/items/34?indicator=${item34.id}`,
+          { indicatorId: String(item34.id), participants: "12", value: "12", ...evidence },
+          true,
+        )
+      ).status,
+    ).toBe(200);
     expect((await result(34))[0]!.status).toBe("met");
   });
 
@@ -150,14 +231,30 @@ describe("plan-level targets (Part 1 §4)", () => {
 
     const hr = await createTestPerson({ roles: ["staff", "hr"] });
     const cookie = await sessionCookieFor(hr.id);
-    const negative = await post(cookie, "/plan/targets", { intent: "baseline", value: "-3", source: "รายงานศูนย์ฯ ปี 2565" });
+    const negative = await post(cookie, "/plan/targets", {
+      intent: "baseline",
+      value: "-3",
+      source: "รายงานศูนย์ฯ ปี 2565",
+    });
     expect(negative.status).toBe(400);
     expect(await db.planBaseline.count()).toBe(0);
-    expect((await post(cookie, "/plan/targets", { intent: "baseline", value: "12", source: "รายงานศูนย์ปฏิบัติการฯ ปี 2565" })).status).toBe(200);
+    expect(
+      (await post(cookie, "/plan/targets", { intent: "baseline", value: "12", source: "รายงานศูนย์ปฏิบัติการฯ ปี 2565" }))
+        .status,
+    ).toBe(200);
 
     // An ITA score of 86 in 2568 passes 85, so 2570's goal becomes 90.
     const ita = await db.planIndicator.findFirstOrThrow({ where: { itemNumber: 15, instrument: "ita-score" } });
-    expect((await post(cookie, `/plan/items/15?indicator=${ita.id}`, { indicatorId: String(ita.id), fiscalYear: "2568", value: "86", evidenceUrl: "https://itas.example/2568" }, true)).status).toBe(200);
+    expect(
+      (
+        await post(
+          cookie,
+          `/plan/items/15?indicator=${ita.id}`,
+          { indicatorId: String(ita.id), fiscalYear: "2568", value: "86", evidenceUrl: "https://itas.example/2568" },
+          true,
+        )
+      ).status,
+    ).toBe(200);
     targets = await planLevelTargets();
     expect(targets.baseline?.value).toBe(12);
     const y2568 = targets.rows.find((r) => r.fiscalYear === 2568)!;

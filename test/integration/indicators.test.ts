@@ -15,7 +15,11 @@ beforeAll(() => assignCourse());
 const thisYear = fiscalYearOf(new Date());
 
 async function shown(attemptId: number, correct: number) {
-  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    include: { questionVersion: true },
+    orderBy: { position: "asc" },
+  });
   return new Map(
     items.map((item, i) => {
       const order = JSON.parse(item.choiceOrder) as number[];
@@ -29,7 +33,10 @@ async function takeCourse(personId: number, postScores: number[]) {
   const actor = { personId, ip: null };
   const pre = await startAttempt("conflict-of-interest", "pre", actor);
   await submitAttempt(pre.id, await shown(pre.id, 5), actor);
-  const course = await db.course.findUniqueOrThrow({ where: { slug: "conflict-of-interest" }, include: { lessons: true } });
+  const course = await db.course.findUniqueOrThrow({
+    where: { slug: "conflict-of-interest" },
+    include: { lessons: true },
+  });
   for (const lesson of course.lessons) await markLessonDone("conflict-of-interest", lesson.slug, actor);
   for (const score of postScores) {
     const post = await startAttempt("conflict-of-interest", "post", actor);
@@ -90,7 +97,10 @@ describe("the conflict-of-interest knowledge indicator (item 5)", () => {
     const orders = results.find((r) => r.itemNumber === 30)!;
     expect([orders.value, orders.status]).toEqual([null, "no_data"]);
     // Items 1, 2, 38 and 39 have their courses now (issue 11): measured, with no results yet in this test database.
-    for (const item of [1, 2, 38, 39]) expect(results.find((r) => r.itemNumber === item && r.kind === "knowledge")!.status, `item ${item}`).toBe("no_data");
+    for (const item of [1, 2, 38, 39])
+      expect(results.find((r) => r.itemNumber === item && r.kind === "knowledge")!.status, `item ${item}`).toBe(
+        "no_data",
+      );
     expect(results).toHaveLength(await db.planIndicator.count());
   });
 });
@@ -108,7 +118,9 @@ describe("closing a fiscal year", () => {
     expect(frozen.denominator).toBe(before.denominator);
     expect(live.denominator).toBe(before.denominator! + 1);
     await expect(closeFiscalYear(2568, { personId: hr.id, ip: null })).rejects.toThrow("ปิดและบันทึกผลไว้แล้ว");
-    await expect(closeFiscalYear(thisYear, { personId: hr.id, ip: null })).rejects.toThrow("ปิดได้เฉพาะปีงบประมาณที่สิ้นสุดแล้ว");
+    await expect(closeFiscalYear(thisYear, { personId: hr.id, ip: null })).rejects.toThrow(
+      "ปิดได้เฉพาะปีงบประมาณที่สิ้นสุดแล้ว",
+    );
     await expect(db.fiscalYearClosure.delete({ where: { fiscalYear: 2568 } })).rejects.toThrow();
     expect(await db.auditLog.count({ where: { action: "fiscal_year.closed", entityId: "2568" } })).toBe(1);
   });

@@ -13,14 +13,23 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function person(divisionCode: string, firstName: string, position: string, roles: ("staff" | "manager" | "hr")[] = ["staff"]) {
+async function person(
+  divisionCode: string,
+  firstName: string,
+  position: string,
+  roles: ("staff" | "manager" | "hr")[] = ["staff"],
+) {
   const p = await createTestPerson({ divisionCode, roles, personnelType: "municipal_officer" });
   return db.person.update({ where: { id: p.id }, data: { firstName, position } });
 }
 
 describe("manager scope in a salary-step round", () => {
   it("shows a manager in งานพัสดุ only that unit's cases and refuses their director and another supervisor's proposal", async () => {
-    const hr = await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management", personnelType: "executive" });
+    const hr = await createTestPerson({
+      roles: ["staff", "hr"],
+      divisionCode: "personnel-management",
+      personnelType: "executive",
+    });
     const director = await person("finance", "สุดารัตน์ผอ", "ผู้อำนวยการกองคลัง", ["staff", "manager"]);
     const head = await person("finance-procurement", "หัวหน้าพัสดุ", "หัวหน้างานพัสดุ", ["staff", "manager"]);
     const clerkManager = await person("finance-procurement", "รักษาการพัสดุ", "นักวิชาการพัสดุ", ["staff", "manager"]);
@@ -32,12 +41,23 @@ describe("manager scope in a salary-step round", () => {
     const clerkClient = app.client(await sessionCookieFor(clerkManager.id));
     const directorClient = app.client(await sessionCookieFor(director.id));
 
-    const { created } = await createRoundConfirmed(hrClient, { fiscalYear: "2570", half: "1", scopeTypes: ["municipal_officer"], stepTypes: [], stepCapHalfSteps: "3", percentCap: "6", poolBaht: "1000000", appealDays: "15" });
+    const { created } = await createRoundConfirmed(hrClient, {
+      fiscalYear: "2570",
+      half: "1",
+      scopeTypes: ["municipal_officer"],
+      stepTypes: [],
+      stepCapHalfSteps: "3",
+      percentCap: "6",
+      poolBaht: "1000000",
+      appealDays: "15",
+    });
     expect(created.status).toBe(302);
     const roundId = Number(created.headers.get("location")!.split("/").pop());
-    const caseOf = async (p: { id: number }) => db.salaryAppraisal.findFirstOrThrow({ where: { roundId, personId: p.id } });
+    const caseOf = async (p: { id: number }) =>
+      db.salaryAppraisal.findFirstOrThrow({ where: { roundId, personId: p.id } });
     // A case is listed when the page links to its appraisal form (the signed-in name also appears in the header).
-    const lists = async (html: string, p: { id: number }) => html.includes(`/salary/rounds/${roundId}/appraisals/${(await caseOf(p)).id}"`);
+    const lists = async (html: string, p: { id: number }) =>
+      html.includes(`/salary/rounds/${roundId}/appraisals/${(await caseOf(p)).id}"`);
 
     // The head of งานพัสดุ sees the unit's people, not กองคลัง's other sections, not the director, not themselves.
     const page = await headClient.get(`/salary/rounds/${roundId}`);
@@ -72,17 +92,31 @@ describe("manager scope in a salary-step round", () => {
 
     // The head records a proposal; the director (also a supervisor) cannot overwrite it; the head and HR can revise.
     const officerCase = await caseOf(officer);
-    expect((await headClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, appraisal)).status).toBe(302);
+    expect((await headClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, appraisal)).status).toBe(
+      302,
+    );
     const recorded = await caseOf(officer);
     expect(recorded.appraisedById).toBe(head.id);
-    const overwrite = await directorClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, { ...appraisal, percent: "6", score: "99" });
+    const overwrite = await directorClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, {
+      ...appraisal,
+      percent: "6",
+      score: "99",
+    });
     expect(overwrite.status).toBe(403);
     expect(await overwrite.text()).toContain("ผู้บังคับบัญชาท่านอื่นบันทึกข้อเสนอของบุคลากรผู้นี้แล้ว");
     expect(await caseOf(officer)).toEqual(recorded);
-    const lockedPage = await (await directorClient.get(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`)).text();
+    const lockedPage = await (
+      await directorClient.get(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`)
+    ).text();
     expect(lockedPage).toContain("แก้ไขได้เฉพาะผู้บันทึกหรือเจ้าหน้าที่งานบุคคล");
-    expect((await headClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, { ...appraisal, percent: "4" })).status).toBe(302);
-    expect((await hrClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, { ...appraisal, percent: "5" })).status).toBe(302);
+    expect(
+      (await headClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, { ...appraisal, percent: "4" }))
+        .status,
+    ).toBe(302);
+    expect(
+      (await hrClient.post(`/salary/rounds/${roundId}/appraisals/${officerCase.id}`, { ...appraisal, percent: "5" }))
+        .status,
+    ).toBe(302);
     expect((await caseOf(officer)).proposedBasisPoints).toBe(500);
   });
 

@@ -36,7 +36,15 @@ beforeAll(async () => {
 async function publishDocuments(count: number, label: string) {
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
-    const doc = await db.policyDocument.create({ data: { title: `${label} ${i}`, body: "ทดสอบ", targetGroupCode: "all-personnel", publishedAt: new Date(), publishedById: publisher } });
+    const doc = await db.policyDocument.create({
+      data: {
+        title: `${label} ${i}`,
+        body: "ทดสอบ",
+        targetGroupCode: "all-personnel",
+        publishedAt: new Date(),
+        publishedById: publisher,
+      },
+    });
     ids.push(doc.id);
   }
   return ids;
@@ -63,15 +71,25 @@ function writeBurst(baseUrl: string, documentIds: number[], acknowledged: Ack[])
 }
 
 const npm = (script: string, file: string, env: Record<string, string>) =>
-  spawnSync(process.execPath, [path.join(ROOT, "scripts", script), file], { cwd: ROOT, env: { ...process.env, ...env }, encoding: "utf8" });
+  spawnSync(process.execPath, [path.join(ROOT, "scripts", script), file], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
 
 function acknowledgementsIn(file: string) {
   const copy = new Database(file, { readonly: true });
   try {
     return {
       integrity: copy.pragma("integrity_check", { simple: true }),
-      acks: copy.prepare("SELECT documentId, personId FROM PolicyAcknowledgement").all() as { documentId: number; personId: number }[],
-      audits: copy.prepare("SELECT entityId, actorId FROM AuditLog WHERE action = 'policy.acknowledged'").all() as { entityId: string; actorId: number }[],
+      acks: copy.prepare("SELECT documentId, personId FROM PolicyAcknowledgement").all() as {
+        documentId: number;
+        personId: number;
+      }[],
+      audits: copy.prepare("SELECT entityId, actorId FROM AuditLog WHERE action = 'policy.acknowledged'").all() as {
+        entityId: string;
+        actorId: number;
+      }[],
     };
   } finally {
     copy.close();
@@ -94,7 +112,11 @@ describe("operations", () => {
       expect(started.status).toBe(302);
       const attemptId = Number(started.headers.get("location")!.split("/").pop());
       const answers = await answersFor(attemptId, 9);
-      const submissions = await Promise.all(Array.from({ length: 20 }, () => client.post(`/courses/no-gift/attempts/${attemptId}`, { intent: "submit", ...answers })));
+      const submissions = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          client.post(`/courses/no-gift/attempts/${attemptId}`, { intent: "submit", ...answers }),
+        ),
+      );
       expect(submissions.filter((r) => r.status === 302).length).toBeGreaterThanOrEqual(1);
       expect(submissions.every((r) => r.status === 302 || r.status === 409)).toBe(true);
       expect((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).correctCount).toBe(9);
@@ -132,7 +154,9 @@ describe("operations", () => {
     expect(beforeBackup.length).toBeGreaterThanOrEqual(40);
     expect(beforeBackup.filter((a) => !have.has(`${a.documentId}:${a.personId}`))).toEqual([]);
     const naive = new Set(acknowledgementsIn(naiveFile).acks.map((a) => `${a.documentId}:${a.personId}`));
-    console.info(`backup: ${beforeBackup.length} writes acknowledged before it began, all restored; a copy of the .db file alone held ${beforeBackup.filter((a) => naive.has(`${a.documentId}:${a.personId}`)).length}`);
+    console.info(
+      `backup: ${beforeBackup.length} writes acknowledged before it began, all restored; a copy of the .db file alone held ${beforeBackup.filter((a) => naive.has(`${a.documentId}:${a.personId}`)).length}`,
+    );
 
     // A broken backup is refused before anything is replaced.
     const broken = path.join(tmp, "broken.db");
@@ -161,7 +185,9 @@ describe("operations", () => {
     expect(acknowledged.filter((a) => !acks.includes(`${a.documentId}:${a.personId}`))).toEqual([]); // 0 lost
     expect(acks.length).toBe(new Set(acks).size); // 0 duplicates
     expect(audits.sort()).toEqual([...acks].sort()); // one audit record per acknowledgement, none without
-    console.info(`kill -9: ${acknowledged.length} acknowledged, ${acks.length} stored, 0 lost, 0 duplicates, integrity ok`);
+    console.info(
+      `kill -9: ${acknowledged.length} acknowledged, ${acks.length} stored, 0 lost, 0 duplicates, integrity ok`,
+    );
     // The killed server left its marker behind; its pid is gone, so db:restore is not refused because of it.
     const marker = `${dbFile()}.server.json`;
     expect(JSON.parse(fs.readFileSync(marker, "utf8")).pid).toBe(server.child.pid);

@@ -36,7 +36,15 @@ async function signedOrder() {
       effectiveUntil: "2027-09-30",
       body: "เพื่อให้การปฏิบัติราชการเป็นไปด้วยความรวดเร็ว จึงมอบอำนาจดังต่อไปนี้",
       delegates: [{ employeeNumber: delegate.employeeNumber, positionTitle: "" }],
-      powers: [{ kind: "approve", description: "อนุมัติการจัดซื้อจัดจ้างโดยวิธีเฉพาะเจาะจง", legalBasis: "ระเบียบกระทรวงการคลังฯ พ.ศ. 2560 ข้อ 79", limits: "", ceilingBaht: 5000 }],
+      powers: [
+        {
+          kind: "approve",
+          description: "อนุมัติการจัดซื้อจัดจ้างโดยวิธีเฉพาะเจาะจง",
+          legalBasis: "ระเบียบกระทรวงการคลังฯ พ.ศ. 2560 ข้อ 79",
+          limits: "",
+          ceilingBaht: 5000,
+        },
+      ],
       recipientEmployeeNumbers: "",
       recipientDivisionIds: [],
     }),
@@ -77,7 +85,8 @@ describe("the order seal", () => {
     expect((await anyone.get(`/verify/order/ABCDE-FGHJK`)).status).toBe(404);
 
     // Someone with the database file raises the ceiling and recomputes the old unkeyed hash the app's old way.
-    for (const t of ["DelegationPower_frozen_update", "DelegationOrder_content_frozen_after_signing"]) await db.$executeRawUnsafe(`DROP TRIGGER "${t}"`);
+    for (const t of ["DelegationPower_frozen_update", "DelegationOrder_content_frozen_after_signing"])
+      await db.$executeRawUnsafe(`DROP TRIGGER "${t}"`);
     await db.$executeRawUnsafe(`UPDATE "DelegationPower" SET "ceilingBaht" = 99999999 WHERE "orderId" = ?`, order.id);
     const forged = contentHash(canonicalOrder(await findOrder(db, order.id)));
     await db.$executeRawUnsafe(`UPDATE "DelegationOrder" SET "contentHash" = ? WHERE "id" = ?`, forged, order.id);
@@ -92,63 +101,83 @@ describe("the order seal", () => {
     expect(await (await staff.get(`/orders/${order.id}/print`)).text()).not.toContain(`รหัสตรวจสอบ ${code}`);
 
     // Removing the seal does not get the order sealed again by setup: it was signed under the audit chain.
-    await db.$executeRawUnsafe(`UPDATE "DelegationOrder" SET "seal" = NULL, "verifyCode" = NULL WHERE "id" = ?`, order.id);
+    await db.$executeRawUnsafe(
+      `UPDATE "DelegationOrder" SET "seal" = NULL, "verifyCode" = NULL WHERE "id" = ?`,
+      order.id,
+    );
     expect((await sealLegacyOrders()).refused).toContain(order.id);
     expect(await (await staff.get(`/orders/${order.id}`)).text()).toContain("ยังไม่มีตราประทับของระบบ");
   });
 });
 
 describe("the audit log's hash chain", () => {
-  it("reports a row whose content was rewritten, a deleted row and an inserted one, at that row", { timeout: 120_000 }, async () => {
-    const person = await createTestPerson();
-    for (let i = 0; i < 4; i++) {
-      await writeAudit(db, { actorId: person.id, action: "person.updated", entityType: "Person", entityId: person.id, after: { step: i } });
-    }
-    const rows = await db.auditLog.findMany({ where: { actorId: person.id, action: "person.updated" }, orderBy: { id: "asc" } });
-    expect(rows).toHaveLength(4);
-    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
-    expect((await verifyAuditChain()).ok).toBe(true);
-    expect(await auditVerify()).toMatchObject({ code: 0 });
+  it(
+    "reports a row whose content was rewritten, a deleted row and an inserted one, at that row",
+    { timeout: 120_000 },
+    async () => {
+      const person = await createTestPerson();
+      for (let i = 0; i < 4; i++) {
+        await writeAudit(db, {
+          actorId: person.id,
+          action: "person.updated",
+          entityType: "Person",
+          entityId: person.id,
+          after: { step: i },
+        });
+      }
+      const rows = await db.auditLog.findMany({
+        where: { actorId: person.id, action: "person.updated" },
+        orderBy: { id: "asc" },
+      });
+      expect(rows).toHaveLength(4);
+      expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+      expect((await verifyAuditChain()).ok).toBe(true);
+      expect(await auditVerify()).toMatchObject({ code: 0 });
 
-    await db.$executeRawUnsafe(`DROP TRIGGER "AuditLog_no_update"`);
-    await db.$executeRawUnsafe(`DROP TRIGGER "AuditLog_no_delete"`);
-    // Rewritten: one row's `after` changed.
-    await db.$executeRawUnsafe(`UPDATE "AuditLog" SET "after" = ? WHERE "id" = ?`, JSON.stringify({ step: 99 }), rows[1]!.id);
-    let report = await verifyAuditChain();
-    expect(report.ok).toBe(false);
-    expect(report.breaks).toEqual([{ id: rows[1]!.id, kind: "rewritten" }]);
-    const cli = await auditVerify();
-    expect(cli.code).toBe(1);
-    expect(cli.out).toContain(`row ${rows[1]!.id}: rewritten`);
-    const admin = app.client(await sessionCookieFor((await createTestPerson({ roles: ["staff", "admin"] })).id));
-    const page = await (await admin.get("/admin/audit")).text();
-    expect(page).toContain("ห่วงโซ่บันทึกขาด");
-    expect(page).toContain(`รายการที่ ${rows[1]!.id}: เนื้อหาของรายการนี้ถูกแก้ไขหลังบันทึก`);
-    await db.$executeRawUnsafe(`UPDATE "AuditLog" SET "after" = ? WHERE "id" = ?`, rows[1]!.after, rows[1]!.id);
-    expect((await verifyAuditChain()).ok).toBe(true);
+      await db.$executeRawUnsafe(`DROP TRIGGER "AuditLog_no_update"`);
+      await db.$executeRawUnsafe(`DROP TRIGGER "AuditLog_no_delete"`);
+      // Rewritten: one row's `after` changed.
+      await db.$executeRawUnsafe(
+        `UPDATE "AuditLog" SET "after" = ? WHERE "id" = ?`,
+        JSON.stringify({ step: 99 }),
+        rows[1]!.id,
+      );
+      let report = await verifyAuditChain();
+      expect(report.ok).toBe(false);
+      expect(report.breaks).toEqual([{ id: rows[1]!.id, kind: "rewritten" }]);
+      const cli = await auditVerify();
+      expect(cli.code).toBe(1);
+      expect(cli.out).toContain(`row ${rows[1]!.id}: rewritten`);
+      const admin = app.client(await sessionCookieFor((await createTestPerson({ roles: ["staff", "admin"] })).id));
+      const page = await (await admin.get("/admin/audit")).text();
+      expect(page).toContain("ห่วงโซ่บันทึกขาด");
+      expect(page).toContain(`รายการที่ ${rows[1]!.id}: เนื้อหาของรายการนี้ถูกแก้ไขหลังบันทึก`);
+      await db.$executeRawUnsafe(`UPDATE "AuditLog" SET "after" = ? WHERE "id" = ?`, rows[1]!.after, rows[1]!.id);
+      expect((await verifyAuditChain()).ok).toBe(true);
 
-    // Deleted: the chain breaks at the row after it.
-    await db.$executeRawUnsafe(`DELETE FROM "AuditLog" WHERE "id" = ?`, rows[2]!.id);
-    report = await verifyAuditChain();
-    expect(report.breaks).toEqual([{ id: rows[3]!.id, kind: "link" }]);
-    expect((await auditVerify()).out).toContain(`row ${rows[3]!.id}: link`);
+      // Deleted: the chain breaks at the row after it.
+      await db.$executeRawUnsafe(`DELETE FROM "AuditLog" WHERE "id" = ?`, rows[2]!.id);
+      report = await verifyAuditChain();
+      expect(report.breaks).toEqual([{ id: rows[3]!.id, kind: "link" }]);
+      expect((await auditVerify()).out).toContain(`row ${rows[3]!.id}: link`);
 
-    // Inserted (in place of the deleted row, with a made-up hash, or with none).
-    await db.$executeRawUnsafe(
-      `INSERT INTO "AuditLog" ("id", "at", "actorId", "action", "entityType", "entityId", "prevHash", "hash") VALUES (?, ?, ?, 'person.updated', 'Person', ?, ?, ?)`,
-      rows[2]!.id,
-      rows[2]!.at.toISOString().replace("Z", "+00:00"),
-      person.id,
-      String(person.id),
-      rows[1]!.hash,
-      "f".repeat(64),
-    );
-    report = await verifyAuditChain();
-    expect(report.breaks).toEqual([
-      { id: rows[2]!.id, kind: "rewritten" },
-      { id: rows[3]!.id, kind: "link" },
-    ]);
-    await db.$executeRawUnsafe(`UPDATE "AuditLog" SET "hash" = NULL, "prevHash" = NULL WHERE "id" = ?`, rows[2]!.id);
-    expect((await verifyAuditChain()).breaks).toContainEqual({ id: rows[2]!.id, kind: "unsealed" });
-  });
+      // Inserted (in place of the deleted row, with a made-up hash, or with none).
+      await db.$executeRawUnsafe(
+        `INSERT INTO "AuditLog" ("id", "at", "actorId", "action", "entityType", "entityId", "prevHash", "hash") VALUES (?, ?, ?, 'person.updated', 'Person', ?, ?, ?)`,
+        rows[2]!.id,
+        rows[2]!.at.toISOString().replace("Z", "+00:00"),
+        person.id,
+        String(person.id),
+        rows[1]!.hash,
+        "f".repeat(64),
+      );
+      report = await verifyAuditChain();
+      expect(report.breaks).toEqual([
+        { id: rows[2]!.id, kind: "rewritten" },
+        { id: rows[3]!.id, kind: "link" },
+      ]);
+      await db.$executeRawUnsafe(`UPDATE "AuditLog" SET "hash" = NULL, "prevHash" = NULL WHERE "id" = ?`, rows[2]!.id);
+      expect((await verifyAuditChain()).breaks).toContainEqual({ id: rows[2]!.id, kind: "unsealed" });
+    },
+  );
 });

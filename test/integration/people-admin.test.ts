@@ -90,7 +90,10 @@ describe("people administration", () => {
     expect(audit.actorId).toBe(admin.id);
     expect(JSON.parse(audit.after!)).toMatchObject({ firstName: "วันเพ็ญ", roles: ["staff"] });
 
-    const duplicate = await client.post("/admin/people/new", await validPerson({ employeeNumber: "555100", firstName: "อื่น" }));
+    const duplicate = await client.post(
+      "/admin/people/new",
+      await validPerson({ employeeNumber: "555100", firstName: "อื่น" }),
+    );
     expect(duplicate.status).toBe(400);
     expect(await duplicate.text()).toContain("เลขประจำตัวนี้มีอยู่ในระบบแล้ว");
     expect(await db.person.count({ where: { employeeNumber: "555100" } })).toBe(1);
@@ -100,7 +103,12 @@ describe("people administration", () => {
     const { client } = await clientWithRoles("staff", "hr");
     const response = await client.post(
       "/admin/people/new",
-      await validPerson({ employeeNumber: "555200", firstName: "", activeUntil: "2020-01-01", personnelType: "wizard" }),
+      await validPerson({
+        employeeNumber: "555200",
+        firstName: "",
+        activeUntil: "2020-01-01",
+        personnelType: "wizard",
+      }),
     );
     expect(response.status).toBe(400);
     const html = await response.text();
@@ -117,7 +125,9 @@ describe("people administration", () => {
     expect(response.status).toBe(200);
     const roles = await db.personRole.findMany({ where: { personId: target.id }, orderBy: { role: "asc" } });
     expect(roles.map((r) => r.role)).toEqual(["manager", "staff"]);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "person.roles_changed", entityId: target.employeeNumber } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "person.roles_changed", entityId: target.employeeNumber },
+    });
     expect(audit.actorId).toBe(admin.id);
     expect(JSON.parse(audit.before!)).toEqual({ roles: ["staff"] });
     expect(JSON.parse(audit.after!)).toEqual({ roles: ["manager", "staff"] });
@@ -131,7 +141,9 @@ describe("people administration", () => {
       expect(response.status).toBe(400);
     }
     expect((await db.personRole.findMany({ where: { personId: target.id } })).map((r) => r.role)).toEqual(["staff"]);
-    expect(await db.auditLog.count({ where: { action: "person.roles_changed", entityId: target.employeeNumber } })).toBe(0);
+    expect(
+      await db.auditLog.count({ where: { action: "person.roles_changed", entityId: target.employeeNumber } }),
+    ).toBe(0);
   });
 
   it("does not let an admin remove their own admin role; the refused change leaves no audit record", async () => {
@@ -139,8 +151,13 @@ describe("people administration", () => {
     const response = await client.post(`/admin/people/${admin.id}`, { intent: "roles", roles: ["staff"] });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("ไม่สามารถถอดบทบาทผู้ดูแลระบบของตนเองได้");
-    expect((await db.personRole.findMany({ where: { personId: admin.id } })).map((r) => r.role).sort()).toEqual(["admin", "staff"]);
-    expect(await db.auditLog.count({ where: { action: "person.roles_changed", entityId: admin.employeeNumber } })).toBe(0);
+    expect((await db.personRole.findMany({ where: { personId: admin.id } })).map((r) => r.role).sort()).toEqual([
+      "admin",
+      "staff",
+    ]);
+    expect(await db.auditLog.count({ where: { action: "person.roles_changed", entityId: admin.employeeNumber } })).toBe(
+      0,
+    );
   });
 
   it("deactivation ends the person's sessions at once and blocks sign-in; reactivation allows it again", async () => {
@@ -153,7 +170,9 @@ describe("people administration", () => {
     expect(await db.session.count({ where: { personId: target.id } })).toBe(0);
     const login = await app.client().post("/login", { username: target.employeeNumber, password: TEST_PASSWORD });
     expect(login.status).toBe(401);
-    expect(await db.auditLog.count({ where: { action: "person.deactivated", entityId: target.employeeNumber } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "person.deactivated", entityId: target.employeeNumber } })).toBe(
+      1,
+    );
     expect((await client.post(`/admin/people/${target.id}`, { intent: "reactivate" })).status).toBe(200);
     const again = await app.client().post("/login", { username: target.employeeNumber, password: TEST_PASSWORD });
     expect(again.status).toBe(302);
@@ -170,7 +189,9 @@ describe("people administration", () => {
     });
     expect(reset.status).toBe(200);
     expect((await targetClient.get("/")).status).toBe(302);
-    expect((await app.client().post("/login", { username: target.employeeNumber, password: "reset-by-admin-1" })).status).toBe(302);
+    expect(
+      (await app.client().post("/login", { username: target.employeeNumber, password: "reset-by-admin-1" })).status,
+    ).toBe(302);
   });
 
   it("updates a person's details with before/after in the audit log", async () => {
@@ -182,7 +203,9 @@ describe("people administration", () => {
     );
     expect(response.status).toBe(200);
     expect((await db.person.findUniqueOrThrow({ where: { id: target.id } })).position).toBe("ตำแหน่งใหม่");
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "person.updated", entityId: target.employeeNumber } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "person.updated", entityId: target.employeeNumber },
+    });
     expect(JSON.parse(audit.before!).position).toBe("เจ้าหน้าที่ทดสอบ");
     expect(JSON.parse(audit.after!).position).toBe("ตำแหน่งใหม่");
   });
@@ -198,7 +221,9 @@ describe("people administration", () => {
     const { client } = await clientWithRoles("staff", "admin");
     const target = await createTestPerson();
     await client.post(`/admin/people/${target.id}`, { intent: "deactivate" });
-    const page = await (await client.get(`/admin/audit?action=person.deactivated&entity=${target.employeeNumber}`)).text();
+    const page = await (
+      await client.get(`/admin/audit?action=person.deactivated&entity=${target.employeeNumber}`)
+    ).text();
     expect(page).toContain("ระงับการใช้งาน");
     expect(page).toContain(target.employeeNumber);
     const none = await (await client.get(`/admin/audit?action=auth.sign_out&entity=${target.employeeNumber}`)).text();

@@ -28,7 +28,13 @@ describe("the plan's six-month and annual reports", () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).split("\r\n").filter(Boolean);
     expect(lines[0]!.split(",").slice(0, 2)).toEqual(["มิติ", "ลำดับที่"]);
-    const items = new Set(lines.slice(1).map((l) => l.split(",")[1]).filter((n) => /^\d+$/.test(n!)).map(Number));
+    const items = new Set(
+      lines
+        .slice(1)
+        .map((l) => l.split(",")[1])
+        .filter((n) => /^\d+$/.test(n!))
+        .map(Number),
+    );
     expect([...items].sort((a, b) => a - b)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
     expect(text).toContain("ไม่มีข้อมูลในระบบ");
     expect(text).toContain("รวมทั้งแผน");
@@ -46,7 +52,13 @@ describe("the plan's six-month and annual reports", () => {
       expect(await bad.text()).toContain("งบประมาณที่ใช้จริงต้องเป็นตัวเลขไม่ติดลบ");
     }
     expect(await db.planItemReportEntry.count()).toBe(0);
-    const ok = await client.post("/plan/reports/2568/annual", { intent: "entry", itemNumber: "4", spent: "2,890,000.50", problems: "วิทยากรเลื่อน", suggestions: "จองล่วงหน้า" });
+    const ok = await client.post("/plan/reports/2568/annual", {
+      intent: "entry",
+      itemNumber: "4",
+      spent: "2,890,000.50",
+      problems: "วิทยากรเลื่อน",
+      suggestions: "จองล่วงหน้า",
+    });
     expect(ok.status).toBe(200);
     expect((await db.planItemReportEntry.findFirstOrThrow()).spentSatang).toBe(289_000_050);
     expect(await db.auditLog.count({ where: { action: "plan_report.entry_recorded", actorId: hr.id } })).toBe(1);
@@ -73,8 +85,23 @@ describe("the plan's six-month and annual reports", () => {
     const late = await client.post("/plan/reports/2569/h1", { intent: "entry", itemNumber: "22", spent: "999999" });
     expect(late.status).toBe(409);
     const inPeriod = new Date("2026-01-05T00:00:00Z");
-    await db.risk.create({ data: { fiscalYear: 2569, unitName: "กองคลัง", processStep: "จัดซื้อ", event: "แบ่งซื้อ", type: "procurement", existingControls: "", createdAt: inPeriod, includedAt: inPeriod } });
-    await db.riskRegisterYear.upsert({ where: { fiscalYear: 2569 }, create: { fiscalYear: 2569, consolidatedAt: inPeriod }, update: { consolidatedAt: inPeriod } });
+    await db.risk.create({
+      data: {
+        fiscalYear: 2569,
+        unitName: "กองคลัง",
+        processStep: "จัดซื้อ",
+        event: "แบ่งซื้อ",
+        type: "procurement",
+        existingControls: "",
+        createdAt: inPeriod,
+        includedAt: inPeriod,
+      },
+    });
+    await db.riskRegisterYear.upsert({
+      where: { fiscalYear: 2569 },
+      create: { fiscalYear: 2569, consolidatedAt: inPeriod },
+      update: { consolidatedAt: inPeriod },
+    });
     const live = await buildPlanReport(2569, "h1");
     const liveItem37 = live.dimensions.flatMap((d) => d.items).find((i) => i.number === 37)!;
     expect(liveItem37.activities.map((a) => a.text).join()).toContain("รวบรวมทะเบียนความเสี่ยงการทุจริต ปีงบประมาณ 2569");
@@ -87,7 +114,9 @@ describe("the plan's six-month and annual reports", () => {
     expect(frozen.sha256).toMatch(/^[0-9a-f]{64}$/);
     await expect(db.frozenPlanReport.update({ where: { id: frozen.id }, data: { snapshot: "{}" } })).rejects.toThrow();
     await expect(db.frozenPlanReport.delete({ where: { id: frozen.id } })).rejects.toThrow();
-    await expect(db.planItemReportEntry.updateMany({ where: { fiscalYear: 2569, period: "h1" }, data: { spentSatang: 1 } })).rejects.toThrow();
+    await expect(
+      db.planItemReportEntry.updateMany({ where: { fiscalYear: 2569, period: "h1" }, data: { spentSatang: 1 } }),
+    ).rejects.toThrow();
 
     // Public: the index lists it without the name of who froze it; the copy opens without signing in.
     const index = await (await fetch(`${app.baseUrl}/transparency`)).text();

@@ -35,7 +35,9 @@ describe("policy documents and the No Gift attestation (item 16)", () => {
     const id = Number(published.headers.get("location")!.split("/").pop());
 
     // Since issue 13 the acknowledgement is item 16's second measure, beside the yearly declaration (decision 029).
-    const before = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.kind === "attestation")!.secondary!;
+    const before = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find(
+      (r) => r.kind === "attestation",
+    )!.secondary!;
     expect([before.numerator, before.denominator, before.status]).toEqual([0, 2, "in_progress"]);
     const home = await (await staffClient.get("/")).text();
     expect(home).toContain("อ่านและรับทราบ: ประกาศ เรื่อง นโยบายไม่รับของขวัญ");
@@ -59,11 +61,15 @@ describe("policy documents and the No Gift attestation (item 16)", () => {
     expect(results.find((r) => r.instrument === "announcement")!.status).toBe("met");
 
     await hr.post(`/policies/${id}`, {});
-    const after = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find((r) => r.kind === "attestation")!.secondary!;
+    const after = (await computeIndicators(fiscalYearOf(new Date()), { itemNumber: 16 })).find(
+      (r) => r.kind === "attestation",
+    )!.secondary!;
     expect([after.numerator, after.denominator, after.value, after.status]).toEqual([2, 2, 100, "met"]);
 
     await expect(db.policyDocument.update({ where: { id }, data: { body: "แก้ไขหลังประกาศ" } })).rejects.toThrow();
-    const actions = (await db.auditLog.findMany({ where: { entityType: "PolicyDocument", entityId: String(id) } })).map((a) => a.action);
+    const actions = (await db.auditLog.findMany({ where: { entityType: "PolicyDocument", entityId: String(id) } })).map(
+      (a) => a.action,
+    );
     expect(actions.sort()).toEqual(["policy.acknowledged", "policy.acknowledged", "policy.published"]);
   });
 });

@@ -17,7 +17,8 @@ afterAll(() => app.close());
 
 const SLUG = "no-gift";
 const ROUTE = "routes/courses.$slug.attempts.$attemptId";
-const submit = (client: HttpClient, id: number, fields: Record<string, string>) => client.post(`/courses/${SLUG}/attempts/${id}`, { intent: "submit", ...fields });
+const submit = (client: HttpClient, id: number, fields: Record<string, string>) =>
+  client.post(`/courses/${SLUG}/attempts/${id}`, { intent: "submit", ...fields });
 
 async function pageAndData(client: HttpClient, attemptId: number) {
   const page = await client.get(`/courses/${SLUG}/attempts/${attemptId}`);
@@ -25,7 +26,13 @@ async function pageAndData(client: HttpClient, attemptId: number) {
   const data = await client.get(`/courses/${SLUG}/attempts/${attemptId}?_data=${encodeURIComponent(ROUTE)}`);
   expect(data.status).toBe(200);
   const raw = await data.text();
-  return { html: await page.text(), raw, json: JSON.parse(raw) as { attempt: { correctCount: number; totalCount: number; items: Record<string, unknown>[] } } };
+  return {
+    html: await page.text(),
+    raw,
+    json: JSON.parse(raw) as {
+      attempt: { correctCount: number; totalCount: number; items: Record<string, unknown>[] };
+    },
+  };
 }
 
 /** Nothing that tells which item was right or wrong, or which choice is the key. */
@@ -33,12 +40,15 @@ async function expectScoreOnly(client: HttpClient, attemptId: number, correct: n
   const { html, raw, json } = await pageAndData(client, attemptId);
   expect(json.attempt.correctCount).toBe(correct);
   expect(html).toContain(`${correct}/${json.attempt.totalCount} ข้อ`);
-  for (const leak of ["ตอบถูก", "ตอบผิด", "คำตอบที่ถูก", "คำตอบของท่าน", "is-correct", "is-wrong"]) expect(html).not.toContain(leak);
+  for (const leak of ["ตอบถูก", "ตอบผิด", "คำตอบที่ถูก", "คำตอบของท่าน", "is-correct", "is-wrong"])
+    expect(html).not.toContain(leak);
   for (const leak of ['"correctChoice"', '"explanation"']) expect(raw).not.toContain(leak);
   expect(JSON.stringify(json.attempt.items)).not.toContain('"correct"');
   expect(json.attempt.items.some((i) => "correct" in i || "correctChoice" in i)).toBe(false);
   // Not even the item texts with the chosen answers: a right/wrong pattern cannot be rebuilt against the score.
-  const firstPrompt = (await db.attemptItem.findFirstOrThrow({ where: { attemptId }, include: { questionVersion: true } })).questionVersion.prompt;
+  const firstPrompt = (
+    await db.attemptItem.findFirstOrThrow({ where: { attemptId }, include: { questionVersion: true } })
+  ).questionVersion.prompt;
   expect(raw).not.toContain(firstPrompt);
 }
 
@@ -47,7 +57,9 @@ async function expectFeedback(client: HttpClient, attemptId: number) {
   expect(html).toMatch(/ตอบถูก|ตอบผิด/);
   expect(html).toContain("คำตอบที่ถูก");
   expect(json.attempt.items.length).toBe(json.attempt.totalCount);
-  expect(json.attempt.items.every((i) => typeof i.correct === "boolean" && typeof i.correctChoice === "number")).toBe(true);
+  expect(json.attempt.items.every((i) => typeof i.correct === "boolean" && typeof i.correctChoice === "number")).toBe(
+    true,
+  );
   expect(json.attempt.items.filter((i) => i.correct).length).toBe(json.attempt.correctCount);
 }
 

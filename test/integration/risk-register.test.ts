@@ -60,11 +60,22 @@ describe("the fraud-risk register", () => {
 
     const ok = await client.post("/risks", riskForm(finance));
     expect(ok.status).toBe(200);
-    const risk = await db.risk.findFirstOrThrow({ where: { createdById: head.id }, include: { measures: true, planItems: true } });
-    expect([risk.likelihood, risk.impact, risk.level, risk.unitName, risk.includedAt]).toEqual([4, 5, "very_high", "กองคลัง", null]);
+    const risk = await db.risk.findFirstOrThrow({
+      where: { createdById: head.id },
+      include: { measures: true, planItems: true },
+    });
+    expect([risk.likelihood, risk.impact, risk.level, risk.unitName, risk.includedAt]).toEqual([
+      4,
+      5,
+      "very_high",
+      "กองคลัง",
+      null,
+    ]);
     expect(risk.measures.map((m) => m.owner)).toEqual(["หัวหน้างานพัสดุ กองคลัง"]);
     expect(risk.planItems.map((p) => p.itemNumber).sort()).toEqual([14, 5]);
-    expect(await db.auditLog.count({ where: { action: "risk.created", actorId: head.id, entityId: String(risk.id) } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "risk.created", actorId: head.id, entityId: String(risk.id) } }),
+    ).toBe(1);
 
     // A head of unit cannot consolidate or publish; staff cannot open the register.
     expect((await client.post("/risks", { intent: "consolidate", fiscalYear: String(year) })).status).toBe(403);
@@ -76,7 +87,9 @@ describe("the fraud-risk register", () => {
     const hr = await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management" });
     const client = app.client(await sessionCookieFor(hr.id));
     const engineering = await unitId("engineering");
-    expect((await client.post("/risks", riskForm(engineering, { event: "ตรวจรับงานไม่เป็นไปตามแบบ" }, 5))).status).toBe(200);
+    expect((await client.post("/risks", riskForm(engineering, { event: "ตรวจรับงานไม่เป็นไปตามแบบ" }, 5))).status).toBe(
+      200,
+    );
 
     let r = await item37();
     expect([r["risk-register-report"]!.value, r["risk-register-report"]!.status]).toEqual([0, "in_progress"]);
@@ -114,14 +127,42 @@ describe("the fraud-risk register", () => {
   it("records follow-up per measure and the residual score; refuses outside 1–5; the 2566 register keeps rows 3 and 4 as a gap", async () => {
     const head = await createTestPerson({ roles: ["staff", "manager"], divisionCode: "finance-accounting" });
     const client = app.client(await sessionCookieFor(head.id));
-    const measure = await db.riskMeasure.findFirstOrThrow({ where: { risk: { fiscalYear: year, unitName: "กองคลัง", includedAt: { not: null } } }, include: { risk: true } });
-    const done = await client.post("/risks", { intent: "follow-up", measureId: String(measure.id), period: "h1", status: "done", note: "เผยแพร่ครบ 6 เดือน", evidenceUrl: "https://www.lampangcity.go.th/procurement" });
+    const measure = await db.riskMeasure.findFirstOrThrow({
+      where: { risk: { fiscalYear: year, unitName: "กองคลัง", includedAt: { not: null } } },
+      include: { risk: true },
+    });
+    const done = await client.post("/risks", {
+      intent: "follow-up",
+      measureId: String(measure.id),
+      period: "h1",
+      status: "done",
+      note: "เผยแพร่ครบ 6 เดือน",
+      evidenceUrl: "https://www.lampangcity.go.th/procurement",
+    });
     expect(done.status).toBe(200);
-    expect(await db.riskFollowUp.findUniqueOrThrow({ where: { measureId_period: { measureId: measure.id, period: "h1" } } })).toMatchObject({ status: "done" });
-    const bad = await client.post("/risks", { intent: "residual", riskId: String(measure.riskId), period: "h1", residualLikelihood: "0", residualImpact: "3" });
+    expect(
+      await db.riskFollowUp.findUniqueOrThrow({ where: { measureId_period: { measureId: measure.id, period: "h1" } } }),
+    ).toMatchObject({ status: "done" });
+    const bad = await client.post("/risks", {
+      intent: "residual",
+      riskId: String(measure.riskId),
+      period: "h1",
+      residualLikelihood: "0",
+      residualImpact: "3",
+    });
     expect(bad.status).toBe(400);
     expect(await db.riskReview.count({ where: { riskId: measure.riskId } })).toBe(0);
-    expect((await client.post("/risks", { intent: "residual", riskId: String(measure.riskId), period: "h1", residualLikelihood: "2", residualImpact: "3" })).status).toBe(200);
+    expect(
+      (
+        await client.post("/risks", {
+          intent: "residual",
+          riskId: String(measure.riskId),
+          period: "h1",
+          residualLikelihood: "2",
+          residualImpact: "3",
+        })
+      ).status,
+    ).toBe(200);
 
     const page = await (await client.get("/risks?year=2566")).text();
     expect(page).toContain("ข้อมูลสูญหายในเอกสารต้นฉบับ");

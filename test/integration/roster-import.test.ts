@@ -15,7 +15,11 @@ async function upload(cookie: string, fields: Record<string, string>, csv?: stri
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (csv !== undefined) form.append("file", new File(["\uFEFF" + csv], "roster.csv", { type: "text/csv" }));
-  return fetch(`${app.baseUrl}/admin/people/import`, { method: "POST", body: form, headers: { Cookie: cookie, Origin: app.baseUrl } });
+  return fetch(`${app.baseUrl}/admin/people/import`, {
+    method: "POST",
+    body: form,
+    headers: { Cookie: cookie, Origin: app.baseUrl },
+  });
 }
 
 describe("roster import", () => {
@@ -45,8 +49,15 @@ describe("roster import", () => {
     const applied = await upload(cookie, { intent: "apply", csv: good });
     expect(applied.status).toBe(200);
     expect(await applied.text()).toContain("นำเข้าแล้ว: เพิ่มใหม่ 1 คน แก้ไข 1 คน");
-    const created = await db.person.findUniqueOrThrow({ where: { employeeNumber: "770002" }, include: { division: true, roles: true } });
-    expect([created.division.code, created.personnelType, created.roles.map((r) => r.role)]).toEqual(["finance-accounting", "contract_employee", ["staff"]]);
+    const created = await db.person.findUniqueOrThrow({
+      where: { employeeNumber: "770002" },
+      include: { division: true, roles: true },
+    });
+    expect([created.division.code, created.personnelType, created.roles.map((r) => r.role)]).toEqual([
+      "finance-accounting",
+      "contract_employee",
+      ["staff"],
+    ]);
     expect(created.activeFrom.toISOString()).toBe("2026-09-30T17:00:00.000Z"); // 1 Oct 2569 BE, Bangkok midnight
     expect((await db.person.findUniqueOrThrow({ where: { id: existing.id } })).position).toBe("หัวหน้าฝ่ายทดสอบ");
     expect(await db.auditLog.count({ where: { action: "roster.imported" } })).toBe(1);

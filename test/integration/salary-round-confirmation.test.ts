@@ -24,11 +24,30 @@ const counts = async () => ({
 
 describe("salary round creation is confirmed with the count", () => {
   it("creates nothing without the confirmation step or with a changed count, and creates as confirmed", async () => {
-    const hr = await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management", personnelType: "executive" });
+    const hr = await createTestPerson({
+      roles: ["staff", "hr"],
+      divisionCode: "personnel-management",
+      personnelType: "executive",
+    });
     await createTestPerson({ personnelType: "permanent_employee" });
     await createTestPerson({ personnelType: "permanent_employee" });
-    const input = { fiscalYear: 2571, half: "1", scopeTypes: ["permanent_employee"], stepTypes: ["permanent_employee"], scopeDivisionIds: [], stepCapHalfSteps: "3", percentCap: 6, poolBaht: 50_000, appealDays: 15 } as const;
-    const fresh = () => ({ ...input, scopeTypes: [...input.scopeTypes], stepTypes: [...input.stepTypes], scopeDivisionIds: [] });
+    const input = {
+      fiscalYear: 2571,
+      half: "1",
+      scopeTypes: ["permanent_employee"],
+      stepTypes: ["permanent_employee"],
+      scopeDivisionIds: [],
+      stepCapHalfSteps: "3",
+      percentCap: 6,
+      poolBaht: 50_000,
+      appealDays: 15,
+    } as const;
+    const fresh = () => ({
+      ...input,
+      scopeTypes: [...input.scopeTypes],
+      stepTypes: [...input.stepTypes],
+      scopeDivisionIds: [],
+    });
     const before = await counts();
 
     const preview = await previewRound(fresh(), hrActor(hr.id));
@@ -50,7 +69,11 @@ describe("salary round creation is confirmed with the count", () => {
     // Confirmed with the current count: one round, one appraisal per person, one audit record.
     const again = await previewRound(fresh(), hrActor(hr.id));
     const round = await createRound(fresh(), hrActor(hr.id), { confirmedPeople: again.people });
-    expect(await counts()).toEqual({ rounds: before.rounds + 1, appraisals: before.appraisals + again.people, audits: before.audits + 1 });
+    expect(await counts()).toEqual({
+      rounds: before.rounds + 1,
+      appraisals: before.appraisals + again.people,
+      audits: before.audits + 1,
+    });
     expect(await db.salaryAppraisal.count({ where: { roundId: round.id } })).toBe(again.people);
   });
 });

@@ -54,9 +54,16 @@ describe("answering the salary-step survey", () => {
     expect(await (await client.get("/salary/survey")).text()).toContain("ท่านตอบแบบสำรวจของรอบนี้แล้ว");
 
     // The audit row says who answered which round, never which response or what.
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "survey.answered", entityId: String(round.id) } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "survey.answered", entityId: String(round.id) },
+    });
     const response = await db.surveyHeldResponse.findFirstOrThrow({ where: { roundId: round.id } });
-    expect([audit.actorId, audit.entityType, audit.before, audit.after]).toEqual([person.id, "SalaryRound", null, null]);
+    expect([audit.actorId, audit.entityType, audit.before, audit.after]).toEqual([
+      person.id,
+      "SalaryRound",
+      null,
+      null,
+    ]);
     expect(JSON.stringify(audit)).not.toContain(response.id);
   });
 
@@ -84,7 +91,8 @@ describe("answering the salary-step survey", () => {
     const late = await client.post("/salary/survey", form(closed.id, all(5)));
     expect(late.status).toBe(409);
     expect(await late.text()).toContain("ปิดรับคำตอบแล้ว");
-    for (const round of [open, unpublished, closed]) expect(await written(round.id)).toEqual({ participations: 0, responses: 0, audits: 0 });
+    for (const round of [open, unpublished, closed])
+      expect(await written(round.id)).toEqual({ participations: 0, responses: 0, audits: 0 });
   });
 
   it("stores responses so they cannot be joined to the people who answered", async () => {
@@ -92,13 +100,23 @@ describe("answering the salary-step survey", () => {
     for (let i = 0; i < 10; i++) people.push(await createTestPerson());
     const round = await createPublishedRound({ people, surveyClosesAt: inDays(30) });
     // Person i answers 1..5 patterns that identify i, in order of their ids.
-    const answersOf = (i: number) => all(1).map((_, s) => (s === 0 ? 1 + (i % 5) : s === 1 ? 1 + Math.floor(i / 5) : 3));
-    for (const [i, person] of people.entries()) await respondToSurvey(round.id, answersOf(i), { personId: person.id, ip: null, roles: [] });
+    const answersOf = (i: number) =>
+      all(1).map((_, s) => (s === 0 ? 1 + (i % 5) : s === 1 ? 1 + Math.floor(i / 5) : 3));
+    for (const [i, person] of people.entries())
+      await respondToSurvey(round.id, answersOf(i), { personId: person.id, ip: null, roles: [] });
 
-    const columns = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('SurveyResponse')`)).map((c) => c.name);
+    const columns = (
+      await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pragma_table_info('SurveyResponse')`)
+    ).map((c) => c.name);
     expect(columns.sort()).toEqual(["answers", "divisionId", "id", "roundId"]);
-    const rows = await db.$queryRawUnsafe<{ id: string; answers: string }[]>(`SELECT id, answers FROM "SurveyResponse" WHERE "roundId" = ?`, round.id);
-    const participation = await db.$queryRawUnsafe<{ personId: number }[]>(`SELECT "personId" FROM "SurveyParticipation" WHERE "roundId" = ?`, round.id);
+    const rows = await db.$queryRawUnsafe<{ id: string; answers: string }[]>(
+      `SELECT id, answers FROM "SurveyResponse" WHERE "roundId" = ?`,
+      round.id,
+    );
+    const participation = await db.$queryRawUnsafe<{ personId: number }[]>(
+      `SELECT "personId" FROM "SurveyParticipation" WHERE "roundId" = ?`,
+      round.id,
+    );
     // Ten answers: five written in one shuffled batch, five still held (encrypted) so the last batch has five too.
     expect(rows).toHaveLength(5);
     expect(await db.surveyHeldResponse.count({ where: { roundId: round.id } })).toBe(5);
@@ -108,7 +126,8 @@ describe("answering the salary-step survey", () => {
     const insertionOrder = people.map((_, i) => JSON.stringify(answersOf(i)));
     for (const row of rows) expect(insertionOrder).toContain(row.answers);
     const held = await db.surveyHeldResponse.findMany({ where: { roundId: round.id } });
-    for (const h of held) for (const a of insertionOrder) expect(Buffer.from(h.sealed, "base64").toString("latin1")).not.toContain(a);
+    for (const h of held)
+      for (const a of insertionOrder) expect(Buffer.from(h.sealed, "base64").toString("latin1")).not.toContain(a);
   });
 
   it("discards the held answers of a survey that closes with fewer respondents than a group: never shown, never linkable", async () => {
@@ -116,15 +135,17 @@ describe("answering the salary-step survey", () => {
     for (let i = 0; i < 3; i++) people.push(await createTestPerson());
     const hrPerson = await createTestPerson({ roles: ["staff", "hr"] });
     const round = await createPublishedRound({ people, surveyClosesAt: inDays(-1), publishedAt: inDays(-20) });
-    for (const person of people) await respondToSurvey(round.id, all(4), { personId: person.id, ip: null, roles: [] }, inDays(-5));
+    for (const person of people)
+      await respondToSurvey(round.id, all(4), { personId: person.id, ip: null, roles: [] }, inDays(-5));
     expect(await written(round.id)).toEqual({ participations: 3, responses: 3, audits: 3 });
-    const page = await (await app.client(await sessionCookieFor(hrPerson.id)).get(`/salary/rounds/${round.id}/survey-results`)).text();
+    const page = await (
+      await app.client(await sessionCookieFor(hrPerson.id)).get(`/salary/rounds/${round.id}/survey-results`)
+    ).text();
     expect(page).toContain("3/3 คน");
     expect(page).not.toContain("ความคิดเห็นรายข้อ");
     expect(await db.surveyHeldResponse.count({ where: { roundId: round.id } })).toBe(0);
     expect(await db.surveyResponse.count({ where: { roundId: round.id } })).toBe(0);
     expect(await db.surveySettlement.count({ where: { roundId: round.id } })).toBe(1);
-
   });
 });
 
@@ -132,19 +153,39 @@ describe("survey results and project 19's indicator", () => {
   it("shows HR the aggregates after the survey closes, folding small divisions, and staff cannot see them", async () => {
     const hrPerson = await createTestPerson({ roles: ["staff", "hr"], divisionCode: "personnel-management" });
     const hr = app.client(await sessionCookieFor(hrPerson.id));
-    const groups: [string, number][] = [["finance-procurement", 6], ["engineering-design", 5], ["school-1", 2], ["strategy-planning", 1]];
+    const groups: [string, number][] = [
+      ["finance-procurement", 6],
+      ["engineering-design", 5],
+      ["school-1", 2],
+      ["strategy-planning", 1],
+    ];
     const people: { id: number }[] = [];
-    for (const [divisionCode, count] of groups) for (let i = 0; i < count; i++) people.push(await createTestPerson({ divisionCode }));
+    for (const [divisionCode, count] of groups)
+      for (let i = 0; i < count; i++) people.push(await createTestPerson({ divisionCode }));
     const fiscalYear = 2571;
     const indicatorBefore = (await computeIndicators(fiscalYear, { itemNumber: 19 })).find((r) => r.kind === "survey")!;
     expect([indicatorBefore.numerator, indicatorBefore.denominator, indicatorBefore.status]).toEqual([0, 0, "no_data"]);
 
-    const closed = await createPublishedRound({ people, surveyClosesAt: inDays(-1), fiscalYear, publishedAt: inDays(-20) });
+    const closed = await createPublishedRound({
+      people,
+      surveyClosesAt: inDays(-1),
+      fiscalYear,
+      publishedAt: inDays(-20),
+    });
     // Answered while it was open: 10 satisfied (mean 4), 4 not (mean 3).
-    for (const [i, person] of people.entries()) await respondToSurvey(closed.id, all(i % 3 === 2 ? 3 : 4), { personId: person.id, ip: null, roles: [] }, inDays(-5));
-    await expect(respondToSurvey(closed.id, all(5), { personId: hrPerson.id, ip: null, roles: [] }, inDays(-5))).rejects.toThrow(Refusal);
+    for (const [i, person] of people.entries())
+      await respondToSurvey(
+        closed.id,
+        all(i % 3 === 2 ? 3 : 4),
+        { personId: person.id, ip: null, roles: [] },
+        inDays(-5),
+      );
+    await expect(
+      respondToSurvey(closed.id, all(5), { personId: hrPerson.id, ip: null, roles: [] }, inDays(-5)),
+    ).rejects.toThrow(Refusal);
     const open = await createPublishedRound({ people, surveyClosesAt: inDays(10), fiscalYear });
-    for (const person of people.slice(0, 6)) await respondToSurvey(open.id, all(1), { personId: person.id, ip: null, roles: [] });
+    for (const person of people.slice(0, 6))
+      await respondToSurvey(open.id, all(1), { personId: person.id, ip: null, roles: [] });
 
     const page = await (await hr.get(`/salary/rounds/${closed.id}/survey-results`)).text();
     expect(page).toContain("14/14 คน");
@@ -175,12 +216,27 @@ describe("survey results and project 19's indicator", () => {
 
     // Item 19 counts the closed round only: 10 of 14 satisfied, below 80% in an open year.
     const indicator = (await computeIndicators(fiscalYear, { itemNumber: 19 })).find((r) => r.kind === "survey")!;
-    expect([indicator.numerator, indicator.denominator, indicator.value, indicator.status]).toEqual([10, 14, 71.4, "in_progress"]);
-    expect((await computeIndicators(fiscalYear, { itemNumber: 19 })).find((r) => r.kind === "manual")!.status).toBe("no_data"); // HR records complaints as an entry
+    expect([indicator.numerator, indicator.denominator, indicator.value, indicator.status]).toEqual([
+      10,
+      14,
+      71.4,
+      "in_progress",
+    ]);
+    expect((await computeIndicators(fiscalYear, { itemNumber: 19 })).find((r) => r.kind === "manual")!.status).toBe(
+      "no_data",
+    ); // HR records complaints as an entry
 
     // Appeals per round, for the trend.
     const appraisal = await db.salaryAppraisal.findFirstOrThrow({ where: { roundId: closed.id } });
-    await db.salaryAppeal.create({ data: { appraisalId: appraisal.id, personId: appraisal.personId, reason: "ขอให้ทบทวนคะแนน", filedAt: new Date(), recordedById: hrPerson.id } });
+    await db.salaryAppeal.create({
+      data: {
+        appraisalId: appraisal.id,
+        personId: appraisal.personId,
+        reason: "ขอให้ทบทวนคะแนน",
+        filedAt: new Date(),
+        recordedById: hrPerson.id,
+      },
+    });
     const counts = await appealCountsByRound([fiscalYear]);
     expect(counts.map((c) => [c.id, c.appeals])).toEqual([
       [closed.id, 1],

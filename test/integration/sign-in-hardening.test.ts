@@ -39,7 +39,10 @@ describe("finding 2: only same-site paths come out of redirectTo", () => {
   ];
   it.each(attempts)("redirectTo=%s lands on this site", async (redirectTo) => {
     const person = await createTestPerson();
-    const response = await login({ username: person.employeeNumber, password: TEST_PASSWORD, redirectTo }, "198.51.100.2");
+    const response = await login(
+      { username: person.employeeNumber, password: TEST_PASSWORD, redirectTo },
+      "198.51.100.2",
+    );
     expect(response.status).toBe(302);
     const location = response.headers.get("location")!;
     expect(location.startsWith("/")).toBe(true);
@@ -49,7 +52,10 @@ describe("finding 2: only same-site paths come out of redirectTo", () => {
 
   it("still follows an ordinary path with its query", async () => {
     const person = await createTestPerson();
-    const response = await login({ username: person.employeeNumber, password: TEST_PASSWORD, redirectTo: "/orders?view=sign" }, "198.51.100.2");
+    const response = await login(
+      { username: person.employeeNumber, password: TEST_PASSWORD, redirectTo: "/orders?view=sign" },
+      "198.51.100.2",
+    );
     expect(response.headers.get("location")).toBe("/orders?view=sign");
   });
 });
@@ -58,16 +64,22 @@ describe("finding 3: sign-in throttling", () => {
   it("lets at most 5 of 100 parallel wrong passwords for one account reach the password check", async () => {
     const person = await createTestPerson();
     const responses = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => login({ username: person.employeeNumber, password: `wrong-${i}` }, "198.51.100.10")),
+      Array.from({ length: 100 }, (_, i) =>
+        login({ username: person.employeeNumber, password: `wrong-${i}` }, "198.51.100.10"),
+      ),
     );
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
     // Every password check that fails writes one auth.sign_in_failed row; a refusal before the check writes a
     // throttled row instead.
-    const checked = await db.auditLog.count({ where: { action: "auth.sign_in_failed", entityId: person.employeeNumber } });
+    const checked = await db.auditLog.count({
+      where: { action: "auth.sign_in_failed", entityId: person.employeeNumber },
+    });
     expect(checked).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 401).length).toBe(checked);
-    expect(await db.auditLog.count({ where: { action: "auth.sign_in_throttled", entityId: person.employeeNumber } })).toBe(100 - checked);
+    expect(
+      await db.auditLog.count({ where: { action: "auth.sign_in_throttled", entityId: person.employeeNumber } }),
+    ).toBe(100 - checked);
     // The account stays locked for its window, even with the right password from another address.
     const right = await login({ username: person.employeeNumber, password: TEST_PASSWORD }, "198.51.100.11");
     expect(right.status).toBe(429);
@@ -77,7 +89,9 @@ describe("finding 3: sign-in throttling", () => {
   it("after 35 failures from one address, another account's correct password from that address still signs in", async () => {
     const ip = "198.51.100.20";
     for (let round = 0; round < 5; round++) {
-      const batch = await Promise.all(Array.from({ length: 7 }, (_, i) => login({ username: `nobody-${round}-${i}`, password: "guess" }, ip)));
+      const batch = await Promise.all(
+        Array.from({ length: 7 }, (_, i) => login({ username: `nobody-${round}-${i}`, password: "guess" }, ip)),
+      );
       expect(batch.every((r) => r.status === 401)).toBe(true);
     }
     expect(await db.auditLog.count({ where: { action: "auth.sign_in_failed", ip } })).toBe(35);
@@ -95,7 +109,9 @@ describe("finding 3: sign-in throttling", () => {
     expect((await login({ username: victim.employeeNumber, password: "guess-2" }, ip)).status).toBe(401);
     expect((await login({ username: victim.employeeNumber, password: "guess-3" }, ip)).status).toBe(429);
     // …while the same person, from their own desk, still may.
-    expect((await login({ username: victim.employeeNumber, password: TEST_PASSWORD }, "198.51.100.21")).status).toBe(302);
+    expect((await login({ username: victim.employeeNumber, password: TEST_PASSWORD }, "198.51.100.21")).status).toBe(
+      302,
+    );
   });
 });
 
@@ -104,7 +120,11 @@ describe("finding 3: password prompts inside a session are throttled per person 
     const person = await createTestPerson();
     const client = app.client(await sessionCookieFor(person.id));
     const change = (currentPassword: string) =>
-      client.post("/account", { currentPassword, newPassword: "a brand new password", confirmPassword: "a brand new password" }, from("198.51.100.30"));
+      client.post(
+        "/account",
+        { currentPassword, newPassword: "a brand new password", confirmPassword: "a brand new password" },
+        from("198.51.100.30"),
+      );
     const wrong = await Promise.all(Array.from({ length: 30 }, (_, i) => change(`wrong-${i}`)));
     expect(wrong.filter((r) => r.status === 400).length).toBeLessThanOrEqual(5);
     expect(wrong.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(25);
@@ -126,7 +146,8 @@ describe("finding 3: password prompts inside a session are throttled per person 
     const client = app.client(await sessionCookieFor(manager.id));
     const orderId = await submittedOrder(client, manager.employeeNumber, delegate.employeeNumber);
     const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) statuses.push((await client.post(`/orders/${orderId}`, { intent: "sign", password: `wrong-${i}` })).status);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await client.post(`/orders/${orderId}`, { intent: "sign", password: `wrong-${i}` })).status);
     expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
     expect(await db.auditLog.count({ where: { action: "auth.password_check_failed", actorId: manager.id } })).toBe(5);
     const right = await client.post(`/orders/${orderId}`, { intent: "sign", password: TEST_PASSWORD });

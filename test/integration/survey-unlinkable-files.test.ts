@@ -48,67 +48,81 @@ const offsetsIn = (bytes: Buffer, needle: string) => {
 };
 
 describe("survey answers in the database files", () => {
-  it("no commit in the WAL and no order in the main file links an answer to the person who gave it", { timeout: 90_000 }, async () => {
-    const people = [];
-    for (let i = 0; i < 11; i++) people.push(await createTestPerson());
-    const hr = app.client(await sessionCookieFor((await createTestPerson({ roles: ["staff", "hr"] })).id));
-    // A published round cannot be edited (a trigger), so this one closes by itself shortly after the answers.
-    const closesAt = new Date(Date.now() + 25_000);
-    const round = await createPublishedRound({ people, surveyClosesAt: closesAt });
-    // Person i's answers are unique to i, so their bytes can be found in any page: base-5 digits of i + 100.
-    const answersOf = (i: number) => Array.from({ length: statementCount }, (_, s) => 1 + (Math.floor((i + 100) / 5 ** s) % 5));
-    const needles = people.map((_, i) => JSON.stringify(answersOf(i)));
-    expect(new Set(needles).size).toBe(people.length);
+  it(
+    "no commit in the WAL and no order in the main file links an answer to the person who gave it",
+    { timeout: 90_000 },
+    async () => {
+      const people = [];
+      for (let i = 0; i < 11; i++) people.push(await createTestPerson());
+      const hr = app.client(await sessionCookieFor((await createTestPerson({ roles: ["staff", "hr"] })).id));
+      // A published round cannot be edited (a trigger), so this one closes by itself shortly after the answers.
+      const closesAt = new Date(Date.now() + 25_000);
+      const round = await createPublishedRound({ people, surveyClosesAt: closesAt });
+      // Person i's answers are unique to i, so their bytes can be found in any page: base-5 digits of i + 100.
+      const answersOf = (i: number) =>
+        Array.from({ length: statementCount }, (_, s) => 1 + (Math.floor((i + 100) / 5 ** s) % 5));
+      const needles = people.map((_, i) => JSON.stringify(answersOf(i)));
+      expect(new Set(needles).size).toBe(people.length);
 
-    // Every committed transaction seen in the WAL, in order, with the request (person) during which it appeared.
-    const seen = new Map<string, { group: CommitGroup; during: number }>();
-    const collect = (during: number) => {
-      for (const group of walCommitGroups()) if (!seen.has(group.key)) seen.set(group.key, { group, during });
-    };
-    collect(-1);
-    for (const [i, person] of people.entries()) {
-      const client = app.client(await sessionCookieFor(person.id));
+      // Every committed transaction seen in the WAL, in order, with the request (person) during which it appeared.
+      const seen = new Map<string, { group: CommitGroup; during: number }>();
+      const collect = (during: number) => {
+        for (const group of walCommitGroups()) if (!seen.has(group.key)) seen.set(group.key, { group, during });
+      };
       collect(-1);
-      const form = { roundId: String(round.id), ...Object.fromEntries(answersOf(i).map((a, s) => [`s${s + 1}`, String(a)])) };
-      const response = await client.post("/salary/survey", form);
-      expect(response.status).toBe(302);
-      collect(i);
-    }
-    expect(await db.surveyParticipation.count({ where: { roundId: round.id } })).toBe(11);
+      for (const [i, person] of people.entries()) {
+        const client = app.client(await sessionCookieFor(person.id));
+        collect(-1);
+        const form = {
+          roundId: String(round.id),
+          ...Object.fromEntries(answersOf(i).map((a, s) => [`s${s + 1}`, String(a)])),
+        };
+        const response = await client.post("/salary/survey", form);
+        expect(response.status).toBe(302);
+        collect(i);
+      }
+      expect(await db.surveyParticipation.count({ where: { roundId: round.id } })).toBe(11);
 
-    // Each commit either writes no new answer in the clear, or at least 5 at once, and never with a person's
-    // participation or audit row (whose commit would name them).
-    const written = new Set<string>();
-    let batches = 0;
-    for (const { group, during } of seen.values()) {
-      const fresh = needles.filter((n) => !written.has(n) && contains(group, n));
-      if (fresh.length === 0) continue;
-      batches += 1;
-      expect(fresh.length, `a commit during person ${during}'s answer wrote ${fresh.length} new answers`).toBeGreaterThanOrEqual(5);
-      expect(contains(group, "survey.answered"), "answers committed together with an audit row").toBe(false);
-      for (const n of fresh) written.add(n);
-    }
-    expect(batches).toBeGreaterThanOrEqual(1);
-    // Fewer than 10 answers would all still be held back; at most all but the last 5 are written while open.
-    expect(written.size).toBeLessThanOrEqual(people.length - 5);
+      // Each commit either writes no new answer in the clear, or at least 5 at once, and never with a person's
+      // participation or audit row (whose commit would name them).
+      const written = new Set<string>();
+      let batches = 0;
+      for (const { group, during } of seen.values()) {
+        const fresh = needles.filter((n) => !written.has(n) && contains(group, n));
+        if (fresh.length === 0) continue;
+        batches += 1;
+        expect(
+          fresh.length,
+          `a commit during person ${during}'s answer wrote ${fresh.length} new answers`,
+        ).toBeGreaterThanOrEqual(5);
+        expect(contains(group, "survey.answered"), "answers committed together with an audit row").toBe(false);
+        for (const n of fresh) written.add(n);
+      }
+      expect(batches).toBeGreaterThanOrEqual(1);
+      // Fewer than 10 answers would all still be held back; at most all but the last 5 are written while open.
+      expect(written.size).toBeLessThanOrEqual(people.length - 5);
 
-    // The survey closes; the first look at the results settles it: the rest written shuffled, the file rebuilt.
-    expect(Date.now(), "the answers took too long for this test's round").toBeLessThan(closesAt.getTime());
-    await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() - Date.now() + 50));
-    const page = await (await hr.get(`/salary/rounds/${round.id}/survey-results`)).text();
-    expect(page).toContain("11/11 คน");
-    expect(page).toContain("ความคิดเห็นรายข้อ");
+      // The survey closes; the first look at the results settles it: the rest written shuffled, the file rebuilt.
+      expect(Date.now(), "the answers took too long for this test's round").toBeLessThan(closesAt.getTime());
+      await new Promise((resolve) => setTimeout(resolve, closesAt.getTime() - Date.now() + 50));
+      const page = await (await hr.get(`/salary/rounds/${round.id}/survey-results`)).text();
+      expect(page).toContain("11/11 คน");
+      expect(page).toContain("ความคิดเห็นรายข้อ");
 
-    // No older page images survive: the WAL is empty and the main file holds each answer once, with no order
-    // that follows the order people answered in (nor its reverse).
-    expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
-    const main = fs.readFileSync(file);
-    const positions = needles.map((n) => offsetsIn(main, n));
-    for (const [i, p] of positions.entries()) expect(p, `answer of person ${i} in the main file`).toHaveLength(1);
-    const byPosition = positions.map((p, i) => ({ at: p[0]!, i })).sort((a, b) => a.at - b.at).map((x) => x.i);
-    const answeredOrder = people.map((_, i) => i);
-    expect(byPosition).not.toEqual(answeredOrder);
-    expect(byPosition).not.toEqual([...answeredOrder].reverse());
-    expect(await db.surveyResponse.count({ where: { roundId: round.id } })).toBe(11);
-  });
+      // No older page images survive: the WAL is empty and the main file holds each answer once, with no order
+      // that follows the order people answered in (nor its reverse).
+      expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
+      const main = fs.readFileSync(file);
+      const positions = needles.map((n) => offsetsIn(main, n));
+      for (const [i, p] of positions.entries()) expect(p, `answer of person ${i} in the main file`).toHaveLength(1);
+      const byPosition = positions
+        .map((p, i) => ({ at: p[0]!, i }))
+        .sort((a, b) => a.at - b.at)
+        .map((x) => x.i);
+      const answeredOrder = people.map((_, i) => i);
+      expect(byPosition).not.toEqual(answeredOrder);
+      expect(byPosition).not.toEqual([...answeredOrder].reverse());
+      expect(await db.surveyResponse.count({ where: { roundId: round.id } })).toBe(11);
+    },
+  );
 });

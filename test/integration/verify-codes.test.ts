@@ -17,11 +17,31 @@ async function issueCertificate() {
   const person = await createTestPerson();
   const course = await db.course.findFirstOrThrow({ where: { slug: "no-gift" } });
   const attempt = await db.attempt.create({
-    data: { personId: person.id, courseId: course.id, kind: "post", fiscalYear: 2570, number: 1, totalCount: 10, correctCount: 9, passed: true, submittedAt: new Date() },
+    data: {
+      personId: person.id,
+      courseId: course.id,
+      kind: "post",
+      fiscalYear: 2570,
+      number: 1,
+      totalCount: 10,
+      correctCount: 9,
+      passed: true,
+      submittedAt: new Date(),
+    },
   });
   const code = newCertificateCode();
   await db.certificate.create({
-    data: { code, personId: person.id, courseId: course.id, attemptId: attempt.id, fiscalYear: 2570, personName: "นายทดสอบ ตรวจรหัส", courseTitle: course.title, correctCount: 9, totalCount: 10 },
+    data: {
+      code,
+      personId: person.id,
+      courseId: course.id,
+      attemptId: attempt.id,
+      fiscalYear: 2570,
+      personName: "นายทดสอบ ตรวจรหัส",
+      courseTitle: course.title,
+      correctCount: 9,
+      totalCount: 10,
+    },
   });
   return { person, code };
 }

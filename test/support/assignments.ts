@@ -19,7 +19,9 @@ export async function assignCourse(
       data: { deactivatedAt: new Date("2020-06-01T00:00:00Z") },
     })
   ).id;
-  const courses = await db.course.findMany({ where: slugs === "all" ? {} : { slug: { in: typeof slugs === "string" ? [slugs] : slugs } } });
+  const courses = await db.course.findMany({
+    where: slugs === "all" ? {} : { slug: { in: typeof slugs === "string" ? [slugs] : slugs } },
+  });
   const group = await db.targetGroup.findUniqueOrThrow({ where: { code: options.groupCode ?? "all-personnel" } });
   for (const course of courses) {
     for (const fiscalYear of options.fiscalYears ?? PLAN_FISCAL_YEARS) {

@@ -22,7 +22,9 @@ const CHROMIUM_ARGS = [
 
 function checkChromium() {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH)`,
+    );
   }
 }
 
@@ -57,13 +59,19 @@ export async function launchBrowser(): Promise<Browser> {
  * any (hydration mismatches show up here).
  */
 export async function openPage(browser: Browser, baseUrl: string, viewport = DESKTOP) {
-  const context: BrowserContext = await browser.newContext({ baseURL: baseUrl, viewport, locale: "th-TH", timezoneId: "Asia/Bangkok" });
+  const context: BrowserContext = await browser.newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: "th-TH",
+    timezoneId: "Asia/Bangkok",
+  });
   const page: Page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
     // A refusal (400 bad input, 403, 404, 409 conflict) is the expected answer in some tests; the browser logs
     // its status as a console error. Script errors and 5xx still fail the test.
-    if (message.type() === "error" && !/status of (400|401|403|404|409|413|429)/.test(message.text())) problems.push(message.text());
+    if (message.type() === "error" && !/status of (400|401|403|404|409|413|429)/.test(message.text()))
+      problems.push(message.text());
   });
   page.on("pageerror", (error) => problems.push(error.message));
   return {

@@ -5,13 +5,18 @@ import type { HttpClient } from "./app-server";
 export async function startTest(client: HttpClient, slug: string, kind: "pre" | "post"): Promise<number> {
   const response = await client.post(`/courses/${slug}`, { kind });
   const location = response.headers.get("location");
-  if (response.status !== 302 || !location) throw new Error(`start ${kind} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 302 || !location)
+    throw new Error(`start ${kind} failed: ${response.status} ${await response.text()}`);
   return Number(location.split("/").pop());
 }
 
 /** The shown choice for every question, right or wrong, read from the stored draw (a fixture, not the page). */
 export async function answersFor(attemptId: number, rightCount: number): Promise<Record<string, string>> {
-  const items = await db.attemptItem.findMany({ where: { attemptId }, include: { questionVersion: true }, orderBy: { position: "asc" } });
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    include: { questionVersion: true },
+    orderBy: { position: "asc" },
+  });
   const fields: Record<string, string> = {};
   items.forEach((item, i) => {
     const order = JSON.parse(item.choiceOrder) as number[];
@@ -22,7 +27,10 @@ export async function answersFor(attemptId: number, rightCount: number): Promise
 }
 
 export async function readAllLessons(client: HttpClient, slug: string) {
-  const course = await db.course.findUniqueOrThrow({ where: { slug }, include: { lessons: { where: { retired: false } } } });
+  const course = await db.course.findUniqueOrThrow({
+    where: { slug },
+    include: { lessons: { where: { retired: false } } },
+  });
   for (const lesson of course.lessons) {
     const response = await client.post(`/courses/${slug}/lessons/${lesson.slug}`, {});
     if (response.status !== 302) throw new Error(`lesson ${lesson.slug}: ${response.status}`);

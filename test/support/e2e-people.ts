@@ -14,7 +14,11 @@ export type E2ePerson = Awaited<ReturnType<typeof createE2ePerson>>;
 /** A person of this file's own in the e2e server's database: active, password `TEST_PASSWORD`. */
 export async function createE2ePerson(options: Parameters<typeof createTestPerson>[0] = {}) {
   const person = await createTestPerson({ divisionCode: E2E_DIVISION, ...options });
-  return { ...person, password: options.password ?? TEST_PASSWORD, fullName: `${person.title}${person.firstName} ${person.lastName}` };
+  return {
+    ...person,
+    password: options.password ?? TEST_PASSWORD,
+    fullName: `${person.title}${person.firstName} ${person.lastName}`,
+  };
 }
 
 /** Sign `person` in to `context` by a session row written directly (the Epic Stack's login fixture). */

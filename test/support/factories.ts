@@ -30,7 +30,9 @@ export async function createTestPerson(
     position?: string;
   } = {},
 ) {
-  const division = await db.division.findUniqueOrThrow({ where: { code: options.divisionCode ?? "finance-procurement" } });
+  const division = await db.division.findUniqueOrThrow({
+    where: { code: options.divisionCode ?? "finance-procurement" },
+  });
   serial += 1;
   const employeeNumber = options.employeeNumber ?? `T${tag}${String(serial).padStart(3, "0")}`;
   return db.person.create({

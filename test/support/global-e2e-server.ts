@@ -27,7 +27,13 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   server = spawn(process.execPath, ["server.mjs"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${E2E_DB}`, SEAL_KEY_FILE: SEEDED_SEAL_KEY_FILE, NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${E2E_DB}`,
+      SEAL_KEY_FILE: SEEDED_SEAL_KEY_FILE,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {

@@ -36,7 +36,10 @@ export async function holdWriteLock(file: string, ms: number) {
     process.stdout.write("locked\\n");
     setTimeout(() => { db.exec("COMMIT"); db.close(); process.stdout.write("released\\n"); }, Number(process.argv[2]));
   `;
-  const child = spawn(process.execPath, ["-e", script, file, String(ms)], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["-e", script, file, String(ms)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const released = waitForOutput(child, "released", ms + 30_000);
   await waitForOutput(child, "locked");
   return { released, child };
@@ -58,7 +61,13 @@ export async function spawnServer(databaseFile: string, options: Pick<SpawnOptio
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, PORT: String(port), NODE_ENV: "production", SESSION_COOKIE_SECURE: "false" },
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${databaseFile}`,
+      PORT: String(port),
+      NODE_ENV: "production",
+      SESSION_COOKIE_SECURE: "false",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     ...options,
   });

@@ -31,7 +31,9 @@ export async function createPublishedRound(options: {
       surveyClosesAt: options.surveyClosesAt,
       createdAt: new Date(),
       createdById: creator.id,
-      appraisals: { create: options.people.map((p) => ({ personId: p.id, increaseType: "steps", baseSalaryBaht: 20_000 })) },
+      appraisals: {
+        create: options.people.map((p) => ({ personId: p.id, increaseType: "steps", baseSalaryBaht: 20_000 })),
+      },
     },
   });
 }
@@ -39,10 +41,17 @@ export async function createPublishedRound(options: {
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 /** Round creation is two steps: the preview states how many people (nothing written), then the confirmed create. */
-export async function createRoundConfirmed(client: { post: (path: string, form: Record<string, string | string[]>) => Promise<Response> }, form: Record<string, string | string[]>) {
+export async function createRoundConfirmed(
+  client: { post: (path: string, form: Record<string, string | string[]>) => Promise<Response> },
+  form: Record<string, string | string[]>,
+) {
   const preview = await client.post("/salary/rounds/new", { ...form, intent: "preview" });
   const html = await preview.text();
   const people = /name="confirmedPeople" value="(\d+)"/.exec(html)?.[1];
   if (!people) throw new Error(`no confirmation step (status ${preview.status})`);
-  return { people: Number(people), html, created: await client.post("/salary/rounds/new", { ...form, intent: "create", confirmedPeople: people }) };
+  return {
+    people: Number(people),
+    html,
+    created: await client.post("/salary/rounds/new", { ...form, intent: "create", confirmedPeople: people }),
+  };
 }

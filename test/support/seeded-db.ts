@@ -14,7 +14,16 @@ export const SEEDED_DIR = path.join(TMP, "seeded");
 /** The seal key the seeded file was sealed with (decision 022): servers on a copy must use the same key. */
 export const SEEDED_SEAL_KEY_FILE = path.join(SEEDED_DIR, "seal.key");
 
-const INPUTS = ["prisma", "content", "scripts/prepare-data.ts", "app/content", "app/domain", "app/models", "app/utils", "package-lock.json"];
+const INPUTS = [
+  "prisma",
+  "content",
+  "scripts/prepare-data.ts",
+  "app/content",
+  "app/domain",
+  "app/models",
+  "app/utils",
+  "package-lock.json",
+];
 
 function filesUnder(p: string): string[] {
   if (!fs.existsSync(p)) return [];

@@ -42,19 +42,29 @@ describe("audit labels", () => {
   it("finds the actions the code writes", () => {
     const actions = writtenActions();
     // The scan itself must work: these are written by people, orders, salary and complaints.
-    for (const known of ["auth.sign_out", "order.submitted", "salary_decision.corrected", "complaint.acknowledged", "gift.reported"]) {
+    for (const known of [
+      "auth.sign_out",
+      "order.submitted",
+      "salary_decision.corrected",
+      "complaint.acknowledged",
+      "gift.reported",
+    ]) {
       expect(actions.has(known), known).toBe(true);
     }
   });
 
   it("gives every written action a Thai label", () => {
-    const missing = [...writtenActions()].filter(([action]) => !AUDIT_ACTION_LABELS[action]).map(([a, path]) => `${a} (${path})`);
+    const missing = [...writtenActions()]
+      .filter(([action]) => !AUDIT_ACTION_LABELS[action])
+      .map(([a, path]) => `${a} (${path})`);
     expect(missing).toEqual([]);
     for (const label of Object.values(AUDIT_ACTION_LABELS)) expect(label).toMatch(/[\u0E00-\u0E7F]/);
   });
 
   it("names every record type written in Thai", () => {
-    const types = new Set(files.flatMap(({ text }) => [...text.matchAll(/entityType: "([A-Za-z]+)"/g)].map((m) => m[1]!)));
+    const types = new Set(
+      files.flatMap(({ text }) => [...text.matchAll(/entityType: "([A-Za-z]+)"/g)].map((m) => m[1]!)),
+    );
     expect(types.size).toBeGreaterThan(10);
     expect([...types].filter((t) => !AUDIT_ENTITY_LABELS[t])).toEqual([]);
     expect(auditEntityLabel("Person", "100001")).toBe("บุคลากร 100001");

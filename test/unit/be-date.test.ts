@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { beDateProblem, beParts, formatBeDateText, formatIsoDateThai, isoFromBeParts, parseBeDateText } from "~/domain/be-date";
+import {
+  beDateProblem,
+  beParts,
+  formatBeDateText,
+  formatIsoDateThai,
+  isoFromBeParts,
+  parseBeDateText,
+} from "~/domain/be-date";
 
 // Dates are typed in the Buddhist era and posted as ISO (decision 047).
 describe("Buddhist-era date input", () => {
@@ -31,7 +38,9 @@ describe("Buddhist-era date input", () => {
   });
 
   it("catches a CE year typed by habit", () => {
-    expect(beDateProblem({ day: "28", month: "11", beYear: "2026" })).toBe("ปีนี้ดูเหมือนเป็น ค.ศ. กรุณากรอกปี พ.ศ. (เช่น 2569)");
+    expect(beDateProblem({ day: "28", month: "11", beYear: "2026" })).toBe(
+      "ปีนี้ดูเหมือนเป็น ค.ศ. กรุณากรอกปี พ.ศ. (เช่น 2569)",
+    );
     expect(isoFromBeParts({ day: "28", month: "11", beYear: "2026" })).toBeNull();
     expect(beDateProblem({ day: "28", month: "11", beYear: "256" })).toBe("ปี พ.ศ. ต้องเป็นตัวเลข 4 หลัก เช่น 2569");
   });

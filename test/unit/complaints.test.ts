@@ -11,7 +11,13 @@ import {
   lastDay,
   median,
 } from "~/domain/complaints";
-import { RECEIPT_ALPHABET, RECEIPT_ENTROPY_BITS, formatReceiptCode, normalizeReceiptCode, receiptCodeFromBytes } from "~/domain/receipt-code";
+import {
+  RECEIPT_ALPHABET,
+  RECEIPT_ENTROPY_BITS,
+  formatReceiptCode,
+  normalizeReceiptCode,
+  receiptCodeFromBytes,
+} from "~/domain/receipt-code";
 import { formatThaiDate } from "~/domain/thai-date";
 
 describe("receipt codes", () => {
@@ -37,7 +43,14 @@ describe("receipt codes", () => {
 
   it("are read back however they are typed: lower case, spaces, dashes, I or 1 for L", () => {
     const canonical = "ABCDEFGHJKLMNPQR";
-    for (const typed of ["ABCD-EFGH-JKLM-NPQR", "abcd efgh jklm npqr", " abcdefghjklmnpqr ", "ABCD–EFGH—JKLM.NPQR", "abcd-efgh-jk1m-npqr", "ABCD EFGH JKIM NPQR"]) {
+    for (const typed of [
+      "ABCD-EFGH-JKLM-NPQR",
+      "abcd efgh jklm npqr",
+      " abcdefghjklmnpqr ",
+      "ABCD–EFGH—JKLM.NPQR",
+      "abcd-efgh-jk1m-npqr",
+      "ABCD EFGH JKIM NPQR",
+    ]) {
       expect(normalizeReceiptCode(typed), typed).toBe(canonical);
     }
   });
@@ -73,17 +86,30 @@ describe("deadlines in Bangkok calendar days", () => {
     expect(ack(new Date(due.getTime() - 1000)).overdue).toBe(false);
     expect(ack(due).overdue).toBe(true);
     // Acknowledged on the last day: on time, and no longer overdue later.
-    const done = deadlinesOf({ ...facts, acknowledgedAt: new Date(due.getTime() - 1000) }, rules, new Date("2027-01-01T00:00:00Z")).find((d) => d.key === "acknowledge")!;
+    const done = deadlinesOf(
+      { ...facts, acknowledgedAt: new Date(due.getTime() - 1000) },
+      rules,
+      new Date("2027-01-01T00:00:00Z"),
+    ).find((d) => d.key === "acknowledge")!;
     expect(done.overdue).toBe(false);
   });
 
   it("ask for a progress report every 30 days from the last message to the reporter, while the case is open", () => {
-    const facts = { receivedAt: new Date("2026-10-01T03:00:00Z"), acknowledgedAt: new Date("2026-10-02T03:00:00Z"), closedAt: null, lastReportedAt: new Date("2026-10-20T03:00:00Z") };
+    const facts = {
+      receivedAt: new Date("2026-10-01T03:00:00Z"),
+      acknowledgedAt: new Date("2026-10-02T03:00:00Z"),
+      closedAt: null,
+      lastReportedAt: new Date("2026-10-20T03:00:00Z"),
+    };
     const progress = (now: Date) => deadlinesOf(facts, rules, now).find((d) => d.key === "progress")!;
     expect(formatThaiDate(progress(new Date("2026-11-01T00:00:00Z")).lastDay)).toBe("19 พฤศจิกายน 2569");
     expect(progress(new Date("2026-11-19T16:59:59Z")).overdue).toBe(false);
     expect(progress(new Date("2026-11-19T17:00:00Z")).overdue).toBe(true);
-    expect(deadlinesOf({ ...facts, closedAt: new Date("2026-11-01T00:00:00Z") }, rules, new Date()).some((d) => d.key === "progress")).toBe(false);
+    expect(
+      deadlinesOf({ ...facts, closedAt: new Date("2026-11-01T00:00:00Z") }, rules, new Date()).some(
+        (d) => d.key === "progress",
+      ),
+    ).toBe(false);
   });
 
   it("judge 'closed within the deadline' on day 60 vs day 61", () => {
@@ -119,10 +145,18 @@ describe("public statistics", () => {
 
 describe("who may do what with a case", () => {
   const officer = { personId: 7, roles: ["staff", "integrity"] };
-  const base = { status: "investigating", category: "corruption", divisionId: 3, investigatorId: 7, investigatorDeclaredAt: null, findings: null };
+  const base = {
+    status: "investigating",
+    category: "corruption",
+    divisionId: 3,
+    investigatorId: 7,
+    investigatorDeclaredAt: null,
+    findings: null,
+  };
 
   it("gives HR, managers and admins nothing unless they are integrity officers", () => {
-    for (const roles of [["hr"], ["manager"], ["admin", "hr", "manager", "staff"]]) expect(caseActions(base, { personId: 1, roles }).size).toBe(0);
+    for (const roles of [["hr"], ["manager"], ["admin", "hr", "manager", "staff"]])
+      expect(caseActions(base, { personId: 1, roles }).size).toBe(0);
   });
 
   it("lets only the assigned investigator declare, and allows findings only after the declaration", () => {
@@ -162,7 +196,10 @@ describe("the deadlines file", () => {
     expect(rules.closeSource.length).toBeGreaterThan(0);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "complaint-rules-"));
     fs.mkdirSync(path.join(root, "rules"));
-    fs.writeFileSync(path.join(root, "rules", "complaints.yaml"), fs.readFileSync("content/rules/complaints.yaml", "utf8").replace("acknowledgeDays: 15", "acknowledgeDays: 0"));
+    fs.writeFileSync(
+      path.join(root, "rules", "complaints.yaml"),
+      fs.readFileSync("content/rules/complaints.yaml", "utf8").replace("acknowledgeDays: 15", "acknowledgeDays: 0"),
+    );
     expect(() => complaintRules(root)).toThrow(/complaints\.yaml:5: acknowledgeDays/);
   });
 });

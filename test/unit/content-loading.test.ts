@@ -63,12 +63,20 @@ describe("loading YAML content", () => {
 
   it("loads the real divisions file", () => {
     const names = loadDivisions().map((d) => d.name);
-    for (const name of ["สำนักปลัดเทศบาล", "กองการเจ้าหน้าที่", "สำนักช่าง", "สำนักการศึกษา", "กองคลัง", "กองยุทธศาสตร์และงบประมาณ", "กองสวัสดิการสังคม", "หน่วยงานตรวจสอบภายใน"]) {
+    for (const name of [
+      "สำนักปลัดเทศบาล",
+      "กองการเจ้าหน้าที่",
+      "สำนักช่าง",
+      "สำนักการศึกษา",
+      "กองคลัง",
+      "กองยุทธศาสตร์และงบประมาณ",
+      "กองสวัสดิการสังคม",
+      "หน่วยงานตรวจสอบภายใน",
+    ]) {
       expect(names).toContain(name);
     }
   });
 });
-
 
 describe("course content", () => {
   it("has the eight plan courses, each with at least 4 lessons and 30 well-formed questions", () => {
@@ -97,7 +105,12 @@ describe("course content", () => {
   });
 
   // Plan items 1, 2, 38 and 39 (issue 11): one course each, for the group the plan names.
-  const NEW_COURSES = { "engineering-law": 1, "median-price-procurement": 2, "local-officials-law": 38, "council-handbook": 39 } as const;
+  const NEW_COURSES = {
+    "engineering-law": 1,
+    "median-price-procurement": 2,
+    "local-officials-law": 38,
+    "council-handbook": 39,
+  } as const;
   const LAW = /พ\.ร\.บ\.|พ\.ร\.ป\.|พ\.ร\.ฎ\.|ระเบียบ|ประกาศ|ประมวลกฎหมาย|กฎกระทรวง|รัฐธรรมนูญ|หลักเกณฑ์การคำนวณราคากลาง/;
   for (const [slug, item] of Object.entries(NEW_COURSES)) {
     it(`${slug} measures plan item ${item}: 30+ questions, one key each, every explanation cites the law`, () => {
@@ -117,7 +130,11 @@ describe("course content", () => {
         expect(q.explanation, q.id).toMatch(LAW);
       }
       // Every lesson is tested.
-      for (const lesson of course.lessons) expect(course.questions.some((q) => q.lesson === lesson.slug), lesson.slug).toBe(true);
+      for (const lesson of course.lessons)
+        expect(
+          course.questions.some((q) => q.lesson === lesson.slug),
+          lesson.slug,
+        ).toBe(true);
     });
   }
 
@@ -126,7 +143,9 @@ describe("course content", () => {
     const group = (n: number) => groups.find((g) => g.code === items[String(n)])!;
     expect(group(1).divisionCodes).toEqual(["engineering"]);
     // Item 2: executives, council members, engineering and procurement staff (seed: target group of item 2).
-    expect(group(2).divisionCodes).toEqual(expect.arrayContaining(["executive", "council", "engineering", "finance-procurement"]));
+    expect(group(2).divisionCodes).toEqual(
+      expect.arrayContaining(["executive", "council", "engineering", "finance-procurement"]),
+    );
     // Item 38 (seed L2406): council members, the executive and the staff concerned, not council members alone.
     expect(group(38).divisionCodes).toEqual(expect.arrayContaining(["council", "executive", "clerk-council-affairs"]));
     expect(group(39).personnelTypes).toEqual(["council_member"]);
@@ -153,8 +172,14 @@ describe("course content", () => {
     const dir = path.join(dir_, "courses", "orphan");
     fs.mkdirSync(path.join(dir, "lessons"), { recursive: true });
     fs.writeFileSync(path.join(dir, "lessons", "01-a.md"), "## บทเรียน");
-    fs.writeFileSync(path.join(dir, "course.yaml"), "title: ท\nsummary: ท\nplanProjects: [3]\nquestionsPerTest: 1\nlessons:\n  - { slug: a, title: ก, file: 01-a.md }\n");
-    fs.writeFileSync(path.join(dir, "questions.yaml"), "questions:\n  - { id: q-1, lesson: zzz, prompt: ถาม, choices: [ก, ข, ค, ง], answer: 1, explanation: ตอบ }\n");
+    fs.writeFileSync(
+      path.join(dir, "course.yaml"),
+      "title: ท\nsummary: ท\nplanProjects: [3]\nquestionsPerTest: 1\nlessons:\n  - { slug: a, title: ก, file: 01-a.md }\n",
+    );
+    fs.writeFileSync(
+      path.join(dir, "questions.yaml"),
+      "questions:\n  - { id: q-1, lesson: zzz, prompt: ถาม, choices: [ก, ข, ค, ง], answer: 1, explanation: ตอบ }\n",
+    );
     expect(problemsOf(() => loadCourse(dir)).join("\n")).toContain("lesson zzz is not in course.yaml");
   });
 });

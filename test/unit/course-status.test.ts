@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { attemptFeedbackOpen, courseStatus, nextStep } from "~/domain/course-status";
 
-const base = { preTestSubmitted: false, lessonsDone: 0, lessonCount: 4, postTestsSubmitted: 0, countingPostTestPassed: null };
+const base = {
+  preTestSubmitted: false,
+  lessonsDone: 0,
+  lessonCount: 4,
+  postTestsSubmitted: 0,
+  countingPostTestPassed: null,
+};
 
 describe("course status and next step", () => {
   it("walks from not started to passed", () => {
@@ -26,17 +32,23 @@ describe("course status and next step", () => {
 
 describe("grading 'first'", () => {
   it("offers no retake after the first post-test, whatever its result", () => {
-    const failed = { ...base, preTestSubmitted: true, lessonsDone: 4, postTestsSubmitted: 1, countingPostTestPassed: false };
+    const failed = {
+      ...base,
+      preTestSubmitted: true,
+      lessonsDone: 4,
+      postTestsSubmitted: 1,
+      countingPostTestPassed: false,
+    };
     expect(nextStep({ ...failed, maxPostTestAttempts: 3, grading: "first" })).toBe("no_retakes_left");
     expect(nextStep({ ...failed, maxPostTestAttempts: 3, grading: "best" })).toBe("retake");
   });
 });
 
-
 describe("attemptFeedbackOpen (issue 16, finding 8)", () => {
   const base = { submitted: true, attemptFiscalYear: 2570, currentFiscalYear: 2570 };
   it("is closed while the course is not settled, a pre-test included, and before submission", () => {
-    for (const next of ["pre_test", "lessons", "post_test", "retake"] as const) expect(attemptFeedbackOpen({ ...base, next })).toBe(false);
+    for (const next of ["pre_test", "lessons", "post_test", "retake"] as const)
+      expect(attemptFeedbackOpen({ ...base, next })).toBe(false);
     expect(attemptFeedbackOpen({ ...base, submitted: false, next: "done" })).toBe(false);
   });
   it("opens once passed, out of attempts, or the year is over", () => {

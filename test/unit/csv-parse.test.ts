@@ -12,7 +12,11 @@ describe("CSV", () => {
   });
 
   it("reads back what the exports write", () => {
-    const rows = [["เลขประจำตัว", "ชื่อ"], ["1", 'นาง "ก", ข'], ["=2", "ค\nง"]];
+    const rows = [
+      ["เลขประจำตัว", "ชื่อ"],
+      ["1", 'นาง "ก", ข'],
+      ["=2", "ค\nง"],
+    ];
     const parsed = parseCsv(toCsv(rows[0]!, rows.slice(1)));
     expect(parsed[0]).toEqual(rows[0]);
     expect(parsed[1]).toEqual(rows[1]);

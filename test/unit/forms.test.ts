@@ -13,9 +13,17 @@ describe("shared form schemas", () => {
   });
 
   it("requires matching new passwords of at least 8 characters", () => {
-    const short = validate(changePasswordSchema, { currentPassword: "x", newPassword: "short", confirmPassword: "short" });
+    const short = validate(changePasswordSchema, {
+      currentPassword: "x",
+      newPassword: "short",
+      confirmPassword: "short",
+    });
     expect(short.success).toBe(false);
-    const mismatch = validate(changePasswordSchema, { currentPassword: "x", newPassword: "longenough1", confirmPassword: "longenough2" });
+    const mismatch = validate(changePasswordSchema, {
+      currentPassword: "x",
+      newPassword: "longenough1",
+      confirmPassword: "longenough2",
+    });
     expect(mismatch).toEqual({ success: false, fieldErrors: { confirmPassword: "รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน" } });
   });
 
@@ -48,7 +56,16 @@ import { safeRedirect } from "~/utils/auth.server";
 describe("safeRedirect", () => {
   it("keeps paths on this site and refuses everything that could leave it", () => {
     expect(safeRedirect("/courses/no-gift?x=1#top")).toBe("/courses/no-gift?x=1#top");
-    for (const bad of ["//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "https://evil.example", "evil", "", null]) {
+    for (const bad of [
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "https://evil.example",
+      "evil",
+      "",
+      null,
+    ]) {
       expect(safeRedirect(bad), String(bad)).toBe("/");
     }
   });

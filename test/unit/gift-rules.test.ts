@@ -2,13 +2,29 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { giftRules, loadGiftRulesFile } from "~/content/gift-rules.server";
 import { ContentError } from "~/content/yaml-file.server";
-import { assessGift, formatSatang, giftStatus, isOverdue, noGiftCompliant, parseBahtToSatang, type GiftFacts } from "~/domain/gift-rules";
+import {
+  assessGift,
+  formatSatang,
+  giftStatus,
+  isOverdue,
+  noGiftCompliant,
+  parseBahtToSatang,
+  type GiftFacts,
+} from "~/domain/gift-rules";
 import { reviewProblem, yearlyAnswerProblem } from "~/domain/declarations";
 import fs from "node:fs";
 import os from "node:os";
 
 const rules = giftRules();
-const facts = (over: Partial<GiftFacts> = {}): GiftFacts => ({ relative: false, toGeneralPublic: false, giverHasBusiness: false, valueSatang: 300000, outcome: "accepted", receivedOn: "2026-01-01", ...over });
+const facts = (over: Partial<GiftFacts> = {}): GiftFacts => ({
+  relative: false,
+  toGeneralPublic: false,
+  giverHasBusiness: false,
+  valueSatang: 300000,
+  outcome: "accepted",
+  receivedOn: "2026-01-01",
+  ...over,
+});
 
 describe("money in satang", () => {
   it("reads baht with up to two decimals exactly and refuses the rest", () => {
@@ -25,7 +41,12 @@ describe("the gift rules (content/rules/gifts.yaml)", () => {
     const at = assessGift(facts({ valueSatang: 300000 }), rules);
     expect([at.verdict, at.ruleCode, at.mustReport]).toEqual(["allowed", "within-limit", false]);
     const over = assessGift(facts({ valueSatang: 300001 }), rules);
-    expect([over.verdict, over.ruleCode, over.mustReport, over.reportDueOn]).toEqual(["report", "beyond-limit", true, "2026-01-31"]);
+    expect([over.verdict, over.ruleCode, over.mustReport, over.reportDueOn]).toEqual([
+      "report",
+      "beyond-limit",
+      true,
+      "2026-01-31",
+    ]);
     expect(over.message).toContain("ต้องรายงานผู้บังคับบัญชาภายใน ๓๐ วัน");
     expect(over.sources.join()).toContain("มาตรา ๑๒๘");
   });
@@ -39,7 +60,9 @@ describe("the gift rules (content/rules/gifts.yaml)", () => {
   it("lets the stricter municipal rule win: nothing from people with business before the municipality", () => {
     const small = assessGift(facts({ giverHasBusiness: true, valueSatang: 10000 }), rules);
     expect([small.verdict, small.ruleCode]).toEqual(["report", "business-with-municipality"]);
-    expect(assessGift(facts({ giverHasBusiness: true, relative: true, valueSatang: 10000 }), rules).verdict).toBe("report");
+    expect(assessGift(facts({ giverHasBusiness: true, relative: true, valueSatang: 10000 }), rules).verdict).toBe(
+      "report",
+    );
   });
   it("needs no report for a gift declined or returned", () => {
     const declined = assessGift(facts({ valueSatang: 900000, outcome: "declined" }), rules);
@@ -47,15 +70,25 @@ describe("the gift rules (content/rules/gifts.yaml)", () => {
   });
   it("rejects a rules file citing an unknown source, with file, line and field", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gifts-"));
-    const text = fs.readFileSync(path.resolve("content/rules/gifts.yaml"), "utf8").replace("sources: [lampang-no-gift]", "sources: [no-such-law]");
+    const text = fs
+      .readFileSync(path.resolve("content/rules/gifts.yaml"), "utf8")
+      .replace("sources: [lampang-no-gift]", "sources: [no-such-law]");
     fs.writeFileSync(path.join(dir, "gifts.yaml"), text);
     expect(() => loadGiftRulesFile(path.join(dir, "gifts.yaml"))).toThrow(ContentError);
-    expect(() => loadGiftRulesFile(path.join(dir, "gifts.yaml"))).toThrow(/gifts\.yaml:\d+: stricter\.0\.sources\.0: ไม่พบที่มา "no-such-law"/);
+    expect(() => loadGiftRulesFile(path.join(dir, "gifts.yaml"))).toThrow(
+      /gifts\.yaml:\d+: stricter\.0\.sources\.0: ไม่พบที่มา "no-such-law"/,
+    );
   });
 });
 
 describe("the 30-day deadline in Bangkok time", () => {
-  const report = { mustReport: true, reportDueOn: "2026-01-31", recordedAt: new Date("2026-01-02T03:00:00Z"), decidedAt: null, supersededAt: null };
+  const report = {
+    mustReport: true,
+    reportDueOn: "2026-01-31",
+    recordedAt: new Date("2026-01-02T03:00:00Z"),
+    decidedAt: null,
+    supersededAt: null,
+  };
   it("is on time through day 30 and overdue from day 31, by the Bangkok calendar", () => {
     // 31 Jan 23:59 in Bangkok is 16:59 UTC: still day 30.
     expect(isOverdue(report, new Date("2026-01-31T16:59:59Z"))).toBe(false);
@@ -64,7 +97,9 @@ describe("the 30-day deadline in Bangkok time", () => {
     expect(giftStatus(report, new Date("2026-01-31T17:00:00Z"))).toBe("overdue");
   });
   it("is never overdue once decided or when nothing had to be reported", () => {
-    expect(isOverdue({ ...report, decidedAt: new Date("2026-02-10T00:00:00Z") }, new Date("2026-03-01T00:00:00Z"))).toBe(false);
+    expect(
+      isOverdue({ ...report, decidedAt: new Date("2026-02-10T00:00:00Z") }, new Date("2026-03-01T00:00:00Z")),
+    ).toBe(false);
     expect(isOverdue({ ...report, mustReport: false }, new Date("2026-03-01T00:00:00Z"))).toBe(false);
   });
   it("counts a late report against the yearly declaration", () => {

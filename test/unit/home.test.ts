@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { appraisalWaiting, courseDueDate, homeScope, measureOverdue, trainingProgressText, waitingItems, type WaitingCounts } from "~/domain/home";
+import {
+  appraisalWaiting,
+  courseDueDate,
+  homeScope,
+  measureOverdue,
+  trainingProgressText,
+  waitingItems,
+  type WaitingCounts,
+} from "~/domain/home";
 import { formatThaiDate } from "~/domain/thai-date";
 
 const none: WaitingCounts = {
@@ -18,7 +26,13 @@ const none: WaitingCounts = {
 describe("what waits on the home page (decision 047)", () => {
   it("lists only what has something waiting, overdue first, with separators", () => {
     expect(waitingItems(none)).toEqual([]);
-    const items = waitingItems({ ...none, appraisals: [{ roundId: 4, roundTitle: "รอบ 1 เมษายน 2570", waiting: 1087 }], giftsToDecide: 3, giftsOverdue: 1, complaintsOverdue: 2 });
+    const items = waitingItems({
+      ...none,
+      appraisals: [{ roundId: 4, roundTitle: "รอบ 1 เมษายน 2570", waiting: 1087 }],
+      giftsToDecide: 3,
+      giftsOverdue: 1,
+      complaintsOverdue: 2,
+    });
     expect(items.map((i) => i.text)).toEqual([
       "เรื่องร้องเรียนเกินกำหนด 2 เรื่อง",
       "รายงานของขวัญเกินกำหนดวินิจฉัย 1 รายการ",
@@ -30,8 +44,19 @@ describe("what waits on the home page (decision 047)", () => {
   });
 
   it("HR sees the registers across the municipality, overdue gift reports marked urgent", () => {
-    const items = waitingItems({ ...none, oversight: { giftsAwaiting: 1204, giftsOverdue: 3, declarationsUnreviewed: 0 } });
-    expect(items).toEqual([{ key: "hr-gifts", count: 1204, text: "ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย 1,204 รายการ (เกินกำหนด 3 รายการ)", to: "/hr/gifts", urgent: true }]);
+    const items = waitingItems({
+      ...none,
+      oversight: { giftsAwaiting: 1204, giftsOverdue: 3, declarationsUnreviewed: 0 },
+    });
+    expect(items).toEqual([
+      {
+        key: "hr-gifts",
+        count: 1204,
+        text: "ทั้งเทศบาล: รายงานของขวัญรอผู้บังคับบัญชาวินิจฉัย 1,204 รายการ (เกินกำหนด 3 รายการ)",
+        to: "/hr/gifts",
+        urgent: true,
+      },
+    ]);
   });
 
   it("an appraisal waits only in a round not yet published and not yet recorded", () => {
@@ -44,7 +69,9 @@ describe("what waits on the home page (decision 047)", () => {
     const due = new Date("2026-11-27T17:00:00Z"); // 28 Nov 2026, 00:00 in Bangkok
     expect(measureOverdue({ dueDate: due, followUpStatuses: [] }, new Date("2026-11-28T16:59:00Z"))).toBe(false);
     expect(measureOverdue({ dueDate: due, followUpStatuses: [] }, new Date("2026-11-28T17:00:00Z"))).toBe(true);
-    expect(measureOverdue({ dueDate: due, followUpStatuses: ["in_progress", "done"] }, new Date("2026-12-30T00:00:00Z"))).toBe(false);
+    expect(
+      measureOverdue({ dueDate: due, followUpStatuses: ["in_progress", "done"] }, new Date("2026-12-30T00:00:00Z")),
+    ).toBe(false);
     expect(measureOverdue({ dueDate: null, followUpStatuses: [] }, new Date())).toBe(false);
   });
 

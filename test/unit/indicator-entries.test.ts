@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { acceptsEntries, entryMeets, entryRule, entryStatus, entryValueText, sniffEvidenceType, toHundredths, MAX_EVIDENCE_BYTES } from "~/domain/indicator-entries";
+import {
+  acceptsEntries,
+  entryMeets,
+  entryRule,
+  entryStatus,
+  entryValueText,
+  sniffEvidenceType,
+  toHundredths,
+  MAX_EVIDENCE_BYTES,
+} from "~/domain/indicator-entries";
 import { indicatorEntrySchema } from "~/schemas/indicator-entry";
 import { improvedOnPreTest } from "~/domain/indicators";
 
 const rule = (r: { kind?: string; thresholdPercent?: number; minimumCount?: number; minimumScore?: number }) =>
-  entryRule({ kind: r.kind ?? "manual", thresholdPercent: r.thresholdPercent ?? null, minimumCount: r.minimumCount ?? null, minimumScore: r.minimumScore ?? null });
+  entryRule({
+    kind: r.kind ?? "manual",
+    thresholdPercent: r.thresholdPercent ?? null,
+    minimumCount: r.minimumCount ?? null,
+    minimumScore: r.minimumScore ?? null,
+  });
 const v = (value: number | null, achieved: boolean | null = null) => ({ value, achieved });
 
 describe("which indicators HR records by hand", () => {
@@ -84,7 +98,9 @@ describe("the entry form", () => {
     expect(none.error?.issues[0]?.message).toContain("กรุณาแนบหลักฐาน");
     expect(schema.safeParse({ ...base, value: "86.5", evidenceUrl: "", evidenceFile: 1234 }).success).toBe(true);
     expect(schema.safeParse({ ...base, value: "86.5", evidenceUrl: "javascript:alert(1)" }).success).toBe(false);
-    expect(schema.safeParse({ ...base, value: "86.5", evidenceUrl: "", evidenceFile: MAX_EVIDENCE_BYTES + 1 }).success).toBe(false);
+    expect(
+      schema.safeParse({ ...base, value: "86.5", evidenceUrl: "", evidenceFile: MAX_EVIDENCE_BYTES + 1 }).success,
+    ).toBe(false);
   });
 
   it("takes whole counts only, scores within 0–100 with two decimals, and plan years only", () => {
@@ -99,15 +115,22 @@ describe("the entry form", () => {
 });
 
 describe("evidence file types", () => {
-  const bytes = (...parts: (number[] | string)[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
+  const bytes = (...parts: (number[] | string)[]) =>
+    new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? Array.from(p, (c) => c.charCodeAt(0)) : p)));
 
   it("recognises PDF, JPEG, PNG, Word and Excel by their first bytes", () => {
     expect(sniffEvidenceType(bytes("%PDF-1.7\n"), "report.pdf")).toBe("application/pdf");
     expect(sniffEvidenceType(bytes([0xff, 0xd8, 0xff, 0xe0]), "photo.jpg")).toBe("image/jpeg");
     expect(sniffEvidenceType(bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), "chart.png")).toBe("image/png");
-    expect(sniffEvidenceType(bytes([0x50, 0x4b, 0x03, 0x04], "....word/document.xml"), "report.docx")).toContain("wordprocessingml");
-    expect(sniffEvidenceType(bytes([0x50, 0x4b, 0x03, 0x04], "....xl/workbook.xml"), "data.xlsx")).toContain("spreadsheetml");
-    expect(sniffEvidenceType(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "old.xls")).toBe("application/vnd.ms-excel");
+    expect(sniffEvidenceType(bytes([0x50, 0x4b, 0x03, 0x04], "....word/document.xml"), "report.docx")).toContain(
+      "wordprocessingml",
+    );
+    expect(sniffEvidenceType(bytes([0x50, 0x4b, 0x03, 0x04], "....xl/workbook.xml"), "data.xlsx")).toContain(
+      "spreadsheetml",
+    );
+    expect(sniffEvidenceType(bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), "old.xls")).toBe(
+      "application/vnd.ms-excel",
+    );
   });
 
   it("refuses a renamed file whose content is something else", () => {

@@ -49,7 +49,9 @@ describe("target group rules", () => {
   it("match on personnel type, division and position; empty rules match everyone", () => {
     expect(inGroup(officer, { personnelTypes: [], divisionIds: null, positionIncludes: null })).toBe(true);
     expect(inGroup(officer, { personnelTypes: ["teacher"], divisionIds: null, positionIncludes: null })).toBe(false);
-    expect(inGroup(officer, { personnelTypes: ["municipal_officer"], divisionIds: [7, 8], positionIncludes: "ช่าง" })).toBe(true);
+    expect(
+      inGroup(officer, { personnelTypes: ["municipal_officer"], divisionIds: [7, 8], positionIncludes: "ช่าง" }),
+    ).toBe(true);
     expect(inGroup(officer, { personnelTypes: [], divisionIds: [9], positionIncludes: null })).toBe(false);
     expect(inGroup(officer, { personnelTypes: [], divisionIds: null, positionIncludes: "วิศวกร" })).toBe(false);
   });

@@ -13,17 +13,63 @@ describe("navigation by role", () => {
     expect(navigationFor(["hr"]).find((i) => i.to === "/risks")?.label).toBe("ความเสี่ยงการทุจริต");
   });
   it("gives staff the home page and their courses", () => {
-    expect(paths(["staff"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations"]);
+    expect(paths(["staff"])).toEqual([
+      "/",
+      "/courses",
+      "/orders",
+      "/policies",
+      "/plan",
+      "/salary",
+      "/gifts",
+      "/declarations",
+    ]);
   });
   it("gives managers their unit", () => {
-
-    expect(paths(["staff", "manager"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/unit", "/risks"]);
+    expect(paths(["staff", "manager"])).toEqual([
+      "/",
+      "/courses",
+      "/orders",
+      "/policies",
+      "/plan",
+      "/salary",
+      "/gifts",
+      "/declarations",
+      "/unit",
+      "/risks",
+    ]);
   });
   it("gives HR training results and the people pages but not the audit log", () => {
-    expect(paths(["staff", "hr"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/risks", "/hr/courses", "/hr/groups", "/admin/people"]);
+    expect(paths(["staff", "hr"])).toEqual([
+      "/",
+      "/courses",
+      "/orders",
+      "/policies",
+      "/plan",
+      "/salary",
+      "/gifts",
+      "/declarations",
+      "/risks",
+      "/hr/courses",
+      "/hr/groups",
+      "/admin/people",
+    ]);
   });
   it("gives admins people and the audit log, without duplicates when they are HR too", () => {
-    expect(paths(["staff", "hr", "admin"])).toEqual(["/", "/courses", "/orders", "/policies", "/plan", "/salary", "/gifts", "/declarations", "/risks", "/hr/courses", "/hr/groups", "/admin/people", "/admin/audit"]);
+    expect(paths(["staff", "hr", "admin"])).toEqual([
+      "/",
+      "/courses",
+      "/orders",
+      "/policies",
+      "/plan",
+      "/salary",
+      "/gifts",
+      "/declarations",
+      "/risks",
+      "/hr/courses",
+      "/hr/groups",
+      "/admin/people",
+      "/admin/audit",
+    ]);
   });
 });
 

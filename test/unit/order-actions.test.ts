@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { isExpired, mayDraftOrder, orderActions, orderRefusal, orderStanding, type OrderActions, type OrderFacts } from "~/domain/delegation-actions";
+import {
+  isExpired,
+  mayDraftOrder,
+  orderActions,
+  orderRefusal,
+  orderStanding,
+  type OrderActions,
+  type OrderFacts,
+} from "~/domain/delegation-actions";
 
 // One rule set for who may do what with a delegation order (decision 044): every role × every status.
 
@@ -23,14 +31,28 @@ function order(status: string, overrides: Partial<OrderFacts> = {}): OrderFacts 
     authorId: AUTHOR,
     delegatorId: DELEGATOR,
     signedAt: signed ? new Date("2026-03-05T03:00:00Z") : null,
-    circulatedAt: status === "circulated" || status === "superseded" || status === "revoked" ? new Date("2026-03-06T03:00:00Z") : null,
+    circulatedAt:
+      status === "circulated" || status === "superseded" || status === "revoked"
+        ? new Date("2026-03-06T03:00:00Z")
+        : null,
     effectiveUntil: null,
     ...overrides,
   };
 }
 
-const none: OrderActions = { edit: false, submit: false, returnToDraft: false, sign: false, circulate: false, revoke: false, acknowledge: false };
-const only = (...keys: (keyof OrderActions)[]): OrderActions => ({ ...none, ...Object.fromEntries(keys.map((k) => [k, true])) });
+const none: OrderActions = {
+  edit: false,
+  submit: false,
+  returnToDraft: false,
+  sign: false,
+  circulate: false,
+  revoke: false,
+  acknowledge: false,
+};
+const only = (...keys: (keyof OrderActions)[]): OrderActions => ({
+  ...none,
+  ...Object.fromEntries(keys.map((k) => [k, true])),
+});
 const unacknowledged = { acknowledgedAt: null };
 
 describe("orderActions: each role × each status", () => {
@@ -61,12 +83,16 @@ describe("orderActions: each role × each status", () => {
   it("the delegator and the author never acknowledge their own order, even with a recipient row", () => {
     expect(orderActions(order("circulated"), viewers.delegator, unacknowledged, now).acknowledge).toBe(false);
     expect(orderActions(order("circulated"), viewers.author, unacknowledged, now).acknowledge).toBe(false);
-    expect(orderRefusal("acknowledge", order("circulated"), viewers.delegator, unacknowledged, now)?.message).toContain("ไม่ต้องรับทราบ");
+    expect(orderRefusal("acknowledge", order("circulated"), viewers.delegator, unacknowledged, now)?.message).toContain(
+      "ไม่ต้องรับทราบ",
+    );
   });
 
   it("a recipient acknowledges once, only when it was circulated to them and while it is in force", () => {
     expect(orderRefusal("acknowledge", order("circulated"), viewers.staff, null, now)?.status).toBe(403);
-    expect(orderRefusal("acknowledge", order("circulated"), viewers.staff, { acknowledgedAt: now }, now)?.message).toBe("ท่านรับทราบคำสั่งนี้แล้ว");
+    expect(orderRefusal("acknowledge", order("circulated"), viewers.staff, { acknowledgedAt: now }, now)?.message).toBe(
+      "ท่านรับทราบคำสั่งนี้แล้ว",
+    );
     const expired = order("circulated", { effectiveUntil: new Date("2026-09-29T17:00:00Z") }); // ถึง 30 ก.ย. 2569
     expect(orderActions(expired, viewers.staff, unacknowledged, now).acknowledge).toBe(false);
     expect(orderRefusal("acknowledge", expired, viewers.staff, unacknowledged, now)?.message).toContain("สิ้นผลแล้ว");

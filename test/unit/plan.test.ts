@@ -5,8 +5,14 @@ import { budgetTotals } from "~/domain/plan-budget";
 describe("the plan as data", () => {
   const { plan, items } = loadPlan();
   const stated = {
-    dimensions: plan.statedTotals.dimensions.map((d) => ({ ...d, budget: Object.fromEntries(Object.entries(d.budget).map(([y, a]) => [Number(y), a])) })),
-    grandTotal: { ...plan.statedTotals.grandTotal, budget: Object.fromEntries(Object.entries(plan.statedTotals.grandTotal.budget).map(([y, a]) => [Number(y), a])) },
+    dimensions: plan.statedTotals.dimensions.map((d) => ({
+      ...d,
+      budget: Object.fromEntries(Object.entries(d.budget).map(([y, a]) => [Number(y), a])),
+    })),
+    grandTotal: {
+      ...plan.statedTotals.grandTotal,
+      budget: Object.fromEntries(Object.entries(plan.statedTotals.grandTotal.budget).map(([y, a]) => [Number(y), a])),
+    },
   };
 
   it("has all 41 items in 4 dimensions (12 + 18 + 4 + 7)", () => {
@@ -23,9 +29,14 @@ describe("the plan as data", () => {
   });
 
   it("flags a total that does not match", () => {
-    const shifted = items.map((i) => (i.number === 2 ? { ...i, budget: { ...i.budget, 2567: i.budget[2567]! + 20_000 } } : i));
+    const shifted = items.map((i) =>
+      i.number === 2 ? { ...i, budget: { ...i.budget, 2567: i.budget[2567]! + 20_000 } } : i,
+    );
     const bad = budgetTotals(shifted, stated, plan.fiscalYears).filter((r) => !r.matches);
-    expect(bad.map((r) => [r.dimension, r.fiscalYear])).toEqual([[1, 2567], [null, 2567]]);
+    expect(bad.map((r) => [r.dimension, r.fiscalYear])).toEqual([
+      [1, 2567],
+      [null, 2567],
+    ]);
   });
 
   it("records the corrections made to the summary table", () => {

@@ -63,19 +63,27 @@ export function tellProblems(slug: string, questions: Question[]): string[] {
   const t = bankTells(questions);
   const problems: string[] = [];
   if (t.longestKey.length > LIMITS.longestKeyShare * t.total) {
-    problems.push(`${slug}: the key is the longest option in ${t.longestKey.length}/${t.total} (limit ${Math.floor(LIMITS.longestKeyShare * t.total)}): ${t.longestKey.join(", ")}`);
+    problems.push(
+      `${slug}: the key is the longest option in ${t.longestKey.length}/${t.total} (limit ${Math.floor(LIMITS.longestKeyShare * t.total)}): ${t.longestKey.join(", ")}`,
+    );
   }
   if (t.longestKey.length < LIMITS.longestKeyMinShare * t.total) {
-    problems.push(`${slug}: the key is the longest option in only ${t.longestKey.length}/${t.total} (at least ${Math.ceil(LIMITS.longestKeyMinShare * t.total)})`);
+    problems.push(
+      `${slug}: the key is the longest option in only ${t.longestKey.length}/${t.total} (at least ${Math.ceil(LIMITS.longestKeyMinShare * t.total)})`,
+    );
   }
   t.positions.forEach((n, i) => {
     if (n > LIMITS.positionMax * t.total || n < LIMITS.positionMin * t.total) {
-      problems.push(`${slug}: the key is option ${i + 1} in ${n}/${t.total} (allowed ${Math.ceil(LIMITS.positionMin * t.total)}–${Math.floor(LIMITS.positionMax * t.total)})`);
+      problems.push(
+        `${slug}: the key is option ${i + 1} in ${n}/${t.total} (allowed ${Math.ceil(LIMITS.positionMin * t.total)}–${Math.floor(LIMITS.positionMax * t.total)})`,
+      );
     }
   });
   const allowed = Math.ceil(LIMITS.loneNegativeKeyShare * t.loneNegative);
   if (t.loneNegativeKey.length > allowed) {
-    problems.push(`${slug}: the only negative option is the key in ${t.loneNegativeKey.length} of ${t.loneNegative} (limit ${allowed}): ${t.loneNegativeKey.join(", ")}`);
+    problems.push(
+      `${slug}: the only negative option is the key in ${t.loneNegativeKey.length} of ${t.loneNegative} (limit ${allowed}): ${t.loneNegativeKey.join(", ")}`,
+    );
   }
   return problems;
 }
@@ -93,7 +101,15 @@ describe("question-bank tells", () => {
   });
 
   it("flags a bank built the test-wise way", () => {
-    const q = (id: string, choices: string[], answer: number) => ({ id, lesson: "a", prompt: "?", choices, answer, explanation: "พ.ร.บ.", sourceHash: "" });
+    const q = (id: string, choices: string[], answer: number) => ({
+      id,
+      lesson: "a",
+      prompt: "?",
+      choices,
+      answer,
+      explanation: "พ.ร.บ.",
+      sourceHash: "",
+    });
     const bad = Array.from({ length: 12 }, (_, i) =>
       q(`b-${i}`, ["รับได้", "รับได้ถ้าเล็กน้อย", "รับได้ถ้าหัวหน้าอนุญาต", "ไม่รับ และรายงานผู้บังคับบัญชาตามขั้นตอนที่กำหนด"], 4),
     );

@@ -92,7 +92,13 @@ describe("the pass rule", () => {
   });
 
   it("scores items and formats percentages", () => {
-    expect(scoreItems([{ selectedIndex: 1, correctIndex: 1 }, { selectedIndex: null, correctIndex: 0 }, { selectedIndex: 2, correctIndex: 3 }])).toEqual({ correct: 1, total: 3 });
+    expect(
+      scoreItems([
+        { selectedIndex: 1, correctIndex: 1 },
+        { selectedIndex: null, correctIndex: 0 },
+        { selectedIndex: 2, correctIndex: 3 },
+      ]),
+    ).toEqual({ correct: 1, total: 3 });
     expect(percent(2, 3)).toBe(66.7);
     expect(percent(0, 0)).toBe(0);
   });
@@ -161,7 +167,12 @@ describe("item statistics", () => {
   });
 
   it("has no discrimination without variance, and no facility without attempts", () => {
-    expect(itemStatistics([{ itemCorrect: true, attemptCorrect: 3, attemptTotal: 5 }, { itemCorrect: true, attemptCorrect: 4, attemptTotal: 5 }]).discrimination).toBeNull();
+    expect(
+      itemStatistics([
+        { itemCorrect: true, attemptCorrect: 3, attemptTotal: 5 },
+        { itemCorrect: true, attemptCorrect: 4, attemptTotal: 5 },
+      ]).discrimination,
+    ).toBeNull();
     expect(itemStatistics([])).toEqual({ attempts: 0, facility: null, discrimination: null });
   });
 });

@@ -19,7 +19,19 @@ describe("route and query parameters", () => {
   it("takes ids from 1 to 2³¹−1 written plainly, nothing else", () => {
     expect(parseId("1")).toBe(1);
     expect(parseId("2147483647")).toBe(2147483647);
-    for (const bad of ["2147483648", "0", "-1", "1.5", "1e3", "0x10", " 1", "01", "", undefined, "99999999999999999999"]) {
+    for (const bad of [
+      "2147483648",
+      "0",
+      "-1",
+      "1.5",
+      "1e3",
+      "0x10",
+      " 1",
+      "01",
+      "",
+      undefined,
+      "99999999999999999999",
+    ]) {
       expect(parseId(bad), String(bad)).toBeNull();
     }
   });
@@ -35,7 +47,15 @@ describe("route and query parameters", () => {
 
   it("accepts only real calendar days", () => {
     expect(isoDayParam("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
-    for (const bad of ["2026-02-29", "2026-02-30", "2026-13-01", "9999-99-99", "0000-00-00", "275760-09-14", "2026-1-1"]) {
+    for (const bad of [
+      "2026-02-29",
+      "2026-02-30",
+      "2026-13-01",
+      "9999-99-99",
+      "0000-00-00",
+      "275760-09-14",
+      "2026-1-1",
+    ]) {
       expect(isoDayParam(bad), bad).toBeNull();
     }
   });

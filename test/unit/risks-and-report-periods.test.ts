@@ -2,7 +2,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPlanRisks, riskMatrix } from "~/content/risks.server";
 import { reportCsvRows, satangText, totalsOf, type PlanReport, type ReportItem } from "~/domain/plan-report";
-import { inReportPeriod, reportAsOf, reportPeriodEnded, reportPeriodRange, reportPeriodText } from "~/domain/report-periods";
+import {
+  inReportPeriod,
+  reportAsOf,
+  reportPeriodEnded,
+  reportPeriodRange,
+  reportPeriodText,
+} from "~/domain/report-periods";
 import { assessRisk, riskMatrixSchema } from "~/domain/risk-matrix";
 import { bahtToSatang, reportEntrySchema, riskSchema } from "~/schemas/risks";
 import { validate } from "~/utils/forms";
@@ -64,23 +70,55 @@ describe("report periods (Bangkok time)", () => {
 });
 
 describe("risk and report forms", () => {
-  const base = { fiscalYear: "2570", divisionId: "3", processStep: "จัดซื้อ", event: "แบ่งซื้อ", type: "procurement", likelihood: "3", impact: "4", existingControls: "", planItems: [] };
+  const base = {
+    fiscalYear: "2570",
+    divisionId: "3",
+    processStep: "จัดซื้อ",
+    event: "แบ่งซื้อ",
+    type: "procurement",
+    likelihood: "3",
+    impact: "4",
+    existingControls: "",
+    planItems: [],
+  };
   it("accepts a risk with a measure that has an owner", () => {
-    const r = validate(riskSchema, { ...base, measures: [{ description: "เผยแพร่ผล", owner: "หัวหน้างานพัสดุ", dueDate: "2027-09-30" }, { description: "", owner: "", dueDate: "" }] });
+    const r = validate(riskSchema, {
+      ...base,
+      measures: [
+        { description: "เผยแพร่ผล", owner: "หัวหน้างานพัสดุ", dueDate: "2027-09-30" },
+        { description: "", owner: "", dueDate: "" },
+      ],
+    });
     expect(r.success && r.data.measures.length).toBe(1);
   });
   it("refuses scores outside 1–5 and a measure without an owner, in Thai", () => {
-    const six = validate(riskSchema, { ...base, likelihood: "6", measures: [{ description: "x", owner: "y", dueDate: "2027-09-30" }] });
+    const six = validate(riskSchema, {
+      ...base,
+      likelihood: "6",
+      measures: [{ description: "x", owner: "y", dueDate: "2027-09-30" }],
+    });
     expect(!six.success && six.fieldErrors.likelihood).toBe("โอกาสต้องอยู่ระหว่าง 1–5");
-    const noOwner = validate(riskSchema, { ...base, measures: [{ description: "เผยแพร่ผล", owner: "", dueDate: "2027-09-30" }] });
+    const noOwner = validate(riskSchema, {
+      ...base,
+      measures: [{ description: "เผยแพร่ผล", owner: "", dueDate: "2027-09-30" }],
+    });
     expect(!noOwner.success && noOwner.fieldErrors["measures.0.owner"]).toBe("มาตรการต้องมีผู้รับผิดชอบ (ตำแหน่งหรือหน่วยงาน)");
-    const secondRow = validate(riskSchema, { ...base, measures: [{ description: "", owner: "", dueDate: "" }, { description: "ตรวจสอบ", owner: "", dueDate: "2027-09-30" }] });
-    expect(!secondRow.success && secondRow.fieldErrors["measures.1.owner"]).toBe("มาตรการต้องมีผู้รับผิดชอบ (ตำแหน่งหรือหน่วยงาน)");
+    const secondRow = validate(riskSchema, {
+      ...base,
+      measures: [
+        { description: "", owner: "", dueDate: "" },
+        { description: "ตรวจสอบ", owner: "", dueDate: "2027-09-30" },
+      ],
+    });
+    expect(!secondRow.success && secondRow.fieldErrors["measures.1.owner"]).toBe(
+      "มาตรการต้องมีผู้รับผิดชอบ (ตำแหน่งหรือหน่วยงาน)",
+    );
     const none = validate(riskSchema, { ...base, measures: [] });
     expect(!none.success && none.fieldErrors.measures).toContain("อย่างน้อย 1 มาตรการ");
   });
   it("refuses negative or non-numeric spending and keeps satang exact", () => {
-    for (const spent of ["-5", "abc", "1.234"]) expect(validate(reportEntrySchema, { itemNumber: "4", spent }).success).toBe(false);
+    for (const spent of ["-5", "abc", "1.234"])
+      expect(validate(reportEntrySchema, { itemNumber: "4", spent }).success).toBe(false);
     expect(bahtToSatang("1,250,000.5")).toBe(125_000_050);
     expect(bahtToSatang("0.07")).toBe(7);
     expect(satangText(125_000_050)).toBe("1,250,000.50");
@@ -89,11 +127,26 @@ describe("risk and report forms", () => {
 
 describe("report CSV rows", () => {
   const item = (number: number, dimension: number, activities: ReportItem["activities"]): ReportItem => ({
-    number, name: `รายการ ${number}`, kindLabel: "โครงการ", dimension, responsibleUnit: "กอง", activities, indicators: [{ text: "ตัวชี้วัด", rule: "อย่างน้อย 1", valueText: "1", status: "met", statusLabel: "บรรลุ" }], plannedBaht: 100, spentSatang: null, evidence: [], problems: "", suggestions: "",
+    number,
+    name: `รายการ ${number}`,
+    kindLabel: "โครงการ",
+    dimension,
+    responsibleUnit: "กอง",
+    activities,
+    indicators: [{ text: "ตัวชี้วัด", rule: "อย่างน้อย 1", valueText: "1", status: "met", statusLabel: "บรรลุ" }],
+    plannedBaht: 100,
+    spentSatang: null,
+    evidence: [],
+    problems: "",
+    suggestions: "",
   });
   it("starts every row with dimension and item number, says when nothing is in the system, and totals", () => {
     const items = [item(1, 1, []), item(2, 1, [{ date: "2026-12-01T00:00:00Z", text: "อบรม" }])];
-    const report = { dimensions: [{ number: 1, title: "มิติ", items, totals: totalsOf(items) }], totals: totalsOf(items), targets: [] } as unknown as PlanReport;
+    const report = {
+      dimensions: [{ number: 1, title: "มิติ", items, totals: totalsOf(items) }],
+      totals: totalsOf(items),
+      targets: [],
+    } as unknown as PlanReport;
     const rows = reportCsvRows(report, () => "1 ธ.ค. 2569");
     expect(rows[0]!.slice(0, 5)).toEqual([1, 1, "รายการ 1", "ผลการดำเนินงาน", "ไม่มีข้อมูลในระบบ"]);
     expect(rows.filter((r) => r[1] === 2).map((r) => r[3])).toEqual(["ผลการดำเนินงาน", "ตัวชี้วัด", "งบประมาณ"]);

@@ -16,18 +16,62 @@ const limits = { stepCapHalfSteps: 3, percentCapBasisPoints: 600, poolBaht: 10_0
 
 describe("salary-step rules", () => {
   it("rounds a percentage increase up to the next 10 baht and prices steps from the salary table", () => {
-    expect(increaseAmountBaht({ increaseType: "percent", baseSalaryBaht: 30_000, stepValueBaht: null, halfSteps: null, basisPoints: 350 })).toBe(1_050);
-    expect(increaseAmountBaht({ increaseType: "percent", baseSalaryBaht: 15_123, stepValueBaht: null, halfSteps: null, basisPoints: 300 })).toBe(460); // 453.69 → 460
-    expect(increaseAmountBaht({ increaseType: "percent", baseSalaryBaht: 10_000, stepValueBaht: null, halfSteps: null, basisPoints: 0 })).toBe(0);
-    expect(increaseAmountBaht({ increaseType: "steps", baseSalaryBaht: 20_000, stepValueBaht: 601, halfSteps: 1, basisPoints: null })).toBe(301);
-    expect(increaseAmountBaht({ increaseType: "steps", baseSalaryBaht: 20_000, stepValueBaht: 600, halfSteps: 3, basisPoints: null })).toBe(900);
+    expect(
+      increaseAmountBaht({
+        increaseType: "percent",
+        baseSalaryBaht: 30_000,
+        stepValueBaht: null,
+        halfSteps: null,
+        basisPoints: 350,
+      }),
+    ).toBe(1_050);
+    expect(
+      increaseAmountBaht({
+        increaseType: "percent",
+        baseSalaryBaht: 15_123,
+        stepValueBaht: null,
+        halfSteps: null,
+        basisPoints: 300,
+      }),
+    ).toBe(460); // 453.69 → 460
+    expect(
+      increaseAmountBaht({
+        increaseType: "percent",
+        baseSalaryBaht: 10_000,
+        stepValueBaht: null,
+        halfSteps: null,
+        basisPoints: 0,
+      }),
+    ).toBe(0);
+    expect(
+      increaseAmountBaht({
+        increaseType: "steps",
+        baseSalaryBaht: 20_000,
+        stepValueBaht: 601,
+        halfSteps: 1,
+        basisPoints: null,
+      }),
+    ).toBe(301);
+    expect(
+      increaseAmountBaht({
+        increaseType: "steps",
+        baseSalaryBaht: 20_000,
+        stepValueBaht: 600,
+        halfSteps: 3,
+        basisPoints: null,
+      }),
+    ).toBe(900);
   });
 
   it("refuses a proposal over the per-person cap with the figures, and accepts the cap itself", () => {
     expect(capViolation({ increaseType: "steps", halfSteps: 3, basisPoints: null }, limits)).toBeNull();
-    expect(capViolation({ increaseType: "steps", halfSteps: 4, basisPoints: null }, limits)).toBe("เสนอ 2 ขั้น เกินเพดานต่อคน 1.5 ขั้น");
+    expect(capViolation({ increaseType: "steps", halfSteps: 4, basisPoints: null }, limits)).toBe(
+      "เสนอ 2 ขั้น เกินเพดานต่อคน 1.5 ขั้น",
+    );
     expect(capViolation({ increaseType: "percent", halfSteps: null, basisPoints: 600 }, limits)).toBeNull();
-    expect(capViolation({ increaseType: "percent", halfSteps: null, basisPoints: 601 }, limits)).toBe("เสนอร้อยละ 6.01 เกินเพดานต่อคนร้อยละ 6.00");
+    expect(capViolation({ increaseType: "percent", halfSteps: null, basisPoints: 601 }, limits)).toBe(
+      "เสนอร้อยละ 6.01 เกินเพดานต่อคนร้อยละ 6.00",
+    );
     expect(capViolation({ increaseType: "percent", halfSteps: null, basisPoints: -1 }, limits)).toContain("ติดลบ");
   });
 
@@ -47,8 +91,12 @@ describe("salary-step rules", () => {
   it("leaves recused members out of a case's quorum, both as seats and as present", () => {
     const members = [1, 2, 3, 4, 5];
     expect(caseHasQuorum({ presentIds: [1, 2, 3], memberIds: members, recusedIds: [], quorumPercent: 50 })).toBe(true);
-    expect(caseHasQuorum({ presentIds: [1, 2, 3], memberIds: members, recusedIds: [3], quorumPercent: 50 })).toBe(false); // 2 of 4
-    expect(caseHasQuorum({ presentIds: [1, 2, 3], memberIds: members, recusedIds: [4, 5], quorumPercent: 50 })).toBe(true); // 3 of 3
+    expect(caseHasQuorum({ presentIds: [1, 2, 3], memberIds: members, recusedIds: [3], quorumPercent: 50 })).toBe(
+      false,
+    ); // 2 of 4
+    expect(caseHasQuorum({ presentIds: [1, 2, 3], memberIds: members, recusedIds: [4, 5], quorumPercent: 50 })).toBe(
+      true,
+    ); // 3 of 3
     expect(caseHasQuorum({ presentIds: [1, 2, 9], memberIds: members, recusedIds: [], quorumPercent: 50 })).toBe(false); // 9 is no member
   });
 
@@ -64,8 +112,12 @@ describe("salary-step rules", () => {
     const published = new Date("2026-03-25T10:00:00+07:00");
     const deadline = appealDeadlineAfter(published, 15);
     expect(deadline.toISOString()).toBe("2026-04-09T17:00:00.000Z"); // end of 9 April Bangkok time
-    expect(appealOpen({ publishedAt: published, appealDeadline: deadline }, new Date("2026-04-09T23:59:00+07:00"))).toBe(true);
-    expect(appealOpen({ publishedAt: published, appealDeadline: deadline }, new Date("2026-04-10T00:00:00+07:00"))).toBe(false);
+    expect(
+      appealOpen({ publishedAt: published, appealDeadline: deadline }, new Date("2026-04-09T23:59:00+07:00")),
+    ).toBe(true);
+    expect(
+      appealOpen({ publishedAt: published, appealDeadline: deadline }, new Date("2026-04-10T00:00:00+07:00")),
+    ).toBe(false);
     expect(appealOpen({ publishedAt: null, appealDeadline: null }, published)).toBe(false);
   });
 

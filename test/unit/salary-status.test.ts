@@ -35,18 +35,36 @@ describe("salaryStatus (decision 045)", () => {
     expect(s.label).toBe("1 ขั้น (1,640 บาท)");
     expect(s.amountBaht).toBe(1_640);
     expect(s.reason).toBe("คณะกรรมการเห็นชอบตามที่ผู้บังคับบัญชาเสนอ (คะแนนประเมิน 88)");
-    const screened = salaryStatus(input({ screened: { halfSteps: 1, basisPoints: null, amountBaht: 820, reason: "ผลงานยังไม่ถึงระดับที่เสนอ" }, decided: { halfSteps: 1, basisPoints: null, amountBaht: 820, reason: null } }), during);
+    const screened = salaryStatus(
+      input({
+        screened: { halfSteps: 1, basisPoints: null, amountBaht: 820, reason: "ผลงานยังไม่ถึงระดับที่เสนอ" },
+        decided: { halfSteps: 1, basisPoints: null, amountBaht: 820, reason: null },
+      }),
+      during,
+    );
     expect(screened.reason).toBe("คณะกรรมการกลั่นกรอง: ผลงานยังไม่ถึงระดับที่เสนอ");
   });
 
   it("says why a person was not promoted", () => {
     const s = salaryStatus(
-      input({ score: 58, comment: "มีวันลาเกินเกณฑ์", proposed: { halfSteps: 0, basisPoints: null }, screened: null, decided: { halfSteps: 0, basisPoints: null, amountBaht: 0, reason: null } }),
+      input({
+        score: 58,
+        comment: "มีวันลาเกินเกณฑ์",
+        proposed: { halfSteps: 0, basisPoints: null },
+        screened: null,
+        decided: { halfSteps: 0, basisPoints: null, amountBaht: 0, reason: null },
+      }),
       during,
     );
     expect(s).toMatchObject({ stage: "not_promoted", label: "ไม่เลื่อนขั้น", amountBaht: 0 });
     expect(s.reason).toBe("ผู้บังคับบัญชาไม่เสนอเลื่อนขั้น (คะแนนประเมิน 58): มีวันลาเกินเกณฑ์ และคณะกรรมการเห็นชอบ");
-    const percent = salaryStatus(input({ increaseType: "percent", decided: { halfSteps: null, basisPoints: 0, amountBaht: 0, reason: "ไม่ผ่านการประเมิน" } }), during);
+    const percent = salaryStatus(
+      input({
+        increaseType: "percent",
+        decided: { halfSteps: null, basisPoints: 0, amountBaht: 0, reason: "ไม่ผ่านการประเมิน" },
+      }),
+      during,
+    );
     expect(percent.stage).toBe("not_promoted");
     expect(percent.reason).toBe("คณะกรรมการพิจารณาเลื่อนขั้นเงินเดือน: ไม่ผ่านการประเมิน");
   });
@@ -69,15 +87,27 @@ describe("salaryStatus (decision 045)", () => {
   it("shows a pending appeal, then its answer", () => {
     const pending = salaryStatus(input({ appeals: [{ answeredAt: null, outcome: null }] }), during);
     expect(pending.appeal).toMatchObject({ stage: "pending", label: "อุทธรณ์อยู่ระหว่างพิจารณา", mayFile: false });
-    const answered = salaryStatus(input({ appeals: [{ answeredAt: new Date("2026-11-30T03:00:00Z"), outcome: "rejected" }] }), during);
+    const answered = salaryStatus(
+      input({ appeals: [{ answeredAt: new Date("2026-11-30T03:00:00Z"), outcome: "rejected" }] }),
+      during,
+    );
     expect(answered.appeal).toMatchObject({ stage: "answered", label: "อุทธรณ์แล้ว: ยืนตามผลเดิม" });
-    const corrected = salaryStatus(input({ decided: { halfSteps: 3, basisPoints: null, amountBaht: 2_460, reason: "ทบทวนตามอุทธรณ์", corrected: true } }), during);
+    const corrected = salaryStatus(
+      input({
+        decided: { halfSteps: 3, basisPoints: null, amountBaht: 2_460, reason: "ทบทวนตามอุทธรณ์", corrected: true },
+      }),
+      during,
+    );
     expect(corrected.label).toBe("1.5 ขั้น (2,460 บาท) แก้ไขตามผลอุทธรณ์");
   });
 
   it("tells a supervisor only whether the round is announced", () => {
-    expect(supervisorStatusLabel({ round: { publishedAt, appealDeadline } }, true)).toContain("ประกาศผลแล้ว (16 พฤศจิกายน 2569)");
-    expect(supervisorStatusLabel({ round: { publishedAt: null, appealDeadline: null } }, true)).toBe("ประเมินแล้ว รอคณะกรรมการ");
+    expect(supervisorStatusLabel({ round: { publishedAt, appealDeadline } }, true)).toContain(
+      "ประกาศผลแล้ว (16 พฤศจิกายน 2569)",
+    );
+    expect(supervisorStatusLabel({ round: { publishedAt: null, appealDeadline: null } }, true)).toBe(
+      "ประเมินแล้ว รอคณะกรรมการ",
+    );
     expect(supervisorStatusLabel({ round: { publishedAt: null, appealDeadline: null } }, false)).toBe("ยังไม่ประเมิน");
   });
 });

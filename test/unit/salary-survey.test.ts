@@ -4,7 +4,13 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadSurveyFile, salarySurvey } from "~/content/salary-survey.server";
 import { ContentError } from "~/content/yaml-file.server";
-import { answerDistributions, divisionBreakdown, isSatisfied, lastAnswerMoment, satisfactionShare } from "~/domain/salary-survey";
+import {
+  answerDistributions,
+  divisionBreakdown,
+  isSatisfied,
+  lastAnswerMoment,
+  satisfactionShare,
+} from "~/domain/salary-survey";
 import { surveyAnswersSchema } from "~/schemas/salary";
 import { bangkokMidnightUtc, formatThaiDate } from "~/domain/thai-date";
 
@@ -25,7 +31,15 @@ describe("the survey content file", () => {
     const file = path.join(dir, "bad.yaml");
     fs.writeFileSync(
       file,
-      ["title: t", "introduction: i", "scale: [a, b, c, d]", "statements: [x, y]", "minimumGroupSize: 5", "satisfiedMeanAtLeast: four", ""].join("\n"),
+      [
+        "title: t",
+        "introduction: i",
+        "scale: [a, b, c, d]",
+        "statements: [x, y]",
+        "minimumGroupSize: 5",
+        "satisfiedMeanAtLeast: four",
+        "",
+      ].join("\n"),
     );
     let problems: string[] = [];
     try {
@@ -50,8 +64,17 @@ describe("who is satisfied", () => {
   it("reports the share against the 80% target with shareMeets", () => {
     const yes = [5, 5, 5, 5, 5, 5];
     const no = [2, 2, 2, 2, 2, 2];
-    expect(satisfactionShare([yes, yes, yes, yes, no], 4)).toEqual({ satisfied: 4, respondents: 5, percent: 80, meetsTarget: true });
-    expect(satisfactionShare([yes, yes, yes, no, no], 4)).toMatchObject({ satisfied: 3, percent: 60, meetsTarget: false });
+    expect(satisfactionShare([yes, yes, yes, yes, no], 4)).toEqual({
+      satisfied: 4,
+      respondents: 5,
+      percent: 80,
+      meetsTarget: true,
+    });
+    expect(satisfactionShare([yes, yes, yes, no, no], 4)).toMatchObject({
+      satisfied: 3,
+      percent: 60,
+      meetsTarget: false,
+    });
     expect(satisfactionShare([], 4)).toMatchObject({ respondents: 0, percent: null, meetsTarget: false });
   });
 
@@ -60,7 +83,16 @@ describe("who is satisfied", () => {
   });
 
   it("counts each level per statement", () => {
-    expect(answerDistributions([[1, 5], [1, 4], [3, 5]], 2)).toEqual([
+    expect(
+      answerDistributions(
+        [
+          [1, 5],
+          [1, 4],
+          [3, 5],
+        ],
+        2,
+      ),
+    ).toEqual([
       [2, 0, 1, 0, 0],
       [0, 0, 0, 1, 2],
     ]);
@@ -79,10 +111,18 @@ describe("who is satisfied", () => {
 });
 
 describe("the division breakdown never shows a small group", () => {
-  const group = (divisionId: number, respondents: number, satisfied = respondents) => ({ divisionId, respondents, satisfied });
+  const group = (divisionId: number, respondents: number, satisfied = respondents) => ({
+    divisionId,
+    respondents,
+    satisfied,
+  });
 
   it("shows every group at or above the minimum", () => {
-    expect(divisionBreakdown([group(1, 5), group(2, 9)], 5)).toEqual({ shown: [group(1, 5), group(2, 9)], folded: null, withheld: false });
+    expect(divisionBreakdown([group(1, 5), group(2, 9)], 5)).toEqual({
+      shown: [group(1, 5), group(2, 9)],
+      folded: null,
+      withheld: false,
+    });
   });
 
   it("folds small groups into one row when together they reach the minimum", () => {

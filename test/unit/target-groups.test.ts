@@ -3,7 +3,17 @@ import type { GroupRules } from "~/domain/indicators";
 import { isGroupMember, NO_NAMED_MEMBERS, type NamedMembers } from "~/domain/target-groups";
 
 const at = new Date("2026-11-25T00:00:00Z");
-const person = (id: number, over: Partial<{ personnelType: string; divisionId: number; position: string; activeUntil: Date | null; deactivatedAt: Date | null; activeFrom: Date }> = {}) => ({
+const person = (
+  id: number,
+  over: Partial<{
+    personnelType: string;
+    divisionId: number;
+    position: string;
+    activeUntil: Date | null;
+    deactivatedAt: Date | null;
+    activeFrom: Date;
+  }> = {},
+) => ({
   id,
   personnelType: "municipal_officer",
   divisionId: 10,
@@ -13,13 +23,22 @@ const person = (id: number, over: Partial<{ personnelType: string; divisionId: n
   deactivatedAt: null,
   ...over,
 });
-const officersInProcurement: GroupRules = { personnelTypes: ["municipal_officer"], divisionIds: [10, 11], positionIncludes: "พัสดุ" };
-const named = (included: number[], excluded: number[]): NamedMembers => ({ included: new Set(included), excluded: new Set(excluded) });
+const officersInProcurement: GroupRules = {
+  personnelTypes: ["municipal_officer"],
+  divisionIds: [10, 11],
+  positionIncludes: "พัสดุ",
+};
+const named = (included: number[], excluded: number[]): NamedMembers => ({
+  included: new Set(included),
+  excluded: new Set(excluded),
+});
 
 describe("target group membership", () => {
   it("follows the rules when nobody is named", () => {
     expect(isGroupMember(person(1), officersInProcurement, NO_NAMED_MEMBERS, at)).toBe(true);
-    expect(isGroupMember(person(2, { personnelType: "teacher" }), officersInProcurement, NO_NAMED_MEMBERS, at)).toBe(false);
+    expect(isGroupMember(person(2, { personnelType: "teacher" }), officersInProcurement, NO_NAMED_MEMBERS, at)).toBe(
+      false,
+    );
     expect(isGroupMember(person(3, { divisionId: 99 }), officersInProcurement, NO_NAMED_MEMBERS, at)).toBe(false);
     expect(isGroupMember(person(4, { position: "นิติกร" }), officersInProcurement, NO_NAMED_MEMBERS, at)).toBe(false);
   });
@@ -30,7 +49,9 @@ describe("target group membership", () => {
   });
 
   it("takes in a person named in, though the rules do not match", () => {
-    expect(isGroupMember(person(2, { personnelType: "teacher", divisionId: 99 }), officersInProcurement, named([2], []), at)).toBe(true);
+    expect(
+      isGroupMember(person(2, { personnelType: "teacher", divisionId: 99 }), officersInProcurement, named([2], []), at),
+    ).toBe(true);
   });
 
   it("counts nobody who is not active on the date, named in or not", () => {
@@ -47,6 +68,8 @@ describe("target group membership", () => {
 
   it("treats empty rules as everyone active", () => {
     const anyone: GroupRules = { personnelTypes: [], divisionIds: null, positionIncludes: null };
-    expect(isGroupMember(person(9, { personnelType: "teacher", position: "ครู" }), anyone, NO_NAMED_MEMBERS, at)).toBe(true);
+    expect(isGroupMember(person(9, { personnelType: "teacher", position: "ครู" }), anyone, NO_NAMED_MEMBERS, at)).toBe(
+      true,
+    );
   });
 });

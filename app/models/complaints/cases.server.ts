@@ -27,7 +27,8 @@ export function requireIntegrity(actor: Actor) {
   if (!maySeeCases(actor)) throw refusal(403, "เฉพาะผู้รับผิดชอบเรื่องร้องเรียนการทุจริตเท่านั้นที่เข้าถึงเรื่องร้องเรียนได้");
 }
 
-const label = <K extends string>(labels: Record<K, string>, key: string | null) => (key ? (labels[key as K] ?? key) : null);
+const label = <K extends string>(labels: Record<K, string>, key: string | null) =>
+  key ? (labels[key as K] ?? key) : null;
 
 /** Every case, open ones first (overdue at the top), with the next deadline. */
 export async function casesPage(actor: Actor, now = new Date()) {
@@ -35,7 +36,19 @@ export async function casesPage(actor: Actor, now = new Date()) {
   const rules = complaintRules();
   const cases = await db.complaint.findMany({
     orderBy: { receivedAt: "desc" },
-    select: { id: true, subject: true, receivedAt: true, fiscalYear: true, status: true, category: true, acknowledgedAt: true, closedAt: true, lastReportedAt: true, investigatorId: true, _count: { select: { messages: { where: { fromReporter: true } } } } },
+    select: {
+      id: true,
+      subject: true,
+      receivedAt: true,
+      fiscalYear: true,
+      status: true,
+      category: true,
+      acknowledgedAt: true,
+      closedAt: true,
+      lastReportedAt: true,
+      investigatorId: true,
+      _count: { select: { messages: { where: { fromReporter: true } } } },
+    },
   });
   const rows = cases.map((c) => {
     const deadlines = deadlinesOf(c, rules, now);
@@ -54,14 +67,27 @@ export async function casesPage(actor: Actor, now = new Date()) {
       mine: c.investigatorId === actor.personId,
     };
   });
-  rows.sort((a, b) => Number(a.status === "closed") - Number(b.status === "closed") || Number(b.overdue) - Number(a.overdue));
-  return { rows, rules: { acknowledgeDays: rules.acknowledgeDays, progressReportDays: rules.progressReportDays, closeDays: rules.closeDays } };
+  rows.sort(
+    (a, b) => Number(a.status === "closed") - Number(b.status === "closed") || Number(b.overdue) - Number(a.overdue),
+  );
+  return {
+    rows,
+    rules: {
+      acknowledgeDays: rules.acknowledgeDays,
+      progressReportDays: rules.progressReportDays,
+      closeDays: rules.closeDays,
+    },
+  };
 }
 
 export async function readCase(tx: Tx | typeof db, id: number) {
   const c = await tx.complaint.findUnique({
     where: { id },
-    include: { messages: { orderBy: { id: "asc" } }, attachments: { select: { id: true, fileName: true, size: true, mimeType: true, messageId: true } }, reporter: { select: { complaintId: true } } },
+    include: {
+      messages: { orderBy: { id: "asc" } },
+      attachments: { select: { id: true, fileName: true, size: true, mimeType: true, messageId: true } },
+      reporter: { select: { complaintId: true } },
+    },
   });
   if (!c) throw refusal(404, "ไม่พบเรื่องร้องเรียนนี้");
   return c;
@@ -74,7 +100,17 @@ export async function casePage(actor: Actor, id: number, now = new Date()) {
   const c = await readCase(db, id);
   const personIds = [c.investigatorId, ...c.messages.map((m) => m.authorId)].filter((x): x is number => x != null);
   const [people, divisions] = await Promise.all([
-    db.person.findMany({ where: { id: { in: personIds } }, select: { id: true, title: true, firstName: true, lastName: true, employeeNumber: true, division: { select: { name: true } } } }),
+    db.person.findMany({
+      where: { id: { in: personIds } },
+      select: {
+        id: true,
+        title: true,
+        firstName: true,
+        lastName: true,
+        employeeNumber: true,
+        division: { select: { name: true } },
+      },
+    }),
     listDivisionOptions(),
   ]);
   const person = new Map(people.map((p) => [p.id, p]));
@@ -103,15 +139,29 @@ export async function casePage(actor: Actor, id: number, now = new Date()) {
       closedAt: c.closedAt?.toISOString() ?? null,
       hasIdentity: c.reporter != null,
     },
-    deadlines: deadlinesOf(c, rules, now).map((d) => ({ ...d, lastDay: d.lastDay.toISOString(), doneAt: d.doneAt?.toISOString() ?? null })),
+    deadlines: deadlinesOf(c, rules, now).map((d) => ({
+      ...d,
+      lastDay: d.lastDay.toISOString(),
+      doneAt: d.doneAt?.toISOString() ?? null,
+    })),
     messages: c.messages.map((m) => {
       const author = m.authorId ? person.get(m.authorId) : undefined;
-      return { id: m.id, fromReporter: m.fromReporter, author: author ? fullName(author) : null, body: m.body, at: m.at.toISOString(), files: c.attachments.filter((a) => a.messageId === m.id) };
+      return {
+        id: m.id,
+        fromReporter: m.fromReporter,
+        author: author ? fullName(author) : null,
+        body: m.body,
+        at: m.at.toISOString(),
+        files: c.attachments.filter((a) => a.messageId === m.id),
+      };
     }),
     attachments: c.attachments.filter((a) => a.messageId == null),
     actions,
     divisions,
-    categories: Object.entries(COMPLAINT_CATEGORY_LABELS).map(([value, text]) => ({ value: value as ComplaintCategory, text })),
+    categories: Object.entries(COMPLAINT_CATEGORY_LABELS).map(([value, text]) => ({
+      value: value as ComplaintCategory,
+      text,
+    })),
   };
 }
 
@@ -120,11 +170,20 @@ export async function viewReporterIdentity(actor: Actor, id: number) {
   requireIntegrity(actor);
   return db.$transaction(async (tx) => {
     const row = await tx.complaintReporter.findUnique({ where: { complaintId: id } });
-    if (!(await tx.complaint.findUnique({ where: { id }, select: { id: true } }))) throw refusal(404, "ไม่พบเรื่องร้องเรียนนี้");
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "complaint.identity_viewed", entityType: "Complaint", entityId: id, after: { given: row != null } });
+    if (!(await tx.complaint.findUnique({ where: { id }, select: { id: true } })))
+      throw refusal(404, "ไม่พบเรื่องร้องเรียนนี้");
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "complaint.identity_viewed",
+      entityType: "Complaint",
+      entityId: id,
+      after: { given: row != null },
+    });
     if (!row) return { identity: null, anonymous: true as const };
     const identity = openIdentity(row.sealed, id);
-    if (!identity) throw refusal(500, "เปิดข้อมูลผู้ร้องไม่ได้: กุญแจเข้ารหัส (COMPLAINT_KEY หรือ data/complaint.key) ไม่ตรงกับที่ใช้ตอนรับเรื่อง");
+    if (!identity)
+      throw refusal(500, "เปิดข้อมูลผู้ร้องไม่ได้: กุญแจเข้ารหัส (COMPLAINT_KEY หรือ data/complaint.key) ไม่ตรงกับที่ใช้ตอนรับเรื่อง");
     return { identity, anonymous: false as const };
   });
 }

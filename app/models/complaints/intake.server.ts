@@ -40,14 +40,21 @@ export function checkAttachments(files: Upload[]): (Upload & { mimeType: string 
   const real = files.filter((f) => f.bytes.byteLength > 0);
   if (real.length > MAX_ATTACHMENTS) throw fieldRefusal("attachments", `แนบไฟล์ได้ไม่เกิน ${MAX_ATTACHMENTS} ไฟล์`);
   return real.map((f) => {
-    if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES) throw fieldRefusal("attachments", "ไฟล์แนบแต่ละไฟล์ต้องมีขนาดไม่เกิน 5 MB", 413);
+    if (f.bytes.byteLength > MAX_ATTACHMENT_BYTES)
+      throw fieldRefusal("attachments", "ไฟล์แนบแต่ละไฟล์ต้องมีขนาดไม่เกิน 5 MB", 413);
     const mimeType = sniffEvidenceType(f.bytes, f.fileName);
-    if (!mimeType || !ALLOWED_TYPES.has(mimeType)) throw fieldRefusal("attachments", "รับเฉพาะรูปภาพ (JPEG, PNG) หรือ PDF (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)");
+    if (!mimeType || !ALLOWED_TYPES.has(mimeType))
+      throw fieldRefusal("attachments", "รับเฉพาะรูปภาพ (JPEG, PNG) หรือ PDF (ตรวจจากเนื้อไฟล์ ไม่ใช่ชื่อไฟล์)");
     return { ...f, mimeType };
   });
 }
 
-async function storeAttachments(tx: Tx, complaintId: number, messageId: number | null, files: (Upload & { mimeType: string })[]) {
+async function storeAttachments(
+  tx: Tx,
+  complaintId: number,
+  messageId: number | null,
+  files: (Upload & { mimeType: string })[],
+) {
   for (const f of files) {
     await tx.complaintAttachment.create({
       data: {
@@ -67,7 +74,12 @@ async function storeAttachments(tx: Tx, complaintId: number, messageId: number |
  * A new report. Returns the receipt code (shown once, never stored: only its hash is). The honeypot
  * (`website`) filled in by a bot gets a code that leads nowhere and nothing is written.
  */
-export async function submitReport(fields: Record<string, unknown>, files: Upload[], caller: Caller, now = new Date()): Promise<{ receiptCode: string }> {
+export async function submitReport(
+  fields: Record<string, unknown>,
+  files: Upload[],
+  caller: Caller,
+  now = new Date(),
+): Promise<{ receiptCode: string }> {
   if (submissionLimiter.blocked(caller.ip, now.getTime())) throw refusal(429, THROTTLED);
   const checked = validate(reportSchema, fields);
   if (!checked.success) throw refusal(400, "กรุณาตรวจสอบข้อมูลที่กรอก", checked.fieldErrors);
@@ -91,7 +103,10 @@ export async function submitReport(fields: Record<string, unknown>, files: Uploa
     });
     if (input.reporterName || input.reporterContact) {
       await tx.complaintReporter.create({
-        data: { complaintId: complaint.id, sealed: sealIdentity({ name: input.reporterName, contact: input.reporterContact }, complaint.id) },
+        data: {
+          complaintId: complaint.id,
+          sealed: sealIdentity({ name: input.reporterName, contact: input.reporterContact }, complaint.id),
+        },
       });
     }
     await storeAttachments(tx, complaint.id, null, attachments);
@@ -102,7 +117,11 @@ export async function submitReport(fields: Record<string, unknown>, files: Uploa
       action: "complaint.received",
       entityType: "Complaint",
       entityId: complaint.id,
-      after: { fiscalYear: complaint.fiscalYear, attachments: attachments.length, identityGiven: Boolean(input.reporterName || input.reporterContact) },
+      after: {
+        fiscalYear: complaint.fiscalYear,
+        attachments: attachments.length,
+        identityGiven: Boolean(input.reporterName || input.reporterContact),
+      },
     });
   });
   return { receiptCode: receipt.shown };
@@ -127,7 +146,10 @@ async function findByCode(tx: Tx, code: string, ip: string | null, now: Date) {
   if (lookupLimiter.blocked(ip, now.getTime())) throw refusal(429, LOOKUP_THROTTLED);
   const normalized = normalizeReceiptCode(code);
   const complaint = normalized
-    ? await tx.complaint.findUnique({ where: { receiptHash: receiptHash(normalized) }, include: { messages: { orderBy: { id: "asc" } } } })
+    ? await tx.complaint.findUnique({
+        where: { receiptHash: receiptHash(normalized) },
+        include: { messages: { orderBy: { id: "asc" } } },
+      })
     : null;
   if (!complaint) {
     lookupLimiter.record(ip, now.getTime());
@@ -155,23 +177,43 @@ function toView(c: Awaited<ReturnType<typeof findByCode>>, code: string): Report
 }
 
 /** The reporter's view of their case, by receipt code. Throttled per address on wrong codes. */
-export async function reportByCode(fields: Record<string, unknown>, caller: Caller, now = new Date()): Promise<ReporterView> {
+export async function reportByCode(
+  fields: Record<string, unknown>,
+  caller: Caller,
+  now = new Date(),
+): Promise<ReporterView> {
   const checked = validate(codeSchema, fields);
   if (!checked.success) throw refusal(400, "กรุณากรอกรหัสติดตามเรื่อง", checked.fieldErrors);
-  return db.$transaction(async (tx) => toView(await findByCode(tx, checked.data.code, caller.ip, now), checked.data.code));
+  return db.$transaction(async (tx) =>
+    toView(await findByCode(tx, checked.data.code, caller.ip, now), checked.data.code),
+  );
 }
 
 /** The reporter answers or adds information, with an optional file. Audited without actor or address. */
-export async function replyAsReporter(fields: Record<string, unknown>, files: Upload[], caller: Caller, now = new Date()): Promise<ReporterView> {
+export async function replyAsReporter(
+  fields: Record<string, unknown>,
+  files: Upload[],
+  caller: Caller,
+  now = new Date(),
+): Promise<ReporterView> {
   const checked = validate(reporterMessageSchema, fields);
   if (!checked.success) throw refusal(400, "กรุณาตรวจสอบข้อมูลที่กรอก", checked.fieldErrors);
   const attachments = checkAttachments(files);
   return db.$transaction(async (tx) => {
     const complaint = await findByCode(tx, checked.data.code, caller.ip, now);
     if (complaint.status === "closed") throw refusal(409, "เรื่องนี้ยุติแล้ว หากมีข้อมูลใหม่ กรุณาแจ้งเป็นเรื่องใหม่");
-    const message = await tx.complaintMessage.create({ data: { complaintId: complaint.id, fromReporter: true, body: checked.data.body, at: now } });
+    const message = await tx.complaintMessage.create({
+      data: { complaintId: complaint.id, fromReporter: true, body: checked.data.body, at: now },
+    });
     await storeAttachments(tx, complaint.id, message.id, attachments);
-    await writeAudit(tx, { actorId: null, ip: null, action: "complaint.reporter_message", entityType: "Complaint", entityId: complaint.id, after: { messageId: message.id, attachments: attachments.length } });
+    await writeAudit(tx, {
+      actorId: null,
+      ip: null,
+      action: "complaint.reporter_message",
+      entityType: "Complaint",
+      entityId: complaint.id,
+      after: { messageId: message.id, attachments: attachments.length },
+    });
     return toView({ ...complaint, messages: [...complaint.messages, message] }, checked.data.code);
   });
 }

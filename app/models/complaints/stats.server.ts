@@ -24,7 +24,10 @@ export function complaintCountForFiscalYear(fiscalYear: number): Promise<number>
 
 /** Cases received in the fiscal year and closed as founded corruption (the plan-level "corruption cases down" target). */
 export async function foundedCorruptionCaseCount(fiscalYear: number): Promise<number> {
-  const cases = await db.complaint.findMany({ where: { fiscalYear, status: "closed", category: "corruption" }, select: { status: true, category: true, outcome: true } });
+  const cases = await db.complaint.findMany({
+    where: { fiscalYear, status: "closed", category: "corruption" },
+    select: { status: true, category: true, outcome: true },
+  });
   return cases.filter(isFoundedCorruption).length;
 }
 
@@ -33,10 +36,16 @@ export async function publicStatsPage(requestedYear: number | null, now = new Da
   const currentYear = fiscalYearOf(now);
   const years = [...new Set([...PLAN_FISCAL_YEARS, currentYear])].sort((a, b) => b - a);
   const fiscalYear = requestedYear && years.includes(requestedYear) ? requestedYear : currentYear;
-  const cases = await db.complaint.findMany({ where: { fiscalYear }, select: { status: true, category: true, receivedAt: true, closedAt: true } });
+  const cases = await db.complaint.findMany({
+    where: { fiscalYear },
+    select: { status: true, category: true, receivedAt: true, closedAt: true },
+  });
   const closed = cases.filter((c) => c.closedAt);
   const byCategory = foldSmallGroups([
-    ...COMPLAINT_CATEGORIES.map((key) => ({ label: COMPLAINT_CATEGORY_LABELS[key], count: cases.filter((c) => c.category === key).length })),
+    ...COMPLAINT_CATEGORIES.map((key) => ({
+      label: COMPLAINT_CATEGORY_LABELS[key],
+      count: cases.filter((c) => c.category === key).length,
+    })),
     { label: UNCLASSIFIED_LABEL, count: cases.filter((c) => !c.category).length },
   ]);
   const perYear = await db.complaint.groupBy({ by: ["fiscalYear"], _count: { _all: true } });
@@ -45,7 +54,10 @@ export async function publicStatsPage(requestedYear: number | null, now = new Da
     years,
     received: cases.length,
     byCategory,
-    byStatus: COMPLAINT_STATUSES.map((key) => ({ label: COMPLAINT_STATUS_LABELS[key], count: cases.filter((c) => c.status === key).length })),
+    byStatus: COMPLAINT_STATUSES.map((key) => ({
+      label: COMPLAINT_STATUS_LABELS[key],
+      count: cases.filter((c) => c.status === key).length,
+    })),
     closed: closed.length,
     closedWithinDeadline: closed.filter((c) => closedWithinDeadline(c, rules)).length,
     medianDaysToClose: median(closed.map((c) => bangkokDaysBetween(c.receivedAt, c.closedAt!))),

@@ -16,7 +16,9 @@ export class AddressLimiter {
   ) {}
 
   private key(ip: string | null) {
-    return createHmac("sha256", PROCESS_KEY).update(ip ?? "unknown").digest("base64");
+    return createHmac("sha256", PROCESS_KEY)
+      .update(ip ?? "unknown")
+      .digest("base64");
   }
 
   private recent(key: string, now: number) {

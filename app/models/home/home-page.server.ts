@@ -27,9 +27,15 @@ import {
 
 /** Item 16's yearly No Gift declaration: due when the person is in its target group and has not declared this year. */
 async function noGiftDue(personId: number, fiscalYear: number, now: Date): Promise<boolean> {
-  const indicator = await db.planIndicator.findFirst({ where: { itemNumber: 16, instrument: "no-gift-declaration" }, select: { targetGroupCode: true } });
+  const indicator = await db.planIndicator.findFirst({
+    where: { itemNumber: 16, instrument: "no-gift-declaration" },
+    select: { targetGroupCode: true },
+  });
   if (!indicator?.targetGroupCode) return false;
-  const declared = await db.noGiftDeclaration.findUnique({ where: { personId_fiscalYear: { personId, fiscalYear } }, select: { id: true } });
+  const declared = await db.noGiftDeclaration.findUnique({
+    where: { personId_fiscalYear: { personId, fiscalYear } },
+    select: { id: true },
+  });
   return !declared && (await isMember(indicator.targetGroupCode, personId, now));
 }
 
@@ -41,13 +47,32 @@ export async function homePage(actor: Actor, now = new Date()) {
   if (!person) throw refusal(403, "ไม่พบข้อมูลบุคลากรของท่าน");
   const fiscalYear = fiscalYearOf(now);
   const scope = homeScope(actor.roles);
-  const me: Me = { personId: actor.personId, divisionId: person.divisionId, position: person.position, roles: actor.roles };
+  const me: Me = {
+    personId: actor.personId,
+    divisionId: person.divisionId,
+    position: person.position,
+    roles: actor.roles,
+  };
   const units = await db.division.findMany({ select: { id: true, parentId: true } });
   const topUnitId = topLevelMap(units).get(person.divisionId) ?? null;
   const scoped = inScope(scope, me, units);
   const scopeDivisionIds = scope === "unit" ? units.filter((u) => scoped(u.id)).map((u) => u.id) : undefined;
 
-  const [courses, toSign, toAcknowledge, documents, noGift, appraisals, gifts, declarations, complaints, measures, training, headCount, oversight] = await Promise.all([
+  const [
+    courses,
+    toSign,
+    toAcknowledge,
+    documents,
+    noGift,
+    appraisals,
+    gifts,
+    declarations,
+    complaints,
+    measures,
+    training,
+    headCount,
+    oversight,
+  ] = await Promise.all([
     myCourses(actor.personId, fiscalYear, now),
     ordersToSign(actor.personId),
     ordersToAcknowledge(actor.personId),
@@ -88,7 +113,9 @@ export async function homePage(actor: Actor, now = new Date()) {
     courses: {
       due: due.toISOString(),
       daysLeft: daysUntil(due, now),
-      notDone: courses.filter((c) => c.status !== "passed").map((c) => ({ slug: c.slug, title: c.title, status: c.status })),
+      notDone: courses
+        .filter((c) => c.status !== "passed")
+        .map((c) => ({ slug: c.slug, title: c.title, status: c.status })),
       passed: courses.filter((c) => c.status === "passed").length,
       total: courses.length,
     },

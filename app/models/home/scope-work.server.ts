@@ -30,7 +30,11 @@ export async function appraisalsWaiting(scope: HomeScope, me: Me, units: readonl
   if (scope === "self") return [];
   const open = await db.salaryAppraisal.findMany({
     where: { appraisedAt: null, round: { publishedAt: null } },
-    select: { appraisedAt: true, round: { select: { id: true, title: true, publishedAt: true } }, person: { select: { id: true, divisionId: true, position: true } } },
+    select: {
+      appraisedAt: true,
+      round: { select: { id: true, title: true, publishedAt: true } },
+      person: { select: { id: true, divisionId: true, position: true } },
+    },
   });
   const byRound = new Map<number, { roundId: number; roundTitle: string; waiting: number }>();
   for (const a of open) {
@@ -49,11 +53,23 @@ export async function giftsToDecide(actor: Actor, now: Date) {
   const registerScope = await scopeOf(actor);
   const pending = await db.giftReport.findMany({
     where: { mustReport: true, decidedAt: null, supersededAt: null, personId: { not: actor.personId } },
-    select: { personId: true, mustReport: true, reportDueOn: true, recordedAt: true, decidedAt: true, supersededAt: true },
+    select: {
+      personId: true,
+      mustReport: true,
+      reportDueOn: true,
+      recordedAt: true,
+      decidedAt: true,
+      supersededAt: true,
+    },
   });
-  const people = await db.person.findMany({ where: { id: { in: [...new Set(pending.map((g) => g.personId))] } }, select: PERSON_FIELDS });
+  const people = await db.person.findMany({
+    where: { id: { in: [...new Set(pending.map((g) => g.personId))] } },
+    select: PERSON_FIELDS,
+  });
   const byId = new Map(people.map((p) => [p.id, p]));
-  const mine = pending.filter((g) => byId.has(g.personId) && giftActions(g, relationTo(registerScope, byId.get(g.personId)!)).has("decide"));
+  const mine = pending.filter(
+    (g) => byId.has(g.personId) && giftActions(g, relationTo(registerScope, byId.get(g.personId)!)).has("decide"),
+  );
   return { toDecide: mine.length, overdue: mine.filter((g) => giftStatus(g, now) === "overdue").length };
 }
 
@@ -61,21 +77,40 @@ export async function giftsToDecide(actor: Actor, now: Date) {
 export async function registerOversight(scope: HomeScope, now: Date) {
   if (scope !== "municipality") return null;
   const [pending, declarationsUnreviewed] = await Promise.all([
-    db.giftReport.findMany({ where: { mustReport: true, decidedAt: null, supersededAt: null }, select: { mustReport: true, reportDueOn: true, recordedAt: true, decidedAt: true, supersededAt: true } }),
+    db.giftReport.findMany({
+      where: { mustReport: true, decidedAt: null, supersededAt: null },
+      select: { mustReport: true, reportDueOn: true, recordedAt: true, decidedAt: true, supersededAt: true },
+    }),
     db.conflictDeclaration.count({ where: { reviewedAt: null } }),
   ]);
-  return { giftsAwaiting: pending.length, giftsOverdue: pending.filter((g) => giftStatus(g, now) === "overdue").length, declarationsUnreviewed };
+  return {
+    giftsAwaiting: pending.length,
+    giftsOverdue: pending.filter((g) => giftStatus(g, now) === "overdue").length,
+    declarationsUnreviewed,
+  };
 }
 
 /** Conflict-of-interest declarations the viewer reviews (the head of the unit; HR for executives and council). */
 export async function declarationsToReview(actor: Actor) {
   const registerScope = await scopeOf(actor);
-  const unreviewed = await db.conflictDeclaration.findMany({ where: { reviewedAt: null, personId: { not: actor.personId } }, select: { personId: true } });
-  const people = await db.person.findMany({ where: { id: { in: [...new Set(unreviewed.map((d) => d.personId))] } }, select: PERSON_FIELDS });
+  const unreviewed = await db.conflictDeclaration.findMany({
+    where: { reviewedAt: null, personId: { not: actor.personId } },
+    select: { personId: true },
+  });
+  const people = await db.person.findMany({
+    where: { id: { in: [...new Set(unreviewed.map((d) => d.personId))] } },
+    select: PERSON_FIELDS,
+  });
   const byId = new Map(people.map((p) => [p.id, p]));
   return unreviewed.filter((d) => {
     const person = byId.get(d.personId);
-    return person != null && mayReview({ personId: d.personId, personnelType: person.personnelType, reviewedAt: null }, relationTo(registerScope, person));
+    return (
+      person != null &&
+      mayReview(
+        { personId: d.personId, personnelType: person.personnelType, reviewedAt: null },
+        relationTo(registerScope, person),
+      )
+    );
   }).length;
 }
 
@@ -83,7 +118,10 @@ export async function declarationsToReview(actor: Actor) {
 export async function complaintsOverdue(actor: Actor, now: Date): Promise<number | null> {
   if (!isIntegrityOfficer(actor)) return null;
   const rules = complaintRules();
-  const open = await db.complaint.findMany({ where: { status: { not: "closed" } }, select: { receivedAt: true, acknowledgedAt: true, closedAt: true, lastReportedAt: true } });
+  const open = await db.complaint.findMany({
+    where: { status: { not: "closed" } },
+    select: { receivedAt: true, acknowledgedAt: true, closedAt: true, lastReportedAt: true },
+  });
   return open.filter((c) => complaintOverdue(c, rules, now)).length;
 }
 
@@ -91,28 +129,49 @@ export async function complaintsOverdue(actor: Actor, now: Date): Promise<number
 export async function riskMeasuresOverdue(scope: HomeScope, topUnitId: number | null, fiscalYear: number, now: Date) {
   if (scope === "self") return 0;
   const measures = await db.riskMeasure.findMany({
-    where: { dueDate: { lt: now }, risk: { fiscalYear, gap: false, ...(scope === "unit" ? { divisionId: topUnitId ?? -1 } : {}) } },
+    where: {
+      dueDate: { lt: now },
+      risk: { fiscalYear, gap: false, ...(scope === "unit" ? { divisionId: topUnitId ?? -1 } : {}) },
+    },
     select: { dueDate: true, followUps: { select: { status: true } } },
   });
-  return measures.filter((m) => measureOverdue({ dueDate: m.dueDate, followUpStatuses: m.followUps.map((f) => f.status) }, now)).length;
+  return measures.filter((m) =>
+    measureOverdue({ dueDate: m.dueDate, followUpStatuses: m.followUps.map((f) => f.status) }, now),
+  ).length;
 }
 
 /** Training this fiscal year in the viewer's scope: per assigned course, who must pass and who has passed. */
-export async function trainingProgress(inScopeDivision: (divisionId: number) => boolean, fiscalYear: number, now: Date) {
+export async function trainingProgress(
+  inScopeDivision: (divisionId: number) => boolean,
+  fiscalYear: number,
+  now: Date,
+) {
   const assignments = await db.courseAssignment.findMany({ where: { fiscalYear }, select: { courseId: true } });
   const courseIds = [...new Set(assignments.map((a) => a.courseId))];
   if (!courseIds.length) return [];
   const [courses, people, certificates] = await Promise.all([
-    db.course.findMany({ where: { id: { in: courseIds } }, orderBy: { sortOrder: "asc" }, select: { id: true, slug: true, title: true } }),
+    db.course.findMany({
+      where: { id: { in: courseIds } },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, slug: true, title: true },
+    }),
     db.person.findMany({ select: { id: true, divisionId: true } }),
-    db.certificate.findMany({ where: { fiscalYear, courseId: { in: courseIds } }, select: { personId: true, courseId: true } }),
+    db.certificate.findMany({
+      where: { fiscalYear, courseId: { in: courseIds } },
+      select: { personId: true, courseId: true },
+    }),
   ]);
   const scoped = new Set(people.filter((p) => inScopeDivision(p.divisionId)).map((p) => p.id));
   const passed = new Set(certificates.map((c) => `${c.courseId}:${c.personId}`));
   const rows = [];
   for (const course of courses) {
     const population = [...(await coursePopulation(course.id, fiscalYear, now))].filter((id) => scoped.has(id));
-    rows.push({ slug: course.slug, title: course.title, required: population.length, passed: population.filter((id) => passed.has(`${course.id}:${id}`)).length });
+    rows.push({
+      slug: course.slug,
+      title: course.title,
+      required: population.length,
+      passed: population.filter((id) => passed.has(`${course.id}:${id}`)).length,
+    });
   }
   return rows;
 }

@@ -28,10 +28,15 @@ export async function whoMayDecide(kind: PowerKind, amountBaht: number | null, a
   const inForce = orders.filter((o) => isInForce(o, at));
   if (!inForce.length) return [];
   const personIds = inForce.flatMap((o) => o.delegates.map((d) => d.personId).filter((id): id is number => id != null));
-  const positions = inForce.flatMap((o) => o.delegates.map((d) => d.positionTitle).filter((t): t is string => Boolean(t)));
-  const people = (await db.person.findMany({ where: { OR: [{ id: { in: personIds } }, { position: { in: positions } }] }, include: { division: true } })).filter((p) =>
-    isActiveOn(p, at),
+  const positions = inForce.flatMap((o) =>
+    o.delegates.map((d) => d.positionTitle).filter((t): t is string => Boolean(t)),
   );
+  const people = (
+    await db.person.findMany({
+      where: { OR: [{ id: { in: personIds } }, { position: { in: positions } }] },
+      include: { division: true },
+    })
+  ).filter((p) => isActiveOn(p, at));
   const result: Approver[] = [];
   for (const order of inForce) {
     for (const power of order.powers.filter((p) => powerCovers(p, kind, amountBaht))) {
@@ -44,7 +49,12 @@ export async function whoMayDecide(kind: PowerKind, amountBaht: number | null, a
           orderId: order.id,
           orderLabel: formatOrderNumber(order.number, order.year),
           power: `${POWER_KIND_LABELS[kind]}: ${power.description}`,
-          limits: [power.ceilingBaht != null ? `วงเงินไม่เกิน ${power.ceilingBaht.toLocaleString("th-TH")} บาท` : "ไม่จำกัดวงเงิน", power.limits].filter(Boolean).join(" · "),
+          limits: [
+            power.ceilingBaht != null ? `วงเงินไม่เกิน ${power.ceilingBaht.toLocaleString("th-TH")} บาท` : "ไม่จำกัดวงเงิน",
+            power.limits,
+          ]
+            .filter(Boolean)
+            .join(" · "),
           via: order.delegates.some((d) => d.personId === person.id) ? "person" : "position",
         });
       }

@@ -22,9 +22,18 @@ export async function createDraft(input: DelegationOrderInput, actor: Actor, now
   if (!mayDraftOrder(actor)) throw refusal(403, "เฉพาะผู้บังคับบัญชาและกองการเจ้าหน้าที่เท่านั้นที่ร่างคำสั่งได้");
   return db.$transaction(async (tx) => {
     const resolved = await resolveInput(tx, input, now);
-    const order = await tx.delegationOrder.create({ data: { ...resolved.row, status: "draft", authorId: actor.personId } });
+    const order = await tx.delegationOrder.create({
+      data: { ...resolved.row, status: "draft", authorId: actor.personId },
+    });
     await writeChildren(tx, order.id, resolved);
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "order.drafted", entityType: "DelegationOrder", entityId: order.id, after: input });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "order.drafted",
+      entityType: "DelegationOrder",
+      entityId: order.id,
+      after: input,
+    });
     return order;
   });
 }
@@ -36,12 +45,26 @@ export async function updateDraft(orderId: number, input: DelegationOrderInput, 
     const resolved = await resolveInput(tx, input, now);
     await tx.delegationOrder.update({ where: { id: orderId }, data: resolved.row });
     await writeChildren(tx, orderId, resolved);
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "order.edited", entityType: "DelegationOrder", entityId: orderId, after: input });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "order.edited",
+      entityType: "DelegationOrder",
+      entityId: orderId,
+      after: input,
+    });
   });
 }
 
 /** A status step: read once, check with the shared rules, update, audit. */
-async function transition(orderId: number, actor: Actor, step: OrderAction, audit: string, data: (order: FullOrder) => Prisma.DelegationOrderUpdateInput, now: Date) {
+async function transition(
+  orderId: number,
+  actor: Actor,
+  step: OrderAction,
+  audit: string,
+  data: (order: FullOrder) => Prisma.DelegationOrderUpdateInput,
+  now: Date,
+) {
   return db.$transaction(async (tx) => {
     const order = await findOrder(tx, orderId);
     checkOrderAction(step, order, actor, undefined, now);
@@ -60,15 +83,36 @@ async function transition(orderId: number, actor: Actor, step: OrderAction, audi
 }
 
 export function submitForSignature(orderId: number, actor: Actor, now = new Date()) {
-  return transition(orderId, actor, "submit", "order.submitted", () => ({ status: "submitted", submittedAt: now }), now);
+  return transition(
+    orderId,
+    actor,
+    "submit",
+    "order.submitted",
+    () => ({ status: "submitted", submittedAt: now }),
+    now,
+  );
 }
 
 export function returnToDraft(orderId: number, actor: Actor, now = new Date()) {
-  return transition(orderId, actor, "returnToDraft", "order.returned", () => ({ status: "draft", submittedAt: null }), now);
+  return transition(
+    orderId,
+    actor,
+    "returnToDraft",
+    "order.returned",
+    () => ({ status: "draft", submittedAt: null }),
+    now,
+  );
 }
 
 export function revokeOrder(orderId: number, reason: string, actor: Actor, now = new Date()) {
-  return transition(orderId, actor, "revoke", "order.revoked", () => ({ status: "revoked", endedAt: now, endReason: reason }), now);
+  return transition(
+    orderId,
+    actor,
+    "revoke",
+    "order.revoked",
+    () => ({ status: "revoked", endedAt: now, endReason: reason }),
+    now,
+  );
 }
 
 /**
@@ -76,9 +120,17 @@ export function revokeOrder(orderId: number, reason: string, actor: Actor, now =
  * 023). The order is read once, inside the transaction. The number is the next in the Buddhist-era year of
  * signing, taken from a counter row in the same transaction, so numbers have no gaps and no duplicates.
  */
-export async function signOrder(orderId: number, password: string, actor: Actor, now = new Date(), seenVersion?: string) {
+export async function signOrder(
+  orderId: number,
+  password: string,
+  actor: Actor,
+  now = new Date(),
+  seenVersion?: string,
+) {
   if (!(await checkOwnPassword(actor.personId, password, actor.ip, "sign_order"))) {
-    throw refusal(400, "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม กรุณากรอกรหัสผ่านของท่านอีกครั้ง", { password: "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม กรุณากรอกรหัสผ่านของท่านอีกครั้ง" });
+    throw refusal(400, "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม กรุณากรอกรหัสผ่านของท่านอีกครั้ง", {
+      password: "รหัสผ่านไม่ถูกต้อง ยังไม่ได้ลงนาม กรุณากรอกรหัสผ่านของท่านอีกครั้ง",
+    });
   }
   return db.$transaction(async (tx) => {
     const current = await findOrder(tx, orderId);
@@ -99,17 +151,44 @@ export async function signOrder(orderId: number, password: string, actor: Actor,
       year,
     );
     const number = Number(counter!.lastNumber);
-    const signed: FullOrder = { ...current, number, year, signedAt: now, signerName: fullName(signer), signerPosition: signer.position };
+    const signed: FullOrder = {
+      ...current,
+      number,
+      year,
+      signedAt: now,
+      signerName: fullName(signer),
+      signerPosition: signer.position,
+    };
     const hash = contentHash(canonicalOrder(signed));
     const { seal, verifyCode } = sealFor(canonicalOrder(signed));
     await tx.delegationOrder.update({
       where: { id: orderId },
-      data: { status: "signed", number, year, signedAt: now, signerName: signed.signerName, signerPosition: signed.signerPosition, contentHash: hash, seal, verifyCode },
+      data: {
+        status: "signed",
+        number,
+        year,
+        signedAt: now,
+        signerName: signed.signerName,
+        signerPosition: signed.signerPosition,
+        contentHash: hash,
+        seal,
+        verifyCode,
+      },
     });
     if (current.supersedesId) {
       const reason = `ถูกแทนที่โดยคำสั่ง${formatOrderNumber(number, year)}`;
-      await tx.delegationOrder.update({ where: { id: current.supersedesId }, data: { status: "superseded", endedAt: now, endReason: reason } });
-      await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "order.superseded", entityType: "DelegationOrder", entityId: current.supersedesId, after: { reason } });
+      await tx.delegationOrder.update({
+        where: { id: current.supersedesId },
+        data: { status: "superseded", endedAt: now, endReason: reason },
+      });
+      await writeAudit(tx, {
+        actorId: actor.personId,
+        ip: actor.ip,
+        action: "order.superseded",
+        entityType: "DelegationOrder",
+        entityId: current.supersedesId,
+        after: { reason },
+      });
     }
     await writeAudit(tx, {
       actorId: actor.personId,
@@ -149,18 +228,32 @@ export async function circulateOrder(orderId: number, actor: Actor, now = new Da
 }
 
 async function circulationRows(tx: Tx, order: FullOrder, now: Date) {
-  const unitIds = (await Promise.all(order.recipientDivisions.map((r) => divisionAndDescendantIds(r.divisionId, tx)))).flat();
+  const unitIds = (
+    await Promise.all(order.recipientDivisions.map((r) => divisionAndDescendantIds(r.divisionId, tx)))
+  ).flat();
   const unitPeople = unitIds.length
-    ? await tx.person.findMany({ where: { divisionId: { in: unitIds }, deactivatedAt: null }, select: { id: true, activeFrom: true, activeUntil: true, deactivatedAt: true } })
+    ? await tx.person.findMany({
+        where: { divisionId: { in: unitIds }, deactivatedAt: null },
+        select: { id: true, activeFrom: true, activeUntil: true, deactivatedAt: true },
+      })
     : [];
   const positionHolders = order.delegates.filter((d) => d.positionTitle).map((d) => d.positionTitle!);
-  const holders = positionHolders.length ? await tx.person.findMany({ where: { position: { in: positionHolders }, deactivatedAt: null } }) : [];
-  const named = new Set([...order.delegates.flatMap((d) => (d.personId ? [d.personId] : [])), ...holders.filter((p) => isActiveOn(p, now)).map((p) => p.id)]);
-  const existing = new Set((await tx.delegationAcknowledgement.findMany({ where: { orderId: order.id } })).map((a) => a.personId));
+  const holders = positionHolders.length
+    ? await tx.person.findMany({ where: { position: { in: positionHolders }, deactivatedAt: null } })
+    : [];
+  const named = new Set([
+    ...order.delegates.flatMap((d) => (d.personId ? [d.personId] : [])),
+    ...holders.filter((p) => isActiveOn(p, now)).map((p) => p.id),
+  ]);
+  const existing = new Set(
+    (await tx.delegationAcknowledgement.findMany({ where: { orderId: order.id } })).map((a) => a.personId),
+  );
   const skip = (id: number) => existing.has(id) || id === order.delegatorId;
   const added = [
     ...[...named].filter((id) => !skip(id)).map((personId) => ({ orderId: order.id, personId, named: true })),
-    ...unitPeople.filter((p) => isActiveOn(p, now) && !named.has(p.id) && !skip(p.id)).map((p) => ({ orderId: order.id, personId: p.id, named: false })),
+    ...unitPeople
+      .filter((p) => isActiveOn(p, now) && !named.has(p.id) && !skip(p.id))
+      .map((p) => ({ orderId: order.id, personId: p.id, named: false })),
   ];
   return { added, total: existing.size + added.length };
 }
@@ -168,9 +261,18 @@ async function circulationRows(tx: Tx, order: FullOrder, now: Date) {
 export async function acknowledgeOrder(orderId: number, actor: Actor, now = new Date()) {
   return db.$transaction(async (tx) => {
     const order = await findOrder(tx, orderId);
-    const ack = await tx.delegationAcknowledgement.findUnique({ where: { orderId_personId: { orderId, personId: actor.personId } } });
+    const ack = await tx.delegationAcknowledgement.findUnique({
+      where: { orderId_personId: { orderId, personId: actor.personId } },
+    });
     checkOrderAction("acknowledge", order, actor, ack, now);
     await tx.delegationAcknowledgement.update({ where: { id: ack!.id }, data: { acknowledgedAt: now } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "order.acknowledged", entityType: "DelegationOrder", entityId: orderId, after: { acknowledgedAt: now.toISOString() } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "order.acknowledged",
+      entityType: "DelegationOrder",
+      entityId: orderId,
+      after: { acknowledgedAt: now.toISOString() },
+    });
   });
 }

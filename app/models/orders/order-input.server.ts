@@ -18,7 +18,10 @@ function parseDate(iso: string): Date {
 
 /** Check the people and units an input names; returns what the rows need. Throws Thai field errors. */
 export async function resolveInput(tx: Tx, input: DelegationOrderInput, now: Date) {
-  const delegator = await tx.person.findUnique({ where: { employeeNumber: input.delegatorEmployeeNumber }, include: { roles: true } });
+  const delegator = await tx.person.findUnique({
+    where: { employeeNumber: input.delegatorEmployeeNumber },
+    include: { roles: true },
+  });
   if (!delegator) throw orderRefused("ไม่พบผู้มอบอำนาจเลขประจำตัวนี้", 400, "delegatorEmployeeNumber");
   if (!delegator.roles.some((r) => r.role === "manager")) {
     throw orderRefused("ผู้มอบอำนาจต้องเป็นผู้บังคับบัญชา (มีบทบาทผู้บังคับบัญชาในระบบ)", 400, "delegatorEmployeeNumber");
@@ -38,7 +41,8 @@ export async function resolveInput(tx: Tx, input: DelegationOrderInput, now: Dat
       if (delegates.some((x) => x.personId === person.id)) throw orderRefused("ระบุผู้รับมอบอำนาจซ้ำ", 400, field);
       delegates.push({ personId: person.id, positionTitle: null });
     } else {
-      if (d.positionTitle === delegator.position) throw orderRefused("มอบอำนาจให้ตำแหน่งของผู้มอบอำนาจเองไม่ได้", 400, `delegates.${index}.positionTitle`);
+      if (d.positionTitle === delegator.position)
+        throw orderRefused("มอบอำนาจให้ตำแหน่งของผู้มอบอำนาจเองไม่ได้", 400, `delegates.${index}.positionTitle`);
       delegates.push({ personId: null, positionTitle: d.positionTitle! });
     }
   }
@@ -93,11 +97,17 @@ export async function writeChildren(tx: Tx, orderId: number, resolved: ResolvedI
   await tx.delegationPower.deleteMany({ where: { orderId } });
   await tx.delegationRecipientDivision.deleteMany({ where: { orderId } });
   await tx.delegationAcknowledgement.deleteMany({ where: { orderId } });
-  await tx.delegationDelegate.createMany({ data: resolved.delegates.map((d, position) => ({ orderId, position, ...d })) });
+  await tx.delegationDelegate.createMany({
+    data: resolved.delegates.map((d, position) => ({ orderId, position, ...d })),
+  });
   await tx.delegationPower.createMany({ data: resolved.powers.map((p) => ({ orderId, ...p })) });
-  await tx.delegationRecipientDivision.createMany({ data: resolved.divisionIds.map((divisionId) => ({ orderId, divisionId })) });
+  await tx.delegationRecipientDivision.createMany({
+    data: resolved.divisionIds.map((divisionId) => ({ orderId, divisionId })),
+  });
   // Named recipients are kept as unacknowledged rows from the start; units are expanded at circulation.
-  await tx.delegationAcknowledgement.createMany({ data: resolved.recipientPersonIds.map((personId) => ({ orderId, personId, named: true })) });
+  await tx.delegationAcknowledgement.createMany({
+    data: resolved.recipientPersonIds.map((personId) => ({ orderId, personId, named: true })),
+  });
 }
 
 export type ResolvedInput = Awaited<ReturnType<typeof resolveInput>>;

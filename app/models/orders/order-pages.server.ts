@@ -1,7 +1,13 @@
 import type { Actor } from "~/domain/actor";
 import { isHr } from "~/domain/actor";
 import { parseBaht } from "~/domain/approvers";
-import { POWER_KINDS, POWER_KIND_LABELS, formatOrderCode, formatOrderNumber, type PowerKind } from "~/domain/delegation";
+import {
+  POWER_KINDS,
+  POWER_KIND_LABELS,
+  formatOrderCode,
+  formatOrderNumber,
+  type PowerKind,
+} from "~/domain/delegation";
 import { mayDraftOrder, orderActions, orderStanding } from "~/domain/delegation-actions";
 import { fullName } from "~/domain/personnel";
 import { refusal } from "~/domain/refusal";
@@ -11,7 +17,14 @@ import { db } from "~/utils/db.server";
 import { listDivisionOptions } from "~/models/people/organization.server";
 import { resolvePersonNumber } from "../people/search.server";
 import { whoMayDecide } from "./approvers.server";
-import { listOrders, myDrafts, orderFormOptions, ordersToAcknowledge, ordersToSign, powersHeldBy } from "./order-queries.server";
+import {
+  listOrders,
+  myDrafts,
+  orderFormOptions,
+  ordersToAcknowledge,
+  ordersToSign,
+  powersHeldBy,
+} from "./order-queries.server";
 import { toOrderRow } from "./order-rows.server";
 import { checkOrderAction, findOrder, hashMatches } from "./order-store.server";
 
@@ -35,18 +48,33 @@ export async function ordersPage(viewer: Viewer, query: URLSearchParams, now = n
     delegate: (await resolvePersonNumber(query.get("delegate") ?? "")) || undefined,
     q: query.get("q")?.trim() || undefined,
   };
-  const [toSign, toAck, drafts] = await Promise.all([ordersToSign(viewer.personId), ordersToAcknowledge(viewer.personId, now), myDrafts(viewer.personId)]);
+  const [toSign, toAck, drafts] = await Promise.all([
+    ordersToSign(viewer.personId),
+    ordersToAcknowledge(viewer.personId, now),
+    myDrafts(viewer.personId),
+  ]);
   const row = (o: Parameters<typeof toOrderRow>[0]) => toOrderRow(o, now);
   return {
     view,
-    filters: { division: filters.divisionId ?? "", status: filters.status ?? "", year: filters.year ?? "", delegate: filters.delegate ?? "", q: filters.q ?? "" },
+    filters: {
+      division: filters.divisionId ?? "",
+      status: filters.status ?? "",
+      year: filters.year ?? "",
+      delegate: filters.delegate ?? "",
+      q: filters.q ?? "",
+    },
     counts: { inbox: toSign.length + toAck.length, mine: drafts.length },
     mayDraft: mayDraftOrder(viewer),
     divisions: view === "all" ? (await listDivisionOptions()).filter((d) => d.depth === 0) : [],
     thisYear: toBuddhistYear(bangkokCalendarDate(now).year),
     toSign: view === "inbox" ? toSign.map(row) : [],
     toAcknowledge: view === "inbox" ? toAck.map(row) : [],
-    rows: view === "mine" ? drafts.map(row) : view === "all" ? (await listOrders(filters, { personId: viewer.personId, mayReadDrafts: isHr(viewer) }, now)).map(row) : [],
+    rows:
+      view === "mine"
+        ? drafts.map(row)
+        : view === "all"
+          ? (await listOrders(filters, { personId: viewer.personId, mayReadDrafts: isHr(viewer) }, now)).map(row)
+          : [],
   };
 }
 
@@ -68,7 +96,8 @@ export async function orderPage(orderId: number, viewer: Viewer, now = new Date(
   const mine = acknowledgements.find((a) => a.personId === viewer.personId);
   // The author and the delegator are never asked to acknowledge their own order (decision 044).
   const recipients = acknowledgements.filter((a) => a.personId !== order.authorId && a.personId !== order.delegatorId);
-  const seeAcknowledgements = isHr(viewer) || order.authorId === viewer.personId || order.delegatorId === viewer.personId;
+  const seeAcknowledgements =
+    isHr(viewer) || order.authorId === viewer.personId || order.delegatorId === viewer.personId;
   return {
     order: {
       id: order.id,
@@ -86,13 +115,25 @@ export async function orderPage(orderId: number, viewer: Viewer, now = new Date(
       circulatedAt: order.circulatedAt?.toISOString() ?? null,
       endedAt: order.endedAt?.toISOString() ?? null,
       endReason: order.endReason,
-      supersedes: order.supersedes ? { id: order.supersedes.id, label: formatOrderNumber(order.supersedes.number, order.supersedes.year) } : null,
+      supersedes: order.supersedes
+        ? { id: order.supersedes.id, label: formatOrderNumber(order.supersedes.number, order.supersedes.year) }
+        : null,
       verifyCode: order.verifyCode ? formatOrderCode(order.verifyCode) : null,
       contentHash: order.contentHash,
       version: order.updatedAt.toISOString(),
       hashMatches: hashMatches(order),
-      delegates: order.delegates.map((d) => (d.person ? `${fullName(d.person)} (${d.person.employeeNumber}) · ${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`)),
-      powers: order.powers.map((p) => ({ kind: POWER_KIND_LABELS[p.kind as PowerKind] ?? p.kind, description: p.description, legalBasis: p.legalBasis, limits: p.limits, ceilingBaht: p.ceilingBaht })),
+      delegates: order.delegates.map((d) =>
+        d.person
+          ? `${fullName(d.person)} (${d.person.employeeNumber}) · ${d.person.position}`
+          : `ผู้ดำรงตำแหน่ง${d.positionTitle}`,
+      ),
+      powers: order.powers.map((p) => ({
+        kind: POWER_KIND_LABELS[p.kind as PowerKind] ?? p.kind,
+        description: p.description,
+        legalBasis: p.legalBasis,
+        limits: p.limits,
+        ceilingBaht: p.ceilingBaht,
+      })),
       recipientDivisions: order.recipientDivisions.map((r) => r.division.name),
     },
     can: orderActions(order, viewer, mine, now),
@@ -114,7 +155,10 @@ export async function orderPage(orderId: number, viewer: Viewer, now = new Date(
 export async function orderEditPage(orderId: number, viewer: Viewer) {
   const order = await findOrder(db, orderId);
   checkOrderAction("edit", order, viewer);
-  const named = await db.delegationAcknowledgement.findMany({ where: { orderId: order.id, named: true }, include: { person: true } });
+  const named = await db.delegationAcknowledgement.findMany({
+    where: { orderId: order.id, named: true },
+    include: { person: true },
+  });
   return {
     id: order.id,
     values: {
@@ -124,8 +168,17 @@ export async function orderEditPage(orderId: number, viewer: Viewer) {
       effectiveFrom: toDateInputValue(order.effectiveFrom),
       effectiveUntil: toDateInputValue(order.effectiveUntil),
       body: order.body,
-      delegates: order.delegates.map((d) => ({ employeeNumber: d.person?.employeeNumber ?? "", positionTitle: d.positionTitle ?? "" })),
-      powers: order.powers.map((p) => ({ kind: p.kind, description: p.description, legalBasis: p.legalBasis, limits: p.limits ?? "", ceilingBaht: p.ceilingBaht == null ? "" : String(p.ceilingBaht) })),
+      delegates: order.delegates.map((d) => ({
+        employeeNumber: d.person?.employeeNumber ?? "",
+        positionTitle: d.positionTitle ?? "",
+      })),
+      powers: order.powers.map((p) => ({
+        kind: p.kind,
+        description: p.description,
+        legalBasis: p.legalBasis,
+        limits: p.limits ?? "",
+        ceilingBaht: p.ceilingBaht == null ? "" : String(p.ceilingBaht),
+      })),
       recipientDivisionIds: order.recipientDivisions.map((r) => String(r.divisionId)),
       recipientEmployeeNumbers: named.map((a) => a.person.employeeNumber).join(", "),
       supersedesId: order.supersedesId ? String(order.supersedesId) : "",
@@ -147,7 +200,9 @@ export async function orderPrintPage(orderId: number, viewer: Viewer, origin: st
     division: order.issuingDivision.name,
     title: order.title,
     body: order.body,
-    delegates: order.delegates.map((d) => (d.person ? `${fullName(d.person)} ตำแหน่ง${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`)),
+    delegates: order.delegates.map((d) =>
+      d.person ? `${fullName(d.person)} ตำแหน่ง${d.person.position}` : `ผู้ดำรงตำแหน่ง${d.positionTitle}`,
+    ),
     powers: order.powers.map((p) => ({
       text: `${POWER_KIND_LABELS[p.kind as PowerKind] ?? p.kind}: ${p.description}`,
       legalBasis: p.legalBasis,
@@ -170,7 +225,9 @@ export async function powersPage(viewer: Viewer & { employeeNumber: string }, qu
   const employeeNumber = (await resolvePersonNumber(query.get("person") ?? "")) || viewer.employeeNumber;
   const match = (query.get("date") ?? "").match(/^(\d{4})-(\d{2})-(\d{2})$/);
   // Noon in Bangkok: "on that day" includes orders taking effect that morning.
-  const at = match ? new Date(bangkokMidnightUtc(Number(match[1]), Number(match[2]), Number(match[3])).getTime() + 12 * 3_600_000) : new Date();
+  const at = match
+    ? new Date(bangkokMidnightUtc(Number(match[1]), Number(match[2]), Number(match[3])).getTime() + 12 * 3_600_000)
+    : new Date();
   const person = await db.person.findUnique({ where: { employeeNumber } });
   const powers = person ? await powersHeldBy(person.id, at) : [];
   const kindParam = query.get("kind") ?? "";

@@ -14,8 +14,14 @@ export async function orderFormOptions() {
   const [divisions, people, managers, replaceable] = await Promise.all([
     listDivisionOptions(),
     db.person.findMany({ where: activeWhere(), orderBy: { employeeNumber: "asc" } }),
-    db.person.findMany({ where: { AND: [activeWhere(), { roles: { some: { role: "manager" } } }] }, orderBy: { employeeNumber: "asc" } }),
-    db.delegationOrder.findMany({ where: { status: { in: ["signed", "circulated"] } }, orderBy: [{ year: "desc" }, { number: "desc" }] }),
+    db.person.findMany({
+      where: { AND: [activeWhere(), { roles: { some: { role: "manager" } } }] },
+      orderBy: { employeeNumber: "asc" },
+    }),
+    db.delegationOrder.findMany({
+      where: { status: { in: ["signed", "circulated"] } },
+      orderBy: [{ year: "desc" }, { number: "desc" }],
+    }),
   ]);
   return {
     divisions,
@@ -34,7 +40,11 @@ const LIST_INCLUDE = {
   _count: { select: { recipients: true } },
 } satisfies Prisma.DelegationOrderInclude;
 
-export async function listOrders(filter: OrderFilter, viewer: { personId: number; mayReadDrafts: boolean }, now = new Date()) {
+export async function listOrders(
+  filter: OrderFilter,
+  viewer: { personId: number; mayReadDrafts: boolean },
+  now = new Date(),
+) {
   const and: Prisma.DelegationOrderWhereInput[] = [];
   // Others' drafts stay private to their author, their delegator and HR.
   if (!viewer.mayReadDrafts) {
@@ -45,18 +55,24 @@ export async function listOrders(filter: OrderFilter, viewer: { personId: number
   else if (filter.status && (ORDER_STATUSES as readonly string[]).includes(filter.status)) {
     and.push({ status: filter.status });
     // "ลงนามแล้ว"/"แจ้งเวียนแล้ว" means still in its period; a passed end date is "หมดอายุแล้ว".
-    if (filter.status === "signed" || filter.status === "circulated") and.push({ OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }] });
+    if (filter.status === "signed" || filter.status === "circulated")
+      and.push({ OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }] });
   }
   if (filter.year) {
     const ce = toCommonEraYear(filter.year);
     and.push({
-      OR: [{ year: filter.year }, { year: null, createdAt: { gte: bangkokMidnightUtc(ce, 1, 1), lt: bangkokMidnightUtc(ce + 1, 1, 1) } }],
+      OR: [
+        { year: filter.year },
+        { year: null, createdAt: { gte: bangkokMidnightUtc(ce, 1, 1), lt: bangkokMidnightUtc(ce + 1, 1, 1) } },
+      ],
     });
   }
   if (filter.delegate) {
     const person = await db.person.findUnique({ where: { employeeNumber: filter.delegate } });
     and.push({
-      delegates: { some: { OR: [{ personId: person?.id ?? -1 }, ...(person ? [{ positionTitle: person.position }] : [])] } },
+      delegates: {
+        some: { OR: [{ personId: person?.id ?? -1 }, ...(person ? [{ positionTitle: person.position }] : [])] },
+      },
     });
   }
   if (filter.q) and.push({ OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] });
@@ -70,7 +86,11 @@ export async function listOrders(filter: OrderFilter, viewer: { personId: number
 
 /** Orders waiting for this person's signature (they are the delegator). */
 export async function ordersToSign(personId: number) {
-  return db.delegationOrder.findMany({ where: { delegatorId: personId, status: "submitted" }, include: LIST_INCLUDE, orderBy: { submittedAt: "asc" } });
+  return db.delegationOrder.findMany({
+    where: { delegatorId: personId, status: "submitted" },
+    include: LIST_INCLUDE,
+    orderBy: { submittedAt: "asc" },
+  });
 }
 
 /**
@@ -93,7 +113,11 @@ export async function ordersToAcknowledge(personId: number, now = new Date()) {
 }
 
 export async function myDrafts(personId: number) {
-  return db.delegationOrder.findMany({ where: { authorId: personId, status: { in: ["draft", "submitted"] } }, include: LIST_INCLUDE, orderBy: { updatedAt: "desc" } });
+  return db.delegationOrder.findMany({
+    where: { authorId: personId, status: { in: ["draft", "submitted"] } },
+    include: LIST_INCLUDE,
+    orderBy: { updatedAt: "desc" },
+  });
 }
 
 export type OrderListRow = Awaited<ReturnType<typeof listOrders>>[number];
@@ -109,7 +133,9 @@ export async function powersHeldBy(personId: number, at: Date) {
     },
     include: ORDER_INCLUDE,
   });
-  return orders.filter((o) => isInForce(o, at) && delegatesTo(o, person)).flatMap((o) => o.powers.map((p) => ({ order: o, power: p })));
+  return orders
+    .filter((o) => isInForce(o, at) && delegatesTo(o, person))
+    .flatMap((o) => o.powers.map((p) => ({ order: o, power: p })));
 }
 
 /** Orders signed in a fiscal year: the count indicator of plan item 30. */

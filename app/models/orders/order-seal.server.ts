@@ -11,7 +11,10 @@ export function sealFor(canonical: CanonicalOrder): { seal: string; verifyCode: 
 }
 
 /** Whether a stored seal and code are the ones this content gives under the key. */
-export function sealVerifies(canonical: CanonicalOrder, stored: { seal: string | null; verifyCode: string | null }): boolean {
+export function sealVerifies(
+  canonical: CanonicalOrder,
+  stored: { seal: string | null; verifyCode: string | null },
+): boolean {
   if (!stored.seal) return false;
   const expected = sealFor(canonical);
   const a = Buffer.from(expected.seal, "utf8");

@@ -1,5 +1,10 @@
 import type { Prisma } from "@prisma/client";
-import { orderRefusal, type OrderAcknowledgementFacts, type OrderAction, type OrderViewer } from "~/domain/delegation-actions";
+import {
+  orderRefusal,
+  type OrderAcknowledgementFacts,
+  type OrderAction,
+  type OrderViewer,
+} from "~/domain/delegation-actions";
 import { formatOrderNumber, type CanonicalOrder } from "~/domain/delegation";
 import { fullName } from "~/domain/personnel";
 import { refusal } from "~/domain/refusal";
@@ -22,13 +27,21 @@ export const ORDER_INCLUDE = {
 export type FullOrder = Prisma.DelegationOrderGetPayload<{ include: typeof ORDER_INCLUDE }>;
 
 export async function findOrder(tx: Tx | Db, id: number): Promise<FullOrder> {
-  const order = Number.isInteger(id) ? await tx.delegationOrder.findUnique({ where: { id }, include: ORDER_INCLUDE }) : null;
+  const order = Number.isInteger(id)
+    ? await tx.delegationOrder.findUnique({ where: { id }, include: ORDER_INCLUDE })
+    : null;
   if (!order) throw refusal(404, "ไม่พบคำสั่งนี้");
   return order;
 }
 
 /** Throws the refusal of `orderRefusal` (app/domain/delegation-actions.ts) when the viewer may not take the action. */
-export function checkOrderAction(action: OrderAction, order: FullOrder, viewer: OrderViewer, mine?: OrderAcknowledgementFacts, now = new Date()) {
+export function checkOrderAction(
+  action: OrderAction,
+  order: FullOrder,
+  viewer: OrderViewer,
+  mine?: OrderAcknowledgementFacts,
+  now = new Date(),
+) {
   const refused = orderRefusal(action, order, viewer, mine, now);
   if (refused) throw refused;
 }
@@ -41,13 +54,23 @@ export function canonicalOrder(order: FullOrder): CanonicalOrder {
     title: order.title,
     body: order.body,
     issuingDivision: order.issuingDivision.code,
-    delegator: { personId: order.delegatorId, name: order.signerName ?? fullName(order.delegator), position: order.signerPosition ?? order.delegator.position },
+    delegator: {
+      personId: order.delegatorId,
+      name: order.signerName ?? fullName(order.delegator),
+      position: order.signerPosition ?? order.delegator.position,
+    },
     effectiveFrom: order.effectiveFrom.toISOString(),
     effectiveUntil: order.effectiveUntil?.toISOString() ?? null,
     // Stable identifiers only: a later correction of someone's name or employee number, or a unit's name, is
     // not a change to the order.
     delegates: order.delegates.map((d) => ({ personId: d.personId, positionTitle: d.positionTitle })),
-    powers: order.powers.map((p) => ({ kind: p.kind, description: p.description, legalBasis: p.legalBasis, limits: p.limits, ceilingBaht: p.ceilingBaht })),
+    powers: order.powers.map((p) => ({
+      kind: p.kind,
+      description: p.description,
+      legalBasis: p.legalBasis,
+      limits: p.limits,
+      ceilingBaht: p.ceilingBaht,
+    })),
     recipientDivisions: order.recipientDivisions.map((r) => r.division.code).sort(),
     supersedes: order.supersedes ? formatOrderNumber(order.supersedes.number, order.supersedes.year) : null,
   };

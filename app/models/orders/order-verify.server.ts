@@ -1,4 +1,12 @@
-import { contentHash, formatOrderCode, formatOrderNumber, isOrderCode, normalizeVerifyCode, POWER_KIND_LABELS, type PowerKind } from "~/domain/delegation";
+import {
+  contentHash,
+  formatOrderCode,
+  formatOrderNumber,
+  isOrderCode,
+  normalizeVerifyCode,
+  POWER_KIND_LABELS,
+  type PowerKind,
+} from "~/domain/delegation";
 import { writeAudit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { canonicalOrder, findOrder, hashMatches } from "./order-store.server";
@@ -12,7 +20,9 @@ export type OrderVerification = Awaited<ReturnType<typeof orderVerificationPage>
 /** Anyone, signed in or not: what the printed order should say, and whether the stored order still matches its seal. */
 export async function orderVerificationPage(typed: string) {
   const code = normalizeVerifyCode(typed);
-  const row = isOrderCode(code) ? await db.delegationOrder.findUnique({ where: { verifyCode: code }, select: { id: true } }) : null;
+  const row = isOrderCode(code)
+    ? await db.delegationOrder.findUnique({ where: { verifyCode: code }, select: { id: true } })
+    : null;
   if (!row) return { code: isOrderCode(code) ? formatOrderCode(code) : typed.trim().toUpperCase(), order: null };
   const order = await findOrder(db, row.id);
   return {
@@ -42,19 +52,31 @@ export async function orderVerificationPage(typed: string) {
  * its old digest, is sealed: an order signed since, or one whose seal was removed, is never sealed again.
  */
 export async function sealLegacyOrders(): Promise<{ sealed: number; refused: number[] }> {
-  const candidates = await db.delegationOrder.findMany({ where: { signedAt: { not: null }, seal: null }, select: { id: true } });
+  const candidates = await db.delegationOrder.findMany({
+    where: { signedAt: { not: null }, seal: null },
+    select: { id: true },
+  });
   let sealed = 0;
   const refused: number[] = [];
   for (const { id } of candidates) {
     const done = await db.$transaction(async (tx) => {
       const order = await findOrder(tx, id);
-      const signing = await tx.auditLog.findFirst({ where: { action: "order.signed", entityType: "DelegationOrder", entityId: String(id) }, orderBy: { id: "asc" } });
+      const signing = await tx.auditLog.findFirst({
+        where: { action: "order.signed", entityType: "DelegationOrder", entityId: String(id) },
+        orderBy: { id: "asc" },
+      });
       if (!signing || signing.hash !== null) return false;
       if ((await tx.auditLog.count({ where: { id: { lt: signing.id }, hash: { not: null } } })) > 0) return false;
       if (!order.contentHash || contentHash(canonicalOrder(order)) !== order.contentHash) return false;
       const { seal, verifyCode } = sealFor(canonicalOrder(order));
       await tx.delegationOrder.update({ where: { id }, data: { seal, verifyCode } });
-      await writeAudit(tx, { actorId: null, action: "order.sealed_legacy", entityType: "DelegationOrder", entityId: id, after: { verifyCode } });
+      await writeAudit(tx, {
+        actorId: null,
+        action: "order.sealed_legacy",
+        entityType: "DelegationOrder",
+        entityId: id,
+        after: { verifyCode },
+      });
       return true;
     });
     if (done) sealed += 1;

@@ -14,7 +14,10 @@ export async function listDivisionOptions(): Promise<DivisionOption[]> {
 }
 
 /** A division and every unit below it. Pass the transaction when called inside one (see decision 008). */
-export async function divisionAndDescendantIds(divisionId: number, client: Pick<typeof db, "division"> = db): Promise<number[]> {
+export async function divisionAndDescendantIds(
+  divisionId: number,
+  client: Pick<typeof db, "division"> = db,
+): Promise<number[]> {
   const divisions = await client.division.findMany({ select: { id: true, parentId: true } });
   const ids = [divisionId];
   for (let i = 0; i < ids.length; i++) {

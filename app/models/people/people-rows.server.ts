@@ -27,7 +27,11 @@ export function toPeopleRow(p: Person & { division: Division; roles: PersonRole[
 export async function unitPeoplePage(unitId: number, filter: { q: string; page: number }) {
   const unit = await db.division.findUnique({ where: { id: unitId } });
   if (!unit) throw refusal(404, "ไม่พบหน่วยงานของท่าน");
-  const result = await searchPeople({ q: filter.q, divisionIds: await divisionAndDescendantIds(unitId), page: filter.page });
+  const result = await searchPeople({
+    q: filter.q,
+    divisionIds: await divisionAndDescendantIds(unitId),
+    page: filter.page,
+  });
   return {
     unitName: unit.name,
     q: filter.q,

@@ -57,7 +57,16 @@ export const auditable = (p: {
   activeUntil: p.activeUntil?.toISOString() ?? null,
 });
 
-type AccountRow = { id: number; employeeNumber: string; title: string; firstName: string; lastName: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null };
+type AccountRow = {
+  id: number;
+  employeeNumber: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  activeFrom: Date;
+  activeUntil: Date | null;
+  deactivatedAt: Date | null;
+};
 
 function snapshotOf(p: Omit<AccountRow, "id">, roles: readonly string[], now: Date): AccountSnapshot {
   return {
@@ -216,7 +225,12 @@ export async function resetPassword(personId: number, newPassword: string, actor
     // The admin knows this password: the person must replace it at their next sign-in (decision 024).
     await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: true } });
     await invalidateAllSessions(tx, personId);
-    await writeAudit(tx, { ...actor, action: "person.password_reset", entityType: "Person", entityId: person.employeeNumber });
+    await writeAudit(tx, {
+      ...actor,
+      action: "person.password_reset",
+      entityType: "Person",
+      entityId: person.employeeNumber,
+    });
   });
 }
 
@@ -237,7 +251,13 @@ export async function changeOwnPassword(
   await db.$transaction(async (tx) => {
     await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: false } });
     await invalidateAllSessions(tx, personId, currentSessionId);
-    await writeAudit(tx, { actorId: personId, ip, action: "auth.password_changed", entityType: "Person", entityId: person.employeeNumber });
+    await writeAudit(tx, {
+      actorId: personId,
+      ip,
+      action: "auth.password_changed",
+      entityType: "Person",
+      entityId: person.employeeNumber,
+    });
   });
 }
 
@@ -257,11 +277,21 @@ export async function upsertAccountFromShell(input: {
       ? await tx.division.findUnique({ where: { code: input.divisionCode } })
       : await tx.division.findFirst({ orderBy: { sortOrder: "asc" } });
     if (!division) throw refusal(400, "ยังไม่มีหน่วยงานในฐานข้อมูล: run `npm run setup` first");
-    const existing = await tx.person.findUnique({ where: { employeeNumber: input.employeeNumber }, include: { roles: true } });
+    const existing = await tx.person.findUnique({
+      where: { employeeNumber: input.employeeNumber },
+      include: { roles: true },
+    });
     const person = existing
       ? await tx.person.update({
           where: { id: existing.id },
-          data: { title, firstName, lastName, passwordHash, deactivatedAt: null, ...(input.position ? { position: input.position } : {}) },
+          data: {
+            title,
+            firstName,
+            lastName,
+            passwordHash,
+            deactivatedAt: null,
+            ...(input.position ? { position: input.position } : {}),
+          },
         })
       : await tx.person.create({
           data: {

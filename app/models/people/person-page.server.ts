@@ -16,7 +16,11 @@ export async function personPage(personId: number, actor: Pick<Actor, "roles">) 
   if (!person) throw refusal(404, "ไม่พบบุคลากรนี้");
   const [divisions, history] = await Promise.all([
     listDivisionOptions(),
-    db.auditLog.findMany({ where: { entityType: "Person", entityId: person.employeeNumber }, orderBy: { at: "desc" }, take: 10 }),
+    db.auditLog.findMany({
+      where: { entityType: "Person", entityId: person.employeeNumber },
+      orderBy: { at: "desc" },
+      take: 10,
+    }),
   ]);
   return {
     isAdmin: isAdmin(actor),

@@ -9,7 +9,6 @@ import { auditable, guardAccountChange, toRow, type PeopleActor } from "./people
 
 // Roster import (CSV with Thai headers): a dry run that says what each row would do, then an all-or-nothing apply.
 
-
 export type RosterRowPlan = {
   line: number;
   employeeNumber: string;
@@ -31,8 +30,12 @@ export async function planRosterImport(text: string): Promise<{ rows: RosterRowP
   const table = parseCsv(text);
   const [header, ...body] = table;
   if (!header) return { rows: [], headerErrors: ["ไฟล์ว่าง"] };
-  const index = Object.fromEntries(Object.entries(ROSTER_COLUMNS).map(([key, label]) => [key, header.findIndex((h) => h.trim() === label)]));
-  const missing = Object.entries(ROSTER_COLUMNS).filter(([key]) => key !== "activeUntil" && index[key] === -1).map(([, label]) => label);
+  const index = Object.fromEntries(
+    Object.entries(ROSTER_COLUMNS).map(([key, label]) => [key, header.findIndex((h) => h.trim() === label)]),
+  );
+  const missing = Object.entries(ROSTER_COLUMNS)
+    .filter(([key]) => key !== "activeUntil" && index[key] === -1)
+    .map(([, label]) => label);
   if (missing.length) return { rows: [], headerErrors: [`ไม่พบคอลัมน์: ${missing.join(", ")}`] };
   if (body.length > 5000) return { rows: [], headerErrors: ["นำเข้าได้ครั้งละไม่เกิน 5,000 แถว"] };
 
@@ -44,7 +47,9 @@ export async function planRosterImport(text: string): Promise<{ rows: RosterRowP
     const cell = (key: keyof typeof ROSTER_COLUMNS) => (index[key]! >= 0 ? (cells[index[key]!] ?? "").trim() : "");
     const errors: string[] = [];
     const typeText = cell("personnelType");
-    const personnelType = (PERSONNEL_TYPES as readonly string[]).includes(typeText) ? typeText : (typeByLabel.get(typeText) ?? "");
+    const personnelType = (PERSONNEL_TYPES as readonly string[]).includes(typeText)
+      ? typeText
+      : (typeByLabel.get(typeText) ?? "");
     if (!personnelType) errors.push(unknownPersonnelType(typeText, i + 2));
     const divisionText = cell("division");
     const division = divisions.find((d) => d.code === divisionText || d.name === divisionText);
@@ -77,7 +82,11 @@ export async function planRosterImport(text: string): Promise<{ rows: RosterRowP
     }
     if (candidate.employeeNumber && seen.has(candidate.employeeNumber)) errors.push("เลขประจำตัวซ้ำกับแถวก่อนหน้าในไฟล์");
     seen.add(candidate.employeeNumber);
-    const base = { line: i + 2, employeeNumber: candidate.employeeNumber, name: `${candidate.title}${candidate.firstName} ${candidate.lastName}` };
+    const base = {
+      line: i + 2,
+      employeeNumber: candidate.employeeNumber,
+      name: `${candidate.title}${candidate.firstName} ${candidate.lastName}`,
+    };
     if (errors.length || !parsed.success) return { ...base, action: "error", errors, changes: [] };
     const before = existing.get(candidate.employeeNumber);
     if (!before) return { ...base, action: "create", errors: [], changes: [], input: parsed.data };
@@ -85,10 +94,19 @@ export async function planRosterImport(text: string): Promise<{ rows: RosterRowP
     const changes = (Object.keys(next) as (keyof typeof next)[]).filter((k) => {
       const a = before[k];
       const b = next[k];
-      return a instanceof Date || b instanceof Date ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime() : a !== b;
+      return a instanceof Date || b instanceof Date
+        ? (a as Date | null)?.getTime() !== (b as Date | null)?.getTime()
+        : a !== b;
     });
-    const label = (k: string) => (k === "divisionId" ? ROSTER_COLUMNS.division : ROSTER_COLUMNS[k as keyof typeof ROSTER_COLUMNS] ?? k);
-    return { ...base, action: changes.length ? "update" : "unchanged", errors: [], changes: changes.map(label), input: parsed.data };
+    const label = (k: string) =>
+      k === "divisionId" ? ROSTER_COLUMNS.division : (ROSTER_COLUMNS[k as keyof typeof ROSTER_COLUMNS] ?? k);
+    return {
+      ...base,
+      action: changes.length ? "update" : "unchanged",
+      errors: [],
+      changes: changes.map(label),
+      input: parsed.data,
+    };
   });
   return { rows, headerErrors: [] };
 }
@@ -105,22 +123,43 @@ export async function applyRosterImport(text: string, actor: PeopleActor) {
         const data = toRow(row.input!);
         if (row.action === "create") {
           const person = await tx.person.create({ data: { ...data, roles: { create: [{ role: "staff" }] } } });
-          await writeAudit(tx, { ...actor, action: "person.created", entityType: "Person", entityId: person.employeeNumber, after: { ...auditable(person), roles: ["staff"], source: "roster import" } });
+          await writeAudit(tx, {
+            ...actor,
+            action: "person.created",
+            entityType: "Person",
+            entityId: person.employeeNumber,
+            after: { ...auditable(person), roles: ["staff"], source: "roster import" },
+          });
         } else {
           const before = await tx.person.findUniqueOrThrow({ where: { employeeNumber: row.employeeNumber } });
           await guardAccountChange(tx, before, actor, { row: data });
           const after = await tx.person.update({ where: { id: before.id }, data });
-          await writeAudit(tx, { ...actor, action: "person.updated", entityType: "Person", entityId: after.employeeNumber, before: auditable(before), after: { ...auditable(after), source: "roster import" } });
+          await writeAudit(tx, {
+            ...actor,
+            action: "person.updated",
+            entityType: "Person",
+            entityId: after.employeeNumber,
+            before: auditable(before),
+            after: { ...auditable(after), source: "roster import" },
+          });
         }
       }
       await writeAudit(tx, {
         ...actor,
         action: "roster.imported",
         entityType: "Roster",
-        after: { created: toWrite.filter((r) => r.action === "create").length, updated: toWrite.filter((r) => r.action === "update").length, unchanged: plan.rows.length - toWrite.length },
+        after: {
+          created: toWrite.filter((r) => r.action === "create").length,
+          updated: toWrite.filter((r) => r.action === "update").length,
+          unchanged: plan.rows.length - toWrite.length,
+        },
       });
     },
     { timeout: 120_000 },
   );
-  return { created: toWrite.filter((r) => r.action === "create").length, updated: toWrite.filter((r) => r.action === "update").length, unchanged: plan.rows.length - toWrite.length };
+  return {
+    created: toWrite.filter((r) => r.action === "create").length,
+    updated: toWrite.filter((r) => r.action === "update").length,
+    unchanged: plan.rows.length - toWrite.length,
+  };
 }

@@ -19,7 +19,9 @@ function whereTyped(q: string): Prisma.PersonWhereInput {
         { lastName: { contains: word } },
         { position: { contains: word } },
         { division: { name: { contains: word } } },
-        ...(/^(นาย|นางสาว|นาง)/.test(word) ? [{ firstName: { startsWith: word.replace(/^(นางสาว|นาย|นาง)/, "") } }] : []),
+        ...(/^(นาย|นางสาว|นาง)/.test(word)
+          ? [{ firstName: { startsWith: word.replace(/^(นางสาว|นาย|นาง)/, "") } }]
+          : []),
       ],
     })),
   };
@@ -35,7 +37,12 @@ export async function searchPeople(actor: Actor | null, q: string): Promise<Pers
     orderBy: [{ firstName: "asc" }, { employeeNumber: "asc" }],
     take: MAX_MATCHES,
   });
-  return people.map((p) => ({ employeeNumber: p.employeeNumber, name: fullName(p), position: p.position, unit: p.division.name }));
+  return people.map((p) => ({
+    employeeNumber: p.employeeNumber,
+    name: fullName(p),
+    position: p.position,
+    unit: p.division.name,
+  }));
 }
 
 /**
@@ -47,9 +54,15 @@ export async function resolvePersonNumber(typed: string): Promise<string> {
   if (!text || /^[A-Za-z]*\d+$/.test(text)) return text;
   const byNumber = await db.person.findUnique({ where: { employeeNumber: text }, select: { employeeNumber: true } });
   if (byNumber) return text;
-  const matches = await db.person.findMany({ where: whereTyped(text), select: { employeeNumber: true, firstName: true, lastName: true, title: true }, take: 2 });
+  const matches = await db.person.findMany({
+    where: whereTyped(text),
+    select: { employeeNumber: true, firstName: true, lastName: true, title: true },
+    take: 2,
+  });
   if (matches.length === 1) return matches[0]!.employeeNumber;
   // Several people: an exact full name still decides ("นายชยพล ศรีวิชัย" or "ชยพล ศรีวิชัย").
-  const exact = matches.filter((p) => [fullName(p), `${p.firstName} ${p.lastName}`, p.firstName].includes(text.replace(/\s+/g, " ")));
+  const exact = matches.filter((p) =>
+    [fullName(p), `${p.firstName} ${p.lastName}`, p.firstName].includes(text.replace(/\s+/g, " ")),
+  );
   return exact.length === 1 ? exact[0]!.employeeNumber : text;
 }

@@ -2,7 +2,13 @@ import type { TargetGroup } from "@prisma/client";
 import { fieldRefusal, refusal } from "~/domain/refusal";
 import type { GroupRules } from "~/domain/indicators";
 import { fullName } from "~/domain/personnel";
-import { isGroupMember, NO_NAMED_MEMBERS, type GroupRulesInput, type MemberKind, type NamedMembers } from "~/domain/target-groups";
+import {
+  isGroupMember,
+  NO_NAMED_MEMBERS,
+  type GroupRulesInput,
+  type MemberKind,
+  type NamedMembers,
+} from "~/domain/target-groups";
 import type { GroupFormInput } from "~/schemas/target-group";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -16,7 +22,6 @@ import type { Actor as FullActor } from "~/domain/actor";
 type Client = Pick<Tx, "targetGroup" | "targetGroupMember" | "division" | "person">;
 type DivisionRow = { id: number; code: string; parentId: number | null };
 
-
 export async function targetGroups() {
   return db.targetGroup.findMany({ orderBy: { id: "asc" } });
 }
@@ -25,11 +30,15 @@ export async function targetGroups() {
 function divisionIdsFor(divisionCodes: string[], divisions: DivisionRow[]): number[] | null {
   if (!divisionCodes.length) return null;
   const ids = divisions.filter((d) => divisionCodes.includes(d.code)).map((d) => d.id);
-  for (let i = 0; i < ids.length; i++) for (const d of divisions) if (d.parentId === ids[i] && !ids.includes(d.id)) ids.push(d.id);
+  for (let i = 0; i < ids.length; i++)
+    for (const d of divisions) if (d.parentId === ids[i] && !ids.includes(d.id)) ids.push(d.id);
   return ids;
 }
 
-function rulesOf(group: Pick<TargetGroup, "personnelTypes" | "divisionCodes" | "positionIncludes">, divisions: DivisionRow[]): GroupRules {
+function rulesOf(
+  group: Pick<TargetGroup, "personnelTypes" | "divisionCodes" | "positionIncludes">,
+  divisions: DivisionRow[],
+): GroupRules {
   return {
     personnelTypes: JSON.parse(group.personnelTypes) as string[],
     divisionIds: divisionIdsFor(JSON.parse(group.divisionCodes) as string[], divisions),
@@ -37,7 +46,8 @@ function rulesOf(group: Pick<TargetGroup, "personnelTypes" | "divisionCodes" | "
   };
 }
 
-const allDivisions = (client: Pick<Client, "division"> = db) => client.division.findMany({ select: { id: true, code: true, parentId: true } });
+const allDivisions = (client: Pick<Client, "division"> = db) =>
+  client.division.findMany({ select: { id: true, code: true, parentId: true } });
 
 export async function groupRules(code: string): Promise<(GroupRules & { name: string }) | null> {
   const group = await db.targetGroup.findUnique({ where: { code } });
@@ -53,11 +63,29 @@ function namedFrom(rows: { personId: number; kind: string }[]): NamedMembers {
 }
 
 async function namedMembersOf(groupId: number, client: Pick<Client, "targetGroupMember"> = db): Promise<NamedMembers> {
-  return namedFrom(await client.targetGroupMember.findMany({ where: { groupId }, select: { personId: true, kind: true } }));
+  return namedFrom(
+    await client.targetGroupMember.findMany({ where: { groupId }, select: { personId: true, kind: true } }),
+  );
 }
 
-type Member = { id: number; personnelType: string; divisionId: number; position: string; activeFrom: Date; activeUntil: Date | null; deactivatedAt: Date | null };
-const MEMBER_FIELDS = { id: true, personnelType: true, divisionId: true, position: true, activeFrom: true, activeUntil: true, deactivatedAt: true } as const;
+type Member = {
+  id: number;
+  personnelType: string;
+  divisionId: number;
+  position: string;
+  activeFrom: Date;
+  activeUntil: Date | null;
+  deactivatedAt: Date | null;
+};
+const MEMBER_FIELDS = {
+  id: true,
+  personnelType: true,
+  divisionId: true,
+  position: true,
+  activeFrom: true,
+  activeUntil: true,
+  deactivatedAt: true,
+} as const;
 
 /**
  * What membership is computed from — the roster's membership fields, every group, their named members and the
@@ -65,12 +93,21 @@ const MEMBER_FIELDS = { id: true, personnelType: true, divisionId: true, positio
  * triggers bump it on any change to those tables, whichever process makes it; decision 041). A snapshot read
  * while a change lands is at least as new as the number it is stored under, so it is never kept too long.
  */
-type Snapshot = { version: number | null; roster: Member[]; groups: Map<string, TargetGroup>; groupsById: Map<number, TargetGroup>; named: Map<number, NamedMembers>; divisions: DivisionRow[] };
+type Snapshot = {
+  version: number | null;
+  roster: Member[];
+  groups: Map<string, TargetGroup>;
+  groupsById: Map<number, TargetGroup>;
+  named: Map<number, NamedMembers>;
+  divisions: DivisionRow[];
+};
 let snapshot: Snapshot | null = null;
 const populations = new WeakMap<object, Map<string, Member[]>>();
 
 async function membershipVersion(): Promise<number | null> {
-  const rows = await db.$queryRawUnsafe<{ version: number | bigint }[]>(`SELECT "version" FROM "CacheVersion" WHERE "name" = 'membership'`);
+  const rows = await db.$queryRawUnsafe<{ version: number | bigint }[]>(
+    `SELECT "version" FROM "CacheVersion" WHERE "name" = 'membership'`,
+  );
   return rows.length ? Number(rows[0]!.version) : null;
 }
 
@@ -141,7 +178,11 @@ export async function groupIdsOf(personId: number, at: Date): Promise<Set<number
   ]);
   if (!person) return new Set();
   return new Set(
-    groups.filter((g) => isGroupMember(person, rulesOf(g, divisions), namedFrom(named.filter((n) => n.groupId === g.id)), at)).map((g) => g.id),
+    groups
+      .filter((g) =>
+        isGroupMember(person, rulesOf(g, divisions), namedFrom(named.filter((n) => n.groupId === g.id)), at),
+      )
+      .map((g) => g.id),
   );
 }
 
@@ -185,10 +226,14 @@ export async function groupsWithCounts(at: Date) {
 export async function groupDetail(code: string) {
   const group = await db.targetGroup.findUnique({
     where: { code },
-    include: { members: { include: { person: { include: { division: true } }, addedBy: true }, orderBy: { addedAt: "asc" } } },
+    include: {
+      members: { include: { person: { include: { division: true } }, addedBy: true }, orderBy: { addedAt: "asc" } },
+    },
   });
   if (!group) return null;
-  const divisions = await db.division.findMany({ where: { code: { in: JSON.parse(group.divisionCodes) as string[] } } });
+  const divisions = await db.division.findMany({
+    where: { code: { in: JSON.parse(group.divisionCodes) as string[] } },
+  });
   return {
     id: group.id,
     code: group.code,
@@ -248,14 +293,19 @@ export async function previewPopulation(rules: GroupRulesInput, groupCode: strin
       divisionName: nameOf.get(p.divisionId) ?? "",
       named: named.included.has(p.id),
     })),
-    byUnit: divisionRows.filter((d) => countByUnit.has(d.id)).map((d) => ({ name: d.name, count: countByUnit.get(d.id)! })),
+    byUnit: divisionRows
+      .filter((d) => countByUnit.has(d.id))
+      .map((d) => ({ name: d.name, count: countByUnit.get(d.id)! })),
   };
 }
 
 type Actor = Pick<FullActor, "personId" | "ip">;
 
 async function ruleColumns(tx: Tx, input: GroupFormInput) {
-  const divisions = await tx.division.findMany({ where: { id: { in: input.divisionIds } }, orderBy: { sortOrder: "asc" } });
+  const divisions = await tx.division.findMany({
+    where: { id: { in: input.divisionIds } },
+    orderBy: { sortOrder: "asc" },
+  });
   if (divisions.length !== new Set(input.divisionIds).size) throw fieldRefusal("divisionIds", "ไม่พบหน่วยงานที่เลือก", 400);
   return {
     name: input.name,
@@ -276,9 +326,18 @@ const auditedRules = (g: Pick<TargetGroup, "name" | "personnelTypes" | "division
 export async function createGroup(input: GroupFormInput, actor: Actor) {
   return db.$transaction(async (tx) => {
     const columns = await ruleColumns(tx, input);
-    const draft = await tx.targetGroup.create({ data: { code: `hr-new-${crypto.randomUUID()}`, managedBy: "hr", ...columns } });
+    const draft = await tx.targetGroup.create({
+      data: { code: `hr-new-${crypto.randomUUID()}`, managedBy: "hr", ...columns },
+    });
     const group = await tx.targetGroup.update({ where: { id: draft.id }, data: { code: `hr-${draft.id}` } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "target_group.created", entityType: "TargetGroup", entityId: group.code, after: auditedRules(group) });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "target_group.created",
+      entityType: "TargetGroup",
+      entityId: group.code,
+      after: auditedRules(group),
+    });
     return group;
   });
 }
@@ -304,15 +363,27 @@ export async function updateGroup(code: string, input: GroupFormInput, actor: Ac
 }
 
 /** Name a person into (include) or out of (exclude) any group; naming them again switches the kind. */
-export async function addNamedMember(code: string, employeeNumber: string, kind: MemberKind, actor: Actor, now = new Date()) {
+export async function addNamedMember(
+  code: string,
+  employeeNumber: string,
+  kind: MemberKind,
+  actor: Actor,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const group = await tx.targetGroup.findUnique({ where: { code } });
     if (!group) throw refusal(404, "ไม่พบกลุ่มเป้าหมายนี้");
     const person = await tx.person.findUnique({ where: { employeeNumber: employeeNumber.trim() } });
     if (!person) throw fieldRefusal("employeeNumber", `ไม่พบบุคลากรเลขประจำตัว ${employeeNumber.trim()}`, 400);
-    const existing = await tx.targetGroupMember.findUnique({ where: { groupId_personId: { groupId: group.id, personId: person.id } } });
+    const existing = await tx.targetGroupMember.findUnique({
+      where: { groupId_personId: { groupId: group.id, personId: person.id } },
+    });
     if (existing?.kind === kind) {
-      throw fieldRefusal("employeeNumber", `${fullName(person)} ถูก${kind === "include" ? "เพิ่ม" : "ยกเว้น"}ในกลุ่มนี้อยู่แล้ว`, 400);
+      throw fieldRefusal(
+        "employeeNumber",
+        `${fullName(person)} ถูก${kind === "include" ? "เพิ่ม" : "ยกเว้น"}ในกลุ่มนี้อยู่แล้ว`,
+        400,
+      );
     }
     const data = { kind, addedAt: now, addedById: actor.personId };
     await tx.targetGroupMember.upsert({
@@ -337,7 +408,10 @@ export async function removeNamedMember(code: string, personId: number, actor: A
   return db.$transaction(async (tx) => {
     const group = await tx.targetGroup.findUnique({ where: { code } });
     if (!group) throw refusal(404, "ไม่พบกลุ่มเป้าหมายนี้");
-    const existing = await tx.targetGroupMember.findUnique({ where: { groupId_personId: { groupId: group.id, personId } }, include: { person: true } });
+    const existing = await tx.targetGroupMember.findUnique({
+      where: { groupId_personId: { groupId: group.id, personId } },
+      include: { person: true },
+    });
     if (!existing) throw refusal(404, "ไม่พบรายชื่อนี้ในกลุ่ม (อาจถูกนำออกไปแล้ว)");
     await tx.targetGroupMember.delete({ where: { groupId_personId: { groupId: group.id, personId } } });
     await writeAudit(tx, {

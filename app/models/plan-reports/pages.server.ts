@@ -19,7 +19,13 @@ export async function planReportPage(actor: Actor, fiscalYear: number, period: R
   if (!(PLAN_FISCAL_YEARS as readonly number[]).includes(fiscalYear)) throw refusal(404, "ไม่มีปีงบประมาณนี้ในแผน");
   const frozen = await frozenReport(fiscalYear, period);
   const report = frozen?.report ?? (await buildPlanReport(fiscalYear, period, now));
-  return { report, frozen: frozen?.view ?? null, periodEnded: reportPeriodEnded(fiscalYear, period, now), mayFreeze: !frozen && reportPeriodEnded(fiscalYear, period, now), mayEdit: !frozen };
+  return {
+    report,
+    frozen: frozen?.view ?? null,
+    periodEnded: reportPeriodEnded(fiscalYear, period, now),
+    mayFreeze: !frozen && reportPeriodEnded(fiscalYear, period, now),
+    mayEdit: !frozen,
+  };
 }
 
 export async function reportsIndexPage(actor: Actor, now = new Date()) {
@@ -27,7 +33,12 @@ export async function reportsIndexPage(actor: Actor, now = new Date()) {
   const frozen = await listFrozenReports();
   return {
     rows: PLAN_FISCAL_YEARS.flatMap((fiscalYear) =>
-      REPORT_PERIODS.map((period) => ({ fiscalYear, period, ended: reportPeriodEnded(fiscalYear, period, now), frozen: frozen.find((f) => f.fiscalYear === fiscalYear && f.period === period) ?? null })),
+      REPORT_PERIODS.map((period) => ({
+        fiscalYear,
+        period,
+        ended: reportPeriodEnded(fiscalYear, period, now),
+        frozen: frozen.find((f) => f.fiscalYear === fiscalYear && f.period === period) ?? null,
+      })),
     ),
   };
 }
@@ -35,10 +46,20 @@ export async function reportsIndexPage(actor: Actor, now = new Date()) {
 /** Public: the frozen reports and the published registers (no sign-in, no names of individuals). */
 export async function transparencyIndexPage() {
   const frozen = await listFrozenReports();
-  const years = await Promise.all(PLAN_FISCAL_YEARS.map(async (fiscalYear) => ({ fiscalYear, ...(await readRegisterYear(fiscalYear)) })));
+  const years = await Promise.all(
+    PLAN_FISCAL_YEARS.map(async (fiscalYear) => ({ fiscalYear, ...(await readRegisterYear(fiscalYear)) })),
+  );
   return {
-    reports: frozen.map((f) => ({ id: f.id, fiscalYear: f.fiscalYear, period: f.period, frozenAt: f.frozenAt, sha256: f.sha256 })),
-    registers: years.filter((y) => y.publishedAt).map((y) => ({ fiscalYear: y.fiscalYear, publishedAt: y.publishedAt! })),
+    reports: frozen.map((f) => ({
+      id: f.id,
+      fiscalYear: f.fiscalYear,
+      period: f.period,
+      frozenAt: f.frozenAt,
+      sha256: f.sha256,
+    })),
+    registers: years
+      .filter((y) => y.publishedAt)
+      .map((y) => ({ fiscalYear: y.fiscalYear, publishedAt: y.publishedAt! })),
   };
 }
 
@@ -51,7 +72,9 @@ export async function publicFrozenReportPage(id: number) {
 
 /** Public register of a published year: events, levels, measures (owner = position/unit), status; no notes, no names. */
 export async function publicRiskPage(fiscalYear: number | null) {
-  const years = (await Promise.all(PLAN_FISCAL_YEARS.map(async (y) => ({ fiscalYear: y, ...(await readRegisterYear(y)) })))).filter((y) => y.publishedAt);
+  const years = (
+    await Promise.all(PLAN_FISCAL_YEARS.map(async (y) => ({ fiscalYear: y, ...(await readRegisterYear(y)) })))
+  ).filter((y) => y.publishedAt);
   const year = fiscalYear ?? years.at(-1)?.fiscalYear ?? null;
   const published = years.find((y) => y.fiscalYear === year);
   if (fiscalYear != null && !published) throw refusal(404, `ยังไม่ได้เผยแพร่ทะเบียนความเสี่ยงของปีงบประมาณ ${fiscalYear}`);

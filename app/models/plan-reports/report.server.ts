@@ -1,7 +1,14 @@
 import { loadPlan } from "~/content/plan.server";
 import { INDICATOR_STATUS_LABELS } from "~/domain/indicators";
 import { totalsOf, type PlanReport, type ReportItem } from "~/domain/plan-report";
-import { REPORT_PERIOD_LABELS, reportAsOf, reportPeriodEnded, reportPeriodRange, reportPeriodText, type ReportPeriod } from "~/domain/report-periods";
+import {
+  REPORT_PERIOD_LABELS,
+  reportAsOf,
+  reportPeriodEnded,
+  reportPeriodRange,
+  reportPeriodText,
+  type ReportPeriod,
+} from "~/domain/report-periods";
 import { db } from "~/utils/db.server";
 import { computeIndicators, frozenResults, type IndicatorResult } from "~/models/plan/indicators.server";
 import { KIND_LABELS } from "~/models/plan/plan-queries.server";
@@ -16,19 +23,27 @@ let planFile: ReturnType<typeof loadPlan>["plan"] | undefined;
  * Indicators at the period's end: the six-month report computes them as of 31 March (the engine's computation
  * date); the annual report of a year HR has closed uses that year's frozen results, otherwise it computes them.
  */
-async function indicatorsFor(fiscalYear: number, period: ReportPeriod, now: Date): Promise<{ results: IndicatorResult[]; from: PlanReport["indicatorsFrom"] }> {
+async function indicatorsFor(
+  fiscalYear: number,
+  period: ReportPeriod,
+  now: Date,
+): Promise<{ results: IndicatorResult[]; from: PlanReport["indicatorsFrom"] }> {
   if (period === "annual") {
     const frozen = await frozenResults(fiscalYear);
     if (frozen) return { results: frozen.results, from: "frozen-year" };
     return { results: await computeIndicators(fiscalYear, { now, live: true }), from: "computed" };
   }
-  return { results: await computeIndicators(fiscalYear, { now: reportAsOf(fiscalYear, period, now), live: true }), from: "computed" };
+  return {
+    results: await computeIndicators(fiscalYear, { now: reportAsOf(fiscalYear, period, now), live: true }),
+    from: "computed",
+  };
 }
 
 const valueText = (r: IndicatorResult) => {
   if (r.valueText) return r.valueText;
   if (r.value == null) return "—";
-  if (r.denominator != null) return `ร้อยละ ${r.value} (${r.numerator?.toLocaleString("en-US")}/${r.denominator.toLocaleString("en-US")})`;
+  if (r.denominator != null)
+    return `ร้อยละ ${r.value} (${r.numerator?.toLocaleString("en-US")}/${r.denominator.toLocaleString("en-US")})`;
   return r.value.toLocaleString("en-US");
 };
 
@@ -38,7 +53,10 @@ export async function buildPlanReport(fiscalYear: number, period: ReportPeriod, 
   const asOf = reportAsOf(fiscalYear, period, now);
   const [items, activities, { results, from }, entries] = await Promise.all([
     db.planItem.findMany({ orderBy: { number: "asc" } }),
-    activitiesInPeriod(fiscalYear, { start: range.start, end: new Date(Math.min(range.end.getTime(), now.getTime() + 1)) }),
+    activitiesInPeriod(fiscalYear, {
+      start: range.start,
+      end: new Date(Math.min(range.end.getTime(), now.getTime() + 1)),
+    }),
     indicatorsFor(fiscalYear, period, now),
     db.planItemReportEntry.findMany({ where: { fiscalYear, period } }),
   ]);
@@ -58,7 +76,13 @@ export async function buildPlanReport(fiscalYear: number, period: ReportPeriod, 
       activities: done?.activities ?? [],
       indicators: results
         .filter((r) => r.itemNumber === item.number)
-        .map((r) => ({ text: r.text, rule: r.rule, valueText: valueText(r), status: r.status, statusLabel: INDICATOR_STATUS_LABELS[r.status] })),
+        .map((r) => ({
+          text: r.text,
+          rule: r.rule,
+          valueText: valueText(r),
+          status: r.status,
+          statusLabel: INDICATOR_STATUS_LABELS[r.status],
+        })),
       plannedBaht: budget[String(fiscalYear)] ?? 0,
       spentSatang: entry?.spentSatang ?? null,
       evidence: [...new Map(evidence.map((e) => [e.url, e])).values()],

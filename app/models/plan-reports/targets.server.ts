@@ -10,12 +10,23 @@ import type { IndicatorResult } from "~/models/plan/indicators.server";
  * HOOK for the complaint register (built separately): the reduction in corruption cases against the base year, in
  * percent, for the fiscal year up to `asOf`. Returns null until that register is connected here.
  */
-export async function corruptionCaseReduction(_fiscalYear: number, _asOf: Date): Promise<{ percent: number; source: string } | null> {
+export async function corruptionCaseReduction(
+  _fiscalYear: number,
+  _asOf: Date,
+): Promise<{ percent: number; source: string } | null> {
   return null;
 }
 
-export async function planTargets(plan: PlanFile, fiscalYear: number, asOf: Date, indicators: IndicatorResult[]): Promise<PlanTarget[]> {
-  const targets = plan.targets as { itaScore?: Record<string, number>; corruptionCaseReduction?: { byYear: Record<string, number>; baselineYear: number } };
+export async function planTargets(
+  plan: PlanFile,
+  fiscalYear: number,
+  asOf: Date,
+  indicators: IndicatorResult[],
+): Promise<PlanTarget[]> {
+  const targets = plan.targets as {
+    itaScore?: Record<string, number>;
+    corruptionCaseReduction?: { byYear: Record<string, number>; baselineYear: number };
+  };
   const itaTarget = targets.itaScore?.[String(fiscalYear)];
   const ita = indicators.find((r) => r.itemNumber === 15 && r.instrument === "ita-score");
   const itaValue = ita?.value ?? null;
@@ -27,7 +38,8 @@ export async function planTargets(plan: PlanFile, fiscalYear: number, asOf: Date
       target: itaTarget != null ? `${itaTarget} คะแนน` : "—",
       result: itaValue != null ? `${itaValue} คะแนน` : NOT_YET_TEXT,
       status: itaValue == null || itaTarget == null ? "no_data" : itaValue >= itaTarget ? "met" : "not_met",
-      source: itaValue != null ? "คะแนนที่กองการเจ้าหน้าที่บันทึกไว้ที่ตัวชี้วัดรายการที่ 15" : "ยังไม่ได้บันทึกคะแนน ITA ของปีนี้ (ตัวชี้วัดรายการที่ 15)",
+      source:
+        itaValue != null ? "คะแนนที่กองการเจ้าหน้าที่บันทึกไว้ที่ตัวชี้วัดรายการที่ 15" : "ยังไม่ได้บันทึกคะแนน ITA ของปีนี้ (ตัวชี้วัดรายการที่ 15)",
     },
     {
       label: `จำนวนคดีทุจริตลดลง (เทียบปี ${targets.corruptionCaseReduction?.baselineYear ?? 2565})`,

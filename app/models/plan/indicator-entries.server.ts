@@ -15,7 +15,13 @@ type Actor = Pick<FullActor, "personId" | "ip">;
 export type EvidenceUpload = { fileName: string; bytes: Uint8Array };
 
 /** Record HR's value for an indicator and fiscal year, with a link or a file as evidence. Audited. */
-export async function recordIndicatorEntry(indicatorId: number, fields: Record<string, unknown>, file: EvidenceUpload | null, actor: Actor, now = new Date()) {
+export async function recordIndicatorEntry(
+  indicatorId: number,
+  fields: Record<string, unknown>,
+  file: EvidenceUpload | null,
+  actor: Actor,
+  now = new Date(),
+) {
   const indicator = await db.planIndicator.findUnique({ where: { id: indicatorId } });
   if (!indicator) throw refusal(404, "ไม่พบตัวชี้วัดนี้");
   if (!acceptsEntries(indicator)) throw refusal(400, "ตัวชี้วัดนี้ระบบคำนวณเอง จึงบันทึกผลด้วยมือไม่ได้");
@@ -76,7 +82,16 @@ export async function recordIndicatorEntry(indicatorId: number, fields: Record<s
       action: "indicator.entry_recorded",
       entityType: "PlanIndicator",
       entityId: indicatorId,
-      after: { entryId: entry.id, fiscalYear: input.fiscalYear, value, achieved, participants, instrumentUsed, evidenceUrl: entry.evidenceUrl, evidenceFile: evidence },
+      after: {
+        entryId: entry.id,
+        fiscalYear: input.fiscalYear,
+        value,
+        achieved,
+        participants,
+        instrumentUsed,
+        evidenceUrl: entry.evidenceUrl,
+        evidenceFile: evidence,
+      },
     });
     return entry;
   });

@@ -27,7 +27,9 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
   const hr = isHr(actor);
   const results = await computeIndicators(year, { itemNumber: number });
   // The trend: the same indicators in every plan year (cheap at item level).
-  const byYear = await Promise.all(PLAN_FISCAL_YEARS.map(async (y) => ({ year: y, results: await computeIndicators(y, { itemNumber: number }) })));
+  const byYear = await Promise.all(
+    PLAN_FISCAL_YEARS.map(async (y) => ({ year: y, results: await computeIndicators(y, { itemNumber: number }) })),
+  );
   const missingIds = hr ? [...new Set(results.flatMap((r) => r.missingPersonIds))].slice(0, 2000) : [];
   const [missingPeople, divisions, closed] = await Promise.all([
     missingIds.length ? db.person.findMany({ where: { id: { in: missingIds } }, include: { division: true } }) : [],
@@ -40,7 +42,9 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
   const openYears = PLAN_FISCAL_YEARS.filter((y) => !closed.includes(y));
 
   // HR's entry forms and the full history of entries, for the indicators the app cannot compute.
-  const enterable = hr ? (await db.planIndicator.findMany({ where: { itemNumber: number } })).filter(acceptsEntries) : [];
+  const enterable = hr
+    ? (await db.planIndicator.findMany({ where: { itemNumber: number } })).filter(acceptsEntries)
+    : [];
   const history = enterable.length ? await entryHistory(enterable.map((i) => i.id)) : [];
   const entryForms = Object.fromEntries(
     enterable.map((ind) => {
@@ -95,7 +99,15 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
         text: r.text,
         years: byYear.map(({ year: y, results: rs }) => {
           const same = rs.find((x) => x.id === r.id)!;
-          return { year: y, kind: same.kind, numerator: same.numerator, denominator: same.denominator, value: same.value, valueText: same.valueText, status: same.status };
+          return {
+            year: y,
+            kind: same.kind,
+            numerator: same.numerator,
+            denominator: same.denominator,
+            value: same.value,
+            valueText: same.valueText,
+            status: same.status,
+          };
         }),
       })),
     indicators: results.map((r) => ({

@@ -16,9 +16,12 @@ export async function planOverview() {
   const items = await db.planItem.findMany({ orderBy: { number: "asc" } });
   const withBudget = items.map((i) => ({
     ...i,
-    budget: Object.fromEntries(Object.entries(JSON.parse(i.budget) as Record<string, number>).map(([y, a]) => [Number(y), a])) as Record<number, number>,
+    budget: Object.fromEntries(
+      Object.entries(JSON.parse(i.budget) as Record<string, number>).map(([y, a]) => [Number(y), a]),
+    ) as Record<number, number>,
   }));
-  const toYears = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([y, a]) => [Number(y), a])) as Record<number, number>;
+  const toYears = (r: Record<string, number>) =>
+    Object.fromEntries(Object.entries(r).map(([y, a]) => [Number(y), a])) as Record<number, number>;
   const totals: TotalRow[] = budgetTotals(
     withBudget,
     {

@@ -3,7 +3,14 @@ import type { Actor } from "~/domain/actor";
 import { isHr } from "~/domain/actor";
 import { fiscalYearRange, PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { INDICATOR_STATUS_LABELS, type IndicatorExtra, type IndicatorStatus } from "~/domain/indicators";
-import { itaTargetFor, planTargetNote as noteFor, reductionPercent, reductionStatus, scoreStatus, type PlanTargets } from "~/domain/plan-targets";
+import {
+  itaTargetFor,
+  planTargetNote as noteFor,
+  reductionPercent,
+  reductionStatus,
+  scoreStatus,
+  type PlanTargets,
+} from "~/domain/plan-targets";
 import { refusal } from "~/domain/refusal";
 import { baselineSchema, localTargetSchema } from "~/schemas/plan-targets";
 import { writeAudit } from "~/utils/audit.server";
@@ -23,7 +30,8 @@ export function planTargets(): PlanTargets {
   const t = loadPlan().plan.targets;
   const already = t.goals.find((g) => g.appliesWhen === "already-passed" && g.minimumItaScore != null);
   const passMark = t.goals.find((g) => g.appliesWhen === "not-yet-passed")?.minimumItaScore ?? 85;
-  const years = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([y, v]) => [Number(y), v])) as Record<number, number>;
+  const years = (r: Record<string, number>) =>
+    Object.fromEntries(Object.entries(r).map(([y, v]) => [Number(y), v])) as Record<number, number>;
   cached = {
     itaByYear: years(t.itaScore),
     itaPassMark: passMark,
@@ -34,7 +42,11 @@ export function planTargets(): PlanTargets {
   return cached;
 }
 
-export function planTargetNote(extra: IndicatorExtra, fiscalYear: number, own: { minimumScore: number | null; thresholdPercent: number | null }) {
+export function planTargetNote(
+  extra: IndicatorExtra,
+  fiscalYear: number,
+  own: { minimumScore: number | null; thresholdPercent: number | null },
+) {
   return noteFor(planTargets(), extra, fiscalYear, own);
 }
 
@@ -42,8 +54,16 @@ export type LocalTarget = { thresholdPercent: number; source: string; enteredAt:
 
 /** The local target in force for each indicator in a year: the latest HR recorded. */
 export async function latestLocalTargets(fiscalYear: number): Promise<Map<number, LocalTarget>> {
-  const rows = await db.indicatorLocalTarget.findMany({ where: { fiscalYear }, orderBy: [{ enteredAt: "asc" }, { id: "asc" }] });
-  return new Map(rows.map((r) => [r.indicatorId, { thresholdPercent: r.thresholdPercent, source: r.source, enteredAt: r.enteredAt }]));
+  const rows = await db.indicatorLocalTarget.findMany({
+    where: { fiscalYear },
+    orderBy: [{ enteredAt: "asc" }, { id: "asc" }],
+  });
+  return new Map(
+    rows.map((r) => [
+      r.indicatorId,
+      { thresholdPercent: r.thresholdPercent, source: r.source, enteredAt: r.enteredAt },
+    ]),
+  );
 }
 
 /**
@@ -75,7 +95,9 @@ export async function planLevelTargets(now = new Date()) {
   const rows = [];
   for (const year of PLAN_FISCAL_YEARS) {
     const yearClosed = now.getTime() >= fiscalYearRange(year).end.getTime();
-    const earlier = PLAN_FISCAL_YEARS.filter((y) => y < year).flatMap((y) => (itaByYear.has(y) ? [itaByYear.get(y)!] : []));
+    const earlier = PLAN_FISCAL_YEARS.filter((y) => y < year).flatMap((y) =>
+      itaByYear.has(y) ? [itaByYear.get(y)!] : [],
+    );
     const ita = itaTargetFor(targets, year, earlier);
     const score = itaByYear.get(year) ?? null;
     const cases = await foundedCorruptionCases(year);
@@ -84,7 +106,13 @@ export async function planLevelTargets(now = new Date()) {
     const caseStatus: IndicatorStatus = reductionStatus(baseline, cases, casesTarget, yearClosed);
     rows.push({
       fiscalYear: year,
-      ita: { target: ita.target, why: ita.why, score, status: itaStatus, statusLabel: INDICATOR_STATUS_LABELS[itaStatus] },
+      ita: {
+        target: ita.target,
+        why: ita.why,
+        score,
+        status: itaStatus,
+        statusLabel: INDICATOR_STATUS_LABELS[itaStatus],
+      },
       cases: {
         targetPercent: casesTarget,
         cases,
@@ -98,7 +126,12 @@ export async function planLevelTargets(now = new Date()) {
     rows,
     baselineYear: targets.caseBaselineYear,
     baseline: baselineRow
-      ? { value: baselineRow.value, source: baselineRow.source, enteredAt: baselineRow.enteredAt.toISOString(), enteredBy: `${baselineRow.enteredBy.title}${baselineRow.enteredBy.firstName} ${baselineRow.enteredBy.lastName}` }
+      ? {
+          value: baselineRow.value,
+          source: baselineRow.source,
+          enteredAt: baselineRow.enteredAt.toISOString(),
+          enteredBy: `${baselineRow.enteredBy.title}${baselineRow.enteredBy.firstName} ${baselineRow.enteredBy.lastName}`,
+        }
       : null,
   };
 }
@@ -108,7 +141,12 @@ export async function unthresholdedIndicators() {
   const indicators = await db.planIndicator.findMany({
     where: { thresholdPercent: null, kind: { in: ["knowledge"] } },
     orderBy: [{ itemNumber: "asc" }, { position: "asc" }],
-    include: { localTargets: { orderBy: [{ enteredAt: "desc" }, { id: "desc" }], include: { enteredBy: { select: { title: true, firstName: true, lastName: true } } } } },
+    include: {
+      localTargets: {
+        orderBy: [{ enteredAt: "desc" }, { id: "desc" }],
+        include: { enteredBy: { select: { title: true, firstName: true, lastName: true } } },
+      },
+    },
   });
   return indicators.map((i) => ({
     id: i.id,
@@ -133,12 +171,20 @@ export async function recordLocalTarget(actor: Actor, fields: Record<string, unk
   return db.$transaction(async (tx) => {
     const indicator = await tx.planIndicator.findUnique({ where: { id: input.indicatorId } });
     if (!indicator) throw refusal(404, "ไม่พบตัวชี้วัดนี้");
-    if (indicator.thresholdPercent != null) throw refusal(409, `แผนกำหนดเกณฑ์ของตัวชี้วัดนี้ไว้แล้ว (ร้อยละ ${indicator.thresholdPercent}) จึงกำหนดเป้าหมายเองไม่ได้`);
+    if (indicator.thresholdPercent != null)
+      throw refusal(409, `แผนกำหนดเกณฑ์ของตัวชี้วัดนี้ไว้แล้ว (ร้อยละ ${indicator.thresholdPercent}) จึงกำหนดเป้าหมายเองไม่ได้`);
     if (await tx.fiscalYearClosure.findUnique({ where: { fiscalYear: input.fiscalYear } })) {
       throw refusal(409, `ปีงบประมาณ ${input.fiscalYear} ปิดและบันทึกผลแล้ว จึงเปลี่ยนเป้าหมายไม่ได้`);
     }
     const row = await tx.indicatorLocalTarget.create({
-      data: { indicatorId: indicator.id, fiscalYear: input.fiscalYear, thresholdPercent: Number(input.thresholdPercent), source: input.source, enteredAt: now, enteredById: actor.personId },
+      data: {
+        indicatorId: indicator.id,
+        fiscalYear: input.fiscalYear,
+        thresholdPercent: Number(input.thresholdPercent),
+        source: input.source,
+        enteredAt: now,
+        enteredById: actor.personId,
+      },
     });
     await writeAudit(tx, {
       actorId: actor.personId,
@@ -160,7 +206,14 @@ export async function recordCaseBaseline(actor: Actor, fields: Record<string, un
   const year = planTargets().caseBaselineYear;
   return db.$transaction(async (tx) => {
     const row = await tx.planBaseline.create({
-      data: { metric: CASE_BASELINE_METRIC, year, value: Number(checked.data.value), source: checked.data.source, enteredAt: now, enteredById: actor.personId },
+      data: {
+        metric: CASE_BASELINE_METRIC,
+        year,
+        value: Number(checked.data.value),
+        source: checked.data.source,
+        enteredAt: now,
+        enteredById: actor.personId,
+      },
     });
     await writeAudit(tx, {
       actorId: actor.personId,
@@ -173,5 +226,3 @@ export async function recordCaseBaseline(actor: Actor, fields: Record<string, un
     return row;
   });
 }
-
-

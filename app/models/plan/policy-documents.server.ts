@@ -21,9 +21,23 @@ export async function publishDocument(input: PolicyDocumentInput, actor: FullAct
   }
   return db.$transaction(async (tx) => {
     const document = await tx.policyDocument.create({
-      data: { title: input.title, body: input.body, targetGroupCode: input.targetGroupCode, planItemNumber, publishedAt: now, publishedById: actor.personId },
+      data: {
+        title: input.title,
+        body: input.body,
+        targetGroupCode: input.targetGroupCode,
+        planItemNumber,
+        publishedAt: now,
+        publishedById: actor.personId,
+      },
     });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "policy.published", entityType: "PolicyDocument", entityId: document.id, after: { title: input.title, targetGroupCode: input.targetGroupCode, planItemNumber } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "policy.published",
+      entityType: "PolicyDocument",
+      entityId: document.id,
+      after: { title: input.title, targetGroupCode: input.targetGroupCode, planItemNumber },
+    });
     return document;
   });
 }
@@ -38,34 +52,59 @@ export async function isReader(documentId: number, personId: number, now = new D
 export async function acknowledgeDocument(documentId: number, actor: Actor, now = new Date()) {
   const document = await db.policyDocument.findUnique({ where: { id: documentId } });
   if (!document) throw refusal(404, "ไม่พบเอกสารนี้");
-  if (!(await isReader(documentId, actor.personId, now))) throw refusal(403, "เอกสารนี้ไม่ได้ประกาศถึงกลุ่มที่ท่านสังกัด จึงรับทราบไม่ได้");
+  if (!(await isReader(documentId, actor.personId, now)))
+    throw refusal(403, "เอกสารนี้ไม่ได้ประกาศถึงกลุ่มที่ท่านสังกัด จึงรับทราบไม่ได้");
   await db.$transaction(async (tx) => {
-    if (await tx.policyAcknowledgement.findUnique({ where: { documentId_personId: { documentId, personId: actor.personId } } })) {
+    if (
+      await tx.policyAcknowledgement.findUnique({
+        where: { documentId_personId: { documentId, personId: actor.personId } },
+      })
+    ) {
       throw refusal(409, "ท่านรับทราบเอกสารนี้แล้ว");
     }
     await tx.policyAcknowledgement.create({ data: { documentId, personId: actor.personId, acknowledgedAt: now } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "policy.acknowledged", entityType: "PolicyDocument", entityId: documentId, after: { acknowledgedAt: now.toISOString() } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "policy.acknowledged",
+      entityType: "PolicyDocument",
+      entityId: documentId,
+      after: { acknowledgedAt: now.toISOString() },
+    });
   });
 }
 
 /** Documents addressed to the person's groups, newest first, with whether they acknowledged each. */
 export async function documentsFor(personId: number, now = new Date()) {
   const documents = await db.policyDocument.findMany({ orderBy: { publishedAt: "desc" } });
-  const acks = new Map((await db.policyAcknowledgement.findMany({ where: { personId } })).map((a) => [a.documentId, a.acknowledgedAt]));
+  const acks = new Map(
+    (await db.policyAcknowledgement.findMany({ where: { personId } })).map((a) => [a.documentId, a.acknowledgedAt]),
+  );
   const readerOf = new Map<string, boolean>();
   const result = [];
   for (const d of documents) {
-    if (!readerOf.has(d.targetGroupCode)) readerOf.set(d.targetGroupCode, await isMember(d.targetGroupCode, personId, now));
+    if (!readerOf.has(d.targetGroupCode))
+      readerOf.set(d.targetGroupCode, await isMember(d.targetGroupCode, personId, now));
     if (readerOf.get(d.targetGroupCode)) result.push({ ...d, acknowledgedAt: acks.get(d.id) ?? null });
   }
   return result;
 }
 
 /** Acknowledgements recorded elsewhere (paper sign-off sheets, the demo seed), in bulk, with one audit record. */
-export async function importAcknowledgements(documentId: number, rows: { personId: number; acknowledgedAt: Date }[], label: string) {
+export async function importAcknowledgements(
+  documentId: number,
+  rows: { personId: number; acknowledgedAt: Date }[],
+  label: string,
+) {
   await db.$transaction(async (tx) => {
     await tx.policyAcknowledgement.createMany({ data: rows.map((r) => ({ documentId, ...r })) });
-    await writeAudit(tx, { actorId: null, action: "policy.imported", entityType: "PolicyDocument", entityId: documentId, after: { source: label, acknowledgements: rows.length } });
+    await writeAudit(tx, {
+      actorId: null,
+      action: "policy.imported",
+      entityType: "PolicyDocument",
+      entityId: documentId,
+      after: { source: label, acknowledgements: rows.length },
+    });
   });
 }
 
@@ -78,12 +117,26 @@ export async function policiesPage(actor: Pick<FullActor, "personId" | "roles">)
   const hr = isHr(actor);
   const mine = await documentsFor(actor.personId);
   const all = hr
-    ? await db.policyDocument.findMany({ orderBy: { publishedAt: "desc" }, include: { _count: { select: { acknowledgements: true } } } })
+    ? await db.policyDocument.findMany({
+        orderBy: { publishedAt: "desc" },
+        include: { _count: { select: { acknowledgements: true } } },
+      })
     : [];
   return {
     isHr: hr,
-    mine: mine.map((d) => ({ id: d.id, title: d.title, publishedAt: iso(d.publishedAt), acknowledgedAt: d.acknowledgedAt ? iso(d.acknowledgedAt) : null })),
-    all: all.map((d) => ({ id: d.id, title: d.title, publishedAt: iso(d.publishedAt), acknowledged: d._count.acknowledgements, planItemNumber: d.planItemNumber })),
+    mine: mine.map((d) => ({
+      id: d.id,
+      title: d.title,
+      publishedAt: iso(d.publishedAt),
+      acknowledgedAt: d.acknowledgedAt ? iso(d.acknowledgedAt) : null,
+    })),
+    all: all.map((d) => ({
+      id: d.id,
+      title: d.title,
+      publishedAt: iso(d.publishedAt),
+      acknowledged: d._count.acknowledgements,
+      planItemNumber: d.planItemNumber,
+    })),
   };
 }
 
@@ -96,11 +149,17 @@ export async function policyPage(documentId: number, actor: Pick<FullActor, "per
   const hr = isHr(actor);
   const reader = await isMember(document.targetGroupCode, actor.personId, now);
   if (!reader && !hr) throw refusal(404, "ไม่พบเอกสารนี้");
-  const mine = await db.policyAcknowledgement.findUnique({ where: { documentId_personId: { documentId, personId: actor.personId } } });
+  const mine = await db.policyAcknowledgement.findUnique({
+    where: { documentId_personId: { documentId, personId: actor.personId } },
+  });
   let progress = null;
   if (hr) {
     const population = (await populationOf(document.targetGroupCode, now))?.members ?? [];
-    const acked = new Set((await db.policyAcknowledgement.findMany({ where: { documentId }, select: { personId: true } })).map((a) => a.personId));
+    const acked = new Set(
+      (await db.policyAcknowledgement.findMany({ where: { documentId }, select: { personId: true } })).map(
+        (a) => a.personId,
+      ),
+    );
     const missingIds = population.filter((p) => !acked.has(p.id)).map((p) => p.id);
     const missing = await db.person.findMany({
       where: { id: { in: missingIds.slice(0, MISSING_SHOWN) } },
@@ -111,7 +170,12 @@ export async function policyPage(documentId: number, actor: Pick<FullActor, "per
       acknowledged: population.length - missingIds.length,
       population: population.length,
       missingCount: missingIds.length,
-      missing: missing.map((p) => ({ id: p.id, employeeNumber: p.employeeNumber, name: fullName(p), division: p.division.name })),
+      missing: missing.map((p) => ({
+        id: p.id,
+        employeeNumber: p.employeeNumber,
+        name: fullName(p),
+        division: p.division.name,
+      })),
     };
   }
   return {
@@ -132,6 +196,9 @@ export async function policyPage(documentId: number, actor: Pick<FullActor, "per
 /** /policies/new: the target groups and plan items a document can be published for. */
 export async function newPolicyPage(actor: Pick<FullActor, "roles">) {
   if (!isHr(actor)) throw refusal(403, "เฉพาะกองการเจ้าหน้าที่และผู้ดูแลระบบเท่านั้นที่ประกาศเอกสารได้");
-  const [groups, items] = await Promise.all([targetGroups(), db.planItem.findMany({ orderBy: { number: "asc" }, select: { number: true, name: true } })]);
+  const [groups, items] = await Promise.all([
+    targetGroups(),
+    db.planItem.findMany({ orderBy: { number: "asc" }, select: { number: true, name: true } }),
+  ]);
   return { groups: groups.map((g) => ({ code: g.code, name: g.name })), items };
 }

@@ -49,7 +49,14 @@ export async function declareYearly(actor: Actor, input: YearlyDeclarationInput,
         declaredAt: now,
       },
     });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "declaration.yearly", entityType: "ConflictDeclaration", entityId: declaration.id, after: { fiscalYear, nothingToDeclare: input.nothingToDeclare } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "declaration.yearly",
+      entityType: "ConflictDeclaration",
+      entityId: declaration.id,
+      after: { fiscalYear, nothingToDeclare: input.nothingToDeclare },
+    });
     return declaration;
   });
 }
@@ -74,7 +81,14 @@ export async function declareCase(actor: Actor, input: CaseDeclarationInput, now
         declaredAt: now,
       },
     });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "declaration.case", entityType: "ConflictDeclaration", entityId: declaration.id, after: { caseType: input.caseType, caseRef: input.caseRef, hasConflict } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "declaration.case",
+      entityType: "ConflictDeclaration",
+      entityId: declaration.id,
+      after: { caseType: input.caseType, caseRef: input.caseRef, hasConflict },
+    });
     return declaration;
   });
 }
@@ -83,7 +97,11 @@ export async function declareCase(actor: Actor, input: CaseDeclarationInput, now
  * A salary-committee member's recusal is a case declaration with a conflict (issue 13): called by
  * salary-committees.server.ts inside its own transaction, so both records commit together.
  */
-export async function recordCommitteeRecusalDeclaration(tx: Tx, input: { personId: number; recusalId: number; caseRef: string; reason: string; ip: string | null }, now: Date) {
+export async function recordCommitteeRecusalDeclaration(
+  tx: Tx,
+  input: { personId: number; recusalId: number; caseRef: string; reason: string; ip: string | null },
+  now: Date,
+) {
   const me = await tx.person.findUniqueOrThrow({ where: { id: input.personId } });
   const declaration = await tx.conflictDeclaration.create({
     data: {
@@ -100,7 +118,19 @@ export async function recordCommitteeRecusalDeclaration(tx: Tx, input: { personI
       declaredAt: now,
     },
   });
-  await writeAudit(tx, { actorId: input.personId, ip: input.ip, action: "declaration.case", entityType: "ConflictDeclaration", entityId: declaration.id, after: { caseType: "salary_committee", caseRef: input.caseRef, hasConflict: true, committeeRecusalId: input.recusalId } });
+  await writeAudit(tx, {
+    actorId: input.personId,
+    ip: input.ip,
+    action: "declaration.case",
+    entityType: "ConflictDeclaration",
+    entityId: declaration.id,
+    after: {
+      caseType: "salary_committee",
+      caseRef: input.caseRef,
+      hasConflict: true,
+      committeeRecusalId: input.recusalId,
+    },
+  });
   return declaration;
 }
 
@@ -111,19 +141,51 @@ export async function reviewDeclaration(actor: Actor, declarationId: number, inp
     if (!declaration) throw refusal(404, NOT_FOUND);
     const person = await tx.person.findUniqueOrThrow({ where: { id: declaration.personId }, select: PERSON_FIELDS });
     const viewer = relationTo(await scopeOf(actor, tx), person);
-    const facts = { personId: declaration.personId, personnelType: person.personnelType, reviewedAt: declaration.reviewedAt };
+    const facts = {
+      personId: declaration.personId,
+      personnelType: person.personnelType,
+      reviewedAt: declaration.reviewedAt,
+    };
     if (!mayView(facts, viewer)) throw refusal(404, NOT_FOUND);
     if (declaration.personId === actor.personId) throw refusal(403, "ท่านพิจารณาคำแถลงของตนเองไม่ได้");
     if (declaration.reviewedAt) throw refusal(409, "คำแถลงนี้พิจารณาแล้ว ผลการพิจารณาแก้ไขไม่ได้");
-    if (!mayReview(facts, viewer)) throw refusal(403, reviewedByHr(person.personnelType) ? "คำแถลงของคณะผู้บริหารและสมาชิกสภา กองการเจ้าหน้าที่เป็นผู้พิจารณา" : "ท่านไม่ใช่ผู้บังคับบัญชาของผู้ยื่น จึงพิจารณาไม่ได้");
+    if (!mayReview(facts, viewer))
+      throw refusal(
+        403,
+        reviewedByHr(person.personnelType)
+          ? "คำแถลงของคณะผู้บริหารและสมาชิกสภา กองการเจ้าหน้าที่เป็นผู้พิจารณา"
+          : "ท่านไม่ใช่ผู้บังคับบัญชาของผู้ยื่น จึงพิจารณาไม่ได้",
+      );
     const problem = reviewProblem(declaration, input.outcome, input.note);
     if (problem) throw refusal(400, problem, { note: problem });
-    await tx.conflictDeclaration.update({ where: { id: declaration.id }, data: { reviewOutcome: input.outcome, reviewNote: input.note || null, reviewedById: actor.personId, reviewedAt: now } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "declaration.reviewed", entityType: "ConflictDeclaration", entityId: declaration.id, after: { outcome: input.outcome, note: input.note } });
+    await tx.conflictDeclaration.update({
+      where: { id: declaration.id },
+      data: {
+        reviewOutcome: input.outcome,
+        reviewNote: input.note || null,
+        reviewedById: actor.personId,
+        reviewedAt: now,
+      },
+    });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "declaration.reviewed",
+      entityType: "ConflictDeclaration",
+      entityId: declaration.id,
+      after: { outcome: input.outcome, note: input.note },
+    });
   });
 }
 
-export function declarationView(d: ConflictDeclaration, names: { nameOf: (id: number | null) => string; divisionName: Map<number, string>; personById: Map<number, PersonRow> }) {
+export function declarationView(
+  d: ConflictDeclaration,
+  names: {
+    nameOf: (id: number | null) => string;
+    divisionName: Map<number, string>;
+    personById: Map<number, PersonRow>;
+  },
+) {
   return {
     id: d.id,
     personId: d.personId,
@@ -144,7 +206,9 @@ export function declarationView(d: ConflictDeclaration, names: { nameOf: (id: nu
     conflictDetail: d.conflictDetail,
     fromSalaryCommittee: d.committeeRecusalId != null,
     declaredAt: d.declaredAt.toISOString(),
-    reviewOutcome: d.reviewOutcome ? (REVIEW_OUTCOME_LABELS[d.reviewOutcome as ReviewOutcome] ?? d.reviewOutcome).replace(" (ระบุวิธี)", "") : null,
+    reviewOutcome: d.reviewOutcome
+      ? (REVIEW_OUTCOME_LABELS[d.reviewOutcome as ReviewOutcome] ?? d.reviewOutcome).replace(" (ระบุวิธี)", "")
+      : null,
     reviewNote: d.reviewNote,
     reviewedBy: d.reviewedById ? names.nameOf(d.reviewedById) : null,
     reviewedAt: d.reviewedAt?.toISOString() ?? null,
@@ -157,22 +221,46 @@ export async function declarationPage(actor: Actor, declarationId: number) {
   if (!declaration) throw refusal(404, NOT_FOUND);
   const person = await db.person.findUniqueOrThrow({ where: { id: declaration.personId }, select: PERSON_FIELDS });
   const viewer = relationTo(await scopeOf(actor), person);
-  const facts = { personId: declaration.personId, personnelType: person.personnelType, reviewedAt: declaration.reviewedAt };
+  const facts = {
+    personId: declaration.personId,
+    personnelType: person.personnelType,
+    reviewedAt: declaration.reviewedAt,
+  };
   if (!mayView(facts, viewer)) throw refusal(404, NOT_FOUND);
   const names = await peopleAndDivisions([declaration.personId, declaration.reviewedById ?? declaration.personId]);
-  return { declaration: declarationView(declaration, names), mayReview: mayReview(facts, viewer), caseNeedsRecusal: declaration.kind === "case" && declaration.hasConflict };
+  return {
+    declaration: declarationView(declaration, names),
+    mayReview: mayReview(facts, viewer),
+    caseNeedsRecusal: declaration.kind === "case" && declaration.hasConflict,
+  };
 }
 
 /** The person's own declarations and those waiting for their review. */
 export async function myDeclarationsPage(actor: Actor, now = new Date()) {
   const fiscalYear = fiscalYearOf(now);
   const scope = await scopeOf(actor);
-  const mine = await db.conflictDeclaration.findMany({ where: { personId: actor.personId }, orderBy: { declaredAt: "desc" } });
-  const unreviewed = await db.conflictDeclaration.findMany({ where: { reviewedAt: null, personId: { not: actor.personId } }, orderBy: { declaredAt: "asc" } });
-  const people = await db.person.findMany({ where: { id: { in: unreviewed.map((d) => d.personId) } }, select: PERSON_FIELDS });
+  const mine = await db.conflictDeclaration.findMany({
+    where: { personId: actor.personId },
+    orderBy: { declaredAt: "desc" },
+  });
+  const unreviewed = await db.conflictDeclaration.findMany({
+    where: { reviewedAt: null, personId: { not: actor.personId } },
+    orderBy: { declaredAt: "asc" },
+  });
+  const people = await db.person.findMany({
+    where: { id: { in: unreviewed.map((d) => d.personId) } },
+    select: PERSON_FIELDS,
+  });
   const byId = new Map(people.map((p) => [p.id, p]));
-  const toReview = unreviewed.filter((d) => mayReview({ personId: d.personId, personnelType: byId.get(d.personId)!.personnelType, reviewedAt: null }, relationTo(scope, byId.get(d.personId)!)));
-  const names = await peopleAndDivisions([...mine, ...toReview].flatMap((d) => [d.personId, d.reviewedById ?? d.personId]));
+  const toReview = unreviewed.filter((d) =>
+    mayReview(
+      { personId: d.personId, personnelType: byId.get(d.personId)!.personnelType, reviewedAt: null },
+      relationTo(scope, byId.get(d.personId)!),
+    ),
+  );
+  const names = await peopleAndDivisions(
+    [...mine, ...toReview].flatMap((d) => [d.personId, d.reviewedById ?? d.personId]),
+  );
   return {
     fiscalYear,
     yearlyDone: mine.some((d) => d.kind === "yearly" && d.fiscalYear === fiscalYear),

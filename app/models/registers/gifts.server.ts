@@ -28,7 +28,8 @@ import { peopleAndDivisions, PERSON_FIELDS, relationTo, scopeOf } from "./scope.
 const NOT_FOUND = "ไม่พบรายการนี้ในทะเบียนของขวัญ";
 
 export async function refuseClosedYear(tx: Tx | typeof db, fiscalYear: number) {
-  if (await tx.fiscalYearClosure.findUnique({ where: { fiscalYear } })) throw refusal(409, `ปีงบประมาณ ${fiscalYear} ปิดแล้ว บันทึกเพิ่มเติมไม่ได้`);
+  if (await tx.fiscalYearClosure.findUnique({ where: { fiscalYear } }))
+    throw refusal(409, `ปีงบประมาณ ${fiscalYear} ปิดแล้ว บันทึกเพิ่มเติมไม่ได้`);
 }
 
 /** The form: the rules (for the live assessment), today, and the record being superseded if any. */
@@ -87,10 +88,33 @@ export async function recordGift(actor: Actor, input: GiftInput, now = new Date(
         supersedesId: previous?.id ?? null,
       },
     });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: assessment.mustReport ? "gift.reported" : "gift.recorded", entityType: "GiftReport", entityId: record.id, after: { ...facts, ruleCase: assessment.ruleCode, mustReport: assessment.mustReport, reportDueOn: assessment.reportDueOn, supersedesId: previous?.id ?? null } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: assessment.mustReport ? "gift.reported" : "gift.recorded",
+      entityType: "GiftReport",
+      entityId: record.id,
+      after: {
+        ...facts,
+        ruleCase: assessment.ruleCode,
+        mustReport: assessment.mustReport,
+        reportDueOn: assessment.reportDueOn,
+        supersedesId: previous?.id ?? null,
+      },
+    });
     if (previous) {
-      await tx.giftReport.update({ where: { id: previous.id }, data: { supersededAt: now, supersededReason: input.supersedeReason } });
-      await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "gift.superseded", entityType: "GiftReport", entityId: previous.id, after: { supersededBy: record.id, reason: input.supersedeReason } });
+      await tx.giftReport.update({
+        where: { id: previous.id },
+        data: { supersededAt: now, supersededReason: input.supersedeReason },
+      });
+      await writeAudit(tx, {
+        actorId: actor.personId,
+        ip: actor.ip,
+        action: "gift.superseded",
+        entityType: "GiftReport",
+        entityId: previous.id,
+        after: { supersededBy: record.id, reason: input.supersedeReason },
+      });
     }
     return record;
   });
@@ -110,13 +134,27 @@ export async function decideGift(actor: Actor, giftId: number, input: GiftDecisi
     if (gift.decidedAt) throw refusal(409, "รายงานนี้วินิจฉัยแล้ว คำวินิจฉัยแก้ไขไม่ได้");
     if (!gift.mustReport) throw refusal(409, "รายการนี้ไม่ต้องรายงาน จึงไม่ต้องวินิจฉัย");
     if (!actions.has("decide")) throw refusal(403, "ท่านไม่ใช่ผู้บังคับบัญชาของผู้รายงาน จึงวินิจฉัยไม่ได้");
-    await tx.giftReport.update({ where: { id: gift.id }, data: { decision: input.decision, decisionReason: input.reason, decidedById: actor.personId, decidedAt: now } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "gift.decided", entityType: "GiftReport", entityId: gift.id, after: { decision: input.decision, reason: input.reason } });
+    await tx.giftReport.update({
+      where: { id: gift.id },
+      data: { decision: input.decision, decisionReason: input.reason, decidedById: actor.personId, decidedAt: now },
+    });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "gift.decided",
+      entityType: "GiftReport",
+      entityId: gift.id,
+      after: { decision: input.decision, reason: input.reason },
+    });
   });
 }
 
 /** A gift as every page shows it. */
-export function giftView(g: GiftReport, now: Date, names: { nameOf: (id: number | null) => string; divisionName: Map<number, string> }) {
+export function giftView(
+  g: GiftReport,
+  now: Date,
+  names: { nameOf: (id: number | null) => string; divisionName: Map<number, string> },
+) {
   const status = giftStatus(g, now);
   const rules = giftRules();
   const rule = [...rules.allowed, ...rules.stricter, rules.beyond].find((r) => r.code === g.ruleCase);
@@ -179,13 +217,26 @@ export async function giftPage(actor: Actor, giftId: number, now = new Date()) {
 export async function myGiftsPage(actor: Actor, now = new Date()) {
   const scope = await scopeOf(actor);
   const fiscalYear = fiscalYearOf(now);
-  const mine = await db.giftReport.findMany({ where: { personId: actor.personId }, orderBy: [{ receivedOn: "desc" }, { id: "desc" }] });
-  const pending = await db.giftReport.findMany({ where: { mustReport: true, decidedAt: null, supersededAt: null, personId: { not: actor.personId } }, orderBy: { receivedOn: "asc" } });
-  const pendingPeople = await db.person.findMany({ where: { id: { in: pending.map((g) => g.personId) } }, select: PERSON_FIELDS });
+  const mine = await db.giftReport.findMany({
+    where: { personId: actor.personId },
+    orderBy: [{ receivedOn: "desc" }, { id: "desc" }],
+  });
+  const pending = await db.giftReport.findMany({
+    where: { mustReport: true, decidedAt: null, supersededAt: null, personId: { not: actor.personId } },
+    orderBy: { receivedOn: "asc" },
+  });
+  const pendingPeople = await db.person.findMany({
+    where: { id: { in: pending.map((g) => g.personId) } },
+    select: PERSON_FIELDS,
+  });
   const byId = new Map(pendingPeople.map((p) => [p.id, p]));
   const toDecide = pending.filter((g) => relationTo(scope, byId.get(g.personId)!).isHeadOfPerson);
-  const names = await peopleAndDivisions([...mine, ...toDecide].flatMap((g) => [g.personId, g.decidedById ?? g.personId]));
-  const declaration = await db.noGiftDeclaration.findUnique({ where: { personId_fiscalYear: { personId: actor.personId, fiscalYear } } });
+  const names = await peopleAndDivisions(
+    [...mine, ...toDecide].flatMap((g) => [g.personId, g.decidedById ?? g.personId]),
+  );
+  const declaration = await db.noGiftDeclaration.findUnique({
+    where: { personId_fiscalYear: { personId: actor.personId, fiscalYear } },
+  });
   return {
     fiscalYear,
     mine: mine.map((g) => giftView(g, now, names)),

@@ -20,17 +20,29 @@ async function unitFilter(divisionId: number | null) {
   return divisionId ? { divisionId: { in: await divisionAndDescendantIds(divisionId) } } : {};
 }
 
-export async function hrGiftsPage(actor: Actor, filter: { fiscalYear: number; divisionId: number | null }, now = new Date()) {
+export async function hrGiftsPage(
+  actor: Actor,
+  filter: { fiscalYear: number; divisionId: number | null },
+  now = new Date(),
+) {
   requireHr(actor);
   const where = { fiscalYear: filter.fiscalYear, ...(await unitFilter(filter.divisionId)) };
   const [gifts, undecided, divisions] = await Promise.all([
     db.giftReport.findMany({ where, orderBy: [{ receivedOn: "desc" }, { id: "desc" }] }),
-    db.giftReport.findMany({ where: { mustReport: true, decidedAt: null, supersededAt: null }, orderBy: { receivedOn: "asc" } }),
+    db.giftReport.findMany({
+      where: { mustReport: true, decidedAt: null, supersededAt: null },
+      orderBy: { receivedOn: "asc" },
+    }),
     listDivisionOptions(),
   ]);
   const overdue = undecided.filter((g) => isOverdue(g, now));
-  const names = await peopleAndDivisions([...gifts, ...overdue].flatMap((g) => [g.personId, g.decidedById ?? g.personId]));
-  const at = filter.fiscalYear === fiscalYearOf(now) ? now : new Date(Math.min(now.getTime(), Date.UTC(filter.fiscalYear - 543, 8, 30, 16, 59)));
+  const names = await peopleAndDivisions(
+    [...gifts, ...overdue].flatMap((g) => [g.personId, g.decidedById ?? g.personId]),
+  );
+  const at =
+    filter.fiscalYear === fiscalYearOf(now)
+      ? now
+      : new Date(Math.min(now.getTime(), Date.UTC(filter.fiscalYear - 543, 8, 30, 16, 59)));
   return {
     filter,
     divisions,
@@ -45,7 +57,33 @@ export async function hrGiftsPage(actor: Actor, filter: { fiscalYear: number; di
   };
 }
 
-export const GIFT_CSV_HEADER = ["ปีงบประมาณ", "เลขที่", "เลขประจำตัว", "ผู้บันทึก", "หน่วยงาน", "ผู้ให้", "ประเภทผู้ให้", "ญาติ", "มีธุรกิจกับเทศบาล", "ให้บุคคลทั่วไป", "โอกาส", "สิ่งที่ได้รับ", "มูลค่า (บาท)", "ประมาณการ", "วันที่ได้รับ", "การรับ", "กรณี", "ต้องรายงาน", "ครบกำหนดรายงาน", "สถานะ", "คำวินิจฉัย", "เหตุผล", "ผู้วินิจฉัย", "แทนที่รายการ", "เหตุผลที่ถูกแทนที่"];
+export const GIFT_CSV_HEADER = [
+  "ปีงบประมาณ",
+  "เลขที่",
+  "เลขประจำตัว",
+  "ผู้บันทึก",
+  "หน่วยงาน",
+  "ผู้ให้",
+  "ประเภทผู้ให้",
+  "ญาติ",
+  "มีธุรกิจกับเทศบาล",
+  "ให้บุคคลทั่วไป",
+  "โอกาส",
+  "สิ่งที่ได้รับ",
+  "มูลค่า (บาท)",
+  "ประมาณการ",
+  "วันที่ได้รับ",
+  "การรับ",
+  "กรณี",
+  "ต้องรายงาน",
+  "ครบกำหนดรายงาน",
+  "สถานะ",
+  "คำวินิจฉัย",
+  "เหตุผล",
+  "ผู้วินิจฉัย",
+  "แทนที่รายการ",
+  "เหตุผลที่ถูกแทนที่",
+];
 
 export async function giftCsvRows(actor: Actor, fiscalYear: number, now = new Date()) {
   requireHr(actor);
@@ -54,7 +92,33 @@ export async function giftCsvRows(actor: Actor, fiscalYear: number, now = new Da
   const yesNo = (v: boolean) => (v ? "ใช่" : "ไม่ใช่");
   return gifts.map((g) => {
     const v = giftView(g, now, names);
-    return [g.fiscalYear, g.id, names.personById.get(g.personId)?.employeeNumber ?? "", v.personName, v.division, g.giverName, v.giverKind, yesNo(g.giverRelative), yesNo(g.giverHasBusiness), yesNo(g.toGeneralPublic), g.occasion, g.description, formatSatang(g.valueSatang).replace(/,/g, ""), yesNo(g.valueEstimated), g.receivedOn, v.outcome, v.ruleTitle, yesNo(g.mustReport), g.reportDueOn ?? "", v.statusLabel, v.decision ?? "", g.decisionReason ?? "", v.decidedBy ?? "", g.supersedesId ?? "", g.supersededReason ?? ""];
+    return [
+      g.fiscalYear,
+      g.id,
+      names.personById.get(g.personId)?.employeeNumber ?? "",
+      v.personName,
+      v.division,
+      g.giverName,
+      v.giverKind,
+      yesNo(g.giverRelative),
+      yesNo(g.giverHasBusiness),
+      yesNo(g.toGeneralPublic),
+      g.occasion,
+      g.description,
+      formatSatang(g.valueSatang).replace(/,/g, ""),
+      yesNo(g.valueEstimated),
+      g.receivedOn,
+      v.outcome,
+      v.ruleTitle,
+      yesNo(g.mustReport),
+      g.reportDueOn ?? "",
+      v.statusLabel,
+      v.decision ?? "",
+      g.decisionReason ?? "",
+      v.decidedBy ?? "",
+      g.supersedesId ?? "",
+      g.supersededReason ?? "",
+    ];
   });
 }
 
@@ -65,7 +129,14 @@ export async function hrDeclarationsPage(actor: Actor, filter: { fiscalYear: num
     db.conflictDeclaration.findMany({ where, orderBy: { declaredAt: "desc" } }),
     listDivisionOptions(),
     // Item 5's population: the employees (the plan's group for item 5), active now.
-    db.person.findMany({ where: { deactivatedAt: null, personnelType: { in: ["municipal_officer", "permanent_employee", "contract_employee"] }, ...(await unitFilter(filter.divisionId)) }, select: { id: true } }),
+    db.person.findMany({
+      where: {
+        deactivatedAt: null,
+        personnelType: { in: ["municipal_officer", "permanent_employee", "contract_employee"] },
+        ...(await unitFilter(filter.divisionId)),
+      },
+      select: { id: true },
+    }),
   ]);
   const names = await peopleAndDivisions(declarations.flatMap((d) => [d.personId, d.reviewedById ?? d.personId]));
   const yearly = new Set(declarations.filter((d) => d.kind === "yearly").map((d) => d.personId));
@@ -78,7 +149,12 @@ export async function hrDeclarationsPage(actor: Actor, filter: { fiscalYear: num
     yearly: { population: people.length, declared: people.length - missingIds.length, missingCount: missingIds.length },
     missing: missingIds.slice(0, 200).map((id) => {
       const p = missingNames.personById.get(id)!;
-      return { id, employeeNumber: p.employeeNumber, name: missingNames.nameOf(id), division: missingNames.divisionName.get(p.divisionId) ?? "—" };
+      return {
+        id,
+        employeeNumber: p.employeeNumber,
+        name: missingNames.nameOf(id),
+        division: missingNames.divisionName.get(p.divisionId) ?? "—",
+      };
     }),
   };
 }

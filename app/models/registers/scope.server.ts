@@ -14,18 +14,40 @@ export type RegisterScope = { personId: number; isHr: boolean; headOfUnitIds: Se
 export async function scopeOf(actor: Actor, client: Tx | typeof db = db): Promise<RegisterScope> {
   const me = await client.person.findUnique({ where: { id: actor.personId }, select: { divisionId: true } });
   if (!me) throw refusal(403, "ไม่พบข้อมูลบุคลากรของท่าน");
-  const headOfUnitIds = isManager(actor) ? new Set(await divisionAndDescendantIds(me.divisionId, client)) : new Set<number>();
+  const headOfUnitIds = isManager(actor)
+    ? new Set(await divisionAndDescendantIds(me.divisionId, client))
+    : new Set<number>();
   return { personId: actor.personId, isHr: isHr(actor), headOfUnitIds };
 }
 
 /** The viewer's relation to one person: the head of their unit (or HR, for executives and council members). */
 export function relationTo(scope: RegisterScope, person: { id: number; divisionId: number; personnelType: string }) {
-  const isHeadOfPerson = person.id !== scope.personId && (reviewedByHr(person.personnelType) ? scope.isHr : scope.headOfUnitIds.has(person.divisionId));
+  const isHeadOfPerson =
+    person.id !== scope.personId &&
+    (reviewedByHr(person.personnelType) ? scope.isHr : scope.headOfUnitIds.has(person.divisionId));
   return { personId: scope.personId, isHr: scope.isHr, isHeadOfPerson };
 }
 
-export const PERSON_FIELDS = { id: true, employeeNumber: true, title: true, firstName: true, lastName: true, position: true, personnelType: true, divisionId: true } as const;
-export type PersonRow = { id: number; employeeNumber: string; title: string; firstName: string; lastName: string; position: string; personnelType: string; divisionId: number };
+export const PERSON_FIELDS = {
+  id: true,
+  employeeNumber: true,
+  title: true,
+  firstName: true,
+  lastName: true,
+  position: true,
+  personnelType: true,
+  divisionId: true,
+} as const;
+export type PersonRow = {
+  id: number;
+  employeeNumber: string;
+  title: string;
+  firstName: string;
+  lastName: string;
+  position: string;
+  personnelType: string;
+  divisionId: number;
+};
 
 /** People and division names by id, read once for a list. */
 export async function peopleAndDivisions(personIds: number[], client: Tx | typeof db = db) {
@@ -35,6 +57,7 @@ export async function peopleAndDivisions(personIds: number[], client: Tx | typeo
   ]);
   const personById = new Map<number, PersonRow>(people.map((p) => [p.id, p]));
   const divisionName = new Map(divisions.map((d) => [d.id, d.name]));
-  const nameOf = (id: number | null | undefined) => (id != null && personById.has(id) ? fullName(personById.get(id)!) : "—");
+  const nameOf = (id: number | null | undefined) =>
+    id != null && personById.has(id) ? fullName(personById.get(id)!) : "—";
   return { personById, divisionName, nameOf };
 }

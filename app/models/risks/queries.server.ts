@@ -6,7 +6,13 @@ import { db, type Db, type Tx } from "~/utils/db.server";
 
 // One read of a fiscal year's register, shaped for every page that shows it (register, public page, reports).
 
-export type FollowUpView = { status: FollowUpStatus; statusLabel: string; note: string | null; evidenceUrl: string | null; recordedAt: string };
+export type FollowUpView = {
+  status: FollowUpStatus;
+  statusLabel: string;
+  note: string | null;
+  evidenceUrl: string | null;
+  recordedAt: string;
+};
 export type MeasureView = {
   id: number;
   description: string;
@@ -43,10 +49,18 @@ export type RiskRow = {
   residual: Partial<Record<ReportPeriod, ResidualView>>;
 };
 
-export async function readRegister(fiscalYear: number, client: Db | Tx = db, options: { includedOnly?: boolean; divisionId?: number } = {}): Promise<RiskRow[]> {
+export async function readRegister(
+  fiscalYear: number,
+  client: Db | Tx = db,
+  options: { includedOnly?: boolean; divisionId?: number } = {},
+): Promise<RiskRow[]> {
   const m = riskMatrix();
   const risks = await client.risk.findMany({
-    where: { fiscalYear, ...(options.includedOnly ? { includedAt: { not: null } } : {}), ...(options.divisionId ? { divisionId: options.divisionId } : {}) },
+    where: {
+      fiscalYear,
+      ...(options.includedOnly ? { includedAt: { not: null } } : {}),
+      ...(options.divisionId ? { divisionId: options.divisionId } : {}),
+    },
     include: { measures: { include: { followUps: true }, orderBy: { id: "asc" } }, planItems: true, reviews: true },
     orderBy: [{ sequence: "asc" }, { id: "asc" }],
   });
@@ -85,14 +99,29 @@ export async function readRegister(fiscalYear: number, client: Db | Tx = db, opt
         followUps: Object.fromEntries(
           x.followUps.map((f) => [
             f.period,
-            { status: f.status as FollowUpStatus, statusLabel: FOLLOW_UP_STATUS_LABELS[f.status as FollowUpStatus] ?? f.status, note: f.note, evidenceUrl: f.evidenceUrl, recordedAt: f.recordedAt.toISOString() },
+            {
+              status: f.status as FollowUpStatus,
+              statusLabel: FOLLOW_UP_STATUS_LABELS[f.status as FollowUpStatus] ?? f.status,
+              note: f.note,
+              evidenceUrl: f.evidenceUrl,
+              recordedAt: f.recordedAt.toISOString(),
+            },
           ]),
         ),
       })),
       residual: Object.fromEntries(
         r.reviews.map((v) => {
           const a = assessRisk(m, v.residualLikelihood, v.residualImpact);
-          return [v.period, { likelihood: v.residualLikelihood, impact: v.residualImpact, score: a.score, level: a.level, levelLabel: a.label }];
+          return [
+            v.period,
+            {
+              likelihood: v.residualLikelihood,
+              impact: v.residualImpact,
+              score: a.score,
+              level: a.level,
+              levelLabel: a.label,
+            },
+          ];
         }),
       ),
     };
@@ -100,11 +129,20 @@ export async function readRegister(fiscalYear: number, client: Db | Tx = db, opt
   // Source tables keep their order; the app's risks come worst first, then by unit.
   return rows.sort((a, b) => {
     if (a.source !== "app" || b.source !== "app") return (a.sequence ?? 0) - (b.sequence ?? 0) || a.id - b.id;
-    return levelRank(b.level) - levelRank(a.level) || (b.score ?? 0) - (a.score ?? 0) || a.unitName.localeCompare(b.unitName, "th") || a.id - b.id;
+    return (
+      levelRank(b.level) - levelRank(a.level) ||
+      (b.score ?? 0) - (a.score ?? 0) ||
+      a.unitName.localeCompare(b.unitName, "th") ||
+      a.id - b.id
+    );
   });
 }
 
-export type RegisterYearView = { consolidatedAt: string | null; publishedAt: string | null; channels: { name: string; url: string | null; at: string }[] };
+export type RegisterYearView = {
+  consolidatedAt: string | null;
+  publishedAt: string | null;
+  channels: { name: string; url: string | null; at: string }[];
+};
 
 export async function readRegisterYear(fiscalYear: number, client: Db | Tx = db): Promise<RegisterYearView> {
   const y = await client.riskRegisterYear.findUnique({ where: { fiscalYear } });

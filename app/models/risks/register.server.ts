@@ -4,7 +4,14 @@ import { isHr } from "~/domain/actor";
 import { PLAN_FISCAL_YEARS, fiscalYearOf } from "~/domain/fiscal-year";
 import { refusal } from "~/domain/refusal";
 import { assessRisk } from "~/domain/risk-matrix";
-import { mayAssessUnit, mayConsolidate, mayOpenRegister, mayWorkOnRisk, RISK_TYPE_LABELS, RISK_TYPES } from "~/domain/risks";
+import {
+  mayAssessUnit,
+  mayConsolidate,
+  mayOpenRegister,
+  mayWorkOnRisk,
+  RISK_TYPE_LABELS,
+  RISK_TYPES,
+} from "~/domain/risks";
 import { bangkokMidnightUtc } from "~/domain/thai-date";
 import type { MeasureInput, RiskInput } from "~/schemas/risks";
 import { writeAudit } from "~/utils/audit.server";
@@ -23,7 +30,11 @@ async function viewerUnit(actor: Actor): Promise<number | null> {
 }
 
 async function topLevelUnits() {
-  return db.division.findMany({ where: { parentId: null, kind: { not: "political" } }, orderBy: { sortOrder: "asc" }, select: { id: true, name: true } });
+  return db.division.findMany({
+    where: { parentId: null, kind: { not: "political" } },
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 export async function riskRegisterPage(actor: Actor, fiscalYear: number) {
@@ -92,7 +103,14 @@ export async function createRisk(actor: Actor, input: RiskInput, now = new Date(
         existingControls: input.existingControls,
         createdAt: now,
         createdById: actor.personId,
-        measures: { create: input.measures.map((x) => ({ description: x.description, owner: x.owner, dueDate: dateOnly(x.dueDate), createdAt: now })) },
+        measures: {
+          create: input.measures.map((x) => ({
+            description: x.description,
+            owner: x.owner,
+            dueDate: dateOnly(x.dueDate),
+            createdAt: now,
+          })),
+        },
         planItems: { create: items.map((itemNumber) => ({ itemNumber })) },
       },
     });
@@ -102,7 +120,14 @@ export async function createRisk(actor: Actor, input: RiskInput, now = new Date(
       action: "risk.created",
       entityType: "Risk",
       entityId: risk.id,
-      after: { fiscalYear: input.fiscalYear, unit: unit.name, score, level, measures: input.measures.length, planItems: items },
+      after: {
+        fiscalYear: input.fiscalYear,
+        unit: unit.name,
+        score,
+        level,
+        measures: input.measures.length,
+        planItems: items,
+      },
     });
     return { id: risk.id, score, level };
   });
@@ -115,8 +140,23 @@ export async function addMeasure(actor: Actor, riskId: number, input: MeasureInp
     if (!risk) throw refusal(404, "ไม่พบความเสี่ยงนี้");
     if (!mayWorkOnRisk(actor, unitId, risk)) throw refusal(403, "ท่านเพิ่มมาตรการได้เฉพาะความเสี่ยงของหน่วยงานของท่าน");
     await refuseClosed(tx, risk.fiscalYear);
-    const measure = await tx.riskMeasure.create({ data: { riskId, description: input.description, owner: input.owner, dueDate: dateOnly(input.dueDate), createdAt: now } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "risk.measure_added", entityType: "Risk", entityId: riskId, after: { measureId: measure.id, owner: input.owner, dueDate: input.dueDate } });
+    const measure = await tx.riskMeasure.create({
+      data: {
+        riskId,
+        description: input.description,
+        owner: input.owner,
+        dueDate: dateOnly(input.dueDate),
+        createdAt: now,
+      },
+    });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "risk.measure_added",
+      entityType: "Risk",
+      entityId: riskId,
+      after: { measureId: measure.id, owner: input.owner, dueDate: input.dueDate },
+    });
     return { measureId: measure.id };
   });
 }
@@ -126,23 +166,41 @@ export async function consolidateRegister(actor: Actor, fiscalYear: number, now 
   if (!mayConsolidate(actor)) throw refusal(403, "การรวบรวมทะเบียนความเสี่ยงเป็นหน้าที่ของกองการเจ้าหน้าที่ (คณะทำงานระดับเทศบาล)");
   return db.$transaction(async (tx) => {
     await refuseClosed(tx, fiscalYear);
-    const pending = await tx.risk.findMany({ where: { fiscalYear, includedAt: null, gap: false }, select: { id: true } });
+    const pending = await tx.risk.findMany({
+      where: { fiscalYear, includedAt: null, gap: false },
+      select: { id: true },
+    });
     const before = await tx.riskRegisterYear.findUnique({ where: { fiscalYear } });
     if (pending.length === 0 && before?.consolidatedAt) throw refusal(409, "ไม่มีความเสี่ยงใหม่ที่รอรวบรวม");
-    if (pending.length === 0 && (await tx.risk.count({ where: { fiscalYear, gap: false } })) === 0) throw refusal(409, `ยังไม่มีความเสี่ยงของปีงบประมาณ ${fiscalYear}`);
-    await tx.risk.updateMany({ where: { id: { in: pending.map((p) => p.id) } }, data: { includedAt: now, includedById: actor.personId } });
+    if (pending.length === 0 && (await tx.risk.count({ where: { fiscalYear, gap: false } })) === 0)
+      throw refusal(409, `ยังไม่มีความเสี่ยงของปีงบประมาณ ${fiscalYear}`);
+    await tx.risk.updateMany({
+      where: { id: { in: pending.map((p) => p.id) } },
+      data: { includedAt: now, includedById: actor.personId },
+    });
     await tx.riskRegisterYear.upsert({
       where: { fiscalYear },
       create: { fiscalYear, consolidatedAt: now, consolidatedById: actor.personId },
       update: { consolidatedAt: now, consolidatedById: actor.personId },
     });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "risk.register_consolidated", entityType: "RiskRegister", entityId: fiscalYear, after: { included: pending.length } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "risk.register_consolidated",
+      entityType: "RiskRegister",
+      entityId: fiscalYear,
+      after: { included: pending.length },
+    });
     return { included: pending.length };
   });
 }
 
 /** HR publishes the consolidated register: on the public page, and optionally on another named channel. */
-export async function publishRegister(actor: Actor, input: { fiscalYear: number; channelName: string; channelUrl: string }, now = new Date()) {
+export async function publishRegister(
+  actor: Actor,
+  input: { fiscalYear: number; channelName: string; channelUrl: string },
+  now = new Date(),
+) {
   if (!mayConsolidate(actor)) throw refusal(403, "การเผยแพร่ทะเบียนความเสี่ยงเป็นหน้าที่ของกองการเจ้าหน้าที่");
   const fiscalYear = input.fiscalYear;
   return db.$transaction(async (tx) => {
@@ -152,13 +210,25 @@ export async function publishRegister(actor: Actor, input: { fiscalYear: number;
     const channels = JSON.parse(year.channels) as { name: string; url: string | null; at: string }[];
     const name = input.channelName || PUBLIC_CHANNEL;
     const url = input.channelName ? input.channelUrl || null : `/transparency/risks?year=${fiscalYear}`;
-    if (channels.some((c) => c.name === name)) throw refusal(409, "เผยแพร่ทางช่องทางนี้แล้ว", input.channelName ? { channelName: "เผยแพร่ทางช่องทางนี้แล้ว" } : undefined);
+    if (channels.some((c) => c.name === name))
+      throw refusal(409, "เผยแพร่ทางช่องทางนี้แล้ว", input.channelName ? { channelName: "เผยแพร่ทางช่องทางนี้แล้ว" } : undefined);
     channels.push({ name, url, at: now.toISOString() });
     await tx.riskRegisterYear.update({
       where: { fiscalYear },
-      data: { channels: JSON.stringify(channels), publishedAt: year.publishedAt ?? now, publishedById: year.publishedById ?? actor.personId },
+      data: {
+        channels: JSON.stringify(channels),
+        publishedAt: year.publishedAt ?? now,
+        publishedById: year.publishedById ?? actor.personId,
+      },
     });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "risk.register_published", entityType: "RiskRegister", entityId: fiscalYear, after: { channel: name, url } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "risk.register_published",
+      entityType: "RiskRegister",
+      entityId: fiscalYear,
+      after: { channel: name, url },
+    });
     return { channels: channels.length };
   });
 }

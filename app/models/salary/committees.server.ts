@@ -23,7 +23,10 @@ import { recordCommitteeRecusalDeclaration } from "../registers/declarations.ser
 // The one module that writes committees, their members, recusals, meetings, attendance and decisions.
 
 export async function requireCommittee(committeeId: number) {
-  const committee = await db.salaryCommittee.findUnique({ where: { id: committeeId }, include: { members: true, round: true } });
+  const committee = await db.salaryCommittee.findUnique({
+    where: { id: committeeId },
+    include: { members: true, round: true },
+  });
   if (!committee) throw refusal(404, "ไม่พบคณะกรรมการนี้");
   return committee;
 }
@@ -33,7 +36,13 @@ export async function seatOf(committeeId: number, personId: number) {
 }
 
 /** Appoint (or, before its first meeting closes, re-appoint) a committee with exactly one chair and one secretary. */
-export async function setCommittee(roundId: number, kind: CommitteeKind, input: CommitteeInput, actor: Actor, now = new Date()) {
+export async function setCommittee(
+  roundId: number,
+  kind: CommitteeKind,
+  input: CommitteeInput,
+  actor: Actor,
+  now = new Date(),
+) {
   if (!isHr(actor)) throw refusal(403, "เฉพาะเจ้าหน้าที่งานบุคคลแต่งตั้งคณะกรรมการได้");
   const round = await requireRound(roundId);
   if (round.publishedAt) throw refusal(409, "รอบนี้ประกาศผลแล้ว แก้ไขคณะกรรมการไม่ได้");
@@ -46,24 +55,43 @@ export async function setCommittee(roundId: number, kind: CommitteeKind, input: 
   const byNumber = new Map(people.map((p) => [p.employeeNumber, p]));
   for (const [index, member] of input.members.entries()) {
     const person = byNumber.get(member.employeeNumber);
-    if (!person) throw fieldRefusal(`members.${index}.employeeNumber`, `ไม่พบบุคลากรเลขประจำตัว ${member.employeeNumber}`, 400);
-    if (!isActiveOn(person, now)) throw fieldRefusal(`members.${index}.employeeNumber`, `${member.employeeNumber} ไม่ได้ปฏิบัติงานอยู่แล้ว`, 400);
+    if (!person)
+      throw fieldRefusal(`members.${index}.employeeNumber`, `ไม่พบบุคลากรเลขประจำตัว ${member.employeeNumber}`, 400);
+    if (!isActiveOn(person, now))
+      throw fieldRefusal(`members.${index}.employeeNumber`, `${member.employeeNumber} ไม่ได้ปฏิบัติงานอยู่แล้ว`, 400);
   }
-  const existing = await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId, kind } }, include: { meetings: true, members: true } });
+  const existing = await db.salaryCommittee.findUnique({
+    where: { roundId_kind: { roundId, kind } },
+    include: { meetings: true, members: true },
+  });
   if (existing?.meetings.length) throw refusal(409, "คณะกรรมการนี้เริ่มประชุมแล้ว แก้ไของค์ประกอบไม่ได้");
   return db.$transaction(async (tx) => {
     const committee = existing
-      ? await tx.salaryCommittee.update({ where: { id: existing.id }, data: { appointingOrderRef: input.appointingOrderRef } })
+      ? await tx.salaryCommittee.update({
+          where: { id: existing.id },
+          data: { appointingOrderRef: input.appointingOrderRef },
+        })
       : await tx.salaryCommittee.create({ data: { roundId, kind, appointingOrderRef: input.appointingOrderRef } });
     await tx.committeeMember.deleteMany({ where: { committeeId: committee.id } });
-    await tx.committeeMember.createMany({ data: input.members.map((m) => ({ committeeId: committee.id, personId: byNumber.get(m.employeeNumber)!.id, role: m.role })) });
+    await tx.committeeMember.createMany({
+      data: input.members.map((m) => ({
+        committeeId: committee.id,
+        personId: byNumber.get(m.employeeNumber)!.id,
+        role: m.role,
+      })),
+    });
     await writeAudit(tx, {
       actorId: actor.personId,
       ip: actor.ip,
       action: "salary_committee.appointed",
       entityType: "SalaryCommittee",
       entityId: committee.id,
-      before: existing ? { appointingOrderRef: existing.appointingOrderRef, members: existing.members.map((m) => ({ personId: m.personId, role: m.role })) } : undefined,
+      before: existing
+        ? {
+            appointingOrderRef: existing.appointingOrderRef,
+            members: existing.members.map((m) => ({ personId: m.personId, role: m.role })),
+          }
+        : undefined,
       after: { kind, appointingOrderRef: input.appointingOrderRef, members: input.members },
     });
     return committee;
@@ -71,7 +99,11 @@ export async function setCommittee(roundId: number, kind: CommitteeKind, input: 
 }
 
 /** Cases a member may not see or vote on: declared recusals plus, always, their own case. */
-export async function recusedAppraisalIds(committeeId: number, personId: number, client: Tx | typeof db = db): Promise<Set<number>> {
+export async function recusedAppraisalIds(
+  committeeId: number,
+  personId: number,
+  client: Tx | typeof db = db,
+): Promise<Set<number>> {
   const committee = await client.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId } });
   const [declared, own] = await Promise.all([
     client.committeeRecusal.findMany({ where: { committeeId, personId }, select: { appraisalId: true } }),
@@ -81,19 +113,50 @@ export async function recusedAppraisalIds(committeeId: number, personId: number,
 }
 
 /** A member declares a conflict of interest in a case; from then on they neither see nor vote on it. */
-export async function declareRecusal(committeeId: number, input: { appraisalId: number; reason: string }, actor: Actor, now = new Date()) {
+export async function declareRecusal(
+  committeeId: number,
+  input: { appraisalId: number; reason: string },
+  actor: Actor,
+  now = new Date(),
+) {
   const committee = await requireCommittee(committeeId);
   if (!committee.members.some((m) => m.personId === actor.personId)) throw refusal(403, "ท่านไม่ได้เป็นกรรมการในคณะนี้");
-  const appraisal = await db.salaryAppraisal.findUnique({ where: { id: input.appraisalId }, include: { decisions: { include: { meeting: true } } } });
+  const appraisal = await db.salaryAppraisal.findUnique({
+    where: { id: input.appraisalId },
+    include: { decisions: { include: { meeting: true } } },
+  });
   if (!appraisal || appraisal.roundId !== committee.roundId) throw refusal(404, "ไม่พบรายการนี้ในรอบของคณะกรรมการ");
-  if (await db.committeeRecusal.findUnique({ where: { committeeId_personId_appraisalId: { committeeId, personId: actor.personId, appraisalId: appraisal.id } } })) {
+  if (
+    await db.committeeRecusal.findUnique({
+      where: { committeeId_personId_appraisalId: { committeeId, personId: actor.personId, appraisalId: appraisal.id } },
+    })
+  ) {
     throw refusal(409, "ท่านแจ้งการมีส่วนได้เสียในรายการนี้ไว้แล้ว");
   }
   await db.$transaction(async (tx) => {
-    const recusal = await tx.committeeRecusal.create({ data: { committeeId, personId: actor.personId, appraisalId: appraisal.id, reason: input.reason, declaredAt: now } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_committee.recused", entityType: "SalaryCommittee", entityId: committeeId, after: { recusalId: recusal.id, appraisalId: appraisal.id, reason: input.reason } });
+    const recusal = await tx.committeeRecusal.create({
+      data: { committeeId, personId: actor.personId, appraisalId: appraisal.id, reason: input.reason, declaredAt: now },
+    });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "salary_committee.recused",
+      entityType: "SalaryCommittee",
+      entityId: committeeId,
+      after: { recusalId: recusal.id, appraisalId: appraisal.id, reason: input.reason },
+    });
     // The recusal is also the member's conflict-of-interest case declaration (issue 13): one record of it.
-    await recordCommitteeRecusalDeclaration(tx, { personId: actor.personId, recusalId: recusal.id, caseRef: `${committee.kind === "screening" ? "คณะกรรมการกลั่นกรอง" : "คณะกรรมการเลื่อนขั้นเงินเดือน"} (${committee.appointingOrderRef}) รายการประเมินเลขที่ ${appraisal.id}`, reason: input.reason, ip: actor.ip }, now);
+    await recordCommitteeRecusalDeclaration(
+      tx,
+      {
+        personId: actor.personId,
+        recusalId: recusal.id,
+        caseRef: `${committee.kind === "screening" ? "คณะกรรมการกลั่นกรอง" : "คณะกรรมการเลื่อนขั้นเงินเดือน"} (${committee.appointingOrderRef}) รายการประเมินเลขที่ ${appraisal.id}`,
+        reason: input.reason,
+        ip: actor.ip,
+      },
+      now,
+    );
   });
 }
 
@@ -104,27 +167,52 @@ async function requireRecorder(committeeId: number, actor: Actor) {
   return seat;
 }
 
-type Proposal = { increaseType: IncreaseType; halfSteps: number | null; basisPoints: number | null; amountBaht: number };
+type Proposal = {
+  increaseType: IncreaseType;
+  halfSteps: number | null;
+  basisPoints: number | null;
+  amountBaht: number;
+};
 
 type AppraisalWithDecisions = Awaited<ReturnType<typeof roundCases>>[number];
 
 async function roundCases(roundId: number, client: Tx | typeof db = db) {
   return client.salaryAppraisal.findMany({
     where: { roundId },
-    include: { person: { include: { division: true } }, decisions: { include: { meeting: true }, orderBy: { id: "asc" } }, appeals: true },
+    include: {
+      person: { include: { division: true } },
+      decisions: { include: { meeting: true }, orderBy: { id: "asc" } },
+      appeals: true,
+    },
     orderBy: { id: "asc" },
   });
 }
 
 /** What a committee has before it for a case: the supervisor's proposal (screening) or the screening result (salary). */
-function incomingProposal(appraisal: AppraisalWithDecisions, kind: CommitteeKind, screeningId: number | null): Proposal | null {
+function incomingProposal(
+  appraisal: AppraisalWithDecisions,
+  kind: CommitteeKind,
+  screeningId: number | null,
+): Proposal | null {
   const increaseType = appraisal.increaseType as IncreaseType;
   if (kind === "screening") {
     if (!appraisal.appraisedAt) return null;
-    return { increaseType, halfSteps: appraisal.proposedHalfSteps, basisPoints: appraisal.proposedBasisPoints, amountBaht: appraisal.proposedAmountBaht ?? 0 };
+    return {
+      increaseType,
+      halfSteps: appraisal.proposedHalfSteps,
+      basisPoints: appraisal.proposedBasisPoints,
+      amountBaht: appraisal.proposedAmountBaht ?? 0,
+    };
   }
   const screened = screeningId == null ? null : standingDecision(appraisal.decisions, screeningId);
-  return screened ? { increaseType, halfSteps: screened.halfSteps, basisPoints: screened.basisPoints, amountBaht: screened.amountBaht } : null;
+  return screened
+    ? {
+        increaseType,
+        halfSteps: screened.halfSteps,
+        basisPoints: screened.basisPoints,
+        amountBaht: screened.amountBaht,
+      }
+    : null;
 }
 
 /**
@@ -132,8 +220,13 @@ function incomingProposal(appraisal: AppraisalWithDecisions, kind: CommitteeKind
  * committee's agenda is the cases with an unanswered appeal (a decision then is a correction).
  */
 export async function agendaFor(committeeId: number, client: Tx | typeof db = db) {
-  const committee = await client.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId }, include: { round: true } });
-  const screening = await client.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } });
+  const committee = await client.salaryCommittee.findUniqueOrThrow({
+    where: { id: committeeId },
+    include: { round: true },
+  });
+  const screening = await client.salaryCommittee.findUnique({
+    where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } },
+  });
   const cases = await roundCases(committee.roundId, client);
   const kind = committee.kind as CommitteeKind;
   return cases
@@ -141,13 +234,19 @@ export async function agendaFor(committeeId: number, client: Tx | typeof db = db
       const incoming = incomingProposal(appraisal, kind, screening?.id ?? null);
       const standing = standingDecision(appraisal.decisions, committeeId);
       const openAppeal = appraisal.appeals.some((a) => !a.answeredAt);
-      const onAgenda = committee.round.publishedAt ? kind === "salary" && openAppeal && standing != null : incoming != null && standing == null;
+      const onAgenda = committee.round.publishedAt
+        ? kind === "salary" && openAppeal && standing != null
+        : incoming != null && standing == null;
       return { appraisal, incoming, standing, onAgenda };
     })
     .filter((c) => c.onAgenda);
 }
 
-export async function openMeeting(committeeId: number, input: { heldAt: string; quorumPercent: number; agendaNote: string }, actor: Actor) {
+export async function openMeeting(
+  committeeId: number,
+  input: { heldAt: string; quorumPercent: number; agendaNote: string },
+  actor: Actor,
+) {
   const committee = await requireCommittee(committeeId);
   await requireRecorder(committeeId, actor);
   const composition = committeeCompositionProblem(committee.members.map((m) => m.role as CommitteeRole));
@@ -165,15 +264,31 @@ export async function openMeeting(committeeId: number, input: { heldAt: string; 
     .join("\n");
   return db.$transaction(async (tx) => {
     const meeting = await tx.committeeMeeting.create({
-      data: { committeeId, number: meetings.length + 1, heldAt, agenda: agendaText, quorumPercent: input.quorumPercent },
+      data: {
+        committeeId,
+        number: meetings.length + 1,
+        heldAt,
+        agenda: agendaText,
+        quorumPercent: input.quorumPercent,
+      },
     });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_meeting.opened", entityType: "CommitteeMeeting", entityId: meeting.id, after: { committeeId, number: meeting.number, cases: agenda.length } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "salary_meeting.opened",
+      entityType: "CommitteeMeeting",
+      entityId: meeting.id,
+      after: { committeeId, number: meeting.number, cases: agenda.length },
+    });
     return meeting;
   });
 }
 
 async function requireOpenMeeting(meetingId: number) {
-  const meeting = await db.committeeMeeting.findUnique({ where: { id: meetingId }, include: { committee: { include: { members: true, round: true } }, attendees: true } });
+  const meeting = await db.committeeMeeting.findUnique({
+    where: { id: meetingId },
+    include: { committee: { include: { members: true, round: true } }, attendees: true },
+  });
   if (!meeting) throw refusal(404, "ไม่พบการประชุมนี้");
   if (meeting.closedAt) throw refusal(409, "การประชุมนี้ปิดแล้ว แก้ไขไม่ได้ หากต้องแก้ไขให้บันทึกเป็นมติแก้ไขในการประชุมครั้งใหม่");
   return meeting;
@@ -187,7 +302,15 @@ export async function setAttendance(meetingId: number, personIds: number[], acto
   await db.$transaction(async (tx) => {
     await tx.meetingAttendee.deleteMany({ where: { meetingId } });
     await tx.meetingAttendee.createMany({ data: [...new Set(personIds)].map((personId) => ({ meetingId, personId })) });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_meeting.attendance", entityType: "CommitteeMeeting", entityId: meetingId, before: { present: meeting.attendees.map((a) => a.personId) }, after: { present: personIds } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "salary_meeting.attendance",
+      entityType: "CommitteeMeeting",
+      entityId: meetingId,
+      before: { present: meeting.attendees.map((a) => a.personId) },
+      after: { present: personIds },
+    });
   });
 }
 
@@ -202,32 +325,87 @@ export async function decideCase(meetingId: number, input: DecisionInput, actor:
   await requireRecorder(committee.id, actor);
   return db.$transaction(async (tx) => {
     const agenda = await agendaFor(committee.id, tx);
-    const existingHere = await tx.caseDecision.findUnique({ where: { meetingId_appraisalId: { meetingId, appraisalId: input.appraisalId } } });
+    const existingHere = await tx.caseDecision.findUnique({
+      where: { meetingId_appraisalId: { meetingId, appraisalId: input.appraisalId } },
+    });
     const item = agenda.find((c) => c.appraisal.id === input.appraisalId);
     if (!item && !existingHere) throw refusal(400, "รายการนี้ไม่อยู่ในระเบียบวาระของการประชุม");
     const cases = item ? item : (await agendaOrDecided(committee.id, input.appraisalId, tx))!;
     const recusedForActor = await recusedAppraisalIds(committee.id, actor.personId, tx);
-    if (recusedForActor.has(input.appraisalId)) throw refusal(403, "ท่านมีส่วนได้เสียในรายการนี้ จึงบันทึกมติไม่ได้ ให้กรรมการอื่นที่ทำหน้าที่บันทึก");
-    const recusedIds = await casesRecusedMembers(committee.id, input.appraisalId, committee.members.map((m) => m.personId), tx);
-    if (!caseHasQuorum({ presentIds: meeting.attendees.map((a) => a.personId), memberIds: committee.members.map((m) => m.personId), recusedIds, quorumPercent: meeting.quorumPercent })) {
+    if (recusedForActor.has(input.appraisalId))
+      throw refusal(403, "ท่านมีส่วนได้เสียในรายการนี้ จึงบันทึกมติไม่ได้ ให้กรรมการอื่นที่ทำหน้าที่บันทึก");
+    const recusedIds = await casesRecusedMembers(
+      committee.id,
+      input.appraisalId,
+      committee.members.map((m) => m.personId),
+      tx,
+    );
+    if (
+      !caseHasQuorum({
+        presentIds: meeting.attendees.map((a) => a.personId),
+        memberIds: committee.members.map((m) => m.personId),
+        recusedIds,
+        quorumPercent: meeting.quorumPercent,
+      })
+    ) {
       throw refusal(409, "ไม่ครบองค์ประชุมสำหรับรายการนี้ (ไม่นับกรรมการที่มีส่วนได้เสีย)");
     }
-    const incoming = cases.incoming ?? (cases.standing ? { increaseType: cases.appraisal.increaseType as IncreaseType, halfSteps: cases.standing.halfSteps, basisPoints: cases.standing.basisPoints, amountBaht: cases.standing.amountBaht } : null);
+    const incoming =
+      cases.incoming ??
+      (cases.standing
+        ? {
+            increaseType: cases.appraisal.increaseType as IncreaseType,
+            halfSteps: cases.standing.halfSteps,
+            basisPoints: cases.standing.basisPoints,
+            amountBaht: cases.standing.amountBaht,
+          }
+        : null);
     if (!incoming) throw refusal(409, "รายการนี้ยังไม่มีข้อเสนอให้พิจารณา");
     const increaseType = incoming.increaseType;
     let decided: Proposal = incoming;
     if (input.outcome === "change") {
       if (!input.reason) throw fieldRefusal("reason", "การเปลี่ยนแปลงต้องระบุเหตุผล", 400);
-      const halfSteps = increaseType === "steps" ? (input.halfSteps === "" || input.halfSteps == null ? null : Number(input.halfSteps)) : null;
-      const basisPoints = increaseType === "percent" ? (input.percent === "" || input.percent == null ? null : percentToBasisPoints(input.percent)) : null;
-      if (increaseType === "steps" ? halfSteps == null : basisPoints == null) throw fieldRefusal(increaseType === "steps" ? "halfSteps" : "percent", "กรุณาระบุผลที่เปลี่ยนแปลง");
+      const halfSteps =
+        increaseType === "steps"
+          ? input.halfSteps === "" || input.halfSteps == null
+            ? null
+            : Number(input.halfSteps)
+          : null;
+      const basisPoints =
+        increaseType === "percent"
+          ? input.percent === "" || input.percent == null
+            ? null
+            : percentToBasisPoints(input.percent)
+          : null;
+      if (increaseType === "steps" ? halfSteps == null : basisPoints == null)
+        throw fieldRefusal(increaseType === "steps" ? "halfSteps" : "percent", "กรุณาระบุผลที่เปลี่ยนแปลง");
       const capProblem = capViolation({ increaseType, halfSteps, basisPoints }, committee.round);
       if (capProblem) throw fieldRefusal(increaseType === "steps" ? "halfSteps" : "percent", capProblem);
-      if (halfSteps === incoming.halfSteps && basisPoints === incoming.basisPoints) throw fieldRefusal("outcome", "ผลที่เปลี่ยนแปลงเท่ากับข้อเสนอเดิม ให้เลือก \"เห็นชอบตามที่เสนอ\"", 400);
-      decided = { increaseType, halfSteps, basisPoints, amountBaht: increaseAmountBaht({ increaseType, baseSalaryBaht: cases.appraisal.baseSalaryBaht, stepValueBaht: cases.appraisal.stepValueBaht, halfSteps, basisPoints }) };
+      if (halfSteps === incoming.halfSteps && basisPoints === incoming.basisPoints)
+        throw fieldRefusal("outcome", 'ผลที่เปลี่ยนแปลงเท่ากับข้อเสนอเดิม ให้เลือก "เห็นชอบตามที่เสนอ"', 400);
+      decided = {
+        increaseType,
+        halfSteps,
+        basisPoints,
+        amountBaht: increaseAmountBaht({
+          increaseType,
+          baseSalaryBaht: cases.appraisal.baseSalaryBaht,
+          stepValueBaht: cases.appraisal.stepValueBaht,
+          halfSteps,
+          basisPoints,
+        }),
+      };
     }
-    if (committee.round.publishedAt && input.outcome !== "change") throw fieldRefusal("outcome", "การแก้ไขผลหลังประกาศต้องเลือก \"เปลี่ยนแปลง\" พร้อมเหตุผล หากยืนตามผลเดิมให้ตอบคำอุทธรณ์ว่ายืนตามผลเดิม", 400);
-    const poolProblem = poolViolation((await committeeTotalExcept(committee.id, input.appraisalId, tx)) + decided.amountBaht, committee.round.poolBaht);
+    if (committee.round.publishedAt && input.outcome !== "change")
+      throw fieldRefusal(
+        "outcome",
+        'การแก้ไขผลหลังประกาศต้องเลือก "เปลี่ยนแปลง" พร้อมเหตุผล หากยืนตามผลเดิมให้ตอบคำอุทธรณ์ว่ายืนตามผลเดิม',
+        400,
+      );
+    const poolProblem = poolViolation(
+      (await committeeTotalExcept(committee.id, input.appraisalId, tx)) + decided.amountBaht,
+      committee.round.poolBaht,
+    );
     if (poolProblem) throw fieldRefusal(increaseType === "steps" ? "halfSteps" : "percent", poolProblem);
     const data = {
       outcome: input.outcome,
@@ -247,7 +425,14 @@ export async function decideCase(meetingId: number, input: DecisionInput, actor:
       action: data.correctsId ? "salary_decision.corrected" : "salary_decision.recorded",
       entityType: "CaseDecision",
       entityId: decision.id,
-      before: existingHere ? { outcome: existingHere.outcome, halfSteps: existingHere.halfSteps, basisPoints: existingHere.basisPoints, amountBaht: existingHere.amountBaht } : undefined,
+      before: existingHere
+        ? {
+            outcome: existingHere.outcome,
+            halfSteps: existingHere.halfSteps,
+            basisPoints: existingHere.basisPoints,
+            amountBaht: existingHere.amountBaht,
+          }
+        : undefined,
       after: { meetingId, appraisalId: input.appraisalId, ...data, decidedAt: now.toISOString() },
     });
     return decision;
@@ -257,10 +442,17 @@ export async function decideCase(meetingId: number, input: DecisionInput, actor:
 /** A case already decided in this (open) meeting is no longer "on the agenda" but may be re-decided until closing. */
 async function agendaOrDecided(committeeId: number, appraisalId: number, tx: Tx) {
   const committee = await tx.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId } });
-  const screening = await tx.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } });
+  const screening = await tx.salaryCommittee.findUnique({
+    where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } },
+  });
   const appraisal = (await roundCases(committee.roundId, tx)).find((a) => a.id === appraisalId);
   if (!appraisal) return null;
-  return { appraisal, incoming: incomingProposal(appraisal, committee.kind as CommitteeKind, screening?.id ?? null), standing: standingDecision(appraisal.decisions, committeeId), onAgenda: true };
+  return {
+    appraisal,
+    incoming: incomingProposal(appraisal, committee.kind as CommitteeKind, screening?.id ?? null),
+    standing: standingDecision(appraisal.decisions, committeeId),
+    onAgenda: true,
+  };
 }
 
 async function casesRecusedMembers(committeeId: number, appraisalId: number, memberIds: number[], tx: Tx) {
@@ -274,7 +466,9 @@ async function casesRecusedMembers(committeeId: number, appraisalId: number, mem
 /** The round's total if this committee's results stood, leaving one case out: its decisions, else what came before it. */
 async function committeeTotalExcept(committeeId: number, appraisalId: number, tx: Tx) {
   const committee = await tx.salaryCommittee.findUniqueOrThrow({ where: { id: committeeId } });
-  const screening = await tx.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } });
+  const screening = await tx.salaryCommittee.findUnique({
+    where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } },
+  });
   const cases = await roundCases(committee.roundId, tx);
   let total = 0;
   for (const c of cases) {
@@ -292,13 +486,23 @@ export async function closeMeeting(meetingId: number, minutes: string, actor: Ac
   const meeting = await requireOpenMeeting(meetingId);
   await requireRecorder(meeting.committeeId, actor);
   if (!hasQuorum(meeting.attendees.length, meeting.committee.members.length, meeting.quorumPercent)) {
-    throw refusal(409, `ไม่ครบองค์ประชุม: มาประชุม ${meeting.attendees.length} จาก ${meeting.committee.members.length} คน (ต้องมากกว่าร้อยละ ${meeting.quorumPercent})`);
+    throw refusal(
+      409,
+      `ไม่ครบองค์ประชุม: มาประชุม ${meeting.attendees.length} จาก ${meeting.committee.members.length} คน (ต้องมากกว่าร้อยละ ${meeting.quorumPercent})`,
+    );
   }
   const decisions = await db.caseDecision.count({ where: { meetingId } });
   if (!decisions) throw refusal(409, "ยังไม่ได้บันทึกมติในรายการใด");
   await db.$transaction(async (tx) => {
     await tx.committeeMeeting.update({ where: { id: meetingId }, data: { minutes, closedAt: now } });
-    await writeAudit(tx, { actorId: actor.personId, ip: actor.ip, action: "salary_meeting.closed", entityType: "CommitteeMeeting", entityId: meetingId, after: { decisions, present: meeting.attendees.length, members: meeting.committee.members.length } });
+    await writeAudit(tx, {
+      actorId: actor.personId,
+      ip: actor.ip,
+      action: "salary_meeting.closed",
+      entityType: "CommitteeMeeting",
+      entityId: meetingId,
+      after: { decisions, present: meeting.attendees.length, members: meeting.committee.members.length },
+    });
   });
 }
 

@@ -16,7 +16,11 @@ import { openSurveysFor, roundsWithSurvey, roundTrend, surveyResults } from "./s
 export async function salaryHomePage(actor: Actor, now = new Date()) {
   const hr = isHr(actor);
   const manager = isManager(actor);
-  const [results, committees, rounds] = await Promise.all([myResults(actor.personId, now), myCommittees(actor.personId), hr || manager ? listRounds() : Promise.resolve([])]);
+  const [results, committees, rounds] = await Promise.all([
+    myResults(actor.personId, now),
+    myCommittees(actor.personId),
+    hr || manager ? listRounds() : Promise.resolve([]),
+  ]);
   return { isHr: hr, isManager: manager, results, committees, rounds };
 }
 
@@ -28,14 +32,27 @@ export async function roundPage(roundId: number, actor: Actor, now = new Date())
   if (!isManager(actor)) throw refusal(403, "เฉพาะเจ้าหน้าที่งานบุคคลและผู้บังคับบัญชาเข้าดูรอบนี้ได้");
   const { may } = await supervisionOf(actor);
   const people = new Map(
-    (await db.person.findMany({ where: { id: { in: overview.cases.map((c) => c.personId) } }, select: { id: true, divisionId: true, position: true } })).map((p) => [p.id, p]),
+    (
+      await db.person.findMany({
+        where: { id: { in: overview.cases.map((c) => c.personId) } },
+        select: { id: true, divisionId: true, position: true },
+      })
+    ).map((p) => [p.id, p]),
   );
-  const cases = casesForViewer(overview.cases, actor, (personId) => may(people.get(personId)!)).map((c) => ({ ...c, status: null }));
+  const cases = casesForViewer(overview.cases, actor, (personId) => may(people.get(personId)!)).map((c) => ({
+    ...c,
+    status: null,
+  }));
   return { ...overview, isHr: hr, cases };
 }
 
 /** HR answers an appeal of this round (404 for an appeal of another round). */
-export async function answerAppealInRound(roundId: number, appealId: number, input: Parameters<typeof answerAppeal>[1], actor: Actor) {
+export async function answerAppealInRound(
+  roundId: number,
+  appealId: number,
+  input: Parameters<typeof answerAppeal>[1],
+  actor: Actor,
+) {
   if (!isHr(actor)) throw refusal(403, "เฉพาะเจ้าหน้าที่งานบุคคลบันทึกคำตอบอุทธรณ์ได้");
   const appeal = await db.salaryAppeal.findUnique({ where: { id: appealId }, include: { appraisal: true } });
   if (!appeal || appeal.appraisal.roundId !== roundId) throw refusal(404, "ไม่พบคำอุทธรณ์นี้ในรอบนี้");
@@ -54,7 +71,10 @@ export async function resultPage(appraisalId: number, actor: Actor, now = new Da
 export async function committeeFormPage(roundId: number, kind: CommitteeKind, actor: Actor) {
   if (!isHr(actor)) throw refusal(403, "เฉพาะเจ้าหน้าที่งานบุคคลแต่งตั้งคณะกรรมการได้");
   const round = await requireRound(roundId);
-  const committee = await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: round.id, kind } }, include: { members: { include: { person: true }, orderBy: { id: "asc" } } } });
+  const committee = await db.salaryCommittee.findUnique({
+    where: { roundId_kind: { roundId: round.id, kind } },
+    include: { members: { include: { person: true }, orderBy: { id: "asc" } } },
+  });
   const people = await db.person.findMany({
     where: { deactivatedAt: null, personnelType: { in: ["executive", "municipal_officer", "teacher"] } },
     orderBy: { employeeNumber: "asc" },
@@ -72,11 +92,24 @@ export async function newRoundPage(actor: Actor, now = new Date()) {
 /** The satisfaction survey page: the rounds open to this person, and for HR the rounds with results. */
 export async function surveyPage(actor: Actor, chosenRoundId: number | null, now = new Date()) {
   const survey = salarySurvey();
-  const [open, resultRounds] = await Promise.all([openSurveysFor(actor.personId, now), isHr(actor) ? roundsWithSurvey() : Promise.resolve(null)]);
-  const rounds = open.map((r) => ({ id: r.id, title: r.title, surveyClosesAt: r.surveyClosesAt!.toISOString(), answered: r.answered }));
+  const [open, resultRounds] = await Promise.all([
+    openSurveysFor(actor.personId, now),
+    isHr(actor) ? roundsWithSurvey() : Promise.resolve(null),
+  ]);
+  const rounds = open.map((r) => ({
+    id: r.id,
+    title: r.title,
+    surveyClosesAt: r.surveyClosesAt!.toISOString(),
+    answered: r.answered,
+  }));
   const current = rounds.find((r) => r.id === chosenRoundId) ?? rounds.find((r) => !r.answered) ?? rounds[0] ?? null;
   return {
-    survey: { title: survey.title, introduction: survey.introduction, scale: survey.scale, statements: survey.statements },
+    survey: {
+      title: survey.title,
+      introduction: survey.introduction,
+      scale: survey.scale,
+      statements: survey.statements,
+    },
     rounds,
     current,
     resultRounds: resultRounds?.map((r) => ({ id: r.id, title: r.title })) ?? null,

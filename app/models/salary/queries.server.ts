@@ -10,27 +10,69 @@ import { topLevelMap } from "~/models/people/organization.server";
 
 // Read models for the salary-step pages. Who may see what is decided here, next to the queries.
 
-type DecisionLike = { id: number; outcome: string; halfSteps: number | null; basisPoints: number | null; amountBaht: number; reason: string | null; correctsId: number | null };
+type DecisionLike = {
+  id: number;
+  outcome: string;
+  halfSteps: number | null;
+  basisPoints: number | null;
+  amountBaht: number;
+  reason: string | null;
+  correctsId: number | null;
+};
 const decisionView = (d: DecisionLike | null) =>
-  d ? { id: d.id, outcome: d.outcome, halfSteps: d.halfSteps, basisPoints: d.basisPoints, amountBaht: d.amountBaht, reason: d.reason, corrected: d.correctsId != null } : null;
+  d
+    ? {
+        id: d.id,
+        outcome: d.outcome,
+        halfSteps: d.halfSteps,
+        basisPoints: d.basisPoints,
+        amountBaht: d.amountBaht,
+        reason: d.reason,
+        corrected: d.correctsId != null,
+      }
+    : null;
 
 async function loadCases(roundId: number) {
   return db.salaryAppraisal.findMany({
     where: { roundId },
-    include: { person: { include: { division: true } }, decisions: { include: { meeting: true }, orderBy: { id: "asc" } }, appeals: { orderBy: { id: "asc" } } },
+    include: {
+      person: { include: { division: true } },
+      decisions: { include: { meeting: true }, orderBy: { id: "asc" } },
+      appeals: { orderBy: { id: "asc" } },
+    },
     orderBy: [{ person: { divisionId: "asc" } }, { person: { employeeNumber: "asc" } }],
   });
 }
 
 export async function listRounds() {
-  const rounds = await db.salaryRound.findMany({ orderBy: { effectiveDate: "desc" }, include: { committees: true, _count: { select: { appraisals: true } } } });
-  return rounds.map((r) => ({ id: r.id, title: r.title, fiscalYear: r.fiscalYear, effectiveDate: r.effectiveDate, publishedAt: r.publishedAt, people: r._count.appraisals }));
+  const rounds = await db.salaryRound.findMany({
+    orderBy: { effectiveDate: "desc" },
+    include: { committees: true, _count: { select: { appraisals: true } } },
+  });
+  return rounds.map((r) => ({
+    id: r.id,
+    title: r.title,
+    fiscalYear: r.fiscalYear,
+    effectiveDate: r.effectiveDate,
+    publishedAt: r.publishedAt,
+    people: r._count.appraisals,
+  }));
 }
 
 export async function roundOverview(roundId: number, now = new Date()) {
   const round = await db.salaryRound.findUnique({
     where: { id: roundId },
-    include: { committees: { include: { members: { include: { person: true }, orderBy: { id: "asc" } }, meetings: { orderBy: { number: "asc" }, include: { _count: { select: { decisions: true, attendees: true } } } } } } },
+    include: {
+      committees: {
+        include: {
+          members: { include: { person: true }, orderBy: { id: "asc" } },
+          meetings: {
+            orderBy: { number: "asc" },
+            include: { _count: { select: { decisions: true, attendees: true } } },
+          },
+        },
+      },
+    },
   });
   if (!round) throw refusal(404, "ไม่พบรอบการเลื่อนขั้นเงินเดือนนี้");
   const cases = await loadCases(roundId);
@@ -49,12 +91,32 @@ export async function roundOverview(roundId: number, now = new Date()) {
       increaseType: c.increaseType as IncreaseType,
       score: c.score,
       appraised: c.appraisedAt != null,
-      proposed: { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints, amountBaht: c.proposedAmountBaht ?? 0 },
+      proposed: {
+        halfSteps: c.proposedHalfSteps,
+        basisPoints: c.proposedBasisPoints,
+        amountBaht: c.proposedAmountBaht ?? 0,
+      },
       screened: decisionView(screened),
       decided: decisionView(decided),
-      appeals: c.appeals.map((a) => ({ id: a.id, reason: a.reason, filedAt: a.filedAt, outcome: a.outcome, answer: a.answer, answeredAt: a.answeredAt })),
+      appeals: c.appeals.map((a) => ({
+        id: a.id,
+        reason: a.reason,
+        filedAt: a.filedAt,
+        outcome: a.outcome,
+        answer: a.answer,
+        answeredAt: a.answeredAt,
+      })),
       status: salaryStatus(
-        { round, increaseType: c.increaseType, score: c.score, comment: c.comment, proposed: { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints }, screened: decisionView(screened), decided: decisionView(decided), appeals: c.appeals },
+        {
+          round,
+          increaseType: c.increaseType,
+          score: c.score,
+          comment: c.comment,
+          proposed: { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints },
+          screened: decisionView(screened),
+          decided: decisionView(decided),
+          appeals: c.appeals,
+        },
         now,
       ),
       supervisorStatus: supervisorStatusLabel({ round }, c.appraisedAt != null),
@@ -67,8 +129,21 @@ export async function roundOverview(roundId: number, now = new Date()) {
       id: c.id,
       kind: c.kind as CommitteeKind,
       appointingOrderRef: c.appointingOrderRef,
-      members: c.members.map((m) => ({ personId: m.personId, employeeNumber: m.person.employeeNumber, name: fullName(m.person), position: m.person.position, role: m.role })),
-      meetings: c.meetings.map((m) => ({ id: m.id, number: m.number, heldAt: m.heldAt, closedAt: m.closedAt, decisions: m._count.decisions, present: m._count.attendees })),
+      members: c.members.map((m) => ({
+        personId: m.personId,
+        employeeNumber: m.person.employeeNumber,
+        name: fullName(m.person),
+        position: m.person.position,
+        role: m.role,
+      })),
+      meetings: c.meetings.map((m) => ({
+        id: m.id,
+        number: m.number,
+        heldAt: m.heldAt,
+        closedAt: m.closedAt,
+        decisions: m._count.decisions,
+        present: m._count.attendees,
+      })),
     })),
     cases: rows,
     totals: {
@@ -107,17 +182,38 @@ export async function committeeView(committeeId: number, actor: Pick<Actor, "per
   const onAgenda = new Set(agenda.map((a) => a.appraisal.id));
   return {
     isHr: viewer.isHr,
-    committee: { id: committee.id, kind: committee.kind as CommitteeKind, appointingOrderRef: committee.appointingOrderRef, round: { id: committee.round.id, title: committee.round.title, publishedAt: committee.round.publishedAt } },
+    committee: {
+      id: committee.id,
+      kind: committee.kind as CommitteeKind,
+      appointingOrderRef: committee.appointingOrderRef,
+      round: { id: committee.round.id, title: committee.round.title, publishedAt: committee.round.publishedAt },
+    },
     seat: seat ? { role: seat.role } : null,
-    members: committee.members.map((m) => ({ personId: m.personId, name: fullName(m.person), position: m.person.position, role: m.role })),
-    meetings: committee.meetings.map((m) => ({ id: m.id, number: m.number, heldAt: m.heldAt, closedAt: m.closedAt, decisions: m._count.decisions, present: m._count.attendees })),
+    members: committee.members.map((m) => ({
+      personId: m.personId,
+      name: fullName(m.person),
+      position: m.person.position,
+      role: m.role,
+    })),
+    meetings: committee.meetings.map((m) => ({
+      id: m.id,
+      number: m.number,
+      heldAt: m.heldAt,
+      closedAt: m.closedAt,
+      decisions: m._count.decisions,
+      present: m._count.attendees,
+    })),
     cases: cases.map((c) => ({
       id: c.id,
       name: fullName(c.person),
       division: c.person.division.name,
       increaseType: c.increaseType as IncreaseType,
       score: c.score,
-      proposed: { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints, amountBaht: c.proposedAmountBaht ?? 0 },
+      proposed: {
+        halfSteps: c.proposedHalfSteps,
+        basisPoints: c.proposedBasisPoints,
+        amountBaht: c.proposedAmountBaht ?? 0,
+      },
       standing: decisionView(standingDecision(c.decisions, committeeId)),
       onAgenda: onAgenda.has(c.id),
     })),
@@ -126,14 +222,24 @@ export async function committeeView(committeeId: number, actor: Pick<Actor, "per
     recusals: committee.recusals
       .filter((r) => viewer.isHr || seat?.role !== "member" || r.personId === viewer.personId)
       .filter((r) => !hidden.has(r.appraisalId) || r.personId === viewer.personId)
-      .map((r) => ({ id: r.id, member: fullName(r.person), case: r.personId === viewer.personId || !hidden.has(r.appraisalId) ? fullName(r.appraisal.person) : "—", reason: r.reason, declaredAt: r.declaredAt })),
+      .map((r) => ({
+        id: r.id,
+        member: fullName(r.person),
+        case: r.personId === viewer.personId || !hidden.has(r.appraisalId) ? fullName(r.appraisal.person) : "—",
+        reason: r.reason,
+        declaredAt: r.declaredAt,
+      })),
   };
 }
 
 export async function meetingView(meetingId: number, actor: Pick<Actor, "personId" | "roles">) {
   const meeting = await db.committeeMeeting.findUnique({
     where: { id: meetingId },
-    include: { attendees: true, decisions: { orderBy: { id: "asc" } }, committee: { include: { round: true, members: { include: { person: true }, orderBy: { id: "asc" } } } } },
+    include: {
+      attendees: true,
+      decisions: { orderBy: { id: "asc" } },
+      committee: { include: { round: true, members: { include: { person: true }, orderBy: { id: "asc" } } } },
+    },
   });
   if (!meeting) throw refusal(404, "ไม่พบการประชุมนี้");
   const viewer = { personId: actor.personId, isHr: isHr(actor) };
@@ -145,20 +251,47 @@ export async function meetingView(meetingId: number, actor: Pick<Actor, "personI
   const decidedHere = new Map(meeting.decisions.map((d) => [d.appraisalId, d]));
   const caseIds = new Set([...agenda.map((a) => a.appraisal.id), ...decidedHere.keys()]);
   const cases = (await loadCases(committee.roundId)).filter((c) => caseIds.has(c.id));
-  const screening = committee.kind === "salary" ? await db.salaryCommittee.findUnique({ where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } } }) : null;
+  const screening =
+    committee.kind === "salary"
+      ? await db.salaryCommittee.findUnique({
+          where: { roundId_kind: { roundId: committee.roundId, kind: "screening" } },
+        })
+      : null;
   const recusals = await db.committeeRecusal.findMany({ where: { committeeId: committee.id } });
   const memberIds = committee.members.map((m) => m.personId);
   return {
-    meeting: { id: meeting.id, number: meeting.number, heldAt: meeting.heldAt, agenda: meeting.agenda, minutes: meeting.minutes, quorumPercent: meeting.quorumPercent, closedAt: meeting.closedAt },
-    committee: { id: committee.id, kind: committee.kind as CommitteeKind, appointingOrderRef: committee.appointingOrderRef, round: { id: committee.round.id, title: committee.round.title, publishedAt: committee.round.publishedAt } },
+    meeting: {
+      id: meeting.id,
+      number: meeting.number,
+      heldAt: meeting.heldAt,
+      agenda: meeting.agenda,
+      minutes: meeting.minutes,
+      quorumPercent: meeting.quorumPercent,
+      closedAt: meeting.closedAt,
+    },
+    committee: {
+      id: committee.id,
+      kind: committee.kind as CommitteeKind,
+      appointingOrderRef: committee.appointingOrderRef,
+      round: { id: committee.round.id, title: committee.round.title, publishedAt: committee.round.publishedAt },
+    },
     seat: seat ? { role: seat.role } : null,
-    members: committee.members.map((m) => ({ personId: m.personId, name: fullName(m.person), role: m.role, present: meeting.attendees.some((a) => a.personId === m.personId) })),
+    members: committee.members.map((m) => ({
+      personId: m.personId,
+      name: fullName(m.person),
+      role: m.role,
+      present: meeting.attendees.some((a) => a.personId === m.personId),
+    })),
     cases: cases
       .filter((c) => !hidden.has(c.id))
       .map((c) => {
         const incoming =
           committee.kind === "screening"
-            ? { halfSteps: c.proposedHalfSteps, basisPoints: c.proposedBasisPoints, amountBaht: c.proposedAmountBaht ?? 0 }
+            ? {
+                halfSteps: c.proposedHalfSteps,
+                basisPoints: c.proposedBasisPoints,
+                amountBaht: c.proposedAmountBaht ?? 0,
+              }
             : decisionView(screening ? standingDecision(c.decisions, screening.id) : null);
         const standing = committee.round.publishedAt ? decisionView(standingDecision(c.decisions, committee.id)) : null;
         return {
@@ -172,7 +305,10 @@ export async function meetingView(meetingId: number, actor: Pick<Actor, "personI
           incoming: standing ?? incoming,
           openAppeal: c.appeals.find((a) => !a.answeredAt)?.reason ?? null,
           decision: decisionView(decidedHere.get(c.id) ?? null),
-          recusedMembers: [...recusals.filter((r) => r.appraisalId === c.id).map((r) => r.personId), ...(memberIds.includes(c.personId) ? [c.personId] : [])].length,
+          recusedMembers: [
+            ...recusals.filter((r) => r.appraisalId === c.id).map((r) => r.personId),
+            ...(memberIds.includes(c.personId) ? [c.personId] : []),
+          ].length,
         };
       }),
     hiddenCount: [...caseIds].filter((id) => hidden.has(id)).length,
@@ -181,15 +317,29 @@ export async function meetingView(meetingId: number, actor: Pick<Actor, "personI
 
 /** The committees a person sits on, newest round first. */
 export async function myCommittees(personId: number) {
-  const seats = await db.committeeMember.findMany({ where: { personId }, include: { committee: { include: { round: true } } }, orderBy: { id: "desc" } });
-  return seats.map((s) => ({ committeeId: s.committeeId, kind: s.committee.kind as CommitteeKind, role: s.role, roundTitle: s.committee.round.title, published: s.committee.round.publishedAt != null }));
+  const seats = await db.committeeMember.findMany({
+    where: { personId },
+    include: { committee: { include: { round: true } } },
+    orderBy: { id: "desc" },
+  });
+  return seats.map((s) => ({
+    committeeId: s.committeeId,
+    kind: s.committee.kind as CommitteeKind,
+    role: s.role,
+    roundTitle: s.committee.round.title,
+    published: s.committee.round.publishedAt != null,
+  }));
 }
 
 /** A person's own cases: the appraisal always, the result and the reasons once the round is published. */
 export async function myResults(personId: number, now = new Date()) {
   const appraisals = await db.salaryAppraisal.findMany({
     where: { personId },
-    include: { round: { include: { committees: true } }, decisions: { include: { meeting: true }, orderBy: { id: "asc" } }, appeals: { orderBy: { id: "asc" } } },
+    include: {
+      round: { include: { committees: true } },
+      decisions: { include: { meeting: true }, orderBy: { id: "asc" } },
+      appeals: { orderBy: { id: "asc" } },
+    },
     orderBy: { round: { effectiveDate: "desc" } },
   });
   return appraisals.map((a) => {
@@ -201,15 +351,33 @@ export async function myResults(personId: number, now = new Date()) {
     const reasons = published
       ? a.decisions
           .filter((d) => d.meeting.closedAt && d.reason)
-          .map((d) => ({ by: d.meeting.committeeId === screening?.id ? ("screening" as const) : ("salary" as const), reason: d.reason!, correction: d.correctsId != null }))
+          .map((d) => ({
+            by: d.meeting.committeeId === screening?.id ? ("screening" as const) : ("salary" as const),
+            reason: d.reason!,
+            correction: d.correctsId != null,
+          }))
       : [];
     const status = salaryStatus(
-      { round: a.round, increaseType: a.increaseType, score: a.score, comment: a.comment, proposed: { halfSteps: a.proposedHalfSteps, basisPoints: a.proposedBasisPoints }, screened: decisionView(screened), decided: decisionView(decided), appeals: a.appeals },
+      {
+        round: a.round,
+        increaseType: a.increaseType,
+        score: a.score,
+        comment: a.comment,
+        proposed: { halfSteps: a.proposedHalfSteps, basisPoints: a.proposedBasisPoints },
+        screened: decisionView(screened),
+        decided: decisionView(decided),
+        appeals: a.appeals,
+      },
       now,
     );
     return {
       appraisalId: a.id,
-      round: { id: a.round.id, title: a.round.title, publishedAt: a.round.publishedAt, appealDeadline: a.round.appealDeadline },
+      round: {
+        id: a.round.id,
+        title: a.round.title,
+        publishedAt: a.round.publishedAt,
+        appealDeadline: a.round.appealDeadline,
+      },
       increaseType: a.increaseType as IncreaseType,
       score: published ? a.score : null,
       comment: published ? a.comment : null,
@@ -217,7 +385,14 @@ export async function myResults(personId: number, now = new Date()) {
       screened: decisionView(screened),
       result: decisionView(decided),
       reasons,
-      appeals: a.appeals.map((ap) => ({ id: ap.id, reason: ap.reason, filedAt: ap.filedAt, outcome: ap.outcome, answer: ap.answer, answeredAt: ap.answeredAt })),
+      appeals: a.appeals.map((ap) => ({
+        id: ap.id,
+        reason: ap.reason,
+        filedAt: ap.filedAt,
+        outcome: ap.outcome,
+        answer: ap.answer,
+        answeredAt: ap.answeredAt,
+      })),
       status,
       canAppeal: status.appeal.mayFile,
     };
@@ -230,8 +405,18 @@ export async function roundReport(roundId: number) {
   const divisions = await db.division.findMany();
   const topOf = topLevelMap(divisions);
   const names = new Map(divisions.map((d) => [d.id, d.name]));
-  const people = new Map((await db.person.findMany({ where: { id: { in: cases.map((c) => c.personId) } }, select: { id: true, divisionId: true } })).map((p) => [p.id, p.divisionId]));
-  const rows = new Map<string, { division: string; people: number; byResult: Record<string, number>; amountBaht: number }>();
+  const people = new Map(
+    (
+      await db.person.findMany({
+        where: { id: { in: cases.map((c) => c.personId) } },
+        select: { id: true, divisionId: true },
+      })
+    ).map((p) => [p.id, p.divisionId]),
+  );
+  const rows = new Map<
+    string,
+    { division: string; people: number; byResult: Record<string, number>; amountBaht: number }
+  >();
   for (const c of cases) {
     const top = topOf.get(people.get(c.personId)!) ?? people.get(c.personId)!;
     const division = names.get(top) ?? "—";

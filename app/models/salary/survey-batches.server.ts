@@ -24,7 +24,9 @@ function unseal(roundId: number, sealed: string): { divisionId: number; answers:
   const decipher = createDecipheriv("aes-256-gcm", purposeKey("survey-held"), bytes.subarray(0, 12));
   decipher.setAAD(Buffer.from(`survey-held:${roundId}`));
   decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-  const text = Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString("utf8");
+  const text = Buffer.concat([decipher.update(bytes.subarray(12, bytes.length - 16)), decipher.final()]).toString(
+    "utf8",
+  );
   const { d, a } = JSON.parse(text) as { d: number; a: number[] };
   return { divisionId: d, answers: a };
 }
@@ -40,7 +42,12 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 /** Inside the answering transaction: hold one answer, unreadable without the key, under a random id. */
 export async function holdResponse(tx: Tx, roundId: number, divisionId: number, answers: readonly number[]) {
-  await tx.$executeRawUnsafe(`INSERT INTO "SurveyHeldResponse" ("id", "roundId", "sealed") VALUES (?, ?, ?)`, randomUUID(), roundId, seal(roundId, divisionId, answers));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "SurveyHeldResponse" ("id", "roundId", "sealed") VALUES (?, ?, ?)`,
+    randomUUID(),
+    roundId,
+    seal(roundId, divisionId, answers),
+  );
 }
 
 type Held = { id: string; sealed: string };
@@ -62,7 +69,10 @@ async function writeBatch(tx: Tx, roundId: number, held: readonly Held[]) {
 
 async function discard(tx: Tx, held: readonly Held[]) {
   if (held.length === 0) return;
-  await tx.$executeRawUnsafe(`DELETE FROM "SurveyHeldResponse" WHERE "id" IN (${held.map(() => "?").join(", ")})`, ...held.map((h) => h.id));
+  await tx.$executeRawUnsafe(
+    `DELETE FROM "SurveyHeldResponse" WHERE "id" IN (${held.map(() => "?").join(", ")})`,
+    ...held.map((h) => h.id),
+  );
 }
 
 /**
@@ -85,7 +95,10 @@ export async function releaseHeldBatch(roundId: number) {
  */
 export async function settleClosedSurveys(roundIds: readonly number[], now = new Date()) {
   if (roundIds.length === 0) return;
-  const settled = await db.surveySettlement.findMany({ where: { roundId: { in: [...roundIds] } }, select: { roundId: true } });
+  const settled = await db.surveySettlement.findMany({
+    where: { roundId: { in: [...roundIds] } },
+    select: { roundId: true },
+  });
   const open = roundIds.filter((id) => !settled.some((s) => s.roundId === id));
   if (open.length === 0) return;
   const closed = await db.salaryRound.findMany({
