@@ -98,16 +98,14 @@ export function demoHistory(people: HistoryPerson[], courses: HistoryCourse[], n
         const pre = sit(person, course, "pre", year, 1, preAt, base * 0.8, new Set());
         const lessonsRead =
           complete || random() < 0.7 ? course.lessonIds.length : Math.floor(random() * course.lessonIds.length);
-        course.lessonIds
-          .slice(0, lessonsRead)
-          .forEach((lessonId, i) =>
-            lessonProgress.push({
-              personId: person.id,
-              lessonId,
-              fiscalYear: year,
-              completedAt: new Date(preAt.getTime() + (i + 1) * 3_600_000),
-            }),
-          );
+        course.lessonIds.slice(0, lessonsRead).forEach((lessonId, i) =>
+          lessonProgress.push({
+            personId: person.id,
+            lessonId,
+            fiscalYear: year,
+            completedAt: new Date(preAt.getTime() + (i + 1) * 3_600_000),
+          }),
+        );
         if (lessonsRead < course.lessonIds.length || (!complete && random() < 0.3)) continue;
         let at = new Date(preAt.getTime() + (lessonsRead + 1) * 3_600_000);
         for (let number = 1; number <= course.maxPostTestAttempts; number++) {

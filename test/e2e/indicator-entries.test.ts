@@ -34,13 +34,11 @@ describe("HR records an indicator the app cannot compute", () => {
     await screenshot(hr.page, "indicator-entry-missing-evidence-desktop");
     await ita.screenshot({ path: "screenshots/indicator-entry-missing-evidence-form.png" });
 
-    await ita
-      .getByLabel("หรือไฟล์หลักฐาน")
-      .setInputFiles({
-        name: "ผลITA-2570.pdf",
-        mimeType: "application/pdf",
-        buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"),
-      });
+    await ita.getByLabel("หรือไฟล์หลักฐาน").setInputFiles({
+      name: "ผลITA-2570.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"),
+    });
     await ita.getByRole("button", { name: "บันทึกผล" }).click();
     await expect.poll(() => ita.getByRole("status").textContent()).toContain(`บันทึกผลปีงบประมาณ ${thisYear} แล้ว`);
     await expect.poll(() => ita.locator(".badge").first().textContent()).toBe("บรรลุ");
