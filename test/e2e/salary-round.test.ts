@@ -52,6 +52,9 @@ async function holdMeeting(p: Page, change?: { name: string; percent: string; re
   await p.getByRole("button", { name: "เปิดการประชุม" }).click();
   await p.waitForURL(/\/salary\/meetings\/\d+$/);
   await p.waitForLoadState("networkidle");
+  // Wait for the three members' boxes themselves: on a busy machine `all()` could run before the meeting page's
+  // list rendered, find no box, and the poll below would pass on an empty list (seen once: "0 คนแล้ว").
+  await expect.poll(() => p.getByRole("checkbox").count()).toBe(3);
   for (const box of await p.getByRole("checkbox").all()) await box.check();
   await expect
     .poll(async () =>

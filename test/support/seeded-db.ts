@@ -50,8 +50,34 @@ export function seedHash(now = new Date()): string {
  */
 export function seededDatabase(): string {
   const file = path.join(SEEDED_DIR, `demo-${seedHash()}.db`);
-  if (fs.existsSync(file) && fs.existsSync(SEEDED_SEAL_KEY_FILE)) return file;
   fs.mkdirSync(SEEDED_DIR, { recursive: true });
+  // `npm test` runs the unit/integration and the e2e vitest processes side by side (decision 040), and both may
+  // need the file first: one builds it under a lock file, the other waits for it instead of seeding a second time.
+  const lock = `${file}.lock`;
+  for (;;) {
+    if (fs.existsSync(file) && fs.existsSync(SEEDED_SEAL_KEY_FILE)) return file;
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: "wx" });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lock, "utf8"));
+      if (holder && !alive(holder)) fs.rmSync(lock, { force: true });
+      else sleep(250);
+    }
+  }
+  try {
+    if (fs.existsSync(file) && fs.existsSync(SEEDED_SEAL_KEY_FILE)) return file;
+    buildSeededFile(file);
+    return file;
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function buildSeededFile(file: string) {
   // Seeded files are only valid with the key they were sealed with: a new key means every old file goes.
   if (!fs.existsSync(SEEDED_SEAL_KEY_FILE)) removeSeededFilesExcept(undefined);
   const building = `${file}.${process.pid}.building`;
@@ -69,7 +95,6 @@ export function seededDatabase(): string {
   sqlite.close();
   fs.renameSync(building, file);
   removeSeededFilesExcept(path.basename(file));
-  return file;
 }
 
 const alive = (pid: number) => {
@@ -84,8 +109,9 @@ const alive = (pid: number) => {
 function removeSeededFilesExcept(keep: string | undefined) {
   for (const old of fs.readdirSync(SEEDED_DIR)) {
     const building = /\.(\d+)\.building/.exec(old);
-    // Old seeded files, and half-built ones whose builder is gone (a run that was stopped).
-    if ((/^demo-[0-9a-f]+\.db$/.test(old) && old !== keep) || (building && !alive(Number(building[1])))) {
+    // Old seeded files and their locks, and half-built ones whose builder is gone (a run that was stopped).
+    const stale = /^demo-[0-9a-f]+\.db(\.lock)?$/.test(old) && !old.startsWith(keep ?? "\0");
+    if (stale || (building && !alive(Number(building[1])))) {
       fs.rmSync(path.join(SEEDED_DIR, old), { force: true });
     }
   }
