@@ -59,6 +59,12 @@ export default tseslint.config(
               message: "Routes call a model page/command function; the database belongs to app/models.",
             },
             { name: "@prisma/client", message: "Routes do not use Prisma; call a model function." },
+            {
+              name: "@remix-run/react",
+              importNames: ["useActionData"],
+              message:
+                "Read the action's result with useActionResult<typeof action>() from ~/components/use-action-result (decision 051).",
+            },
           ],
         },
       ],

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionResult } from "~/components/use-action-result";
 import { FormError, SelectField, TextField } from "~/components/form-field";
 import { ThaiDateField, dateField } from "~/components/thai-date-field";
 import { useZodForm } from "~/components/use-zod-form";
@@ -12,7 +13,7 @@ import {
 } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
 import { declareRecusal, openMeeting } from "~/models/salary/committees.server";
-import { stepView, type StepResult } from "~/domain/salary-step";
+import { stepView } from "~/domain/salary-step";
 import { committeeView } from "~/models/salary/queries.server";
 import { meetingSchema, recusalSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const mine = result?.intent === "recuse" ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(recusalSchema, {
@@ -104,7 +105,7 @@ function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
 }
 
 function OpenMeetingForm() {
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const mine = result?.intent === "open-meeting" ? result : undefined;
   const navigation = useNavigation();
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
