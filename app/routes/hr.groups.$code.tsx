@@ -15,7 +15,7 @@ import {
   previewPopulation,
   removeNamedMember,
   updateGroup,
-} from "~/models/people/target-groups.server";
+} from "~/models/people/target-group-admin.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema, namedMemberSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";

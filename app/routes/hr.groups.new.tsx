@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GroupPreview, TargetGroupForm } from "~/components/target-group-form";
 import { useActionResult } from "~/components/use-action-result";
 import { listDivisionOptions } from "~/models/people/organization.server";
-import { createGroup, previewPopulation } from "~/models/people/target-groups.server";
+import { createGroup, previewPopulation } from "~/models/people/target-group-admin.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";

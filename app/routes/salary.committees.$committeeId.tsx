@@ -12,9 +12,10 @@ import {
   type CommitteeRole,
 } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
-import { declareRecusal, openMeeting } from "~/models/salary/committees.server";
+import { declareRecusal } from "~/models/salary/committees.server";
+import { openMeeting } from "~/models/salary/meetings.server";
 import { stepView } from "~/domain/salary-step";
-import { committeeView } from "~/models/salary/queries.server";
+import { committeeView } from "~/models/salary/committee-views.server";
 import { meetingSchema, recusalSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";

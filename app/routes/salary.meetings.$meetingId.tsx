@@ -13,8 +13,8 @@ import {
   type CommitteeRole,
 } from "~/domain/salary-review";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { closeMeeting, decideCase, setAttendance } from "~/models/salary/committees.server";
-import { meetingView } from "~/models/salary/queries.server";
+import { closeMeeting, decideCase, setAttendance } from "~/models/salary/meetings.server";
+import { meetingView } from "~/models/salary/committee-views.server";
 import { decisionSchema, minutesSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
