@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { THAI_MONTHS } from "~/domain/be-date";

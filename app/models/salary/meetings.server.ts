@@ -1,6 +1,6 @@
 import type { CaseDecision, CommitteeMeeting } from "@prisma/client";
 import type { Actor } from "~/domain/actor";
-import { refusal } from "~/domain/refusal";
+import { fieldRefusal, refusal } from "~/domain/refusal";
 import {
   capViolation,
   caseHasQuorum,
@@ -16,7 +16,7 @@ import {
 import { percentToBasisPoints, type DecisionInput } from "~/schemas/salary";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
-import { agendaFor, incomingProposal, roundCases } from "./agenda.server";
+import { agendaFor, incomingProposal, roundCases, type Proposal } from "./agenda.server";
 import { recusedAppraisalIds, requireCommittee, seatOf } from "./committees.server";
 
 // The one module that writes committee meetings, their attendance, decisions and minutes.
