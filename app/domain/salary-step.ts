@@ -1,12 +1,18 @@
-import type { ActionFailure } from "./action-result";
+import type { ActionResult } from "./action-result";
+import type { FieldErrors } from "./refusal";
 
-// The salary pages' action results: the one result shape of decision 020 plus the form's `intent`, so a page with
-// several forms shows each result at its own form. A failure carries the intent among its submitted values.
+// The salary pages' action results: the one result shape of decision 020 with the form's `intent` on success, so a
+// page with several forms shows each result at its own form. A failure carries the intent among its submitted values.
 
-export type StepResult = { ok: true; intent: string; message: string } | (ActionFailure & { intent?: string });
+export type StepResult = ActionResult<{ intent: string; message: string }>;
+
+/** A step result as the component receives it (JSON). */
+type StepResultLike =
+  | { ok: true; intent: string; message: string }
+  | { ok: false; formError?: string; fieldErrors?: FieldErrors; values?: { [key: string]: unknown } };
 
 /** One flat view of a result for a component: which form, its message or error, field errors and typed values. */
-export function stepView(result: StepResult | undefined) {
+export function stepView(result: StepResultLike | undefined) {
   if (!result) return undefined;
   if (result.ok)
     return {
@@ -17,7 +23,7 @@ export function stepView(result: StepResult | undefined) {
       values: undefined,
     };
   return {
-    intent: String(result.intent ?? result.values?.intent ?? ""),
+    intent: String(result.values?.intent ?? ""),
     message: undefined,
     formError: result.formError,
     fieldErrors: result.fieldErrors,

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
-import { isRefusal } from "~/domain/refusal";
 import { ROLE_LABELS } from "~/domain/roles";
 import { changeOwnPassword } from "~/models/people/people.server";
 import { changePasswordSchema } from "~/schemas/auth";
 import { requireUser } from "~/utils/auth.server";
-import { validateForm, type FieldErrors } from "~/utils/forms";
+import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
+import { actionFailure, actOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "บัญชีของฉัน · สุจริต" }];
 
@@ -26,13 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-const outcome = (ok: boolean, fieldErrors: FieldErrors, formError?: string) => ({ ok, fieldErrors, formError });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { result } = validateForm(changePasswordSchema, await readFormData(request));
-  if (!result.success) return json(outcome(false, result.fieldErrors), { status: 400 });
-  try {
+  // No `values` back: passwords are never echoed.
+  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors });
+  return actOrRefuse(async () => {
     await changeOwnPassword(
       user.id,
       user.sessionId,
@@ -40,21 +40,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result.data.newPassword,
       clientIp(context),
     );
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    const fieldErrors = error.fieldErrors ?? {};
-    return json(outcome(false, fieldErrors, Object.keys(fieldErrors).length ? undefined : error.message), {
-      status: error.status,
-    });
-  }
-  return json(outcome(true, {}));
+    return json({ ok: true as const });
+  });
 }
 
 export default function Account() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionResult<typeof action>();
+  const failure = failureOf(actionData);
   const { register, onSubmit, errorOf, reset } = useZodForm(changePasswordSchema, {
-    serverErrors: actionData?.fieldErrors,
+    serverErrors: failure?.fieldErrors,
   });
   if (actionData?.ok) queueMicrotask(() => reset());
   return (
@@ -86,7 +81,7 @@ export default function Account() {
             เปลี่ยนรหัสผ่านแล้ว อุปกรณ์อื่นที่เคยเข้าสู่ระบบไว้ถูกออกจากระบบแล้ว
           </div>
         ) : null}
-        <FormError message={actionData?.formError} />
+        <FormError message={failure?.formError} />
         <Form method="post" className="stack" onSubmit={onSubmit} noValidate>
           <TextField
             label="รหัสผ่านปัจจุบัน"

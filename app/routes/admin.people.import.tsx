@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form-field";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { decodeCsvBytes } from "~/domain/csv-encoding";
 import { ROSTER_COLUMNS } from "~/domain/roster-columns";
-import { isRefusal } from "~/domain/refusal";
 import { applyRosterImport, planRosterImport, type RosterRowPlan } from "~/models/people/roster-import.server";
 import { requireRole } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData, uploadedFile } from "~/utils/request-body.server";
+import { actionFailure, actOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "นำเข้ารายชื่อบุคลากร · สุจริต" }];
 
@@ -25,14 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({});
 }
 
-type Result = {
-  csv?: string;
-  rows?: RosterRowPlan[];
-  headerErrors?: string[];
-  error?: string;
-  applied?: { created: number; updated: number; unchanged: number };
-};
-
+/**
+ * "ตรวจสอบ" answers `{ ok: true, csv, rows, headerErrors }` (nothing written); "นำเข้า" answers `{ ok: true, applied }`.
+ * A refusal (too big, empty, rows with errors) is the one failure shape, with the CSV kept to check again.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const form = await readFormData(request);
@@ -40,38 +37,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { file, tooBig } = uploadedFile(form, "file", MAX_BYTES);
   const pasted = form.get("csv");
   if (tooBig || (typeof pasted === "string" && pasted.length > MAX_BYTES)) {
-    return json<Result>(
-      { error: "ไฟล์รายชื่อต้องมีขนาดไม่เกิน 2 MB (ประมาณ 10,000 คน) กรุณาแบ่งไฟล์แล้วนำเข้าทีละส่วน" },
-      { status: 413 },
-    );
+    return actionFailure({ formError: "ไฟล์รายชื่อต้องมีขนาดไม่เกิน 2 MB (ประมาณ 10,000 คน) กรุณาแบ่งไฟล์แล้วนำเข้าทีละส่วน" }, 413);
   }
   const hasPasted = typeof pasted === "string" && pasted.length > 0;
   if (!hasPasted && !(file && file.size > 0)) {
     const raw = form.get("file");
     const named = raw instanceof File && raw.name ? raw.name : null;
-    return json<Result>(
-      {
-        error: named
-          ? `ไฟล์ "${named}" ว่างเปล่า ไม่มีข้อมูลให้นำเข้า`
-          : 'ยังไม่ได้เลือกไฟล์ กรุณาเลือกไฟล์ CSV ที่จะนำเข้า แล้วกด "ตรวจสอบ" อีกครั้ง',
-      },
-      { status: 400 },
-    );
+    return actionFailure({
+      formError: named
+        ? `ไฟล์ "${named}" ว่างเปล่า ไม่มีข้อมูลให้นำเข้า`
+        : 'ยังไม่ได้เลือกไฟล์ กรุณาเลือกไฟล์ CSV ที่จะนำเข้า แล้วกด "ตรวจสอบ" อีกครั้ง',
+    });
   }
   const csv = hasPasted ? String(pasted) : decodeCsvBytes(new Uint8Array(await file!.arrayBuffer())).text;
-  if (!csv.trim()) return json<Result>({ error: "ไฟล์ว่างเปล่า ไม่มีข้อมูลให้นำเข้า" }, { status: 400 });
+  if (!csv.trim()) return actionFailure({ formError: "ไฟล์ว่างเปล่า ไม่มีข้อมูลให้นำเข้า" });
   if (intent === "apply") {
-    try {
-      const applied = await applyRosterImport(csv, { actorId: user.id, ip: clientIp(context), roles: user.roles });
-      return json<Result>({ applied });
-    } catch (error) {
-      if (!isRefusal(error)) throw error;
-      const plan = await planRosterImport(csv);
-      return json<Result>({ csv, ...plan, error: error.message }, { status: error.status });
-    }
+    const actor = { actorId: user.id, ip: clientIp(context), roles: user.roles };
+    return actOrRefuse(async () => json({ ok: true as const, applied: await applyRosterImport(csv, actor) }), { csv });
   }
   const plan = await planRosterImport(csv);
-  return json<Result>({
+  return json({
+    ok: true as const,
     csv,
     rows: plan.rows.map(({ input: _input, ...row }) => row),
     headerErrors: plan.headerErrors,
@@ -79,9 +65,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportRoster() {
-  const result = useActionData<typeof action>() as Result | undefined;
+  const result = useActionResult<typeof action>();
+  const failure = failureOf(result);
+  const applied = result?.ok && "applied" in result ? result.applied : undefined;
+  const preview = result?.ok && "rows" in result ? result : undefined;
+  const refusedCsv = typeof failure?.values?.csv === "string" ? failure.values.csv : undefined;
   const navigation = useNavigation();
-  const rows = result?.rows ?? [];
+  const rows = preview?.rows ?? [];
   const errors = rows.filter((r) => r.action === "error").length;
   const counts = (action: RosterRowPlan["action"]) => rows.filter((r) => r.action === action).length;
   return (
@@ -96,13 +86,21 @@ export default function ImportRoster() {
           ดาวน์โหลดแบบฟอร์ม CSV (หัวคอลัมน์ที่ถูกต้องพร้อมตัวอย่าง 1 แถว)
         </a>
       </p>
-      {result?.applied ? (
+      {applied ? (
         <p
           className="alert alert--ok"
           role="status"
-        >{`นำเข้าแล้ว: เพิ่มใหม่ ${result.applied.created} คน แก้ไข ${result.applied.updated} คน ไม่เปลี่ยนแปลง ${result.applied.unchanged} คน`}</p>
+        >{`นำเข้าแล้ว: เพิ่มใหม่ ${applied.created} คน แก้ไข ${applied.updated} คน ไม่เปลี่ยนแปลง ${applied.unchanged} คน`}</p>
       ) : null}
-      <FormError message={result?.error ?? result?.headerErrors?.join(" · ")} />
+      <FormError message={failure?.formError ?? preview?.headerErrors.join(" · ")} />
+      {refusedCsv ? (
+        <Form method="post" encType="multipart/form-data" className="actions">
+          <input type="hidden" name="csv" value={refusedCsv} />
+          <button type="submit" name="intent" value="preview" className="btn btn--secondary">
+            ตรวจสอบไฟล์นี้อีกครั้ง
+          </button>
+        </Form>
+      ) : null}
       <Form method="post" encType="multipart/form-data" className="card row row--end">
         <div className="field">
           <label htmlFor="file">ไฟล์ CSV (UTF-8 หรือ CSV จาก Excel ภาษาไทย)</label>
@@ -117,9 +115,9 @@ export default function ImportRoster() {
       {rows.length ? (
         <section className="card" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{`ผลการตรวจสอบ: เพิ่มใหม่ ${counts("create")} · แก้ไข ${counts("update")} · ไม่เปลี่ยนแปลง ${counts("unchanged")} · ผิดพลาด ${errors}`}</h2>
-          {errors === 0 && !result?.applied ? (
+          {errors === 0 ? (
             <Form method="post" encType="multipart/form-data" className="actions">
-              <input type="hidden" name="csv" value={result?.csv ?? ""} />
+              <input type="hidden" name="csv" value={preview?.csv ?? ""} />
               <button type="submit" name="intent" value="apply" className="btn" disabled={navigation.state !== "idle"}>
                 นำเข้า
               </button>

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PersonForm, emptyPersonFormValues, type PersonFormValues } from "~/components/person-form";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { listDivisionOptions } from "~/models/people/organization.server";
 import { createPerson } from "~/models/people/people.server";
-import { isRefusal } from "~/domain/refusal";
 import { personSchema } from "~/schemas/person";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
+import { actionFailure, actOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "เพิ่มบุคลากร · สุจริต" }];
 
@@ -21,27 +22,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const { values, result } = validateForm(personSchema, await readFormData(request));
-  if (!result.success) return json({ fieldErrors: result.fieldErrors, formError: undefined, values }, { status: 400 });
-  try {
+  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
+  return actOrRefuse(async () => {
     const person = await createPerson(result.data, ["staff"], {
       actorId: user.id,
       ip: clientIp(context),
       roles: user.roles,
     });
     return redirect(`/admin/people/${person.id}?created=1`);
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    const fieldErrors = error.fieldErrors ?? {};
-    return json(
-      { fieldErrors, formError: Object.keys(fieldErrors).length ? undefined : error.message, values },
-      { status: error.status },
-    );
-  }
+  }, values);
 }
 
 export default function NewPerson() {
   const { divisions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = failureOf(useActionResult<typeof action>());
   return (
     <>
       <p className="breadcrumbs">

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRefusal } from "~/domain/refusal";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
 import { GroupPreview, TargetGroupForm } from "~/components/target-group-form";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
 import { personnelTypeLabel } from "~/domain/personnel";
 import { GROUP_MANAGERS, MEMBER_KIND_LABELS } from "~/domain/target-groups";
@@ -15,13 +15,14 @@ import {
   previewPopulation,
   removeNamedMember,
   updateGroup,
-} from "~/models/people/target-groups.server";
+} from "~/models/people/target-group-admin.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema, namedMemberSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
 import { validateForm, type FieldErrors } from "~/utils/forms";
 import { httpError } from "~/utils/http.server";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
+import { actionFailure, actOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.group.name ?? "กลุ่มเป้าหมาย"} · สุจริต` },
@@ -38,74 +39,62 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ group, divisions, preview });
 }
 
-type Reply = {
-  intent: "rules" | "named";
-  values: Record<string, unknown>;
-  fieldErrors: FieldErrors;
-  formError?: string;
-  preview?: Awaited<ReturnType<typeof previewPopulation>>;
-};
-
+// Two forms on one page: a failure names its form in `values.form` ("rules" or "named"), so each shows its own errors.
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const actor = { personId: user.id, ip: clientIp(context) };
   const code = params.code ?? "";
   const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
-  const fail = (reply: Omit<Reply, "fieldErrors"> & { fieldErrors?: FieldErrors }, status = 400) =>
-    json<Reply>({ fieldErrors: {}, ...reply }, { status });
-  const failWith = (error: unknown, intentOf: Reply["intent"], values: Record<string, unknown>) => {
-    if (!isRefusal(error)) throw error;
-    return error.fieldErrors
-      ? fail({ intent: intentOf, values, fieldErrors: error.fieldErrors }, error.status)
-      : fail({ intent: intentOf, values, formError: error.message }, error.status);
-  };
 
   if (intent === "preview" || intent === "save") {
     const { values, result } = validateForm(groupFormSchema, formData, GROUP_ARRAY_FIELDS);
-    if (!result.success) return fail({ intent: "rules", values, fieldErrors: result.fieldErrors });
+    if (!result.success)
+      return actionFailure({ fieldErrors: result.fieldErrors, values: { ...values, form: "rules" } });
     if (intent === "preview")
-      return json<Reply>({
-        intent: "rules",
-        values,
-        fieldErrors: {},
-        preview: await previewPopulation(result.data, code, new Date()),
-      });
-    try {
-      await updateGroup(code, result.data, actor);
-    } catch (error) {
-      return failWith(error, "rules", values);
-    }
-    return redirect(`/hr/groups/${code}?saved=rules`);
+      return json({ ok: true as const, values, preview: await previewPopulation(result.data, code, new Date()) });
+    return actOrRefuse(
+      async () => {
+        await updateGroup(code, result.data, actor);
+        return redirect(`/hr/groups/${code}?saved=rules`);
+      },
+      { ...values, form: "rules" },
+    );
   }
   if (intent === "name") {
     const { values, result } = validateForm(namedMemberSchema, formData);
-    if (!result.success) return fail({ intent: "named", values, fieldErrors: result.fieldErrors });
-    try {
-      await addNamedMember(code, result.data.employeeNumber, result.data.kind, actor);
-    } catch (error) {
-      return failWith(error, "named", values);
-    }
-    return redirect(`/hr/groups/${code}?saved=named`);
+    if (!result.success)
+      return actionFailure({ fieldErrors: result.fieldErrors, values: { ...values, form: "named" } });
+    return actOrRefuse(
+      async () => {
+        await addNamedMember(code, result.data.employeeNumber, result.data.kind, actor);
+        return redirect(`/hr/groups/${code}?saved=named`);
+      },
+      { ...values, form: "named" },
+    );
   }
   if (intent === "unname") {
     const personId = Number(formData.get("personId"));
-    if (!Number.isInteger(personId)) return fail({ intent: "named", values: {}, formError: "คำขอไม่ถูกต้อง" });
-    try {
-      await removeNamedMember(code, personId, actor);
-    } catch (error) {
-      return failWith(error, "named", {});
-    }
-    return redirect(`/hr/groups/${code}?saved=named`);
+    if (!Number.isInteger(personId)) return actionFailure({ formError: "คำขอไม่ถูกต้อง", values: { form: "named" } });
+    return actOrRefuse(
+      async () => {
+        await removeNamedMember(code, personId, actor);
+        return redirect(`/hr/groups/${code}?saved=named`);
+      },
+      { form: "named" },
+    );
   }
-  return fail({ intent: "rules", values: {}, formError: "คำขอไม่ถูกต้อง" });
+  return actionFailure({ formError: "คำขอไม่ถูกต้อง", values: { form: "rules" } });
 }
 
 export default function GroupPage() {
   const { group, divisions, preview } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const rulesReply = actionData?.intent === "rules" ? actionData : undefined;
-  const values = rulesReply?.values;
+  const actionData = useActionResult<typeof action>();
+  const failure = failureOf(actionData);
+  const rulesFailure = failure?.values?.form === "rules" ? failure : undefined;
+  const namedFailure = failure?.values?.form === "named" ? failure : undefined;
+  const rulesPreview = actionData?.ok ? actionData.preview : undefined;
+  const values = actionData?.ok ? actionData.values : rulesFailure?.values;
   const editable = group.managedBy === "hr";
   return (
     <>
@@ -140,8 +129,8 @@ export default function GroupPage() {
                   positionIncludes: group.positionIncludes,
                 }
           }
-          fieldErrors={rulesReply?.fieldErrors}
-          formError={rulesReply?.formError}
+          fieldErrors={rulesFailure?.fieldErrors}
+          formError={rulesFailure?.formError}
           submitLabel="บันทึกเงื่อนไข"
         />
       ) : (
@@ -155,11 +144,9 @@ export default function GroupPage() {
         </div>
       )}
 
-      {rulesReply?.preview ? (
-        <GroupPreview preview={rulesReply.preview} title="ผู้ที่จะอยู่ในกลุ่มตามเงื่อนไขที่กรอก (ยังไม่ได้บันทึก)" />
-      ) : null}
+      {rulesPreview ? <GroupPreview preview={rulesPreview} title="ผู้ที่จะอยู่ในกลุ่มตามเงื่อนไขที่กรอก (ยังไม่ได้บันทึก)" /> : null}
 
-      <NamedMembers group={group} reply={actionData?.intent === "named" ? actionData : undefined} />
+      <NamedMembers group={group} reply={namedFailure} />
 
       <GroupPreview preview={preview} title="สมาชิกปัจจุบัน (ตามที่บันทึกไว้)" />
     </>
@@ -171,7 +158,7 @@ function NamedMembers({
   reply,
 }: {
   group: ReturnType<typeof useLoaderData<typeof loader>>["group"];
-  reply?: { values: Record<string, unknown>; fieldErrors: FieldErrors; formError?: string };
+  reply?: { values?: Record<string, unknown>; fieldErrors?: FieldErrors; formError?: string };
 }) {
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(namedMemberSchema, {

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { FormError } from "~/components/form-field";
 import { failureOf, useActionResult } from "~/components/use-action-result";
+import type { ActionFailure } from "~/domain/action-result";
 import { useZodForm } from "~/components/use-zod-form";
 import { formatCount } from "~/domain/numbers";
 import { GROUP_MANAGERS } from "~/domain/target-groups";
@@ -217,7 +218,7 @@ function CourseAssignments({
   year: number;
   groups: LoaderData["groups"];
   readOnly: boolean;
-  failure?: ReturnType<typeof failureOf>;
+  failure?: ActionFailure;
 }) {
   const navigation = useNavigation();
   const assigned = new Set(course.groups.map((g) => g.code));

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRefusal } from "~/domain/refusal";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GroupPreview, TargetGroupForm } from "~/components/target-group-form";
+import { useActionResult } from "~/components/use-action-result";
 import { listDivisionOptions } from "~/models/people/organization.server";
-import { createGroup, previewPopulation } from "~/models/people/target-groups.server";
+import { createGroup, previewPopulation } from "~/models/people/target-group-admin.server";
 import { GROUP_ARRAY_FIELDS, groupFormSchema } from "~/schemas/target-group";
 import { requireRole } from "~/utils/auth.server";
-import { validateForm, type FieldErrors } from "~/utils/forms";
+import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { readFormData } from "~/utils/request-body.server";
+import { actionFailure, actOrRefuse } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "สร้างกลุ่มเป้าหมาย · สุจริต" }];
 
@@ -22,31 +23,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, "hr", "admin");
   const formData = await readFormData(request);
   const { values, result } = validateForm(groupFormSchema, formData, GROUP_ARRAY_FIELDS);
-  type Reply = {
-    values: Record<string, unknown>;
-    fieldErrors: FieldErrors;
-    formError?: string;
-    preview: Awaited<ReturnType<typeof previewPopulation>> | null;
-  };
-  const fail = (fieldErrors: FieldErrors, formError?: string) =>
-    json<Reply>({ values, fieldErrors, formError, preview: null }, { status: 400 });
-  if (!result.success) return fail(result.fieldErrors);
+  if (!result.success) return actionFailure({ fieldErrors: result.fieldErrors, values });
   if (formData.get("intent") === "preview") {
-    return json<Reply>({ values, fieldErrors: {}, preview: await previewPopulation(result.data, null, new Date()) });
+    return json({ ok: true as const, values, preview: await previewPopulation(result.data, null, new Date()) });
   }
-  try {
+  return actOrRefuse(async () => {
     const group = await createGroup(result.data, { personId: user.id, ip: clientIp(context) });
     return redirect(`/hr/groups/${group.code}`);
-  } catch (error) {
-    if (!isRefusal(error)) throw error;
-    return error.fieldErrors ? fail(error.fieldErrors) : fail({}, error.message);
-  }
+  }, values);
 }
 
 export default function NewGroup() {
   const { divisions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const values = actionData?.values as Record<string, unknown> | undefined;
+  const actionData = useActionResult<typeof action>();
+  const failure = actionData?.ok === false ? actionData : undefined;
+  const preview = actionData?.ok ? actionData.preview : undefined;
+  const values = actionData?.values;
   return (
     <>
       <p className="breadcrumbs">
@@ -64,13 +56,11 @@ export default function NewGroup() {
           divisionIds: ((values?.divisionIds as string[] | undefined) ?? []).map(Number),
           positionIncludes: String(values?.positionIncludes ?? ""),
         }}
-        fieldErrors={actionData?.fieldErrors}
-        formError={actionData?.formError}
+        fieldErrors={failure?.fieldErrors}
+        formError={failure?.formError}
         submitLabel="บันทึกกลุ่ม"
       />
-      {actionData?.preview ? (
-        <GroupPreview preview={actionData.preview} title="ผู้ที่อยู่ในกลุ่มตามเงื่อนไขนี้ (ยังไม่ได้บันทึก)" />
-      ) : null}
+      {preview ? <GroupPreview preview={preview} title="ผู้ที่อยู่ในกลุ่มตามเงื่อนไขนี้ (ยังไม่ได้บันทึก)" /> : null}
     </>
   );
 }

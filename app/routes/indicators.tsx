@@ -4,85 +4,24 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PassRateChart } from "~/components/charts";
 import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
-import { acceptsEntries } from "~/domain/indicator-entries";
-import {
-  INDICATOR_KIND_LABELS,
-  INDICATOR_STATUS_LABELS,
-  sharePercent,
-  shareStatus,
-  type IndicatorStatus,
-} from "~/domain/indicators";
+import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, type IndicatorStatus } from "~/domain/indicators";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { fullName } from "~/domain/personnel";
-import { computationDate, computeIndicators, frozenResults } from "~/models/plan/indicators.server";
-import { confirmYearClosure, yearClosurePreview } from "~/models/plan/year-closure.server";
+import { indicatorListPage } from "~/models/plan/indicator-list-page.server";
+import { confirmYearClosure } from "~/models/plan/year-closure.server";
 import { useActionResult } from "~/components/use-action-result";
-import { isHr } from "~/domain/actor";
 import { actOrRefuse } from "~/utils/route.server";
 import { requireRole } from "~/utils/auth.server";
 import { clientIp } from "~/utils/request.server";
-import { listDivisionOptions } from "~/models/people/organization.server";
 import { requireUser } from "~/utils/auth.server";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";
 import { readFormData } from "~/utils/request-body.server";
-import { parseId } from "~/utils/params.server";
 
 export const meta: MetaFunction = () => [{ title: "ตัวชี้วัด · สุจริต" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const year = fiscalYearParam(request);
-  const url = new URL(request.url);
-  const dimension = Number(url.searchParams.get("dimension")) || null;
-  const status = (url.searchParams.get("status") ?? "") as IndicatorStatus | "";
-  const division = parseId(url.searchParams.get("division"));
-  const { yearClosed } = computationDate(year);
-  let results = await computeIndicators(year);
-  if (division) {
-    // Knowledge indicators over one unit's part of the population; other kinds are organisation-wide.
-    results = results.map((r) => {
-      if (r.kind !== "knowledge" || r.denominator == null) return r;
-      const part = r.byDivision.find((d) => d.divisionId === division) ?? {
-        numerator: 0,
-        denominator: 0,
-        participants: 0,
-      };
-      const threshold = Number(r.rule.match(/ร้อยละ (\d+)/)?.[1] ?? 80);
-      return {
-        ...r,
-        // The pre/post-test gain is only computed for the whole population; not shown for one unit.
-        secondary: undefined,
-        numerator: part.numerator,
-        denominator: part.denominator,
-        value: sharePercent(part.numerator, part.denominator, threshold),
-        status: shareStatus({
-          numerator: part.numerator,
-          denominator: part.denominator,
-          thresholdPercent: threshold,
-          participants: part.participants,
-          yearClosed,
-        }),
-      };
-    });
-  }
-  const frozen = await frozenResults(year);
-  // The confirmation step of closing the year (?close=<year>): what it will do, before HR confirms.
-  const closing = url.searchParams.get("close") === String(year) ? await yearClosurePreview(year, user) : null;
-  const filtered = results.filter((r) => (!dimension || r.dimension === dimension) && (!status || r.status === status));
-  return json({
-    year,
-    yearClosed,
-    frozen: frozen ? { closedAt: frozen.closedAt.toISOString(), closedBy: fullName(frozen.closedBy) } : null,
-    filters: { dimension: dimension ?? "", status, division: division ?? "" },
-    isHr: isHr(user),
-    closing,
-    divisions: (await listDivisionOptions()).filter((d) => d.depth === 0),
-    counts: Object.fromEntries(
-      Object.keys(INDICATOR_STATUS_LABELS).map((s) => [s, results.filter((r) => r.status === s).length]),
-    ),
-    rows: filtered.map(({ missingPersonIds: _m, byDivision: _b, ...r }) => ({ ...r, enterable: acceptsEntries(r) })),
-  });
+  return json(await indicatorListPage(user, fiscalYearParam(request), new URL(request.url).searchParams));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -106,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function IndicatorsPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionResult<{ message: string }>();
+  const actionData = useActionResult<typeof action>();
   const knowledge = data.rows.filter((r) => r.kind === "knowledge" && r.value != null);
   return (
     <>

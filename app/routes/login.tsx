@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useNavigation, useSearchParams } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
 import { loginSchema } from "~/schemas/auth";
 import { requireAnonymous, safeRedirect, signIn } from "~/utils/auth.server";
-import { validateForm, type FieldErrors } from "~/utils/forms";
+import { validateForm } from "~/utils/forms";
 import { clientIp } from "~/utils/request.server";
 import { sessionCookie } from "~/utils/session.server";
 import { readFormData } from "~/utils/request-body.server";
+import { actionFailure } from "~/utils/route.server";
 
 export const meta: MetaFunction = () => [{ title: "เข้าสู่ระบบ · สุจริต" }];
 
@@ -22,31 +24,26 @@ const MESSAGES = {
   throttled: "มีการเข้าสู่ระบบไม่สำเร็จหลายครั้ง กรุณารอ 15 นาทีแล้วลองใหม่ หรือติดต่อผู้ดูแลระบบ",
 } as const;
 
-const loginFailure = (formError: string | undefined, fieldErrors: FieldErrors, username: string) => ({
-  formError,
-  fieldErrors,
-  username,
-});
-
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const { values, result } = validateForm(loginSchema, await readFormData(request));
   if (!result.success) {
-    return json(loginFailure(undefined, result.fieldErrors, String(values.username ?? "")), { status: 400 });
+    return actionFailure({ fieldErrors: result.fieldErrors, values: { username: String(values.username ?? "") } });
   }
   const { username, password, redirectTo } = result.data;
   const outcome = await signIn(username, password, clientIp(context));
   if (!outcome.ok) {
-    return json(loginFailure(MESSAGES[outcome.reason], {}, username), {
-      status: outcome.reason === "throttled" ? 429 : 401,
-    });
+    return actionFailure(
+      { formError: MESSAGES[outcome.reason], values: { username } },
+      outcome.reason === "throttled" ? 429 : 401,
+    );
   }
   const to = outcome.mustChangePassword ? "/account" : safeRedirect(redirectTo);
   return redirect(to, { headers: { "Set-Cookie": sessionCookie(outcome.token) } });
 }
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
+  const actionData = failureOf(useActionResult<typeof action>());
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(loginSchema, { serverErrors: actionData?.fieldErrors });
@@ -63,7 +60,7 @@ export default function Login() {
           autoComplete="username"
           inputMode="numeric"
           autoFocus
-          defaultValue={actionData?.username}
+          defaultValue={String(actionData?.values?.username ?? "")}
           error={errorOf("username")}
           {...register("username")}
         />

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
 import { PlanTargetsTable } from "~/components/plan-targets-table";
 import { failureOf, useActionResult } from "~/components/use-action-result";
+import type { ActionFailure } from "~/domain/action-result";
 import { useZodForm } from "~/components/use-zod-form";
 import { isHr, type Actor } from "~/domain/actor";
 import { fiscalYearOf, PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
@@ -111,7 +112,7 @@ export default function PlanTargets() {
   );
 }
 
-type Failure = ReturnType<typeof failureOf>;
+type Failure = ActionFailure | undefined;
 
 function BaselineForm({ failure, baselineYear }: { failure: Failure; baselineYear: number }) {
   const navigation = useNavigation();

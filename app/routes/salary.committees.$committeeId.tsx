@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionResult } from "~/components/use-action-result";
 import { FormError, SelectField, TextField } from "~/components/form-field";
 import { ThaiDateField, dateField } from "~/components/thai-date-field";
 import { useZodForm } from "~/components/use-zod-form";
@@ -11,9 +12,10 @@ import {
   type CommitteeRole,
 } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
-import { declareRecusal, openMeeting } from "~/models/salary/committees.server";
-import { stepView, type StepResult } from "~/domain/salary-step";
-import { committeeView } from "~/models/salary/queries.server";
+import { declareRecusal } from "~/models/salary/committees.server";
+import { openMeeting } from "~/models/salary/meetings.server";
+import { stepView } from "~/domain/salary-step";
+import { committeeView } from "~/models/salary/committee-views.server";
 import { meetingSchema, recusalSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
@@ -62,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const mine = result?.intent === "recuse" ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(recusalSchema, {
@@ -104,7 +106,7 @@ function RecusalForm({ cases }: { cases: { id: number; name: string }[] }) {
 }
 
 function OpenMeetingForm() {
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const mine = result?.intent === "open-meeting" ? result : undefined;
   const navigation = useNavigation();
   const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionResult } from "~/components/use-action-result";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import {
@@ -12,12 +13,12 @@ import {
   type CommitteeRole,
 } from "~/domain/salary-review";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { closeMeeting, decideCase, setAttendance } from "~/models/salary/committees.server";
-import { meetingView } from "~/models/salary/queries.server";
+import { closeMeeting, decideCase, setAttendance } from "~/models/salary/meetings.server";
+import { meetingView } from "~/models/salary/committee-views.server";
 import { decisionSchema, minutesSchema } from "~/schemas/salary";
 import { requireUser } from "~/utils/auth.server";
 import { validateForm } from "~/utils/forms";
-import { stepView, type StepResult } from "~/domain/salary-step";
+import { stepView } from "~/domain/salary-step";
 import { loadOrRefuse } from "~/utils/route.server";
 import { runStep, salaryActor, stepFailure } from "~/utils/salary-route.server";
 import { readFormData } from "~/utils/request-body.server";
@@ -72,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type CaseRow = ReturnType<typeof useLoaderData<typeof loader>>["cases"][number];
 
 function DecisionForm({ row, correction }: { row: CaseRow; correction: boolean }) {
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const mine = result?.intent === "decide" && Number(result.values?.appraisalId) === row.id ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf, watch } = useZodForm(decisionSchema, {
@@ -175,7 +176,7 @@ function DecisionForm({ row, correction }: { row: CaseRow; correction: boolean }
 }
 
 function CloseForm() {
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const mine = result?.intent === "close" ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(minutesSchema, {
@@ -205,7 +206,7 @@ function CloseForm() {
 
 export default function MeetingPage() {
   const { meeting, committee, seat, members, cases, hiddenCount } = useLoaderData<typeof loader>();
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const navigation = useNavigation();
   const open = !meeting.closedAt;
   const recorder = open && seat != null && seat.role !== "member";

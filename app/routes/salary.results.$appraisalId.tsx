@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionResult } from "~/components/use-action-result";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fullName } from "~/domain/personnel";
 import { APPEAL_OUTCOME_LABELS, formatIncrease } from "~/domain/salary-review";
-import type { StepResult } from "~/domain/salary-step";
 import { stepView } from "~/domain/salary-step";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 import { fileAppeal } from "~/models/salary/appeals.server";
@@ -46,7 +46,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ResultPage() {
   const { own, isHr, name, result } = useLoaderData<typeof loader>();
-  const actionData = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const actionData = stepView(useActionResult<typeof action>());
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(appealSchema, {
     defaultValues: {

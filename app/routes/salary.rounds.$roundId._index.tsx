@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionResult } from "~/components/use-action-result";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { personnelTypeLabel } from "~/domain/personnel";
@@ -16,7 +17,7 @@ import {
   type CommitteeRole,
 } from "~/domain/salary-review";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { stepView, type StepResult } from "~/domain/salary-step";
+import { stepView } from "~/domain/salary-step";
 import { answerAppealInRound, roundPage } from "~/models/salary/pages.server";
 import { publishRound } from "~/models/salary/rounds.server";
 import { appealAnswerSchema } from "~/schemas/salary";
@@ -90,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function AnswerForm({ appealId }: { appealId: number }) {
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const mine = result?.intent === "answer" && Number(result.values?.appealId) === appealId ? result : undefined;
   const navigation = useNavigation();
   const { register, onSubmit, errorOf } = useZodForm(appealAnswerSchema, {
@@ -149,7 +150,7 @@ function AnswerForm({ appealId }: { appealId: number }) {
 
 export default function RoundPage() {
   const { isHr, round, stage, confirmPublish, totals, committees, cases } = useLoaderData<typeof loader>();
-  const result = stepView(useActionData<typeof action>() as StepResult | undefined);
+  const result = stepView(useActionResult<typeof action>());
   const navigation = useNavigation();
   const appeals = cases.flatMap((c) => c.appeals.map((a) => ({ ...a, name: c.name, caseId: c.id })));
   return (

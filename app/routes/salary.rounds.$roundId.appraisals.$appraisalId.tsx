@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { FormError, SelectField, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fullName, personnelTypeLabel } from "~/domain/personnel";
 import { formatBasisPoints, formatBaht, formatHalfSteps } from "~/domain/salary-review";
-import type { ActionFailure } from "~/domain/action-result";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { appraisalPage, recordAppraisal } from "~/models/salary/rounds.server";
 import { appraisalSchemaFor } from "~/schemas/salary";
 import { requireRole } from "~/utils/auth.server";
@@ -68,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AppraisalPage() {
   const { round, person, increaseType, locked, lockReason, values } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionFailure | undefined;
+  const actionData = failureOf(useActionResult<typeof action>());
   const navigation = useNavigation();
   const schema = useMemo(
     () => appraisalSchemaFor(round.limits, increaseType === "steps" ? "steps" : "percent"),

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useFieldArray } from "react-hook-form";
 import { FormError, TextField } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { fullName } from "~/domain/personnel";
 import { COMMITTEE_KIND_LABELS, COMMITTEE_ROLE_LABELS, type CommitteeKind } from "~/domain/salary-review";
-import type { ActionFailure } from "~/domain/action-result";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { setCommittee } from "~/models/salary/committees.server";
 import { committeeFormPage } from "~/models/salary/pages.server";
 import { committeeSchema } from "~/schemas/salary";
@@ -70,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AppointCommittee() {
   const { round, kind, values, people } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionFailure | undefined;
+  const actionData = failureOf(useActionResult<typeof action>());
   const navigation = useNavigation();
   const form = useZodForm(committeeSchema, {
     defaultValues: { ...values, ...(actionData?.values as object) },

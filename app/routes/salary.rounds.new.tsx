@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/form-field";
+import { useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
-import type { ActionFailure } from "~/domain/action-result";
 import { PERSONNEL_TYPES, PERSONNEL_TYPE_LABELS, personnelTypeLabel } from "~/domain/personnel";
 import { formatBaht } from "~/domain/salary-review";
 import { formatThaiDate } from "~/domain/thai-date";
@@ -107,8 +107,7 @@ function ConfirmRound({
 
 export default function NewRound() {
   const { currentYear, divisions } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>() as
-    (ActionFailure | { ok: true; preview: Preview; values: Record<string, unknown> }) | undefined;
+  const data = useActionResult<typeof action>();
   const preview = data?.ok ? data : undefined;
   const actionData = data && !data.ok ? data : undefined;
   const navigation = useNavigation();

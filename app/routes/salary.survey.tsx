@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { failureOf, useActionResult } from "~/components/use-action-result";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { salarySurvey } from "~/content/salary-survey.server";
@@ -109,7 +110,7 @@ function Questionnaire({
   round: { id: number; title: string; surveyClosesAt: string };
   survey: { introduction: string; scale: string[]; statements: string[] };
 }) {
-  const actionData = useActionData<typeof action>();
+  const actionData = failureOf(useActionResult<typeof action>());
   const navigation = useNavigation();
   const given = (actionData?.values as Record<string, string> | undefined) ?? {};
   const { register, onSubmit, errorOf } = useZodForm(surveyAnswersSchema(survey.statements.length), {

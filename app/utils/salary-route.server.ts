@@ -18,7 +18,7 @@ export const salaryActor = (user: CurrentUser, context: AppLoadContext): Actor =
 
 /** A failed step of this intent (validation or an unknown intent). */
 export function stepFailure(intent: string, failure: Omit<ActionFailure, "ok">, status = 400) {
-  return json<StepResult>({ ok: false, intent, ...failure, values: { ...failure.values, intent } }, { status });
+  return json<StepResult>({ ok: false, ...failure, values: { ...failure.values, intent } }, { status });
 }
 
 /** An action's step through `actOrRefuse`: a refusal goes back to its form (field or page message) with what was typed. */

@@ -1,58 +1,18 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { THAI_MONTHS } from "~/domain/be-date";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
+import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
 // Issue 12 item 10 (decision 047): a date is typed in the Buddhist era, the server stores ISO, the page shows Thai.
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-function createStaff(): number {
-  return withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'strategy-planning'`).get() as { id: number };
-    const now = stamp(new Date());
-    const { lastInsertRowid } = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', 'วันที่', 'ทดสอบ', 'นักวิเคราะห์นโยบายและแผน', 'municipal_officer', ?, ?, ?, ?)`,
-      )
-      .run(
-        `D${process.pid % 10000}${randomBytes(2).toString("hex")}`,
-        division.id,
-        stamp(new Date("2020-01-01T00:00:00Z")),
-        now,
-        now,
-      );
-    sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, 'staff')`).run(lastInsertRowid);
-    return Number(lastInsertRowid);
-  });
-}
-
-function sessionCookie(personId: number) {
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  const now = new Date();
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        stamp(now),
-        stamp(new Date(now.getTime() + 3_600_000)),
-      ),
-  );
-  return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
-}
 
 /** A Bangkok calendar day `daysAgo` before today, as ISO and as its BE parts. */
 function bangkokDay(daysAgo: number) {
@@ -63,9 +23,8 @@ function bangkokDay(daysAgo: number) {
 
 describe("the Buddhist-era date field", () => {
   it("takes day, month name and BE year, refuses impossible dates, posts ISO and shows the Thai date", async () => {
-    const personId = createStaff();
-    const { page, context, assertClean } = await openPage(browser, baseUrl, PHONE);
-    await context.addCookies([sessionCookie(personId)]);
+    const staff = await createE2ePerson({ position: "นักวิเคราะห์นโยบายและแผน" });
+    const { page, context, assertClean } = await openPageAs(browser, staff, PHONE);
     await page.goto("/gifts/new");
     await page.waitForLoadState("networkidle");
     expect(await page.locator('input[type="date"]').count()).toBe(0);

@@ -1,58 +1,18 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/domain/roles";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
 
-/** This file's own people, written straight into the server's database. */
-function createPerson(divisionCode: string, roles: string[], firstName: string): number {
-  return withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
-    const number = `G${process.pid % 10000}${randomBytes(2).toString("hex")}`;
-    const now = stamp(new Date());
-    const { lastInsertRowid } = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', ?, 'ทดสอบของขวัญ', 'นักวิเคราะห์นโยบายและแผน', 'municipal_officer', ?, ?, ?, ?)`,
-      )
-      .run(number, firstName, division.id, stamp(new Date("2020-01-01T00:00:00Z")), now, now);
-    for (const role of roles)
-      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
-    return Number(lastInsertRowid);
-  });
-}
-
-function sessionCookie(personId: number) {
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  const now = new Date();
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        stamp(now),
-        stamp(new Date(now.getTime() + 3_600_000)),
-      ),
-  );
-  return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
-}
-
-async function as(personId: number, viewport?: { width: number; height: number }) {
-  const opened = await openPage(browser, baseUrl, viewport);
-  await opened.context.addCookies([sessionCookie(personId)]);
-  return opened;
-}
+/** This file's own people. */
+const createPerson = (divisionCode: string, roles: Role[], firstName: string) =>
+  createE2ePerson({ divisionCode, roles, firstName, lastName: "ทดสอบของขวัญ", position: "นักวิเคราะห์นโยบายและแผน" });
 
 /** Item 16's compliance indicator on the item page: "ผล: N/M คน". */
 async function declaredCount(page: Page): Promise<number> {
@@ -66,11 +26,11 @@ async function declaredCount(page: Page): Promise<number> {
 
 describe("the gift register (item 16)", () => {
   it("a 5,000-baht gift is reported, the head decides, HR sees it, and the yearly declaration moves the indicator", async () => {
-    const staffId = createPerson("strategy-research", ["staff"], "ผู้รับ");
-    const headId = createPerson("strategy", ["staff", "manager"], "หัวหน้า");
-    const hrId = createPerson("personnel-management", ["staff", "hr"], "บุคคล");
+    const staffPerson = await createPerson("strategy-research", ["staff"], "ผู้รับ");
+    const headPerson = await createPerson("strategy", ["staff", "manager"], "หัวหน้า");
+    const hrPerson = await createPerson("personnel-management", ["staff", "hr"], "บุคคล");
 
-    const staff = await as(staffId, PHONE);
+    const staff = await openPageAs(browser, staffPerson, PHONE);
     await staff.page.goto("/gifts");
     await staff.page.getByRole("link", { name: "+ บันทึกของขวัญ/ประโยชน์" }).click();
     await staff.page.waitForURL(/\/gifts\/new$/);
@@ -89,7 +49,7 @@ describe("the gift register (item 16)", () => {
     await expect.poll(() => staff.page.getByText("รอผู้บังคับบัญชาวินิจฉัย").count()).toBeGreaterThan(0);
     staff.assertClean();
 
-    const head = await as(headId);
+    const head = await openPageAs(browser, headPerson);
     await head.page.goto("/gifts");
     await head.page
       .getByRole("table", { name: "รายงานที่รอท่านวินิจฉัย" })
@@ -104,7 +64,7 @@ describe("the gift register (item 16)", () => {
     head.assertClean();
     await head.context.close();
 
-    const hr = await as(hrId);
+    const hr = await openPageAs(browser, hrPerson);
     await hr.page.goto("/hr/gifts");
     const row = hr.page.getByRole("table", { name: "ทะเบียนของขวัญ" }).getByRole("row", { name: /กระเช้าทดสอบเบราว์เซอร์/ });
     await expect.poll(() => row.textContent()).toContain("วินิจฉัยแล้ว");

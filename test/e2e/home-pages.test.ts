@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/domain/roles";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
 
 // Issue 12 item 11 (decision 047): HR and a manager see what waits for them with counts and links; a staff member
 // sees their own to-dos. This file's own people and records, written straight into the server's database.
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -16,26 +17,9 @@ afterAll(() => browser?.close());
 
 const isoDay = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 
-function createPerson(
-  divisionCode: string,
-  roles: string[],
-  firstName: string,
-  position: string,
-): { id: number; divisionId: number } {
-  return withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
-    const number = `H${process.pid % 10000}${randomBytes(2).toString("hex")}`;
-    const now = stamp(new Date());
-    const { lastInsertRowid } = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาง', ?, 'ทดสอบหน้าหลัก', ?, 'municipal_officer', ?, ?, ?, ?)`,
-      )
-      .run(number, firstName, position, division.id, stamp(new Date("2020-01-01T00:00:00Z")), now, now);
-    for (const role of roles)
-      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
-    return { id: Number(lastInsertRowid), divisionId: division.id };
-  });
-}
+/** One of this file's people, in a unit of the test's choosing. */
+const createPerson = (divisionCode: string, roles: Role[], firstName: string, position: string) =>
+  createE2ePerson({ divisionCode, roles, firstName, position, title: "นาง", lastName: "ทดสอบหน้าหลัก" });
 
 /** A round not yet published, with appraisals nobody has recorded. */
 function openRound(title: string, createdById: number, personIds: number[]): number {
@@ -78,45 +62,19 @@ function pendingGift(person: { id: number; divisionId: number }, description: st
   });
 }
 
-function sessionCookie(personId: number) {
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  const now = new Date();
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        stamp(now),
-        stamp(new Date(now.getTime() + 3_600_000)),
-      ),
-  );
-  return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
-}
-
-async function as(personId: number, viewport?: { width: number; height: number }) {
-  const opened = await openPage(browser, baseUrl, viewport);
-  await opened.context.addCookies([sessionCookie(personId)]);
-  return opened;
-}
-
 describe("home pages", () => {
   it("HR and a manager see appraisals and gift reports waiting for them, with counts and links; staff see their own to-dos", async () => {
     const tag = randomBytes(3).toString("hex");
-    const hr = createPerson("personnel-management", ["staff", "hr"], `ฝ่ายบุคคล${tag}`, "นักทรัพยากรบุคคล");
-    const manager = createPerson("social-welfare", ["staff", "manager"], `ผอ${tag}`, "ผู้อำนวยการกองสวัสดิการสังคม");
-    const staff = createPerson("social-welfare-community", ["staff"], `ชุมชน${tag}`, "นักพัฒนาชุมชน");
-    const elsewhere = createPerson("health", ["staff"], `สาธารณสุข${tag}`, "นักวิชาการสาธารณสุข");
+    const hr = await createPerson("personnel-management", ["staff", "hr"], `ฝ่ายบุคคล${tag}`, "นักทรัพยากรบุคคล");
+    const manager = await createPerson("social-welfare", ["staff", "manager"], `ผอ${tag}`, "ผู้อำนวยการกองสวัสดิการสังคม");
+    const staff = await createPerson("social-welfare-community", ["staff"], `ชุมชน${tag}`, "นักพัฒนาชุมชน");
+    const elsewhere = await createPerson("health", ["staff"], `สาธารณสุข${tag}`, "นักวิชาการสาธารณสุข");
     const roundTitle = `รอบทดสอบหน้าหลัก ${tag}`;
     const roundId = openRound(roundTitle, hr.id, [manager.id, staff.id, elsewhere.id]);
     pendingGift(staff, `กระเช้าหน้าหลัก ${tag}`);
 
     // HR: every appraisal of the round (not their own: HR is not in it), with a link to the round.
-    const hrPage = await as(hr.id);
+    const hrPage = await openPageAs(browser, hr);
     await hrPage.page.goto("/");
     const waiting = hrPage.page.getByRole("region", { name: "งานที่รอท่าน" });
     const hrLink = waiting.getByRole("link", { name: `รอประเมิน 3 คน · ${roundTitle}` });
@@ -133,7 +91,7 @@ describe("home pages", () => {
     await hrPage.context.close();
 
     // The manager: only the one person they supervise (not themselves, not another bureau), and the gift to decide.
-    const managerPage = await as(manager.id, PHONE);
+    const managerPage = await openPageAs(browser, manager, PHONE);
     await managerPage.page.goto("/");
     await managerPage.page.waitForLoadState("networkidle");
     const managerWaiting = managerPage.page.getByRole("region", { name: "งานที่รอท่าน" });
@@ -158,7 +116,7 @@ describe("home pages", () => {
     await managerPage.context.close();
 
     // Staff: their own to-dos only (no appraisals, no gifts to decide), the No Gift declaration and courses with a due date.
-    const staffPage = await as(staff.id);
+    const staffPage = await openPageAs(browser, staff);
     await staffPage.page.goto("/");
     const staffWaiting = staffPage.page.getByRole("region", { name: "งานที่รอท่าน" });
     const noGift = staffWaiting.getByRole("link", { name: /^ยื่นคำยืนยัน No Gift ประจำปีงบประมาณ \d{4}$/ });

@@ -1,8 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { createE2ePerson, openPageAs } from "../support/e2e-people";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { cookieHeaderAs, createE2ePerson, openPageAs } from "../support/e2e-people";
 import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
 const baseUrl = inject("baseUrl");
@@ -11,27 +10,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** A signed-in session written straight into the server's database (the Epic Stack's login fixture). */
-function sessionCookieFor(personId: number): string {
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  const now = new Date();
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        now.toISOString().replace("Z", "+00:00"),
-        new Date(now.getTime() + 3_600_000).toISOString().replace("Z", "+00:00"),
-      ),
-  );
-  return `sujarit_session=${id}.${secret}`;
-}
 
 function answerKey(attemptId: number): number[] {
   return withDb((sqlite) =>
@@ -57,7 +35,7 @@ async function postForm(cookie: string, path: string, fields: Record<string, str
 
 /** Pass the conflict-of-interest course over HTTP, as a browser without JavaScript would. */
 async function passOverHttp(personId: number) {
-  const cookie = sessionCookieFor(personId);
+  const cookie = await cookieHeaderAs({ id: personId });
   for (const kind of ["pre", "post"] as const) {
     if (kind === "post") {
       const lessons = withDb(
@@ -108,9 +86,7 @@ describe("HR watches a knowledge indicator", () => {
     expect(await item5Value(hr.page)).toEqual({ value: "3/4 คน (75%)", status: "อยู่ระหว่างดำเนินการ" });
 
     // The last one passes in the browser.
-    const last = await openPage(browser, baseUrl, PHONE);
-    const [name, value] = sessionCookieFor(people[3]!).split("=");
-    await last.context.addCookies([{ name: name!, value: value!, url: baseUrl }]);
+    const last = await openPageAs(browser, { id: people[3]! }, PHONE);
     await last.page.goto("/courses/conflict-of-interest");
     for (const kind of ["pre", "post"] as const) {
       if (kind === "post") {

@@ -1,9 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DEMO_PASSWORD } from "../../prisma/demo-roster";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
+import type { Role } from "~/domain/roles";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
+import { TEST_PASSWORD } from "../support/factories";
+import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
 // Issue 12 item 7: the orders inbox lists only what a person must act on, and the signing page reads top to
 // bottom (content, then password, then "ลงนาม"). This file's own people: a signer, an author (HR), a staff member.
@@ -15,51 +17,16 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** A person written straight into the server's database, with the demo password. */
-function createPerson(roles: string[], firstName: string, divisionCode = "finance") {
-  return withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
-    const { passwordHash } = sqlite
-      .prepare(`SELECT passwordHash FROM Person WHERE employeeNumber = '100003'`)
-      .get() as { passwordHash: string };
-    const employeeNumber = `O${process.pid % 10000}${randomBytes(2).toString("hex")}`;
-    const now = stamp(new Date());
-    const { lastInsertRowid } = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, passwordHash, createdAt, updatedAt) VALUES (?, 'นาง', ?, 'ทดสอบคำสั่ง', 'ผู้อำนวยการกองทดสอบ', 'municipal_officer', ?, ?, ?, ?, ?)`,
-      )
-      .run(employeeNumber, firstName, division.id, stamp(new Date("2020-01-01T00:00:00Z")), passwordHash, now, now);
-    for (const role of roles)
-      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(lastInsertRowid, role);
-    return { id: Number(lastInsertRowid), employeeNumber };
+/** One of this file's people (password `TEST_PASSWORD`), in the finance division unless said otherwise. */
+const createPerson = (roles: Role[], firstName: string, divisionCode = "finance") =>
+  createE2ePerson({
+    roles,
+    firstName,
+    divisionCode,
+    title: "นาง",
+    lastName: "ทดสอบคำสั่ง",
+    position: "ผู้อำนวยการกองทดสอบ",
   });
-}
-
-function sessionCookie(personId: number) {
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  const now = new Date();
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        stamp(now),
-        stamp(new Date(now.getTime() + 3_600_000)),
-      ),
-  );
-  return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
-}
-
-async function as(personId: number, viewport?: { width: number; height: number }) {
-  const opened = await openPage(browser, baseUrl, viewport);
-  await opened.context.addCookies([sessionCookie(personId)]);
-  return opened;
-}
 
 /** A form post as the signed-in browser would send it (same origin). */
 async function post(context: BrowserContext, path: string, form: Record<string, string>) {
@@ -76,15 +43,15 @@ const token = randomBytes(3).toString("hex");
 
 describe("the orders inbox and the signing page", () => {
   it("lists only what each person must act on; expired and superseded orders say so; the signer signs below the content", async () => {
-    const signer = createPerson(["staff", "manager"], "ผู้ลงนาม");
-    const author = createPerson(["staff", "hr"], "ผู้ร่าง", "personnel-management");
-    const staff = createPerson(["staff"], "ผู้รับ");
+    const signer = await createPerson(["staff", "manager"], "ผู้ลงนาม");
+    const author = await createPerson(["staff", "hr"], "ผู้ร่าง", "personnel-management");
+    const staff = await createPerson(["staff"], "ผู้รับ");
     const finance = withDb(
       (s) => (s.prepare(`SELECT id FROM Division WHERE code = 'finance'`).get() as { id: number }).id,
     );
 
-    const authorPage = await as(author.id);
-    const signerPage = await as(signer.id);
+    const authorPage = await openPageAs(browser, author);
+    const signerPage = await openPageAs(browser, signer);
     const fields = (title: string, from: string, until: string, supersedesId = "") => ({
       title: `${title} (${token})`,
       issuingDivisionId: String(finance),
@@ -108,7 +75,7 @@ describe("the orders inbox and the signing page", () => {
       const created = await post(authorPage.context, "/orders/new", fields(title, from, until, supersedesId));
       const id = Number(created.headers().location!.split("/").pop());
       if (steps >= 1) await post(authorPage.context, `/orders/${id}`, { intent: "submit" });
-      if (steps >= 2) await post(signerPage.context, `/orders/${id}`, { intent: "sign", password: DEMO_PASSWORD });
+      if (steps >= 2) await post(signerPage.context, `/orders/${id}`, { intent: "sign", password: TEST_PASSWORD });
       if (steps >= 3) await post(authorPage.context, `/orders/${id}`, { intent: "circulate" });
       return id;
     }
@@ -118,7 +85,7 @@ describe("the orders inbox and the signing page", () => {
     const toSign = await order("คำสั่งรอลงนาม", "2026-12-01", "", 1);
 
     // Staff: only the order in force, to acknowledge.
-    const staffPage = await as(staff.id, PHONE);
+    const staffPage = await openPageAs(browser, staff, PHONE);
     const p = staffPage.page;
     await p.goto("/orders?view=inbox");
     const toAck = p.getByRole("region", { name: /รอท่านรับทราบ/ });
@@ -184,7 +151,7 @@ describe("the orders inbox and the signing page", () => {
       if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
     });
-    await password.fill(DEMO_PASSWORD);
+    await password.fill(TEST_PASSWORD);
     await signButton.click();
     await expect.poll(() => s.getByRole("button", { name: "กำลังลงนาม…" }).count()).toBe(1);
     await expect.poll(() => s.getByRole("status").first().textContent()).toMatch(/ลงนามแล้ว ได้เลขที่คำสั่ง ที่ \d+\/\d{4}/);

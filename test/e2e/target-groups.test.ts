@@ -1,12 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
 import { createE2ePerson, openPageAs } from "../support/e2e-people";
 import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -25,27 +23,6 @@ function schoolDirector(schoolCode: string): number {
           .get(schoolCode) as { id: number }
       ).id,
   );
-}
-
-/** A signed-in session written straight into the server's database (the Epic Stack's login fixture). */
-function sessionCookie(personId: number) {
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  const now = new Date();
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        now.toISOString().replace("Z", "+00:00"),
-        new Date(now.getTime() + 3_600_000).toISOString().replace("Z", "+00:00"),
-      ),
-  );
-  return { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl };
 }
 
 describe("HR target groups", () => {
@@ -88,8 +65,7 @@ describe("HR target groups", () => {
     await screenshot(hr.page, "hr-groups-assigned-desktop");
     hr.assertClean();
 
-    const member = await openPage(browser, baseUrl, PHONE);
-    await member.context.addCookies([sessionCookie(schoolDirector("school-2"))]);
+    const member = await openPageAs(browser, { id: schoolDirector("school-2") }, PHONE);
     await member.page.goto("/courses");
     await expect.poll(() => member.page.getByTestId("course-ethics").count()).toBe(1);
     expect(await member.page.locator(".course-card").count()).toBe(1);
@@ -97,8 +73,7 @@ describe("HR target groups", () => {
     member.assertClean();
     await member.context.close();
 
-    const outsider = await openPage(browser, baseUrl, PHONE);
-    await outsider.context.addCookies([sessionCookie(schoolDirector("school-3"))]);
+    const outsider = await openPageAs(browser, { id: schoolDirector("school-3") }, PHONE);
     await outsider.page.goto("/courses");
     await expect.poll(() => outsider.page.getByText("ยังไม่มีหลักสูตรที่กำหนดให้ท่านในปีงบประมาณนี้").count()).toBe(1);
     expect(await outsider.page.getByTestId("course-ethics").count()).toBe(0);

@@ -43,6 +43,9 @@ describe("roster import", () => {
     expect(await db.person.count({ where: { employeeNumber: { in: ["770002", "770003"] } } })).toBe(0);
     const refused = await upload(cookie, { intent: "apply", csv: bad });
     expect(refused.status).toBe(400);
+    const refusedHtml = await refused.text();
+    expect(refusedHtml).toContain("ไฟล์ยังมีแถวที่ไม่ถูกต้อง");
+    expect(refusedHtml).toContain("ตรวจสอบไฟล์นี้อีกครั้ง"); // the refused file is kept to check again
     expect(await db.person.count({ where: { employeeNumber: "770002" } })).toBe(0);
 
     const good = bad.split("\n").slice(0, 3).join("\n");

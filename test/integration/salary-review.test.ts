@@ -1,14 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { answerAppeal, fileAppeal } from "~/models/salary/appeals.server";
-import {
-  closeMeeting,
-  declareRecusal,
-  decideCase,
-  openMeeting,
-  setAttendance,
-  setCommittee,
-} from "~/models/salary/committees.server";
-import { committeeView, meetingView, myResults, roundOverview } from "~/models/salary/queries.server";
+import { declareRecusal, setCommittee } from "~/models/salary/committees.server";
+import { closeMeeting, decideCase, openMeeting, setAttendance } from "~/models/salary/meetings.server";
+import { committeeView, meetingView } from "~/models/salary/committee-views.server";
+import { myResults, roundOverview } from "~/models/salary/queries.server";
 import { Refusal } from "~/domain/refusal";
 import { createRound, previewRound, publishRound, recordAppraisal } from "~/models/salary/rounds.server";
 import { db } from "~/utils/db.server";
