@@ -31,9 +31,22 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
     byYear.push({ year: y, results: await computeIndicators(y, { itemNumber: number }) });
   const results =
     byYear.find((y) => y.year === year)?.results ?? (await computeIndicators(year, { itemNumber: number }));
-  const missingIds = hr ? [...new Set(results.flatMap((r) => r.missingPersonIds))].slice(0, 2000) : [];
+  // Only the people shown (the first MISSING_SHOWN of each indicator) are read; the count covers everyone.
+  const missingIds = hr ? [...new Set(results.flatMap((r) => r.missingPersonIds.slice(0, MISSING_SHOWN)))] : [];
   const [missingPeople, divisions, closed] = await Promise.all([
-    missingIds.length ? db.person.findMany({ where: { id: { in: missingIds } }, include: { division: true } }) : [],
+    missingIds.length
+      ? db.person.findMany({
+          where: { id: { in: missingIds } },
+          select: {
+            id: true,
+            employeeNumber: true,
+            title: true,
+            firstName: true,
+            lastName: true,
+            division: { select: { name: true } },
+          },
+        })
+      : [],
     db.division.findMany({ select: { id: true, name: true } }),
     closedYears(),
   ]);
