@@ -49,9 +49,6 @@ export default tseslint.config(
   // ── No source file in app/ over 400 lines (decision 051): split by responsibility instead. ──
   {
     files: ["app/**/*.{js,ts,tsx}"],
-    // TEMPORARY: plan/indicators.server.ts is being split on the "plan" branch; the lead removes this exclusion
-    // after merging it.
-    ignores: ["app/models/plan/indicators.server.ts"],
     rules: { "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }] },
   },
   // ── Layering (decision 039) ──

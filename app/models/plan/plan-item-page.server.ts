@@ -6,7 +6,7 @@ import { fullName } from "~/domain/personnel";
 import { parsePlanItemBudget, parsePlanItemDetails } from "~/domain/plan-items";
 import { refusal } from "~/domain/refusal";
 import { formatThaiDateTime } from "~/domain/thai-date";
-import { computeIndicators } from "~/models/plan/indicators.server";
+import { computeIndicators, type IndicatorResult } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 import { entryHistory, recordIndicatorEntry, type EvidenceUpload } from "./indicator-entries.server";
 import { KIND_LABELS } from "./plan-queries.server";
@@ -25,14 +25,28 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
   const item = await db.planItem.findUnique({ where: { number } });
   if (!item) throw refusal(404, "ไม่พบรายการนี้ในแผน");
   const hr = isHr(actor);
-  const results = await computeIndicators(year, { itemNumber: number });
-  // The trend: the same indicators in every plan year (cheap at item level).
-  const byYear = await Promise.all(
-    PLAN_FISCAL_YEARS.map(async (y) => ({ year: y, results: await computeIndicators(y, { itemNumber: number }) })),
-  );
-  const missingIds = hr ? [...new Set(results.flatMap((r) => r.missingPersonIds))].slice(0, 2000) : [];
+  // The trend: the item's indicators in every plan year, each year computed once (the shown year among them).
+  const byYear: { year: number; results: IndicatorResult[] }[] = [];
+  for (const y of PLAN_FISCAL_YEARS)
+    byYear.push({ year: y, results: await computeIndicators(y, { itemNumber: number }) });
+  const results =
+    byYear.find((y) => y.year === year)?.results ?? (await computeIndicators(year, { itemNumber: number }));
+  // Only the people shown (the first MISSING_SHOWN of each indicator) are read; the count covers everyone.
+  const missingIds = hr ? [...new Set(results.flatMap((r) => r.missingPersonIds.slice(0, MISSING_SHOWN)))] : [];
   const [missingPeople, divisions, closed] = await Promise.all([
-    missingIds.length ? db.person.findMany({ where: { id: { in: missingIds } }, include: { division: true } }) : [],
+    missingIds.length
+      ? db.person.findMany({
+          where: { id: { in: missingIds } },
+          select: {
+            id: true,
+            employeeNumber: true,
+            title: true,
+            firstName: true,
+            lastName: true,
+            division: { select: { name: true } },
+          },
+        })
+      : [],
     db.division.findMany({ select: { id: true, name: true } }),
     closedYears(),
   ]);

@@ -1,0 +1,210 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { fiscalYearOf } from "~/domain/fiscal-year";
+import { closeFiscalYear, computeIndicators, type IndicatorResult } from "~/models/plan/indicators.server";
+import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
+import { db } from "~/utils/db.server";
+import { assignCourse } from "../support/assignments";
+import { createTestPerson } from "../support/factories";
+
+// Decision 049: computeIndicators keeps results per process while CacheVersion('indicators') and ('membership')
+// are unchanged. Each test writes to one kind of source the indicators read and shows that the next read is
+// recomputed and equals a fresh computation (the cache is never stale), and — where the write changes a result —
+// that the change shows.
+
+const year = fiscalYearOf(new Date());
+let hr: { id: number };
+
+/** Indicator tables the triggers of migration 20261128131000_indicator_cache watch (membership: the earlier one). */
+const SOURCES = [
+  "PlanItem",
+  "PlanIndicator",
+  "Course",
+  "CourseResult",
+  "CourseAssignment",
+  "IndicatorLocalTarget",
+  "IndicatorEntry",
+  "EvidenceFile",
+  "PolicyDocument",
+  "PolicyAcknowledgement",
+  "NoGiftDeclaration",
+  "DelegationOrder",
+  "Complaint",
+  "SalaryRound",
+  "SurveyResponse",
+  "RiskRegisterYear",
+  "Risk",
+  "RiskMeasure",
+  "FiscalYearClosure",
+  "FrozenIndicatorResult",
+];
+
+async function readAfter(write: () => Promise<unknown>, fiscalYear = year) {
+  const before = await computeIndicators(fiscalYear);
+  expect(await computeIndicators(fiscalYear)).toBe(before); // a repeated read is served from the cache
+  await write();
+  const after = await computeIndicators(fiscalYear);
+  expect(after).not.toBe(before);
+  expect(after).toEqual(await computeIndicators(fiscalYear, { now: new Date(), live: fiscalYear === year }));
+  return { before, after };
+}
+
+const byId = (results: IndicatorResult[], id: number) => results.find((r) => r.id === id)!;
+
+async function indicator(where: Parameters<typeof db.planIndicator.findFirstOrThrow>[0]) {
+  return db.planIndicator.findFirstOrThrow(where);
+}
+
+async function answers(attemptId: number, correct: number) {
+  const items = await db.attemptItem.findMany({
+    where: { attemptId },
+    include: { questionVersion: true },
+    orderBy: { position: "asc" },
+  });
+  return new Map(
+    items.map((item, i) => {
+      const order = JSON.parse(item.choiceOrder) as number[];
+      const right = order.indexOf(item.questionVersion.correctIndex);
+      return [item.position, i < correct ? right : (right + 1) % order.length];
+    }),
+  );
+}
+
+beforeAll(async () => {
+  await assignCourse();
+  hr = await createTestPerson({ roles: ["hr"] });
+});
+
+describe("the indicator cache is never stale", () => {
+  it("has a trigger for every write to every table the indicators read", async () => {
+    const triggers = await db.$queryRawUnsafe<{ tbl_name: string; sql: string }[]>(
+      `SELECT "tbl_name", "sql" FROM sqlite_master WHERE type = 'trigger' AND "name" LIKE 'CacheVersion_indicators_%'`,
+    );
+    for (const table of SOURCES) {
+      for (const event of ["INSERT", "UPDATE", "DELETE"])
+        expect(
+          triggers.some((t) => t.tbl_name === table && t.sql.includes(`AFTER ${event} ON "${table}"`)),
+          `${event} on ${table}`,
+        ).toBe(true);
+    }
+  });
+
+  it("recomputes after a change of membership (a new person joins the population)", async () => {
+    const noGift = await indicator({ where: { instrument: "no-gift-declaration" } });
+    const { before, after } = await readAfter(() => createTestPerson());
+    expect(byId(after, noGift.id).denominator).toBe(byId(before, noGift.id).denominator! + 1);
+  });
+
+  it("recomputes after a submitted post-test (CourseResult)", async () => {
+    const coi = await indicator({ where: { itemNumber: 5, kind: "knowledge" } });
+    const person = await createTestPerson();
+    const actor = { personId: person.id, ip: null };
+    const course = await db.course.findUniqueOrThrow({
+      where: { slug: "conflict-of-interest" },
+      include: { lessons: true },
+    });
+    const pre = await startAttempt(course.slug, "pre", actor);
+    await submitAttempt(pre.id, await answers(pre.id, 3), actor);
+    for (const lesson of course.lessons) await markLessonDone(course.slug, lesson.slug, actor);
+    const post = await startAttempt(course.slug, "post", actor);
+    const { before, after } = await readAfter(async () => submitAttempt(post.id, await answers(post.id, 1000), actor));
+    expect(byId(after, coi.id).numerator).toBe(byId(before, coi.id).numerator! + 1);
+  });
+
+  it("recomputes after HR's indicator entry, and after the name of who entered it changes", async () => {
+    const manual = await indicator({ where: { itemNumber: 8, kind: "manual" } });
+    const { after } = await readAfter(() =>
+      db.indicatorEntry.create({
+        data: { indicatorId: manual.id, fiscalYear: year, value: 1, enteredAt: new Date(), enteredById: hr.id },
+      }),
+    );
+    expect(byId(after, manual.id).entry).toBeTruthy();
+    const renamed = await readAfter(() => db.person.update({ where: { id: hr.id }, data: { firstName: "เปลี่ยนชื่อ" } }));
+    expect(byId(renamed.after, manual.id).entry!.enteredBy).toContain("เปลี่ยนชื่อ");
+  });
+
+  it("recomputes after a local target (an indicator the plan gives no threshold)", async () => {
+    const open = await indicator({ where: { kind: "knowledge", thresholdPercent: null } });
+    const { before, after } = await readAfter(() =>
+      db.indicatorLocalTarget.create({
+        data: {
+          indicatorId: open.id,
+          fiscalYear: year,
+          thresholdPercent: 55,
+          source: "มติทดสอบ",
+          enteredAt: new Date(),
+          enteredById: hr.id,
+        },
+      }),
+    );
+    expect(byId(after, open.id).rule).not.toBe(byId(before, open.id).rule);
+  });
+
+  it("recomputes after a published document and after an acknowledgement of it", async () => {
+    const count = await indicator({ where: { instrument: "announcement" } });
+    const { before, after } = await readAfter(() =>
+      db.policyDocument.create({
+        data: {
+          title: "ประกาศทดสอบ",
+          body: "เนื้อหา",
+          targetGroupCode: "all-personnel",
+          planItemNumber: count.itemNumber,
+          publishedAt: new Date(Date.now() - 60_000),
+          publishedById: hr.id,
+        },
+      }),
+    );
+    expect(byId(after, count.id).value).toBe((byId(before, count.id).value ?? 0) + 1);
+    const document = await db.policyDocument.findFirstOrThrow({ where: { title: "ประกาศทดสอบ" } });
+    const person = await createTestPerson();
+    await readAfter(() =>
+      db.policyAcknowledgement.create({
+        data: { documentId: document.id, personId: person.id, acknowledgedAt: new Date(Date.now() - 1000) },
+      }),
+    );
+  });
+
+  it("recomputes after a No Gift declaration and after a complaint (registers)", async () => {
+    const noGift = await indicator({ where: { instrument: "no-gift-declaration" } });
+    const person = await createTestPerson();
+    const declared = await readAfter(() =>
+      db.noGiftDeclaration.create({
+        data: {
+          personId: person.id,
+          fiscalYear: year,
+          kind: "none",
+          giftIds: "[]",
+          compliant: true,
+          declaredAt: new Date(Date.now() - 1000),
+        },
+      }),
+    );
+    expect(byId(declared.after, noGift.id).numerator).toBe(byId(declared.before, noGift.id).numerator! + 1);
+    const complaints = await indicator({ where: { instrument: "complaint-count" } });
+    const received = await readAfter(() =>
+      db.complaint.create({
+        data: {
+          receiptHash: `test-${Date.now()}`,
+          receivedAt: new Date(Date.now() - 1000),
+          fiscalYear: year,
+          subject: "ทดสอบ",
+          details: "ทดสอบ",
+        },
+      }),
+    );
+    expect(byId(received.after, complaints.id).value).toBe((byId(received.before, complaints.id).value ?? 0) + 1);
+  });
+
+  it("recomputes after the plan's content changes (an indicator's threshold, a course's pass mark)", async () => {
+    const coi = await indicator({ where: { itemNumber: 5, kind: "knowledge" } });
+    const changed = await readAfter(() =>
+      db.planIndicator.update({ where: { id: coi.id }, data: { thresholdPercent: 70 } }),
+    );
+    expect(byId(changed.after, coi.id).rule).toContain("70");
+    await readAfter(() => db.course.update({ where: { slug: "conflict-of-interest" }, data: { passPercent: 50 } }));
+  });
+
+  it("serves a closed year's frozen results once HR closes it", async () => {
+    const { after } = await readAfter(() => closeFiscalYear(year - 1, { personId: hr.id, ip: null }), year - 1);
+    expect(after.length).toBeGreaterThan(40);
+  });
+});
