@@ -48,7 +48,8 @@ async function run() {
   else if (what === "courses") await report.coursesPage(year, hr);
   else if (what === "completion") await report.completionPage(year, hr);
   else if (what === "not-passed") await report.notPassedCsv(slug, year, params(), hr);
-  else if (what === "attempts-csv") await report.attemptsCsv(slug, year, hr);
+  else if (what === "attempts-csv")
+    await (await import("~/models/training/report-csv.server")).attemptsCsv(slug, year, hr);
   else throw new Error(`unknown: ${what}`);
 }
 

@@ -4,7 +4,7 @@ import { COURSE_STATUS_LABELS, type CourseStatus } from "~/domain/course-status"
 import { fullName, personnelTypeLabel } from "~/domain/personnel";
 import { itemStatisticsFromSums, percent, type ItemSums } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
-import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
+import { formatThaiDate } from "~/domain/thai-date";
 import {
   courseSummary,
   isoDate,
@@ -31,9 +31,9 @@ import {
 // they read CourseResult (not every attempt), the course's population, one page of the roster and SQL sums for the
 // question statistics (decision 048); the SQL is in report-queries.server.ts.
 
-type Viewer = Pick<Actor, "roles">;
+export type Viewer = Pick<Actor, "roles">;
 
-function assertHr(viewer: Viewer) {
+export function assertHr(viewer: Viewer) {
   if (!isHr(viewer)) throw refusal(403, "เฉพาะงานบุคคลและผู้ดูแลระบบเท่านั้นที่ดูผลการอบรมได้");
 }
 
@@ -215,54 +215,6 @@ export async function completionPage(fiscalYear: number, viewer: Viewer) {
       courses: courses.map((c, i) => ({ slug: c.slug, ...tally.get(unit.id)![i]! })),
     }));
   return { year: fiscalYear, courses: courses.map((c) => ({ slug: c.slug, title: c.title })), units };
-}
-
-const ATTEMPT_HEADER = [
-  "ปีงบประมาณ",
-  "เลขประจำตัว",
-  "ชื่อ–นามสกุล",
-  "ประเภทบุคลากร",
-  "หน่วยงาน",
-  "แบบทดสอบ",
-  "ครั้งที่",
-  "เริ่มทำ",
-  "เริ่มทำ (ISO)",
-  "ส่งเมื่อ",
-  "ส่งเมื่อ (ISO)",
-  "ตอบถูก",
-  "จำนวนข้อ",
-  "ร้อยละ",
-  "ผล",
-];
-
-/** HR's CSV of a course's submitted attempts in a fiscal year (Thai dates with ISO dates beside them). */
-export async function attemptsCsv(slug: string, fiscalYear: number, viewer: Viewer) {
-  assertHr(viewer);
-  const course = await db.course.findUnique({ where: { slug } });
-  if (!course) throw refusal(404, "ไม่พบหลักสูตรนี้");
-  const attempts = await db.attempt.findMany({
-    where: { courseId: course.id, fiscalYear, submittedAt: { not: null } },
-    include: { person: { include: { division: true } } },
-    orderBy: [{ personId: "asc" }, { id: "asc" }],
-  });
-  const rows = attempts.map((a) => [
-    a.fiscalYear,
-    a.person.employeeNumber,
-    fullName(a.person),
-    personnelTypeLabel(a.person.personnelType),
-    a.person.division.name,
-    a.kind === "pre" ? "ก่อนเรียน" : "หลังเรียน",
-    a.number,
-    formatThaiDateTime(a.startedAt),
-    isoDate(a.startedAt),
-    formatThaiDateTime(a.submittedAt!),
-    isoDate(a.submittedAt!),
-    a.correctCount,
-    a.totalCount,
-    a.totalCount ? ((a.correctCount! * 100) / a.totalCount).toFixed(1) : "",
-    a.kind === "pre" ? "" : a.passed ? "ผ่าน" : "ไม่ผ่าน",
-  ]);
-  return { filename: `attempts-${course.slug}-${fiscalYear}.csv`, header: ATTEMPT_HEADER, rows };
 }
 
 const TODO_HEADER = [
