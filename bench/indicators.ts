@@ -2,6 +2,8 @@
 // and a course's results (/hr/courses/<slug>) — on the demo database and on a large one (50,000 people,
 // 1,000,000 attempts, registers in proportion; bench/fixture.ts), medians of 5 after a warm-up request.
 // Usage: npm run build && npx tsx bench/indicators.ts [people] [attempts]    (BENCH_REUSE=1 keeps built fixtures)
+// BENCH_PAGES="/hr/courses?year=2569,/hr/courses/anti-corruption?year=2569" times only those pages (and skips
+// computeIndicators unless BENCH_COMPUTE=1); BENCH_SIZES=demo or large runs one size; BENCH_RUNS sets the runs.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import net from "node:net";
@@ -53,7 +55,16 @@ async function freePort() {
   });
 }
 
-const PAGES = ["/indicators?year=2569", "/plan/items/3?year=2569", "/hr/courses/anti-corruption?year=2569"];
+const PAGES = process.env.BENCH_PAGES
+  ? process.env.BENCH_PAGES.split(",").map((p) => p.trim())
+  : [
+      "/indicators?year=2569",
+      "/plan/items/3?year=2569",
+      "/hr/courses?year=2569",
+      "/hr/courses/anti-corruption?year=2569",
+    ];
+const COMPUTE = !process.env.BENCH_PAGES || process.env.BENCH_COMPUTE === "1";
+const SIZES = (process.env.BENCH_SIZES ?? "demo,large").split(",");
 
 async function timePages(file: string) {
   const cookie = hrSession(file);
@@ -91,20 +102,28 @@ async function timePages(file: string) {
 
 console.log("bench: demo database…");
 const demo = demoFixture();
-console.log(`bench: large database (${PEOPLE} people, ${ATTEMPTS} attempts, registers in proportion)…`);
-const t0 = performance.now();
-const large = largeFixture(demo, PEOPLE, ATTEMPTS);
-console.log(`bench: large fixture ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const large = SIZES.includes("large")
+  ? (() => {
+      console.log(`bench: large database (${PEOPLE} people, ${ATTEMPTS} attempts, registers in proportion)…`);
+      const t0 = performance.now();
+      const built = largeFixture(demo, PEOPLE, ATTEMPTS);
+      console.log(`bench: large fixture ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      return built.file;
+    })()
+  : null;
 
 for (const [label, file] of [
-  ["demo", demo],
-  ["large", large.file],
+  ["demo", SIZES.includes("demo") ? demo : null],
+  ["large", large],
 ] as const) {
+  if (!file) continue;
   console.log(`${label}: ${JSON.stringify(counts(file))}`);
-  const compute = timeComputation(file);
-  console.log(
-    `${label.padEnd(6)} computeIndicators(2569): median ${median(compute).toFixed(0)} ms (runs ${runs(compute)})`,
-  );
+  if (COMPUTE) {
+    const compute = timeComputation(file);
+    console.log(
+      `${label.padEnd(6)} computeIndicators(2569): median ${median(compute).toFixed(0)} ms (runs ${runs(compute)})`,
+    );
+  }
   const pages = await timePages(file);
   for (const [page, times] of Object.entries(pages))
     console.log(`${label.padEnd(6)} GET ${page}: median ${median(times).toFixed(0)} ms (runs ${runs(times)})`);

@@ -121,3 +121,24 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The sums over one item's responses that itemStatistics needs: x = the item right (0/1), y = the rest's share. */
+export type ItemSums = { n: number; sumX: number; sumY: number; sumYY: number; sumXY: number };
+
+/**
+ * itemStatistics from sums computed in SQL (one pass, no rows loaded): the same facility and Pearson correlation.
+ * A variance within rounding of zero (every rest score equal) counts as none, as in the two-pass version.
+ */
+export function itemStatisticsFromSums(s: ItemSums): {
+  attempts: number;
+  facility: number | null;
+  discrimination: number | null;
+} {
+  if (s.n === 0) return { attempts: 0, facility: null, discrimination: null };
+  const sxx = (s.sumX * (s.n - s.sumX)) / s.n; // x is 0/1: exact, and zero only when every answer agrees
+  const syy = s.sumYY - (s.sumY * s.sumY) / s.n;
+  const sxy = s.sumXY - (s.sumX * s.sumY) / s.n;
+  const noVariance = syy <= 1e-9 * Math.max(1, s.sumYY);
+  const discrimination = sxx > 0 && !noVariance ? sxy / Math.sqrt(sxx * syy) : null;
+  return { attempts: s.n, facility: s.sumX / s.n, discrimination };
+}

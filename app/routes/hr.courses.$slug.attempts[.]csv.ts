@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attemptsCsv } from "~/models/training/report.server";
+import { attemptsCsv } from "~/models/training/report-csv.server";
 import { requireRole } from "~/utils/auth.server";
 import { csvResponse, toCsv } from "~/utils/csv";
 import { fiscalYearParam } from "~/utils/fiscal-year-param.server";

@@ -1,126 +1,122 @@
 import type { Actor } from "~/domain/actor";
 import { isHr } from "~/domain/actor";
-import { COURSE_STATUS_LABELS, courseStatus, type CourseStatus } from "~/domain/course-status";
+import { COURSE_STATUS_LABELS, type CourseStatus } from "~/domain/course-status";
 import { fullName, personnelTypeLabel } from "~/domain/personnel";
-import { itemStatistics, percent } from "~/domain/quiz";
+import { itemStatisticsFromSums, percent, type ItemSums } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
-import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
-import { isoDate, parseRosterFilter, rosterRowMatches, stillToDo } from "~/domain/training-report";
+import { formatThaiDate } from "~/domain/thai-date";
+import {
+  courseSummary,
+  isoDate,
+  parseRosterFilter,
+  reportStatus,
+  searchNeedle,
+  stillToDo,
+} from "~/domain/training-report";
 import { db } from "~/utils/db.server";
-import { groupBy } from "~/utils/group-by";
 import { computationDate } from "~/models/plan/indicators.server";
 import { divisionAndDescendantIds, listDivisionOptions, topLevelMap } from "~/models/people/organization.server";
+import { rosterForMembership } from "~/models/people/target-groups.server";
 import { coursePopulation } from "./assignments.server";
-import { progressFromRows } from "./progress.server";
+import {
+  attemptHolders,
+  personResults,
+  questionSums,
+  rosterAll,
+  rosterPage,
+  type RosterQuery,
+} from "./report-queries.server";
 
-// Read-only reports for HR on the training data: one page function per HR loader, and the CSVs.
+// Read-only reports for HR on the training data: one page function per HR loader, and the CSVs. At 50,000 people
+// they read CourseResult (not every attempt), the course's population, one page of the roster and SQL sums for the
+// question statistics (decision 048); the SQL is in report-queries.server.ts.
 
-type Viewer = Pick<Actor, "roles">;
+export type Viewer = Pick<Actor, "roles">;
 
-function assertHr(viewer: Viewer) {
+export function assertHr(viewer: Viewer) {
   if (!isHr(viewer)) throw refusal(403, "เฉพาะงานบุคคลและผู้ดูแลระบบเท่านั้นที่ดูผลการอบรมได้");
 }
 
-/**
- * Where everyone who must take a course in a fiscal year stands: the population is the union of the groups the
- * course is assigned to that year, on the computation date (as for the indicators). People outside it who
- * have attempts that year are listed too, marked, but not counted in the summary.
- */
-export async function courseReport(courseSlug: string, fiscalYear: number) {
-  const course = await db.course.findUnique({
-    where: { slug: courseSlug },
-    include: { lessons: { where: { retired: false } } },
-  });
-  if (!course) return null;
-  const population = await coursePopulation(course.id, fiscalYear, computationDate(fiscalYear).at);
-  const [everyone, attempts, progress] = await Promise.all([
-    // The whole roster, filtered here: a population of thousands is too many ids for one SQL IN list.
-    db.person.findMany({
-      include: { division: true },
-      orderBy: [{ division: { sortOrder: "asc" } }, { employeeNumber: "asc" }],
-    }),
-    db.attempt.findMany({ where: { courseId: course.id, fiscalYear }, orderBy: { id: "asc" } }),
-    db.lessonProgress.findMany({
-      where: { fiscalYear, lessonId: { in: course.lessons.map((l) => l.id) } },
-      select: { personId: true, lessonId: true },
-    }),
-  ]);
-  const attemptsByPerson = groupBy(attempts, (a) => a.personId);
-  const people = everyone.filter((p) => population.has(p.id) || attemptsByPerson.has(p.id));
-  const lessonsByPerson = groupBy(progress, (p) => p.personId);
-  const rows = people.map((person) => {
-    const p = progressFromRows(
-      course,
-      attemptsByPerson.get(person.id) ?? [],
-      (lessonsByPerson.get(person.id) ?? []).map((l) => l.lessonId),
-    );
-    const last = p.posts.at(-1) ?? p.pre;
-    return {
-      person,
-      inPopulation: population.has(person.id),
-      status: courseStatus(p) as CourseStatus,
-      pre: p.pre ? { correct: p.pre.correctCount!, total: p.pre.totalCount } : null,
-      post: p.counting ? { correct: p.counting.correct, total: p.counting.total } : null,
-      postTries: p.postTestsSubmitted,
-      lastActivity: last?.submittedAt ?? null,
-    };
-  });
-  const counted = rows.filter((r) => r.inPopulation);
-  const count = (status: CourseStatus) => counted.filter((r) => r.status === status).length;
-  const average = (scores: { correct: number; total: number }[]) =>
-    scores.length
-      ? Math.round((scores.reduce((s, x) => s + x.correct / x.total, 0) / scores.length) * 1000) / 10
-      : null;
-  return {
-    course,
-    rows,
-    summary: {
-      population: counted.length,
-      passed: count("passed"),
-      notStarted: count("not_started"),
-      inProgress: count("pre_test_done") + count("studying"),
-      notPassed: count("not_passed"),
-      averagePre: average(counted.flatMap((r) => (r.pre ? [r.pre] : []))),
-      averagePost: average(counted.flatMap((r) => (r.post ? [r.post] : []))),
-    },
-  };
+const REPORT_COURSE = {
+  id: true,
+  slug: true,
+  title: true,
+  passPercent: true,
+  grading: true,
+  lessons: { where: { retired: false }, select: { id: true } },
+} as const;
+
+type ReportCourse = { id: number; slug: string; title: string; passPercent: number; grading: string } & {
+  lessons: { id: number }[];
+};
+
+async function findReportCourse(slug: string): Promise<ReportCourse> {
+  const course = await db.course.findUnique({ where: { slug }, select: REPORT_COURSE });
+  if (!course) throw refusal(404, "ไม่พบหลักสูตรนี้");
+  return course;
 }
 
-export type CourseReport = NonNullable<Awaited<ReturnType<typeof courseReport>>>;
+/**
+ * Who must take a course in a fiscal year and where each person stands. The population is the union of the groups
+ * the course is assigned to that year, on the computation date (as for the indicators), from the membership
+ * snapshot; the results come from CourseResult and lesson progress, one string each.
+ */
+async function courseStanding(course: ReportCourse, fiscalYear: number) {
+  const [population, results] = await Promise.all([
+    coursePopulation(course.id, fiscalYear, computationDate(fiscalYear).at),
+    personResults(course, fiscalYear),
+  ]);
+  const statusOf = (personId: number) => reportStatus(results.get(personId), course.passPercent);
+  return { course, population, results, statusOf };
+}
 
-async function reportOrRefuse(slug: string, fiscalYear: number) {
-  const report = await courseReport(slug, fiscalYear);
-  if (!report) throw refusal(404, "ไม่พบหลักสูตรนี้");
-  return report;
+type Standing = Awaited<ReturnType<typeof courseStanding>>;
+
+function summaryOf({ population, results, statusOf }: Standing) {
+  return courseSummary(
+    [...population].map((id) => {
+      const r = results.get(id);
+      return { status: statusOf(id), pre: r?.pre ?? null, post: r?.post ?? null };
+    }),
+  );
+}
+
+/** A course's summary for the year (a row of /hr/courses); null when there is no such course. */
+export async function courseReport(courseSlug: string, fiscalYear: number) {
+  const course = await db.course.findUnique({ where: { slug: courseSlug }, select: REPORT_COURSE });
+  if (!course) return null;
+  return { course, summary: summaryOf(await courseStanding(course, fiscalYear)) };
 }
 
 /** /hr/courses: every course's summary for the year. */
 export async function coursesPage(fiscalYear: number, viewer: Viewer) {
   assertHr(viewer);
-  const courses = await db.course.findMany({ orderBy: { sortOrder: "asc" }, select: { slug: true } });
-  const reports = await Promise.all(courses.map((c) => courseReport(c.slug, fiscalYear)));
+  const courses = await db.course.findMany({ orderBy: { sortOrder: "asc" }, select: REPORT_COURSE });
+  const standings = await Promise.all(courses.map((c) => courseStanding(c, fiscalYear)));
   return {
     year: fiscalYear,
-    courses: reports.flatMap((r) => (r ? [{ slug: r.course.slug, title: r.course.title, ...r.summary }] : [])),
+    courses: courses.map((c, i) => ({ slug: c.slug, title: c.title, ...summaryOf(standings[i]!) })),
   };
 }
 
-/** The roster rows a URL's filters keep (status, division with its sections, name or number). */
-async function filteredRows(report: CourseReport, params: URLSearchParams) {
-  const filter = parseRosterFilter(params);
-  const divisionIds = filter.division ? new Set(await divisionAndDescendantIds(filter.division)) : null;
-  const rows = report.rows.filter((r) =>
-    rosterRowMatches(
-      {
-        status: r.status,
-        name: fullName(r.person),
-        employeeNumber: r.person.employeeNumber,
-        divisionId: r.person.divisionId,
-      },
-      { ...filter, divisionIds },
-    ),
-  );
-  return { filter, rows };
+/**
+ * The people a URL's status filter keeps: the population and, for the roster, people outside it who hold an
+ * attempt that year (listed, marked, not counted). The unit and name filters are applied in SQL with the page.
+ */
+async function candidates(standing: Standing, fiscalYear: number, status: CourseStatus | "", outsiders: boolean) {
+  const ids = [...standing.population];
+  if (outsiders)
+    for (const id of await attemptHolders(standing.course.id, fiscalYear))
+      if (!standing.population.has(id)) ids.push(id);
+  return status ? ids.filter((id) => standing.statusOf(id) === status) : ids;
+}
+
+async function rosterQuery(ids: number[], filter: ReturnType<typeof parseRosterFilter>): Promise<RosterQuery> {
+  return {
+    ids,
+    divisionIds: filter.division ? await divisionAndDescendantIds(filter.division) : null,
+    needle: searchNeedle(filter.q),
+  };
 }
 
 const PAGE_SIZE = 50;
@@ -134,36 +130,40 @@ export async function courseResultsPage(
   viewer: Viewer,
 ) {
   assertHr(viewer);
-  const report = await reportOrRefuse(slug, fiscalYear);
+  const course = await findReportCourse(slug);
+  const filter = parseRosterFilter(params);
   const kind = params.get("kind") === "pre" ? "pre" : "post";
-  const [{ filter, rows }, stats, divisions] = await Promise.all([
-    filteredRows(report, params),
-    questionStatistics(report.course.id, fiscalYear, kind),
+  const [standing, stats, divisions] = await Promise.all([
+    courseStanding(course, fiscalYear),
+    questionStatistics(course.id, fiscalYear, kind),
     listDivisionOptions(),
   ]);
-  const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const shownPage = Math.min(pageCount, page);
+  const ids = await candidates(standing, fiscalYear, filter.status, true);
+  const roster = await rosterPage(await rosterQuery(ids, filter), page, PAGE_SIZE);
   return {
     year: fiscalYear,
     filter: { status: filter.status, q: filter.q, division: filter.division ?? "" },
     kind,
     divisions,
-    course: { slug: report.course.slug, title: report.course.title, passPercent: report.course.passPercent },
-    summary: report.summary,
-    rowCount: rows.length,
-    page: shownPage,
-    pageCount,
-    rows: rows.slice((shownPage - 1) * PAGE_SIZE, shownPage * PAGE_SIZE).map((r) => ({
-      id: r.person.id,
-      employeeNumber: r.person.employeeNumber,
-      name: fullName(r.person),
-      divisionName: r.person.division.name,
-      status: r.status,
-      pre: scoreText(r.pre),
-      post: scoreText(r.post),
-      postTries: r.postTries,
-      inPopulation: r.inPopulation,
-    })),
+    course: { slug: course.slug, title: course.title, passPercent: course.passPercent },
+    summary: summaryOf(standing),
+    rowCount: roster.total,
+    page: roster.page,
+    pageCount: Math.max(1, Math.ceil(roster.total / PAGE_SIZE)),
+    rows: roster.rows.map((person) => {
+      const r = standing.results.get(person.id);
+      return {
+        id: person.id,
+        employeeNumber: person.employeeNumber,
+        name: fullName(person),
+        divisionName: person.divisionName,
+        status: standing.statusOf(person.id),
+        pre: scoreText(r?.pre ?? null),
+        post: scoreText(r?.post ?? null),
+        postTries: r?.postTries ?? 0,
+        inPopulation: standing.population.has(person.id),
+      };
+    }),
     stats: stats.map((s) => ({
       ...s,
       facility: s.facility == null ? null : Math.round(s.facility * 100),
@@ -172,82 +172,49 @@ export async function courseResultsPage(
   };
 }
 
+/** The unit each person is in, from the membership snapshot's roster (one map per snapshot). */
+const divisionMaps = new WeakMap<object, Map<number, number>>();
+async function divisionOfPerson() {
+  const roster = await rosterForMembership();
+  let map = divisionMaps.get(roster);
+  if (!map) divisionMaps.set(roster, (map = new Map(roster.map((p) => [p.id, p.divisionId]))));
+  return map;
+}
+
 /** /hr/completion: passed/population per top-level unit and course. */
 export async function completionPage(fiscalYear: number, viewer: Viewer) {
   assertHr(viewer);
   const [courses, divisions] = await Promise.all([
-    db.course.findMany({ orderBy: { sortOrder: "asc" }, select: { slug: true, title: true } }),
+    db.course.findMany({ orderBy: { sortOrder: "asc" }, select: REPORT_COURSE }),
     db.division.findMany({ orderBy: { sortOrder: "asc" } }),
   ]);
   const topOf = topLevelMap(divisions);
-  const reports = await Promise.all(courses.map((c) => courseReport(c.slug, fiscalYear)));
+  const [standings, divisionOf] = await Promise.all([
+    Promise.all(courses.map((c) => courseStanding(c, fiscalYear))),
+    divisionOfPerson(),
+  ]);
+  // top-level unit -> per course (in order): population, passed, not started
+  const tally = new Map<number, { population: number; passed: number; notStarted: number }[]>();
+  standings.forEach((standing, i) => {
+    for (const id of standing.population) {
+      const unit = topOf.get(divisionOf.get(id) ?? -1);
+      if (unit == null) continue;
+      let counts = tally.get(unit);
+      if (!counts) tally.set(unit, (counts = courses.map(() => ({ population: 0, passed: 0, notStarted: 0 }))));
+      const status = standing.statusOf(id);
+      counts[i]!.population++;
+      if (status === "passed") counts[i]!.passed++;
+      if (status === "not_started") counts[i]!.notStarted++;
+    }
+  });
   const units = divisions
-    .filter((d) => !d.parentId)
+    .filter((d) => !d.parentId && tally.has(d.id))
     .map((unit) => ({
       id: unit.id,
       name: unit.name,
-      courses: reports.flatMap((r) => {
-        if (!r) return [];
-        const rows = r.rows.filter((row) => row.inPopulation && topOf.get(row.person.divisionId) === unit.id);
-        return [
-          {
-            slug: r.course.slug,
-            population: rows.length,
-            passed: rows.filter((row) => row.status === "passed").length,
-            notStarted: rows.filter((row) => row.status === "not_started").length,
-          },
-        ];
-      }),
+      courses: courses.map((c, i) => ({ slug: c.slug, ...tally.get(unit.id)![i]! })),
     }));
-  return { year: fiscalYear, courses, units: units.filter((u) => u.courses.some((c) => c.population > 0)) };
-}
-
-const ATTEMPT_HEADER = [
-  "ปีงบประมาณ",
-  "เลขประจำตัว",
-  "ชื่อ–นามสกุล",
-  "ประเภทบุคลากร",
-  "หน่วยงาน",
-  "แบบทดสอบ",
-  "ครั้งที่",
-  "เริ่มทำ",
-  "เริ่มทำ (ISO)",
-  "ส่งเมื่อ",
-  "ส่งเมื่อ (ISO)",
-  "ตอบถูก",
-  "จำนวนข้อ",
-  "ร้อยละ",
-  "ผล",
-];
-
-/** HR's CSV of a course's submitted attempts in a fiscal year (Thai dates with ISO dates beside them). */
-export async function attemptsCsv(slug: string, fiscalYear: number, viewer: Viewer) {
-  assertHr(viewer);
-  const course = await db.course.findUnique({ where: { slug } });
-  if (!course) throw refusal(404, "ไม่พบหลักสูตรนี้");
-  const attempts = await db.attempt.findMany({
-    where: { courseId: course.id, fiscalYear, submittedAt: { not: null } },
-    include: { person: { include: { division: true } } },
-    orderBy: [{ personId: "asc" }, { id: "asc" }],
-  });
-  const rows = attempts.map((a) => [
-    a.fiscalYear,
-    a.person.employeeNumber,
-    fullName(a.person),
-    personnelTypeLabel(a.person.personnelType),
-    a.person.division.name,
-    a.kind === "pre" ? "ก่อนเรียน" : "หลังเรียน",
-    a.number,
-    formatThaiDateTime(a.startedAt),
-    isoDate(a.startedAt),
-    formatThaiDateTime(a.submittedAt!),
-    isoDate(a.submittedAt!),
-    a.correctCount,
-    a.totalCount,
-    a.totalCount ? ((a.correctCount! * 100) / a.totalCount).toFixed(1) : "",
-    a.kind === "pre" ? "" : a.passed ? "ผ่าน" : "ไม่ผ่าน",
-  ]);
-  return { filename: `attempts-${course.slug}-${fiscalYear}.csv`, header: ATTEMPT_HEADER, rows };
+  return { year: fiscalYear, courses: courses.map((c) => ({ slug: c.slug, title: c.title })), units };
 }
 
 const TODO_HEADER = [
@@ -266,49 +233,58 @@ const TODO_HEADER = [
 /** HR's CSV of the people who must take the course and have not passed it yet, with the page's filters applied. */
 export async function notPassedCsv(slug: string, fiscalYear: number, params: URLSearchParams, viewer: Viewer) {
   assertHr(viewer);
-  const report = await reportOrRefuse(slug, fiscalYear);
-  const { rows } = await filteredRows(report, params);
-  const todo = rows.filter((r) => r.inPopulation && stillToDo(r.status));
+  const course = await findReportCourse(slug);
+  const standing = await courseStanding(course, fiscalYear);
+  const filter = parseRosterFilter(params);
+  const ids = (await candidates(standing, fiscalYear, filter.status, false)).filter((id) =>
+    stillToDo(standing.statusOf(id)),
+  );
+  const people = await rosterAll(await rosterQuery(ids, filter), course.id, fiscalYear);
   return {
-    filename: `not-passed-${report.course.slug}-${fiscalYear}.csv`,
+    filename: `not-passed-${course.slug}-${fiscalYear}.csv`,
     header: TODO_HEADER,
-    rows: todo.map((r) => [
-      fiscalYear,
-      r.person.employeeNumber,
-      fullName(r.person),
-      personnelTypeLabel(r.person.personnelType),
-      r.person.division.name,
-      COURSE_STATUS_LABELS[r.status],
-      r.lastActivity ? formatThaiDate(r.lastActivity) : "",
-      r.lastActivity ? isoDate(r.lastActivity) : "",
-      scoreText(r.pre),
-      scoreText(r.post),
-    ]),
+    rows: people.map((person) => {
+      const r = standing.results.get(person.id);
+      const last = person.lastActivity ? new Date(person.lastActivity) : null;
+      return [
+        fiscalYear,
+        person.employeeNumber,
+        fullName(person),
+        personnelTypeLabel(person.personnelType),
+        person.divisionName,
+        COURSE_STATUS_LABELS[standing.statusOf(person.id)],
+        last ? formatThaiDate(last) : "",
+        last ? isoDate(last) : "",
+        scoreText(r?.pre ?? null),
+        scoreText(r?.post ?? null),
+      ];
+    }),
   };
 }
 
-/** Facility and discrimination per question over the submitted attempts of one kind in a fiscal year. */
+/** Facility and discrimination per question over the submitted attempts of one kind in a year (sums in SQL). */
 export async function questionStatistics(courseId: number, fiscalYear: number, kind: "pre" | "post") {
-  const items = await db.attemptItem.findMany({
-    where: { attempt: { courseId, fiscalYear, kind, submittedAt: { not: null } } },
-    select: {
-      correct: true,
-      attempt: { select: { correctCount: true, totalCount: true } },
-      questionVersion: { select: { questionId: true } },
-    },
-  });
-  const questions = await db.question.findMany({
-    where: { courseId },
-    include: { versions: { orderBy: { version: "desc" }, take: 1 } },
-    orderBy: { key: "asc" },
-  });
-  const byQuestion = groupBy(items, (i) => i.questionVersion.questionId);
+  const [sums, questions] = await Promise.all([
+    questionSums(courseId, fiscalYear, kind),
+    db.question.findMany({
+      where: { courseId },
+      include: { versions: { orderBy: { version: "desc" }, select: { id: true, version: true, prompt: true } } },
+      orderBy: { key: "asc" },
+    }),
+  ]);
+  const byVersion = new Map(sums.map((s) => [s.versionId, s]));
   return questions.map((q) => {
-    const responses = (byQuestion.get(q.id) ?? []).map((i) => ({
-      itemCorrect: i.correct === true,
-      attemptCorrect: i.attempt.correctCount ?? 0,
-      attemptTotal: i.attempt.totalCount,
-    }));
+    // Every version of the question counts, as before (the sums add up).
+    const total: ItemSums = { n: 0, sumX: 0, sumY: 0, sumYY: 0, sumXY: 0 };
+    for (const v of q.versions) {
+      const s = byVersion.get(v.id);
+      if (!s) continue;
+      total.n += s.n;
+      total.sumX += s.sumX;
+      total.sumY += s.sumY;
+      total.sumYY += s.sumYY;
+      total.sumXY += s.sumXY;
+    }
     return {
       id: q.id,
       key: q.key,
@@ -316,7 +292,7 @@ export async function questionStatistics(courseId: number, fiscalYear: number, k
       retired: q.retired,
       version: q.versions[0]?.version ?? 0,
       prompt: q.versions[0]?.prompt ?? "",
-      ...itemStatistics(responses),
+      ...itemStatisticsFromSums(total),
     };
   });
 }
