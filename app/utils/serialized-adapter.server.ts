@@ -1,9 +1,13 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { txTimer } from "./tx-stats.server";
+import { acquireWriteLock, mayWrite, writeLockIsShared } from "./write-lock.server";
 
 // The better-sqlite3 adapter shares one connection and locks only transactions against each other: a plain
 // query issued while another request's transaction is open runs inside that transaction, sees its uncommitted
 // rows, and is rolled back with it. This wrapper makes every statement outside a transaction wait until no
-// transaction is open, and lets one transaction run at a time (docs/decisions/008).
+// transaction is open, and lets one transaction run at a time (docs/decisions/008). With several server processes,
+// a transaction or a writing statement first waits for the servers' write lock (decision 050), so that it never
+// waits in SQLite's busy handler for another of our processes.
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Tx = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -27,14 +31,25 @@ class Mutex {
   }
 }
 
+/** Run `fn` holding the servers' write lock when `sql` may write and other processes share the file. */
+async function writing<T>(sql: string, fn: () => Promise<T>): Promise<T> {
+  if (!writeLockIsShared() || !mayWrite(sql)) return fn();
+  const release = await acquireWriteLock();
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
 function serialize(adapter: Adapter): Adapter {
   const mutex = new Mutex();
   const wrapped: Adapter = {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => mutex.run(() => adapter.queryRaw(query)),
-    executeRaw: (query) => mutex.run(() => adapter.executeRaw(query)),
-    executeScript: (script) => mutex.run(() => adapter.executeScript(script)),
+    queryRaw: (query) => writing(query.sql, () => mutex.run(() => adapter.queryRaw(query))),
+    executeRaw: (query) => writing(query.sql, () => mutex.run(() => adapter.executeRaw(query))),
+    executeScript: (script) => writing(script, () => mutex.run(() => adapter.executeScript(script))),
     dispose: () => adapter.dispose(),
     // BEGIN IMMEDIATE, not the inner adapter's deferred BEGIN: a deferred transaction reads first and then has to
     // upgrade to a write lock, and SQLite never waits (no busy handler) for that upgrade — a lock held by another
@@ -43,9 +58,18 @@ function serialize(adapter: Adapter): Adapter {
     // The engine sends COMMIT/ROLLBACK itself (usePhantomQuery: false); commit()/rollback() only release the queue.
     async startTransaction(isolationLevel) {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel); // the inner adapter's refusal
-      const release = await mutex.acquire();
+      const timer = txTimer();
+      // The servers' lock first, then this connection's queue: while it waits for another process, this process
+      // keeps answering reads.
+      const unlockServers = await acquireWriteLock();
+      const unlockConnection = await mutex.acquire();
+      const release = () => {
+        unlockConnection();
+        unlockServers();
+      };
       try {
         await adapter.executeScript("BEGIN IMMEDIATE");
+        timer.locked();
       } catch (error) {
         release();
         throw error;
@@ -54,6 +78,7 @@ function serialize(adapter: Adapter): Adapter {
       const done = async () => {
         if (!released) {
           released = true;
+          timer.done();
           release();
         }
       };
@@ -61,8 +86,8 @@ function serialize(adapter: Adapter): Adapter {
         provider: adapter.provider,
         adapterName: adapter.adapterName,
         options: { usePhantomQuery: false },
-        queryRaw: (query) => adapter.queryRaw(query),
-        executeRaw: (query) => adapter.executeRaw(query),
+        queryRaw: (query) => (timer.statement(), adapter.queryRaw(query)),
+        executeRaw: (query) => (timer.statement(), adapter.executeRaw(query)),
         commit: done,
         rollback: done,
       };
