@@ -9,8 +9,12 @@ import cluster from "node:cluster";
 // SQLite's busy timeout still applies to writers outside the server (`npm run user`, a backup).
 
 export const WRITE_LOCK_MESSAGE = "sujarit:write-lock";
-/** Longer than this in the queue and the write is answered 503 "try again", like SQLite's busy timeout. */
-export const WRITE_LOCK_WAIT_MS = 5_000;
+/**
+ * Longer than this in the queue and the write is answered 503 "try again": as long as a transaction may wait to
+ * start (Prisma's maxWait in db.server.ts; before decision 050 a transaction could queue that long in its own
+ * process and then 5 s more in SQLite's busy handler).
+ */
+export const WRITE_LOCK_WAIT_MS = 10_000;
 
 export type Release = () => void;
 type Message = { [WRITE_LOCK_MESSAGE]: "acquire" | "release" | "granted"; id: number };
