@@ -278,10 +278,15 @@ export function serveWriteLock(primary) {
   };
 }
 
-/** Server processes for `npm start`: WEB_CONCURRENCY, else one per core (decision 043). */
+/**
+ * Server processes for `npm start`: WEB_CONCURRENCY=n, or "auto" for one per core (decision 043); by default one
+ * (decision 050: with one process, post-test submissions keep at least half the bare write throughput; with two,
+ * writers queue for the shared write lock and they do not).
+ */
 export function workerCount(env = process.env, cores = os.availableParallelism()) {
+  if (env.WEB_CONCURRENCY?.trim() === "auto") return cores;
   const asked = Number.parseInt(env.WEB_CONCURRENCY ?? "", 10);
-  return Number.isInteger(asked) && asked > 0 ? asked : cores;
+  return Number.isInteger(asked) && asked > 0 ? asked : 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -289,7 +294,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const port = Number(process.env.PORT || 3000);
   const workers = workerCount();
   if (cluster.isPrimary && workers > 1) {
-    // A process per core over the same WAL-mode SQLite file (decision 043): the primary only forks and restarts
+    // Several processes over the same WAL-mode SQLite file (decision 043): the primary only forks and restarts
     // workers; they share the port (the primary hands connections round-robin). Writers queue for the primary's
     // write lock (decision 050).
     let listening = 0;

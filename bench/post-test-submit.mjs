@@ -131,6 +131,15 @@ async function round(config) {
   const [processes, serverRoot = root] = config.split("@");
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
   fs.copyFileSync(prepared, dbFile);
+  // The prepared post-tests have a time limit (30 min): on this copy, start them now.
+  const copy = new Database(dbFile);
+  const ts = (ms) => new Date(ms).toISOString().replace("Z", "+00:00");
+  copy
+    .prepare(
+      `UPDATE "Attempt" SET "startedAt" = ?, "deadlineAt" = CASE WHEN "deadlineAt" IS NULL THEN NULL ELSE ? END WHERE "submittedAt" IS NULL`,
+    )
+    .run(ts(Date.now()), ts(Date.now() + 3_600_000));
+  copy.close();
   const port = await freePort();
   const serverEnv = {
     ...process.env,

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { mayWrite, WRITE_LOCK_MESSAGE } from "~/utils/write-lock.server";
-import { serveWriteLock } from "../../server.mjs";
+import { serveWriteLock, workerCount } from "../../server.mjs";
 
 // Decision 050: the cluster primary's write lock — one holder, first come first served, nothing held by a worker
 // that died or gave up.
@@ -108,5 +108,16 @@ describe("which statements take the write lock outside a transaction", () => {
     expect(mayWrite('UPDATE "Session" SET "expiresAt" = ?')).toBe(true);
     expect(mayWrite('DELETE FROM "Session"')).toBe(true);
     expect(mayWrite("PRAGMA journal_mode = WAL")).toBe(true);
+  });
+});
+
+describe("how many server processes `npm start` runs", () => {
+  it("one by default, WEB_CONCURRENCY=n or one per core with auto", () => {
+    expect(workerCount({}, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: "" }, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: "nonsense" }, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: "0" }, 8)).toBe(1);
+    expect(workerCount({ WEB_CONCURRENCY: "3" }, 8)).toBe(3);
+    expect(workerCount({ WEB_CONCURRENCY: "auto" }, 8)).toBe(8);
   });
 });
