@@ -232,56 +232,10 @@ export async function createApp({ build } = {}) {
   return app;
 }
 
-const WRITE_LOCK_MESSAGE = "sujarit:write-lock"; // app/utils/write-lock.server.ts
-
-/**
- * The primary's side of the servers' write lock (decision 050): one holder at a time, the others first come, first
- * served. A worker sends "acquire" with its own id and gets "granted"; "release" hands it back (or leaves the queue
- * if it gave up waiting). A worker that dies gives up everything it held or asked for.
- */
-export function serveWriteLock(primary) {
-  const queue = [];
-  let holder = null;
-  const grantNext = () => {
-    while (!holder && queue.length) {
-      const next = queue.shift();
-      if (next.worker.isDead()) continue;
-      holder = next;
-      try {
-        next.worker.send({ [WRITE_LOCK_MESSAGE]: "granted", id: next.id });
-      } catch {
-        holder = null;
-      }
-    }
-  };
-  const owns = (entry, worker, id) => entry.worker === worker && (id === undefined || entry.id === id);
-  primary.on("message", (worker, message) => {
-    const kind = message?.[WRITE_LOCK_MESSAGE];
-    if (!kind) return;
-    if (kind === "acquire") queue.push({ worker, id: message.id });
-    else if (kind === "release") {
-      if (holder && owns(holder, worker, message.id)) holder = null;
-      else {
-        const at = queue.findIndex((entry) => owns(entry, worker, message.id));
-        if (at >= 0) queue.splice(at, 1);
-      }
-    }
-    grantNext();
-  });
-  primary.on("exit", (worker) => {
-    for (let i = queue.length - 1; i >= 0; i--) if (owns(queue[i], worker)) queue.splice(i, 1);
-    if (holder && owns(holder, worker)) holder = null;
-    grantNext();
-  });
-  return {
-    state: () => ({ holder: holder && { pid: holder.worker.process.pid, id: holder.id }, queued: queue.length }),
-  };
-}
-
 /**
  * Server processes for `npm start`: WEB_CONCURRENCY=n, or "auto" for one per core (decision 043); by default one
  * (decision 050: with one process, post-test submissions keep at least half the bare write throughput; with two,
- * writers queue for the shared write lock and they do not).
+ * writers in different processes wait in SQLite's busy handler and they do not).
  */
 export function workerCount(env = process.env, cores = os.availableParallelism()) {
   if (env.WEB_CONCURRENCY?.trim() === "auto") return cores;
@@ -295,11 +249,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const workers = workerCount();
   if (cluster.isPrimary && workers > 1) {
     // Several processes over the same WAL-mode SQLite file (decision 043): the primary only forks and restarts
-    // workers; they share the port (the primary hands connections round-robin). Writers queue for the primary's
-    // write lock (decision 050).
+    // workers; they share the port (the primary hands connections round-robin). Writers in different processes
+    // wait in SQLite's busy handler (decision 050 measured a fair lock in the primary: it did worse).
     let listening = 0;
     let stopping = false;
-    serveWriteLock(cluster);
     const fork = () => cluster.fork();
     for (let i = 0; i < workers; i++) fork();
     cluster.on("listening", () => {

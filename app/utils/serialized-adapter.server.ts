@@ -1,13 +1,10 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { txTimer } from "./tx-stats.server";
-import { acquireWriteLock, mayWrite, writeLockIsShared } from "./write-lock.server";
 
 // The better-sqlite3 adapter shares one connection and locks only transactions against each other: a plain
 // query issued while another request's transaction is open runs inside that transaction, sees its uncommitted
 // rows, and is rolled back with it. This wrapper makes every statement outside a transaction wait until no
-// transaction is open, and lets one transaction run at a time (docs/decisions/008). With several server processes,
-// a transaction or a writing statement first waits for the servers' write lock (decision 050), so that it never
-// waits in SQLite's busy handler for another of our processes.
+// transaction is open, and lets one transaction run at a time (docs/decisions/008).
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type Tx = Awaited<ReturnType<Adapter["startTransaction"]>>;
@@ -31,25 +28,14 @@ class Mutex {
   }
 }
 
-/** Run `fn` holding the servers' write lock when `sql` may write and other processes share the file. */
-async function writing<T>(sql: string, fn: () => Promise<T>): Promise<T> {
-  if (!writeLockIsShared() || !mayWrite(sql)) return fn();
-  const release = await acquireWriteLock();
-  try {
-    return await fn();
-  } finally {
-    release();
-  }
-}
-
 function serialize(adapter: Adapter): Adapter {
   const mutex = new Mutex();
   const wrapped: Adapter = {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => writing(query.sql, () => mutex.run(() => adapter.queryRaw(query))),
-    executeRaw: (query) => writing(query.sql, () => mutex.run(() => adapter.executeRaw(query))),
-    executeScript: (script) => writing(script, () => mutex.run(() => adapter.executeScript(script))),
+    queryRaw: (query) => mutex.run(() => adapter.queryRaw(query)),
+    executeRaw: (query) => mutex.run(() => adapter.executeRaw(query)),
+    executeScript: (script) => mutex.run(() => adapter.executeScript(script)),
     dispose: () => adapter.dispose(),
     // BEGIN IMMEDIATE, not the inner adapter's deferred BEGIN: a deferred transaction reads first and then has to
     // upgrade to a write lock, and SQLite never waits (no busy handler) for that upgrade — a lock held by another
@@ -59,14 +45,7 @@ function serialize(adapter: Adapter): Adapter {
     async startTransaction(isolationLevel) {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel); // the inner adapter's refusal
       const timer = txTimer();
-      // The servers' lock first, then this connection's queue: while it waits for another process, this process
-      // keeps answering reads.
-      const unlockServers = await acquireWriteLock();
-      const unlockConnection = await mutex.acquire();
-      const release = () => {
-        unlockConnection();
-        unlockServers();
-      };
+      const release = await mutex.acquire();
       try {
         await adapter.executeScript("BEGIN IMMEDIATE");
         timer.locked();

@@ -7,9 +7,10 @@ import { assignCourse } from "../support/assignments";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
 import { spawnServer } from "../support/processes";
 
-// Decision 050: with two server processes over one SQLite file, writers queue for the primary's write lock. Many
-// people starting and then submitting a test at the same moment, answered by both processes: every write lands
-// once, none is lost or doubled, the audit chain stays whole, and a second submission is still refused.
+// Decisions 043 and 050: with two server processes over one SQLite file (WEB_CONCURRENCY=2), writers in different
+// processes wait in SQLite's busy handler, and a submission is read before its write transaction. Many people
+// starting and then submitting a test at the same moment, answered by both processes: every write lands once, none
+// is lost or doubled, the audit chain stays whole, and a second submission is still refused.
 
 const PEOPLE = 24;
 let server: Awaited<ReturnType<typeof spawnServer>>;
