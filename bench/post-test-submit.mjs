@@ -68,6 +68,7 @@ let base = "";
 async function run(label, requests) {
   const latencies = [];
   let failures = 0;
+  const unexpected = new Map();
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -87,7 +88,10 @@ async function run(label, requests) {
             body: new URLSearchParams(request.fields),
           });
           await response.arrayBuffer();
-          if (response.status !== request.expect) failures++;
+          if (response.status !== request.expect) {
+            failures++;
+            unexpected.set(response.status, (unexpected.get(response.status) ?? 0) + 1);
+          }
         } catch (error) {
           failures++; // a connection reset: counted, and the run goes on
           console.error(`bench: ${request.path}: ${error.cause?.code ?? error.message}`);
@@ -108,7 +112,7 @@ async function run(label, requests) {
     p95: at(0.95),
   };
   console.log(
-    `${label.padEnd(22)} ${String(result.requests).padStart(5)} req  ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  failures ${failures}`,
+    `${label.padEnd(22)} ${String(result.requests).padStart(5)} req  ${result.rps.toFixed(1).padStart(7)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  failures ${failures}${unexpected.size ? ` (status ${[...unexpected].map(([status, n]) => `${status}×${n}`).join(", ")})` : ""}`,
   );
   return result;
 }
