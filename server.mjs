@@ -232,10 +232,15 @@ export async function createApp({ build } = {}) {
   return app;
 }
 
-/** Server processes for `npm start`: WEB_CONCURRENCY, else one per core (decision 043). */
+/**
+ * Server processes for `npm start`: WEB_CONCURRENCY=n, or "auto" for one per core (decision 043); by default one
+ * (decision 050: with one process, post-test submissions keep at least half the bare write throughput; with two,
+ * writers in different processes wait in SQLite's busy handler and they do not).
+ */
 export function workerCount(env = process.env, cores = os.availableParallelism()) {
+  if (env.WEB_CONCURRENCY?.trim() === "auto") return cores;
   const asked = Number.parseInt(env.WEB_CONCURRENCY ?? "", 10);
-  return Number.isInteger(asked) && asked > 0 ? asked : cores;
+  return Number.isInteger(asked) && asked > 0 ? asked : 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -243,8 +248,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const port = Number(process.env.PORT || 3000);
   const workers = workerCount();
   if (cluster.isPrimary && workers > 1) {
-    // A process per core over the same WAL-mode SQLite file (decision 043): the primary only forks and restarts
-    // workers; they share the port (the primary hands connections round-robin). Writers wait on the busy timeout.
+    // Several processes over the same WAL-mode SQLite file (decision 043): the primary only forks and restarts
+    // workers; they share the port (the primary hands connections round-robin). Writers in different processes
+    // wait in SQLite's busy handler (decision 050 measured a fair lock in the primary: it did worse).
     let listening = 0;
     let stopping = false;
     const fork = () => cluster.fork();

@@ -128,16 +128,20 @@ function rssMb() {
     /* no children file */
   }
   let kb = 0;
+  const each = [];
   for (const pid of pids) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      const one = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      kb += one;
+      each.push(one / 1024);
     } catch {
       /* gone */
     }
   }
-  return { mb: kb / 1024, processes: pids.length };
+  return { mb: kb / 1024, processes: pids.length, each };
 }
-let peak = { mb: 0, processes: 0 };
+const perProcess = (sample) => sample.each.map((mb) => mb.toFixed(0)).join(" + ");
+let peak = { mb: 0, processes: 0, each: [] };
 const sampler = setInterval(() => {
   const now = rssMb();
   if (now.mb > peak.mb) peak = now;
@@ -253,7 +257,8 @@ const saturation = await closedLoop(32, 20);
 clearInterval(sampler);
 console.log(`saturation throughput: ${saturation.toFixed(1)} requests/s`);
 console.log(
-  `server memory: peak ${openPeak.mb.toFixed(0)} MB during the open loop, ${peak.mb.toFixed(0)} MB overall (${peak.processes} processes, RSS summed)`,
+  `server memory (RSS): peak ${openPeak.mb.toFixed(0)} MB during the open loop (${perProcess(openPeak)} MB), ` +
+    `${peak.mb.toFixed(0)} MB overall (${perProcess(peak)} MB; ${peak.processes} processes, the first is the primary when there are several)`,
 );
 server.kill("SIGTERM");
 if (open.failures) process.exitCode = 1;

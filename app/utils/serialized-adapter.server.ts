@@ -1,4 +1,5 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { txTimer } from "./tx-stats.server";
 
 // The better-sqlite3 adapter shares one connection and locks only transactions against each other: a plain
 // query issued while another request's transaction is open runs inside that transaction, sees its uncommitted
@@ -43,9 +44,11 @@ function serialize(adapter: Adapter): Adapter {
     // The engine sends COMMIT/ROLLBACK itself (usePhantomQuery: false); commit()/rollback() only release the queue.
     async startTransaction(isolationLevel) {
       if (isolationLevel && isolationLevel !== "SERIALIZABLE") return adapter.startTransaction(isolationLevel); // the inner adapter's refusal
+      const timer = txTimer();
       const release = await mutex.acquire();
       try {
         await adapter.executeScript("BEGIN IMMEDIATE");
+        timer.locked();
       } catch (error) {
         release();
         throw error;
@@ -54,6 +57,7 @@ function serialize(adapter: Adapter): Adapter {
       const done = async () => {
         if (!released) {
           released = true;
+          timer.done();
           release();
         }
       };
@@ -61,8 +65,8 @@ function serialize(adapter: Adapter): Adapter {
         provider: adapter.provider,
         adapterName: adapter.adapterName,
         options: { usePhantomQuery: false },
-        queryRaw: (query) => adapter.queryRaw(query),
-        executeRaw: (query) => adapter.executeRaw(query),
+        queryRaw: (query) => (timer.statement(), adapter.queryRaw(query)),
+        executeRaw: (query) => (timer.statement(), adapter.executeRaw(query)),
         commit: done,
         rollback: done,
       };

@@ -57,7 +57,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** `node server.mjs` as its own process on a free port with its own database file. */
-export async function spawnServer(databaseFile: string, options: Pick<SpawnOptions, "uid" | "gid"> = {}) {
+export async function spawnServer(
+  databaseFile: string,
+  options: Pick<SpawnOptions, "uid" | "gid"> & { env?: Record<string, string> } = {},
+) {
+  const { env: extraEnv, ...spawnOptions } = options;
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, "server.mjs")], {
     cwd: ROOT,
@@ -67,9 +71,10 @@ export async function spawnServer(databaseFile: string, options: Pick<SpawnOptio
       PORT: String(port),
       NODE_ENV: "production",
       SESSION_COOKIE_SECURE: "false",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
-    ...options,
+    ...spawnOptions,
   });
   await waitForOutput(child, `:${port}`);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

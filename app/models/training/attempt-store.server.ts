@@ -103,16 +103,19 @@ export function assertOpen(attempt: Pick<LoadedAttempt, "submittedAt" | "deadlin
     throw refusal(409, TIME_UP);
 }
 
-/** Close an open attempt whose time is up, scoring the answers saved before the deadline. */
-export async function finalizeIfExpired(
-  tx: Tx,
-  attempt: Pick<LoadedAttempt, "id" | "personId" | "fiscalYear" | "submittedAt" | "deadlineAt">,
-  now: Date,
-): Promise<boolean> {
+type Closable = Pick<LoadedAttempt, "id" | "personId" | "fiscalYear" | "submittedAt" | "deadlineAt">;
+
+/** Still open, but past its deadline (and the grace) or in a fiscal year already over. */
+export function isExpired(attempt: Closable, now: Date): boolean {
   if (attempt.submittedAt) return false;
   const expired = attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
-  const staleYear = attempt.fiscalYear !== fiscalYearOf(now);
-  if (!expired && !staleYear) return false;
+  return Boolean(expired) || attempt.fiscalYear !== fiscalYearOf(now);
+}
+
+/** Close an open attempt whose time is up, scoring the answers saved before the deadline. */
+export async function finalizeIfExpired(tx: Tx, attempt: Closable, now: Date): Promise<boolean> {
+  if (!isExpired(attempt, now)) return false;
+  const expired = attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + DEADLINE_GRACE_MS;
   // Read again inside this transaction: another request may have closed it a moment ago.
   const loaded = await loadAttempt(tx, attempt.id, attempt.personId, undefined);
   if (loaded.submittedAt) return true;
@@ -136,13 +139,22 @@ export async function scoreAndClose(
     selectedIndex: finalAnswers.get(item.id) ?? item.selectedIndex,
     correctIndex: item.correctIndex,
   }));
-  // One statement for all items: a submission is on the hot path (bench/post-test-submit.mjs).
-  if (responses.length > 0)
-    await tx.$executeRawUnsafe(
+  // One statement for all items: a submission is on the hot path (bench/post-test-submit.mjs). It changes them only
+  // while the attempt is open: the caller may have read it before this transaction (decision 050), and a second
+  // submission that got in between must be refused, not run into the immutability trigger.
+  const ALREADY_SUBMITTED = "แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้";
+  if (responses.length > 0) {
+    const changed = await tx.$executeRawUnsafe(
       `WITH v(id, selectedIndex, correct) AS (VALUES ${responses.map(() => "(?, ?, ?)").join(", ")})
-     UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex, "correct" = v.correct FROM v WHERE "AttemptItem"."id" = v.id`,
+     UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex, "correct" = v.correct FROM v
+     WHERE "AttemptItem"."id" = v.id AND "AttemptItem"."attemptId" = ?
+       AND (SELECT "submittedAt" FROM "Attempt" WHERE "id" = ?) IS NULL`,
       ...responses.flatMap((r) => [r.id, r.selectedIndex, r.selectedIndex === r.correctIndex ? 1 : 0]),
+      attempt.id,
+      attempt.id,
     );
+    if (changed !== responses.length) throw refusal(409, ALREADY_SUBMITTED);
+  }
   const { correct, total } = scoreItems(responses);
   const passed = isPass(correct, total, attempt.course.passPercent);
   // Conditional on still being open: of two submissions racing, exactly one closes the attempt.
@@ -154,7 +166,7 @@ export async function scoreAndClose(
     passed ? 1 : 0,
     attempt.id,
   );
-  if (closed !== 1) throw refusal(409, "แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้");
+  if (closed !== 1) throw refusal(409, ALREADY_SUBMITTED);
   await writeAudit(tx, {
     actorId: actor?.personId ?? null,
     ip: actor?.ip ?? null,

@@ -7,6 +7,7 @@ import { db } from "~/utils/db.server";
 import {
   assertOpen,
   finalizeIfExpired,
+  isExpired,
   loadAttempt,
   scoreAndClose,
   TIME_UP,
@@ -159,7 +160,11 @@ export async function saveAnswers(
   if (closed) throw refusal(409, TIME_UP);
 }
 
-/** Submit every answer. Missing, extra or tampered answers, or a second submission, are refused and change nothing. */
+/**
+ * Submit every answer. Missing, extra or tampered answers, or a second submission, are refused and change nothing.
+ * The attempt is read and graded before the write transaction (its items, choice orders and answer keys do not
+ * change once it starts); inside, the writes are conditional on it still being open (decision 050).
+ */
 export async function submitAttempt(
   attemptId: number,
   shownAnswers: ReadonlyMap<number, number>,
@@ -167,18 +172,17 @@ export async function submitAttempt(
   courseSlug?: string,
   now = new Date(),
 ) {
-  const outcome = await db.$transaction(async (tx) => {
-    const attempt = await loadAttempt(tx, attemptId, actor.personId, courseSlug);
+  const attempt = await loadAttempt(db, attemptId, actor.personId, courseSlug);
+  if (isExpired(attempt, now)) {
     // Time up or the fiscal year over: close it with what was saved (committed), then tell the person.
-    if (await finalizeIfExpired(tx, attempt, now)) return null;
-    assertOpen(attempt, now);
-    const answers = toAuthoredAnswers(attempt, shownAnswers);
-    const missing = attempt.items.length - answers.size;
-    if (missing > 0) throw refusal(400, `กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`);
-    return scoreAndClose(tx, attempt, answers, now, false, actor);
-  });
-  if (!outcome) throw refusal(409, TIME_UP);
-  return outcome;
+    const closed = await db.$transaction((tx) => finalizeIfExpired(tx, attempt, now));
+    if (closed) throw refusal(409, TIME_UP);
+  }
+  assertOpen(attempt, now);
+  const answers = toAuthoredAnswers(attempt, shownAnswers);
+  const missing = attempt.items.length - answers.size;
+  if (missing > 0) throw refusal(400, `กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`);
+  return db.$transaction((tx) => scoreAndClose(tx, attempt, answers, now, false, actor));
 }
 
 export async function markLessonDone(courseSlug: string, lessonSlug: string, actor: Learner, now = new Date()) {
