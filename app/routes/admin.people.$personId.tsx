@@ -102,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-type Result = ReturnType<typeof useActionResult<{ intent: string; message: string }>>;
+type Result = ReturnType<typeof useActionResult<typeof action>>;
 
 /** Which of the page's forms the last result belongs to. */
 const intentOf = (result: Result) => (result ? (result.ok ? result.intent : String(result.values?.intent ?? "")) : "");
@@ -150,7 +150,7 @@ function ResetPasswordForm({ serverErrors }: { serverErrors?: FieldErrors }) {
 
 export default function EditPerson() {
   const { person, divisions, history, isAdmin } = useLoaderData<typeof loader>();
-  const actionData = useActionResult<{ intent: string; message: string }>();
+  const actionData = useActionResult<typeof action>();
   const failure = actionData && !actionData.ok ? actionData : undefined;
   const [searchParams] = useSearchParams();
   const detailsValues =

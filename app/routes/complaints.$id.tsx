@@ -34,8 +34,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
 }
 
-type Done = { done: string; identity?: { name: string; contact: string } | null; anonymous?: boolean };
-
 const DONE_TEXT: Record<string, string> = {
   acknowledge: "ตรวจรับเรื่องแล้ว",
   classify: "จัดประเภทเรื่องแล้ว",
@@ -56,7 +54,7 @@ export default function ComplaintCasePage() {
     divisions,
     categories,
   } = useLoaderData<typeof loader>();
-  const result = useActionResult<Done>();
+  const result = useActionResult<typeof action>();
   const failure = failureOf(result);
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";

@@ -116,7 +116,7 @@ function Step({
 
 /** The delegator signs with their password, below the content they sign. */
 function SignForm({ version, mayReturn }: { version: string; mayReturn: boolean }) {
-  const result = useActionResult<{ intent: string; message: string }>();
+  const result = useActionResult<typeof action>();
   const failure = failureOf(result);
   const navigation = useNavigation();
   const password = useRef<HTMLInputElement>(null);
@@ -162,7 +162,7 @@ function SignForm({ version, mayReturn }: { version: string; mayReturn: boolean 
 
 export default function OrderPage() {
   const { order, can, acknowledgements, myAcknowledgement } = useLoaderData<typeof loader>();
-  const result = useActionResult<{ intent: string; message: string }>();
+  const result = useActionResult<typeof action>();
   const failure = failureOf(result);
   const acked = acknowledgements?.filter((a) => a.acknowledgedAt).length ?? 0;
   const fieldFailure = (intent: string, field: string) =>

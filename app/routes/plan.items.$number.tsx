@@ -63,7 +63,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 type EntryActionData = { ok?: string; formError?: string; fieldErrors?: FieldErrors; values?: Record<string, unknown> };
 
 function useEntryResult(): (indicatorId: number) => EntryActionData | undefined {
-  const result = useActionResult<{ indicatorId: number; message: string }>();
+  const result = useActionResult<typeof action>();
   return (indicatorId) => {
     if (!result) return undefined;
     if (result.ok) return result.indicatorId === indicatorId ? { ok: result.message } : undefined;

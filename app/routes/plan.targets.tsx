@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function PlanTargets() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionResult<{ intent: string; message: string }>();
+  const result = useActionResult<typeof action>();
   const failure = failureOf(result);
   const intent = (failure?.values?.intent as string | undefined) ?? (result?.ok ? result.intent : undefined);
   return (

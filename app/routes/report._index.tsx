@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ReportPage() {
   const info = useLoaderData<typeof loader>();
-  const result = useActionResult<{ receiptCode: string }>();
+  const result = useActionResult<typeof action>();
   if (result?.ok) return <Receipt code={result.receiptCode} />;
   return (
     <>

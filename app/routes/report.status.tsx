@@ -69,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ReportStatusPage() {
   const info = useLoaderData<typeof loader>();
-  const result = useActionResult<{ view: ReporterView; sent: boolean }>();
+  const result = useActionResult<typeof action>();
   const failure = failureOf(result);
   const navigation = useNavigation();
   if (result?.ok) return <CaseView view={result.view} sent={result.sent} accept={info.accept} />;

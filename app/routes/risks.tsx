@@ -102,10 +102,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function RiskRegister() {
   const d = useLoaderData<typeof loader>();
-  const result = useActionResult<{ message: string }>();
+  const result = useActionResult<typeof action>();
   const failure = failureOf(result);
-  const createFailure =
-    failure && (failure.values as { intent?: string } | undefined)?.intent === "create" ? failure : undefined;
+  const createFailure = failure?.values?.intent === "create" ? failure : undefined;
   return (
     <>
       <div className="page-head">

@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { DESKTOP, PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
 const thisYear = fiscalYearOf(new Date());
@@ -13,38 +12,16 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** This file's own integrity officer (in the strategy division), signed in by a session row written directly. */
-function integrityOfficerSession() {
-  const employeeNumber = `E2EINT${process.pid % 10000}`;
-  const id = withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'strategy-planning'`).get() as { id: number };
-    const person = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, updatedAt) VALUES (?, 'นาง', 'ธนพร', 'ตรวจสุจริต', 'นิติกร', 'municipal_officer', ?, ?, ?)`,
-      )
-      .run(employeeNumber, division.id, stamp(new Date("2020-01-01T00:00:00Z")), stamp(new Date()));
-    const personId = Number(person.lastInsertRowid);
-    for (const role of ["staff", "integrity"])
-      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
-    return personId;
+/** This file's own integrity officer (in the strategy division, decision 040). */
+const integrityOfficer = () =>
+  createE2ePerson({
+    divisionCode: "strategy-planning",
+    roles: ["staff", "integrity"],
+    title: "นาง",
+    firstName: "ธนพร",
+    lastName: "ตรวจสุจริต",
+    position: "นิติกร",
   });
-  const sessionId = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        sessionId,
-        createHash("sha256").update(secret).digest(),
-        id,
-        stamp(new Date()),
-        stamp(new Date(Date.now() + 3_600_000)),
-      ),
-  );
-  return { employeeNumber, cookie: { name: "sujarit_session", value: `${sessionId}.${secret}`, url: baseUrl } };
-}
 
 async function publicNumbers(page: Page) {
   await page.goto(`/report/stats?year=${thisYear}`);
@@ -62,9 +39,8 @@ async function item41Count(page: Page) {
 
 describe("the corruption complaint channel", () => {
   it("a citizen reports anonymously on a phone, answers the officer's question with the code, and the case closes; statistics and item 41 move", async () => {
-    const officer = integrityOfficerSession();
-    const desk = await openPage(browser, baseUrl, DESKTOP);
-    await desk.context.addCookies([officer.cookie]);
+    const officer = await integrityOfficer();
+    const desk = await openPageAs(browser, officer, DESKTOP);
     const statsBefore = await publicNumbers(desk.page);
     const item41Before = await item41Count(desk.page);
 

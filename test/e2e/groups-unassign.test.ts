@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { withE2eDb as withDb, sqliteStamp as stamp } from "../support/e2e-sqlite";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs, signInAs } from "../support/e2e-people";
+import { withE2eDb as withDb } from "../support/e2e-sqlite";
 
 // Issue 12, item 2: "ยกเลิกการมอบหมาย" on /hr/groups asks first (course, group, how many people, which year),
 // cancelling changes nothing, confirming removes it (with or without JavaScript); earlier years are read-only.
@@ -16,21 +17,18 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** This file's own HR officer and a small group of its own, written straight into the server's database. */
-function fixtures() {
+/** This file's own HR officer (decision 040) and a small group of its own, written straight into the server's database. */
+async function fixtures() {
   const tag = randomBytes(3).toString("hex");
+  const hr = await createE2ePerson({
+    divisionCode: "personnel-management",
+    roles: ["staff", "hr"],
+    title: "นาง",
+    firstName: "ทดสอบมอบหมาย",
+    lastName: tag,
+    position: "นักทรัพยากรบุคคล",
+  });
   return withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = 'personnel-management'`).get() as {
-      id: number;
-    };
-    const now = stamp(new Date());
-    const hr = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt)
-         VALUES (?, 'นาง', 'ทดสอบมอบหมาย', ?, 'นักทรัพยากรบุคคล', 'municipal_officer', ?, ?, ?, ?)`,
-      )
-      .run(`E2U${tag}`, tag, division.id, stamp(new Date("2020-01-01")), now, now).lastInsertRowid as number;
-    sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, 'staff'), (?, 'hr')`).run(hr, hr);
     const code = `hr-e2e-${tag}`;
     const groupName = `กลุ่มทดสอบยกเลิก ${tag}`;
     sqlite
@@ -41,19 +39,7 @@ function fixtures() {
     const allPersonnel = (
       sqlite.prepare(`SELECT name FROM TargetGroup WHERE code = 'all-personnel'`).get() as { name: string }
     ).name;
-    const id = randomBytes(20).toString("hex");
-    const secret = randomBytes(20).toString("hex");
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(id, createHash("sha256").update(secret).digest(), hr, now, stamp(new Date(Date.now() + 3_600_000)));
-    return {
-      code,
-      groupName,
-      allPersonnel,
-      cookie: { name: "sujarit_session", value: `${id}.${secret}`, url: baseUrl },
-    };
+    return { hr, code, groupName, allPersonnel };
   });
 }
 
@@ -83,9 +69,8 @@ async function membersToday(page: Page, groupName: string) {
 
 describe("unassigning a course from a group", () => {
   it("asks with the count, cancelling changes nothing, confirming removes it; past years are read-only", async () => {
-    const f = fixtures();
-    const hr = await openPage(browser, baseUrl);
-    await hr.context.addCookies([f.cookie]);
+    const f = await fixtures();
+    const hr = await openPageAs(browser, f.hr);
     await hr.page.goto(`/hr/groups?year=${year}`);
     await hr.page.waitForLoadState("networkidle");
     const ethics = hr.page.getByTestId("assign-ethics");
@@ -132,7 +117,7 @@ describe("unassigning a course from a group", () => {
       viewport: PHONE,
       locale: "th-TH",
     });
-    await noJs.addCookies([f.cookie]);
+    await signInAs(noJs, f.hr);
     const page = await noJs.newPage();
     await page.goto(`/hr/groups?year=${year}`);
     const card = page.getByTestId("assign-ethics");

@@ -1,68 +1,28 @@
-import { createHash, randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PHONE, launchBrowser, openPage, screenshot } from "../support/browser";
-import { E2E_DB } from "../support/paths";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PHONE, launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs, type E2ePerson } from "../support/e2e-people";
 
 // HR reads the plan's fiscal year 2570 as the seed states it: every knowledge indicator has its instrument,
 // item 6 is reported without judgement, and the plan-level targets stand on /plan (decision 038).
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
-let hrCookie: string;
-
-/** This file's own HR person and a session for them, written straight into the server's database. */
-function createHrSession(): string {
-  const sqlite = new Database(E2E_DB);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    const now = new Date().toISOString().replace("Z", "+00:00");
-    const division = sqlite
-      .prepare(`SELECT id FROM Division WHERE code = 'hr-personnel-admin' OR code LIKE 'hr%' ORDER BY id LIMIT 1`)
-      .get() as { id: number } | undefined;
-    const divisionId =
-      division?.id ?? (sqlite.prepare(`SELECT id FROM Division ORDER BY id LIMIT 1`).get() as { id: number }).id;
-    const number = `E2EPF${process.pid % 100000}`;
-    const person = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt)
-         VALUES (?, 'นาง', 'ทดสอบแผน', 'ตัวชี้วัด', 'นักทรัพยากรบุคคล', 'municipal_officer', ?, ?, ?, ?)`,
-      )
-      .run(number, divisionId, "2020-01-01T00:00:00.000+00:00", now, now);
-    const personId = Number(person.lastInsertRowid);
-    for (const role of ["staff", "hr"])
-      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
-    const id = randomBytes(20).toString("hex");
-    const secret = randomBytes(20).toString("hex");
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        now,
-        new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"),
-      );
-    return `${id}.${secret}`;
-  } finally {
-    sqlite.close();
-  }
-}
+let hr: E2ePerson;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  hrCookie = createHrSession();
+  // This file's own HR person (decision 040).
+  hr = await createE2ePerson({
+    roles: ["staff", "hr"],
+    title: "นาง",
+    firstName: "ทดสอบแผน",
+    lastName: "ตัวชี้วัด",
+    position: "นักทรัพยากรบุคคล",
+  });
 });
 afterAll(() => browser?.close());
 
-async function signedInPage(viewport?: { width: number; height: number }) {
-  const opened = await openPage(browser, baseUrl, viewport);
-  await opened.context.addCookies([{ name: "sujarit_session", value: hrCookie, url: baseUrl }]);
-  return opened;
-}
+const signedInPage = (viewport?: { width: number; height: number }) => openPageAs(browser, hr, viewport);
 
 describe("the plan's fiscal year 2570 as HR reads it", () => {
   it("has an instrument for every indicator, judges item 6 by no rule the plan does not state, and shows the plan-level targets", async () => {

@@ -1,49 +1,22 @@
-import { createHash, randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPage, screenshot } from "../support/browser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot } from "../support/browser";
+import { createE2ePerson, openPageAs, type E2ePerson } from "../support/e2e-people";
 import { E2E_DB } from "../support/paths";
 
 // The certificate and the official order each print on exactly one A4 sheet in Chromium (issue 12, item 3).
 
-const baseUrl = inject("baseUrl");
 let browser: Browser;
-let cookie: string;
+let hr: E2ePerson;
 let certificateCode: string;
 let orderId: number;
 
-/** This file's own HR person and session, and a certificate and a signed order from the demo data. */
+/** A certificate and a signed order from the demo data. */
 function prepare() {
   const sqlite = new Database(E2E_DB);
   sqlite.pragma("busy_timeout = 5000");
   try {
-    const now = new Date().toISOString().replace("Z", "+00:00");
-    const divisionId = (sqlite.prepare(`SELECT id FROM Division ORDER BY id LIMIT 1`).get() as { id: number }).id;
-    const personId = Number(
-      sqlite
-        .prepare(
-          `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt)
-           VALUES (?, 'นาย', 'ทดสอบพิมพ์', 'เอกสาร', 'นักทรัพยากรบุคคล', 'municipal_officer', ?, '2020-01-01T00:00:00.000+00:00', ?, ?)`,
-        )
-        .run(`E2EPR${process.pid % 100000}`, divisionId, now, now).lastInsertRowid,
-    );
-    for (const role of ["staff", "hr"])
-      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(personId, role);
-    const id = randomBytes(20).toString("hex");
-    const secret = randomBytes(20).toString("hex");
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        createHash("sha256").update(secret).digest(),
-        personId,
-        now,
-        new Date(Date.now() + 3_600_000).toISOString().replace("Z", "+00:00"),
-      );
-    cookie = `${id}.${secret}`;
     certificateCode = (sqlite.prepare(`SELECT code FROM Certificate ORDER BY id LIMIT 1`).get() as { code: string })
       .code;
     orderId = (
@@ -59,6 +32,13 @@ function prepare() {
 beforeAll(async () => {
   browser = await launchBrowser();
   prepare();
+  // This file's own HR person (decision 040).
+  hr = await createE2ePerson({
+    roles: ["staff", "hr"],
+    firstName: "ทดสอบพิมพ์",
+    lastName: "เอกสาร",
+    position: "นักทรัพยากรบุคคล",
+  });
 });
 afterAll(() => browser?.close());
 
@@ -72,8 +52,7 @@ function pageSize(pdf: Buffer) {
 
 describe("printing", () => {
   it("prints the certificate on one landscape A4 sheet with its signatory and a QR code of its verify URL", async () => {
-    const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await context.addCookies([{ name: "sujarit_session", value: cookie, url: baseUrl }]);
+    const { page, assertClean } = await openPageAs(browser, hr);
     await page.goto(`/certificates/${certificateCode}`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("เกียรติบัตร");
     expect(await page.locator(".certificate__signatory").textContent()).toContain("ปลัดเทศบาลนครลำปาง");
@@ -91,8 +70,7 @@ describe("printing", () => {
   });
 
   it("prints the official order on one portrait A4 sheet without repeating จึงมอบอำนาจ", async () => {
-    const { page, context, assertClean } = await openPage(browser, baseUrl);
-    await context.addCookies([{ name: "sujarit_session", value: cookie, url: baseUrl }]);
+    const { page, assertClean } = await openPageAs(browser, hr);
     await page.goto(`/orders/${orderId}/print`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("ฉบับพิมพ์คำสั่ง");
     const text = (await page.locator(".official-order").textContent()) ?? "";

@@ -1,11 +1,12 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
+import type { Role } from "~/domain/roles";
 import { PHONE, SCREENSHOTS, launchBrowser, openPage, screenshot } from "../support/browser";
-import { withE2eDb as withDb } from "../support/e2e-sqlite";
+import { createE2ePerson, openPageAs } from "../support/e2e-people";
 
 const baseUrl = inject("baseUrl");
 const year = fiscalYearOf(new Date());
@@ -15,42 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
-
-/** This file's own people, written straight into the server's database, each with a signed-in session. */
-function person(divisionCode: string, roles: string[], firstName: string) {
-  const now = new Date();
-  const id = withDb((sqlite) => {
-    const division = sqlite.prepare(`SELECT id FROM Division WHERE code = ?`).get(divisionCode) as { id: number };
-    const number = `E2ER${randomBytes(3).toString("hex")}`;
-    const info = sqlite
-      .prepare(
-        `INSERT INTO Person (employeeNumber, title, firstName, lastName, position, personnelType, divisionId, activeFrom, createdAt, updatedAt) VALUES (?, 'นาย', ?, 'ทดสอบความเสี่ยง', 'ผู้อำนวยการ', 'municipal_officer', ?, ?, ?, ?)`,
-      )
-      .run(number, firstName, division.id, ts(new Date("2020-01-01T00:00:00Z")), ts(now), ts(now));
-    for (const role of roles)
-      sqlite.prepare(`INSERT INTO PersonRole (personId, role) VALUES (?, ?)`).run(info.lastInsertRowid, role);
-    return Number(info.lastInsertRowid);
-  });
-  const sid = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  withDb((sqlite) =>
-    sqlite
-      .prepare(
-        `INSERT INTO "Session" ("id", "secretHash", "personId", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(sid, createHash("sha256").update(secret).digest(), id, ts(now), ts(new Date(now.getTime() + 3_600_000))),
-  );
-  return { name: "sujarit_session", value: `${sid}.${secret}`, url: baseUrl };
-}
+/** This file's own people (decision 040): a unit head of the health bureau and an HR officer. */
+const person = (divisionCode: string, roles: Role[], firstName: string) =>
+  createE2ePerson({ divisionCode, roles, firstName, lastName: "ทดสอบความเสี่ยง", position: "ผู้อำนวยการ" });
 
 describe("fraud-risk register to the printed six-month report", () => {
   it("a unit head adds a risk with a measure, HR consolidates and publishes, the public sees it, HR prints the six-month report", async () => {
     const event = `เจ้าหน้าที่ตรวจสุขลักษณะเรียกรับประโยชน์ในการออกใบอนุญาต ${randomBytes(2).toString("hex")}`;
 
     // The head of the health bureau assesses a risk of their unit, on a phone.
-    const head = await openPage(browser, baseUrl, PHONE);
-    await head.context.addCookies([person("health", ["staff", "manager"], "หัวหน้าสาธารณสุข")]);
+    const head = await openPageAs(browser, await person("health", ["staff", "manager"], "หัวหน้าสาธารณสุข"), PHONE);
     await head.page.goto("/risks");
     await head.page.getByText("เพิ่มความเสี่ยง", { exact: true }).click();
     const form = head.page.getByRole("form", { name: "เพิ่มความเสี่ยง" });
@@ -79,8 +54,7 @@ describe("fraud-risk register to the printed six-month report", () => {
     await head.context.close();
 
     // HR consolidates the municipal register and publishes it.
-    const hr = await openPage(browser, baseUrl);
-    await hr.context.addCookies([person("personnel-management", ["staff", "hr"], "คณะทำงานระดับเทศบาล")]);
+    const hr = await openPageAs(browser, await person("personnel-management", ["staff", "hr"], "คณะทำงานระดับเทศบาล"));
     await hr.page.goto(`/risks?year=${year}`);
     await hr.page.getByRole("button", { name: /รวบรวมเป็นทะเบียนของเทศบาล/ }).click();
     await expect.poll(() => hr.page.getByRole("status").textContent()).toContain("รวบรวมทะเบียนแล้ว");
