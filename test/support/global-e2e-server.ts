@@ -33,6 +33,8 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: `file:${E2E_DB}`,
       SEAL_KEY_FILE: SEEDED_SEAL_KEY_FILE,
       NODE_ENV: "production",
+      // One process: the e2e files run beside the unit and integration files on two cores (decision 052).
+      WEB_CONCURRENCY: "1",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -71,6 +71,9 @@ export async function spawnServer(
       PORT: String(port),
       NODE_ENV: "production",
       SESSION_COOKIE_SECURE: "false",
+      // One process: the suite runs two vitest processes on two cores (decision 052); a test that needs several
+      // asks (writes-across-processes sets WEB_CONCURRENCY=2).
+      WEB_CONCURRENCY: "1",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
