@@ -2,66 +2,24 @@
 // and cold (CacheVersion('indicators') bumped before each request, as any write to a source does), on the demo and
 // the large fixture (bench/fixture.ts), medians of BENCH_RUNS (5) after a warm-up request; plus computeIndicators.
 // Usage: npm run build && BENCH_REUSE=1 npx tsx bench/indicator-pages.ts [people] [attempts]
-import { execFileSync, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import net from "node:net";
 import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
 import { bin, demoFixture, largeFixture, root } from "./fixture";
+import { hrSessionCookie, median, startServer } from "./pages";
 
 const PEOPLE = Number(process.argv[2] ?? 50_000);
 const ATTEMPTS = Number(process.argv[3] ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PAGES = ["/indicators?year=2569", "/plan/items/3?year=2569"];
-const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const list = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(", ");
-
-function hrSession(db: Database.Database): string {
-  const hr = (
-    db
-      .prepare(`SELECT p.id FROM Person p JOIN PersonRole r ON r.personId = p.id WHERE r.role = 'hr' LIMIT 1`)
-      .get() as { id: number }
-  ).id;
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  db.prepare(`INSERT INTO Session (id, secretHash, personId, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)`).run(
-    id,
-    createHash("sha256").update(secret).digest(),
-    hr,
-    ts(new Date()),
-    ts(new Date(Date.now() + 3_600_000)),
-  );
-  return `sujarit_session=${id}.${secret}`;
-}
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function timePages(file: string) {
   const db = new Database(file);
-  const cookie = hrSession(db);
+  const cookie = hrSessionCookie(db);
   // A write to any source table bumps this number (the triggers of 20261128131000_indicator_cache); absent on
   // builds without the cache, where every request computes anyway.
   const bump = () => db.prepare(`UPDATE CacheVersion SET version = version + 1 WHERE name = 'indicators'`).run();
-  const port = await freePort();
-  const server = spawn(process.execPath, ["server.mjs"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${file}`,
-      PORT: String(port),
-      NODE_ENV: "production",
-      WEB_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve) => server.stdout!.on("data", (d) => String(d).includes("http://") && resolve()));
+  const { port, server } = await startServer(file);
   const result: Record<string, number[]> = {};
   try {
     for (const page of PAGES)

@@ -4,38 +4,15 @@
 // Usage: npm run build && npx tsx bench/indicators.ts [people] [attempts]    (BENCH_REUSE=1 keeps built fixtures)
 // BENCH_PAGES="/hr/courses?year=2569,/hr/courses/anti-corruption?year=2569" times only those pages (and skips
 // computeIndicators unless BENCH_COMPUTE=1); BENCH_SIZES=demo or large runs one size; BENCH_RUNS sets the runs.
-import { execFileSync, spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import net from "node:net";
 import Database from "better-sqlite3";
+import { execFileSync } from "node:child_process";
 import { bin, counts, demoFixture, largeFixture, root } from "./fixture";
+import { hrSessionCookie, median, startServer } from "./pages";
 
 const PEOPLE = Number(process.argv[2] ?? 50_000);
 const ATTEMPTS = Number(process.argv[3] ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-function hrSession(file: string): string {
-  const db = new Database(file);
-  const hr = (
-    db
-      .prepare(`SELECT p.id FROM Person p JOIN PersonRole r ON r.personId = p.id WHERE r.role = 'hr' LIMIT 1`)
-      .get() as { id: number }
-  ).id;
-  const id = randomBytes(20).toString("hex");
-  const secret = randomBytes(20).toString("hex");
-  db.prepare(`INSERT INTO Session (id, secretHash, personId, createdAt, expiresAt) VALUES (?, ?, ?, ?, ?)`).run(
-    id,
-    createHash("sha256").update(secret).digest(),
-    hr,
-    ts(new Date()),
-    ts(new Date(Date.now() + 3_600_000)),
-  );
-  db.close();
-  return `sujarit_session=${id}.${secret}`;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const runs = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(", ");
 
 function timeComputation(file: string) {
@@ -44,15 +21,6 @@ function timeComputation(file: string) {
     env: { ...process.env, DATABASE_URL: `file:${file}` },
   }).toString();
   return JSON.parse(out.trim().split("\n").pop()!) as number[];
-}
-
-async function freePort() {
-  return new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const PAGES = process.env.BENCH_PAGES
@@ -67,20 +35,10 @@ const COMPUTE = !process.env.BENCH_PAGES || process.env.BENCH_COMPUTE === "1";
 const SIZES = (process.env.BENCH_SIZES ?? "demo,large").split(",");
 
 async function timePages(file: string) {
-  const cookie = hrSession(file);
-  const port = await freePort();
-  const server = spawn(process.execPath, ["server.mjs"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${file}`,
-      PORT: String(port),
-      NODE_ENV: "production",
-      WEB_CONCURRENCY: "1",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve) => server.stdout!.on("data", (d) => String(d).includes("http://") && resolve()));
+  const sessionDb = new Database(file);
+  const cookie = hrSessionCookie(sessionDb);
+  sessionDb.close();
+  const { port, server } = await startServer(file);
   const result: Record<string, number[]> = {};
   try {
     for (const page of PAGES) {
