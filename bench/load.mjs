@@ -3,7 +3,8 @@
 // saturation throughput; p50/p95 per page and the server's memory (RSS of every server process, sampled each 0.5 s).
 // Usage: npm run build && node bench/load.mjs [rate=25] [seconds=30]
 //   WEB_CONCURRENCY=n server processes (default: one per core, as `npm start`); BENCH_REUSE=1 reuses the demo fixture;
-//   BENCH_SERVER_ROOT / BENCH_DB run another checkout's server.mjs on another database (before/after comparisons).
+//   BENCH_SERVER_ROOT / BENCH_DB run another checkout's server.mjs on another database (before/after comparisons);
+//   BENCH_NODE_ARGS passes options to the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -104,7 +105,9 @@ const port = await new Promise((resolve) => {
     probe.close(() => resolve(port));
   });
 });
-const server = spawn(process.execPath, ["server.mjs"], {
+// BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server's node, for profiling.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const server = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
   cwd: serverRoot,
   env: { ...env, PORT: String(port), NODE_ENV: "production", BENCH_ROUTES: "1", SESSION_COOKIE_SECURE: "false" },
   stdio: ["ignore", "pipe", "inherit"],

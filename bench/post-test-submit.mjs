@@ -5,6 +5,7 @@
 //   an entry "2@/path/to/checkout" runs that checkout's server.mjs and build (before/after comparisons);
 //   BENCH_ROUNDS=n rounds per process count (default 1), alternating the counts, each on a fresh copy of one
 //   prepared database (preparing is the slow part; BENCH_REUSE=1 keeps the last prepared copy if it has enough).
+//   BENCH_NODE_ARGS passes options to the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 //   SUJARIT_TX_STATS=1 makes the server print, on exit, how long its write transactions waited and held the lock.
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -155,7 +156,8 @@ async function round(config) {
   };
   if (processes === "default") delete serverEnv.WEB_CONCURRENCY;
   else serverEnv.WEB_CONCURRENCY = processes;
-  const server = spawn(process.execPath, ["server.mjs"], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
     cwd: serverRoot,
     env: serverEnv,
     stdio: ["ignore", "pipe", "inherit"],

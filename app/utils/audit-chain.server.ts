@@ -1,4 +1,4 @@
-import type { Tx } from "./db.server";
+import { selectRows, type SqlSteps } from "./sql-steps.server";
 import { keyedHash } from "./seal-key.server";
 
 // The audit log's hash chain (decision 022). Each row's hash is an HMAC, with a key that is not in the
@@ -44,11 +44,11 @@ export type StoredAuditRow = AuditRowContent & { id: number; prevHash: string | 
  * Rows written before the chain existed (no hash) are chained as they stand when the first sealed row is
  * written: its prevHash is the chain's value over all of them, so they are covered from then on. Runs once.
  */
-export async function legacyPrefixDigest(tx: Tx): Promise<string> {
+export function* legacyPrefixDigest(): SqlSteps<string> {
   let digest = CHAIN_GENESIS;
   let afterId = 0;
   for (;;) {
-    const rows = await tx.$queryRawUnsafe<StoredAuditRow[]>(
+    const rows = yield* selectRows<StoredAuditRow>(
       `SELECT ${AUDIT_ROW_SELECT} FROM "AuditLog" WHERE "id" > ? ORDER BY "id" LIMIT 2000`,
       afterId,
     );

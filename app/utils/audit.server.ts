@@ -8,6 +8,7 @@ import * as salary from "~/models/salary/audit-labels";
 import * as training from "~/models/training/audit-labels";
 import type { Db, Tx } from "./db.server";
 import { auditRowHash, CHAIN_GENESIS, legacyPrefixDigest, type AuditRowContent } from "./audit-chain.server";
+import { changeRows, runSteps, selectRows, type SqlSteps } from "./sql-steps.server";
 
 export type AuditEntry = {
   actorId: number | null;
@@ -28,6 +29,11 @@ export type AuditEntry = {
 export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> {
   // Called without a transaction: make the read of the last hash and the insert one unit.
   if ("$transaction" in tx) return tx.$transaction((inner) => writeAudit(inner, entry));
+  await runSteps(tx, auditSteps(entry));
+}
+
+/** writeAudit's statements, for callers that run theirs on the direct path (`yield* auditSteps(entry)`). */
+export function* auditSteps(entry: AuditEntry): SqlSteps<void> {
   const row: AuditRowContent = {
     at: sqliteTimestamp(new Date()),
     actorId: entry.actorId,
@@ -39,11 +45,9 @@ export async function writeAudit(tx: Tx | Db, entry: AuditEntry): Promise<void> 
     ip: entry.ip ?? null,
   };
   // One primary-key lookup. Raw SQL throughout: audit records are written on every change (decision 007).
-  const [last] = await tx.$queryRawUnsafe<{ hash: string | null }[]>(
-    `SELECT "hash" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1`,
-  );
-  const prevHash = !last ? CHAIN_GENESIS : (last.hash ?? (await legacyPrefixDigest(tx)));
-  await tx.$executeRawUnsafe(
+  const [last] = yield* selectRows<{ hash: string | null }>(`SELECT "hash" FROM "AuditLog" ORDER BY "id" DESC LIMIT 1`);
+  const prevHash = !last ? CHAIN_GENESIS : (last.hash ?? (yield* legacyPrefixDigest()));
+  yield* changeRows(
     `INSERT INTO "AuditLog" ("at", "actorId", "action", "entityType", "entityId", "before", "after", "ip", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     row.at,
     row.actorId,

@@ -1,4 +1,5 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 import { txTimer } from "./tx-stats.server";
 
 // The better-sqlite3 adapter shares one connection and locks only transactions against each other: a plain
@@ -28,8 +29,99 @@ class Mutex {
   }
 }
 
-function serialize(adapter: Adapter): Adapter {
+/** Statements kept per connection; Prisma's SQL has placeholders, so a few hundred texts cover the whole app. */
+const STATEMENT_CACHE_LIMIT = 1000;
+
+/**
+ * The adapter prepares every statement anew (`client.prepare(sql).bind(args)`): SQLite's parse and plan were 5–6 %
+ * of the server's time under load. Keep each prepared statement per SQL text and hand the adapter a fresh binding
+ * each time (better-sqlite3 binds permanently, so the cached statement itself is never bound). Safe because
+ * better-sqlite3 runs a statement to completion before returning and this connection is only used through the
+ * adapter.
+ */
+function cachePreparedStatements(connection: BetterSqlite3.Database): (sql: string) => BetterSqlite3.Statement {
+  const prepare = connection.prepare.bind(connection);
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const cached = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear();
+      statement = prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const reusable = (sql: string) => ({
+    bind(args: unknown[]) {
+      const statement = cached(sql);
+      return {
+        reader: statement.reader,
+        columns: () => statement.columns(),
+        // The adapter's connection reads integers as BigInt (its own mapping converts them); the direct path does not.
+        raw: () => ({ all: () => statement.safeIntegers(true).raw(true).all(args) }),
+        run: () => statement.safeIntegers(true).run(args),
+      };
+    },
+  });
+  connection.prepare = reusable as unknown as typeof connection.prepare;
+  return cached;
+}
+
+/** Synchronous statements on the app's own connection (decision 054). Arguments as for Prisma's raw queries. */
+export type SqlStatements = {
+  all<T>(sql: string, ...args: unknown[]): T[];
+  run(sql: string, ...args: unknown[]): number;
+};
+
+/**
+ * The hot paths' way past Prisma (decision 054): `work` runs synchronously on the connection Prisma uses, in the
+ * same queue as every Prisma statement and transaction, so it never interleaves with them. `write` wraps it in
+ * BEGIN IMMEDIATE … COMMIT (ROLLBACK when it throws): the write lock is held only while SQLite works, not across
+ * awaits. Never call these from inside a Prisma transaction: the queue is held by that transaction, so this would
+ * wait for it until Prisma's transaction timeout.
+ */
+export type DirectSql = {
+  read<T>(work: (sql: SqlStatements) => T): Promise<T>;
+  write<T>(work: (sql: SqlStatements) => T): Promise<T>;
+};
+
+type Connected = {
+  connection: BetterSqlite3.Database;
+  statement: (sql: string) => BetterSqlite3.Statement;
+  mutex: Mutex;
+};
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null; Prisma's raw queries also take these. */
+const bindable = (value: unknown) =>
+  value instanceof Date
+    ? value.toISOString().replace("Z", "+00:00")
+    : typeof value === "boolean"
+      ? value
+        ? 1
+        : 0
+      : value;
+
+function statementsOn(connected: Connected, counted: () => void): SqlStatements {
+  return {
+    all: <T>(sql: string, ...args: unknown[]) => {
+      counted();
+      // Plain numbers: the app's ids and counts are far below 2^53.
+      return connected.statement(sql).safeIntegers(false).raw(false).all(args.map(bindable)) as T[];
+    },
+    run: (sql: string, ...args: unknown[]) => {
+      counted();
+      return Number(connected.statement(sql).run(args.map(bindable)).changes);
+    },
+  };
+}
+
+const isThenable = (value: unknown) => typeof (value as { then?: unknown } | null)?.then === "function";
+const NOT_SYNCHRONOUS = "direct SQL work must be synchronous (it holds the connection's queue)";
+
+function serialize(adapter: Adapter, onConnected?: (connected: Connected) => void): Adapter {
+  const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
   const mutex = new Mutex();
+  if (connection?.prepare) onConnected?.({ connection, statement: cachePreparedStatements(connection), mutex });
   const wrapped: Adapter = {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
@@ -77,12 +169,61 @@ function serialize(adapter: Adapter): Adapter {
   return wrapped;
 }
 
-/** A driver adapter factory like PrismaBetterSQLite3, with every statement serialized as above. */
-export function serializedAdapter(inner: PrismaBetterSQLite3): PrismaBetterSQLite3 {
-  return {
+/**
+ * A driver adapter factory like PrismaBetterSQLite3, with every statement serialized as above, and `direct`: the
+ * synchronous path on the same connection. `connect` is Prisma's to call; `direct` asks Prisma to connect first.
+ */
+export function serializedAdapter(inner: PrismaBetterSQLite3) {
+  let connected: Connected | undefined;
+  const factory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => serialize(await inner.connect()),
+    connect: async () => serialize(await inner.connect(), (c) => (connected = c)),
     connectToShadowDb: async () => serialize(await inner.connectToShadowDb()),
   } as unknown as PrismaBetterSQLite3;
+
+  const directSql = (connect: () => Promise<void>): DirectSql => {
+    const ready = async () => {
+      // Prisma connects lazily, and again after $disconnect (which closes the old connection).
+      if (!connected?.connection.open) await connect();
+      if (!connected?.connection.open) throw new Error("the database adapter did not connect");
+      return connected;
+    };
+    return {
+      async read(work) {
+        const c = await ready();
+        const release = await c.mutex.acquire();
+        try {
+          const result = work(statementsOn(c, () => {}));
+          if (isThenable(result)) throw new Error(NOT_SYNCHRONOUS);
+          return result;
+        } finally {
+          release();
+        }
+      },
+      async write(work) {
+        const c = await ready();
+        const timer = txTimer();
+        const release = await c.mutex.acquire();
+        try {
+          c.connection.exec("BEGIN IMMEDIATE");
+          timer.locked();
+          try {
+            const result = work(statementsOn(c, () => timer.statement()));
+            if (isThenable(result)) throw new Error(NOT_SYNCHRONOUS);
+            c.connection.exec("COMMIT");
+            return result;
+          } catch (error) {
+            if (c.connection.inTransaction) c.connection.exec("ROLLBACK");
+            throw error;
+          } finally {
+            timer.done();
+          }
+        } finally {
+          release();
+        }
+      },
+    };
+  };
+  return { factory, directSql };
 }

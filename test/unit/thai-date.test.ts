@@ -27,6 +27,25 @@ describe("Thai dates", () => {
     expect(formatThaiDateTime(value)).toBe("1 มี.ค. 2567 03:15 น.");
   });
 
+  it("gives the same calendar date as the time-zone database, around every Bangkok midnight for years", () => {
+    const zone = new Intl.DateTimeFormat("en-US", {
+      timeZone: "Asia/Bangkok",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    });
+    const fromZone = (instant: Date) => {
+      const parts = zone.formatToParts(instant);
+      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      return { year: get("year"), month: get("month"), day: get("day") };
+    };
+    // One instant just before and one just after each Bangkok midnight (17:00 UTC), 2019–2031 (leap years included).
+    for (let t = Date.UTC(2019, 0, 1, 17); t < Date.UTC(2031, 0, 1); t += 86_400_000) {
+      for (const instant of [new Date(t - 1), new Date(t)])
+        expect(bangkokCalendarDate(instant)).toEqual(fromZone(instant));
+    }
+  });
+
   it("converts between eras", () => {
     expect(toBuddhistYear(2026)).toBe(2569);
     expect(toCommonEraYear(2570)).toBe(2027);

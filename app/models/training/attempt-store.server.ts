@@ -2,8 +2,9 @@ import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { fiscalYearOf, fiscalYearRange } from "~/domain/fiscal-year";
 import { countingAttempt, isPass, scoreItems, type Grading } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
-import { sqliteTimestamp, writeAudit } from "~/utils/audit.server";
+import { auditSteps, sqliteTimestamp } from "~/utils/audit.server";
 import type { Tx } from "~/utils/db.server";
+import { changeRows, runSteps, selectRows, type SqlSteps } from "~/utils/sql-steps.server";
 import type { Client, TestKind } from "./progress.server";
 
 // The one way an attempt is read (with its one ownership check), and how an attempt is closed: scored, audited,
@@ -48,20 +49,31 @@ export type LoadedAttempt = {
 };
 
 const bool = (v: unknown) => (v == null ? null : Boolean(v));
+const dateOrNull = (v: unknown) => (v == null ? null : new Date(v as string | Date));
 
 /**
  * The one attempt loader. Someone else's attempt, or one of another course than the address says, looks exactly
  * like one that does not exist. Two SQL statements: saving and submitting are the hot path
  * (bench/post-test-submit.mjs, docs/decisions/007).
  */
-export async function loadAttempt(
+export function loadAttempt(
   client: Client,
   attemptId: number,
   personId: number,
   courseSlug: string | undefined,
   options: { content?: boolean } = {},
 ): Promise<LoadedAttempt> {
-  const [row] = await client.$queryRawUnsafe<Record<string, unknown>[]>(
+  return runSteps(client, loadAttemptSteps(attemptId, personId, courseSlug, options));
+}
+
+/** loadAttempt's statements, also run on the direct path by a submission (decision 054). */
+export function* loadAttemptSteps(
+  attemptId: number,
+  personId: number,
+  courseSlug: string | undefined,
+  options: { content?: boolean } = {},
+): SqlSteps<LoadedAttempt> {
+  const [row] = yield* selectRows<Record<string, unknown>>(
     `SELECT a."id", a."personId", a."courseId", a."kind", a."fiscalYear", a."number", a."startedAt", a."deadlineAt",
             a."submittedAt", a."timedOut", a."correctCount", a."totalCount", a."passed",
             c."slug", c."title", c."passPercent", c."grading"
@@ -71,15 +83,21 @@ export async function loadAttempt(
   if (!row || !ownsAttempt(row as { personId: number; slug: string }, personId, courseSlug))
     throw refusal(404, NOT_FOUND);
   const content = options.content ? `, v."prompt", v."choices", v."explanation"` : "";
-  const items = await client.$queryRawUnsafe<LoadedItem[]>(
+  const items = yield* selectRows<LoadedItem>(
     `SELECT i."id", i."position", i."choiceOrder", i."selectedIndex", i."correct", v."correctIndex"${content}
      FROM "AttemptItem" i JOIN "QuestionVersion" v ON v."id" = i."questionVersionId"
      WHERE i."attemptId" = ? ORDER BY i."position"`,
     attemptId,
   );
-  const { slug, title, passPercent, grading, timedOut, passed, ...attempt } = row;
+  const { slug, title, passPercent, grading, timedOut, passed, startedAt, deadlineAt, submittedAt, ...attempt } = row;
   return {
-    ...(attempt as Omit<LoadedAttempt, "course" | "items" | "timedOut" | "passed">),
+    ...(attempt as Omit<
+      LoadedAttempt,
+      "course" | "items" | "timedOut" | "passed" | "startedAt" | "deadlineAt" | "submittedAt"
+    >),
+    startedAt: new Date(startedAt as string | Date),
+    deadlineAt: dateOrNull(deadlineAt),
+    submittedAt: dateOrNull(submittedAt),
     timedOut: Boolean(timedOut),
     passed: bool(passed),
     course: {
@@ -122,18 +140,21 @@ export async function finalizeIfExpired(tx: Tx, attempt: Closable, now: Date): P
   // A time limit closes at the deadline; a year's end closes the attempt in the year it belongs to.
   const yearEnd = fiscalYearRange(attempt.fiscalYear).end.getTime() - 1;
   const closedAt = new Date(Math.min(expired ? attempt.deadlineAt!.getTime() : yearEnd, yearEnd));
-  await scoreAndClose(tx, loaded, new Map(), closedAt, true, null);
+  await runSteps(tx, scoreAndCloseSteps(loaded, new Map(), closedAt, true, null));
   return true;
 }
 
-export async function scoreAndClose(
-  tx: Tx,
+/**
+ * Score an open attempt and close it: its items, the attempt, the audit record, and the certificate when it is the
+ * year's counting pass. A submission runs these on the direct path in one synchronous transaction (decision 054).
+ */
+export function* scoreAndCloseSteps(
   attempt: LoadedAttempt,
   finalAnswers: ReadonlyMap<number, number>,
   submittedAt: Date,
   timedOut: boolean,
   actor: AuditActor | null,
-) {
+): SqlSteps<{ correct: number; total: number; passed: boolean }> {
   const responses = attempt.items.map((item) => ({
     id: item.id,
     selectedIndex: finalAnswers.get(item.id) ?? item.selectedIndex,
@@ -144,7 +165,7 @@ export async function scoreAndClose(
   // submission that got in between must be refused, not run into the immutability trigger.
   const ALREADY_SUBMITTED = "แบบทดสอบนี้ส่งคำตอบแล้ว แก้ไขไม่ได้";
   if (responses.length > 0) {
-    const changed = await tx.$executeRawUnsafe(
+    const changed = yield* changeRows(
       `WITH v(id, selectedIndex, correct) AS (VALUES ${responses.map(() => "(?, ?, ?)").join(", ")})
      UPDATE "AttemptItem" SET "selectedIndex" = v.selectedIndex, "correct" = v.correct FROM v
      WHERE "AttemptItem"."id" = v.id AND "AttemptItem"."attemptId" = ?
@@ -158,7 +179,7 @@ export async function scoreAndClose(
   const { correct, total } = scoreItems(responses);
   const passed = isPass(correct, total, attempt.course.passPercent);
   // Conditional on still being open: of two submissions racing, exactly one closes the attempt.
-  const closed = await tx.$executeRawUnsafe(
+  const closed = yield* changeRows(
     `UPDATE "Attempt" SET "submittedAt" = ?, "timedOut" = ?, "correctCount" = ?, "passed" = ? WHERE "id" = ? AND "submittedAt" IS NULL`,
     sqliteTimestamp(submittedAt),
     timedOut ? 1 : 0,
@@ -167,7 +188,7 @@ export async function scoreAndClose(
     attempt.id,
   );
   if (closed !== 1) throw refusal(409, ALREADY_SUBMITTED);
-  await writeAudit(tx, {
+  yield* auditSteps({
     actorId: actor?.personId ?? null,
     ip: actor?.ip ?? null,
     action: timedOut ? "attempt.timed_out" : "attempt.submitted",
@@ -175,17 +196,25 @@ export async function scoreAndClose(
     entityId: attempt.id,
     after: { course: attempt.course.slug, kind: attempt.kind, fiscalYear: attempt.fiscalYear, correct, total, passed },
   });
-  if (attempt.kind === "post" && passed && (await countsForTheYear(tx, attempt, correct, total, submittedAt))) {
-    await issueCertificateIfDue(tx, attempt, correct, total, submittedAt);
+  if (attempt.kind === "post" && passed && (yield* countsForTheYear(attempt, correct, total, submittedAt))) {
+    yield* issueCertificateIfDue(attempt, correct, total, submittedAt);
   }
   return { correct, total, passed };
 }
 
 /** Whether this just-closed post-test is the one the course's grading method counts for the year. */
-async function countsForTheYear(tx: Tx, attempt: LoadedAttempt, correct: number, total: number, submittedAt: Date) {
-  const earlier = await tx.$queryRawUnsafe<
-    { id: number; submittedAt: Date; correctCount: number; totalCount: number }[]
-  >(
+function* countsForTheYear(
+  attempt: LoadedAttempt,
+  correct: number,
+  total: number,
+  submittedAt: Date,
+): SqlSteps<boolean> {
+  const earlier = yield* selectRows<{
+    id: number;
+    submittedAt: Date | string;
+    correctCount: number;
+    totalCount: number;
+  }>(
     `SELECT "id", "submittedAt", "correctCount", "totalCount" FROM "Attempt"
      WHERE "personId" = ? AND "courseId" = ? AND "fiscalYear" = ? AND "kind" = 'post' AND "submittedAt" IS NOT NULL AND "id" <> ?`,
     attempt.personId,
@@ -194,16 +223,26 @@ async function countsForTheYear(tx: Tx, attempt: LoadedAttempt, correct: number,
     attempt.id,
   );
   const all = [
-    ...earlier.map((a) => ({ id: a.id, submittedAt: a.submittedAt, correct: a.correctCount, total: a.totalCount })),
+    ...earlier.map((a) => ({
+      id: a.id,
+      submittedAt: new Date(a.submittedAt),
+      correct: a.correctCount,
+      total: a.totalCount,
+    })),
     { id: attempt.id, submittedAt, correct, total },
   ];
   return countingAttempt(all, attempt.course.grading as Grading)?.id === attempt.id;
 }
 
 /** The year's first passing post-test earns the certificate; the name is printed as it is on that day. */
-async function issueCertificateIfDue(tx: Tx, attempt: LoadedAttempt, correct: number, total: number, issuedAt: Date) {
+function* issueCertificateIfDue(
+  attempt: LoadedAttempt,
+  correct: number,
+  total: number,
+  issuedAt: Date,
+): SqlSteps<void> {
   const code = newCertificateCode();
-  const inserted = await tx.$executeRawUnsafe(
+  const inserted = yield* changeRows(
     `INSERT INTO "Certificate" ("code", "personId", "courseId", "attemptId", "fiscalYear", "personName", "courseTitle",
                                 "correctCount", "totalCount", "issuedAt")
      SELECT ?, p."id", ?, ?, ?, p."title" || p."firstName" || ' ' || p."lastName", ?, ?, ?, ?
@@ -220,7 +259,7 @@ async function issueCertificateIfDue(tx: Tx, attempt: LoadedAttempt, correct: nu
     attempt.personId,
   );
   if (inserted !== 1) return;
-  await writeAudit(tx, {
+  yield* auditSteps({
     actorId: attempt.personId,
     action: "certificate.issued",
     entityType: "Certificate",

@@ -3,13 +3,15 @@ import { fiscalYearOf } from "~/domain/fiscal-year";
 import { choiceOrder, drawQuestions, type Random } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
 import { writeAudit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
+import { runStepsNow } from "~/utils/sql-steps.server";
 import {
   assertOpen,
   finalizeIfExpired,
   isExpired,
   loadAttempt,
-  scoreAndClose,
+  loadAttemptSteps,
+  scoreAndCloseSteps,
   TIME_UP,
   type LoadedAttempt,
 } from "./attempt-store.server";
@@ -172,7 +174,9 @@ export async function submitAttempt(
   courseSlug?: string,
   now = new Date(),
 ) {
-  const attempt = await loadAttempt(db, attemptId, actor.personId, courseSlug);
+  // The direct path (decision 054): both reads and the closing transaction run synchronously on the connection,
+  // so the write lock is held only while SQLite works.
+  const attempt = await sqlite.read((sql) => runStepsNow(sql, loadAttemptSteps(attemptId, actor.personId, courseSlug)));
   if (isExpired(attempt, now)) {
     // Time up or the fiscal year over: close it with what was saved (committed), then tell the person.
     const closed = await db.$transaction((tx) => finalizeIfExpired(tx, attempt, now));
@@ -182,7 +186,7 @@ export async function submitAttempt(
   const answers = toAuthoredAnswers(attempt, shownAnswers);
   const missing = attempt.items.length - answers.size;
   if (missing > 0) throw refusal(400, `กรุณาตอบให้ครบทุกข้อ (ยังไม่ได้ตอบ ${missing} ข้อ)`);
-  return db.$transaction((tx) => scoreAndClose(tx, attempt, answers, now, false, actor));
+  return sqlite.write((sql) => runStepsNow(sql, scoreAndCloseSteps(attempt, answers, now, false, actor)));
 }
 
 export async function markLessonDone(courseSlug: string, lessonSlug: string, actor: Learner, now = new Date()) {
