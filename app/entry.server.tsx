@@ -61,8 +61,23 @@ export default function handleRequest(
  */
 function withoutNulBytes() {
   return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+    transform(chunk: Uint8Array, _encoding, callback) {
+      callback(null, dropNulBytes(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
     },
   });
+}
+
+/** The chunk without its zero bytes, copying only when it has some (memchr, not a callback per byte). */
+function dropNulBytes(chunk: Buffer): Buffer {
+  let at = chunk.indexOf(0);
+  if (at < 0) return chunk;
+  const parts: Buffer[] = [];
+  let start = 0;
+  while (at >= 0) {
+    if (at > start) parts.push(chunk.subarray(start, at));
+    start = at + 1;
+    at = chunk.indexOf(0, start);
+  }
+  if (start < chunk.length) parts.push(chunk.subarray(start));
+  return Buffer.concat(parts);
 }

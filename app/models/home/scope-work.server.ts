@@ -7,7 +7,7 @@ import { appraisalWaiting, measureOverdue, type HomeScope } from "~/domain/home"
 import { supervises, unitAndBelow, type UnitNode } from "~/domain/supervision";
 import { complaintRules } from "~/content/complaint-rules.server";
 import { db } from "~/utils/db.server";
-import { coursePopulation } from "~/models/training/assignments.server";
+import { coursePopulations } from "~/models/training/assignments.server";
 import { PERSON_FIELDS, relationTo, scopeOf } from "../registers/scope.server";
 
 // Read-only counts of what waits for HR, managers and integrity officers (decision 047). Each count applies the
@@ -163,9 +163,14 @@ export async function trainingProgress(
   ]);
   const scoped = new Set(people.filter((p) => inScopeDivision(p.divisionId)).map((p) => p.id));
   const passed = new Set(certificates.map((c) => `${c.courseId}:${c.personId}`));
+  const populations = await coursePopulations(
+    courses.map((c) => c.id),
+    fiscalYear,
+    now,
+  );
   const rows = [];
   for (const course of courses) {
-    const population = [...(await coursePopulation(course.id, fiscalYear, now))].filter((id) => scoped.has(id));
+    const population = [...populations.get(course.id)!].filter((id) => scoped.has(id));
     rows.push({
       slug: course.slug,
       title: course.title,

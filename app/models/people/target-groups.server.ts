@@ -1,7 +1,7 @@
 import type { TargetGroup } from "@prisma/client";
 import type { GroupRules } from "~/domain/indicators";
 import { isGroupMember, NO_NAMED_MEMBERS, type NamedMembers } from "~/domain/target-groups";
-import { db, type Tx } from "~/utils/db.server";
+import { db, sqlite, type Tx } from "~/utils/db.server";
 
 // Who is in a target group on a date. A group is rules over the roster (from content/plan/target-groups.yaml,
 // or defined by HR in the app) plus people HR named into or out of it. This module owns TargetGroupMember and
@@ -97,8 +97,9 @@ let snapshot: Snapshot | null = null;
 const populations = new WeakMap<object, Map<string, Member[]>>();
 
 async function membershipVersion(): Promise<number | null> {
-  const rows = await db.$queryRawUnsafe<{ version: number | bigint }[]>(
-    `SELECT "version" FROM "CacheVersion" WHERE "name" = 'membership'`,
+  // Several times per page: the direct path (decision 054).
+  const rows = await sqlite.read((sql) =>
+    sql.all<{ version: number }>(`SELECT "version" FROM "CacheVersion" WHERE "name" = 'membership'`),
   );
   return rows.length ? Number(rows[0]!.version) : null;
 }

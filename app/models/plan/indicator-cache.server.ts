@@ -1,4 +1,4 @@
-import { db } from "~/utils/db.server";
+import { sqlite } from "~/utils/db.server";
 import type { IndicatorResult } from "./indicators.server";
 
 // Computed indicator results kept in this process (issue 17, decision 049). An entry is reused while both
@@ -15,8 +15,11 @@ const entries = new Map<string, Entry>();
 
 /** Both version numbers as one string; null before the migration that adds them (then nothing is kept). */
 async function versions(): Promise<string | null> {
-  const rows = await db.$queryRawUnsafe<{ name: string; version: number | bigint }[]>(
-    `SELECT "name", "version" FROM "CacheVersion" WHERE "name" IN ('indicators', 'membership') ORDER BY "name"`,
+  // On every indicator read: the direct path (decision 054).
+  const rows = await sqlite.read((sql) =>
+    sql.all<{ name: string; version: number }>(
+      `SELECT "name", "version" FROM "CacheVersion" WHERE "name" IN ('indicators', 'membership') ORDER BY "name"`,
+    ),
   );
   return rows.length === 2 ? rows.map((r) => `${r.name}:${Number(r.version)}`).join(" ") : null;
 }

@@ -216,6 +216,24 @@ export async function mayTakeCourse(
   return (await assignedCourseIds(personId, fiscalYear, at)).has(courseId);
 }
 
+/** coursePopulation for several courses at once: one read of the year's assignments (HR's pages list every course). */
+export async function coursePopulations(
+  courseIds: readonly number[],
+  fiscalYear: number,
+  at: Date,
+): Promise<Map<number, Set<number>>> {
+  const assignments = await db.courseAssignment.findMany({
+    where: { fiscalYear, courseId: { in: [...courseIds] } },
+    select: { courseId: true, groupId: true },
+  });
+  const populations = new Map<number, Set<number>>();
+  for (const courseId of courseIds) {
+    const groupIds = assignments.filter((a) => a.courseId === courseId).map((a) => a.groupId);
+    populations.set(courseId, await unionOfGroups(groupIds, at));
+  }
+  return populations;
+}
+
 /** Who must take a course in a fiscal year: the union of the groups it is assigned to, on `at`. */
 export async function coursePopulation(courseId: number, fiscalYear: number, at: Date): Promise<Set<number>> {
   const assignments = await db.courseAssignment.findMany({

@@ -65,6 +65,7 @@ export async function lessonPage(slug: string, lessonSlug: string, viewer: Viewe
   const progress = await courseProgress(db, viewer.personId, course, fiscalYearOf(now));
   if (!progress.preTestSubmitted) return null;
   const lesson = course.lessons[index]!;
+  const { markdown } = await db.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { markdown: true } });
   const next = course.lessons[index + 1]?.slug ?? null;
   // Reading this last lesson completes the set when every other lesson is done already.
   const othersDone = course.lessons.every((l) => l.id === lesson.id || progress.lessonIdsDone.has(l.id));
@@ -74,7 +75,7 @@ export async function lessonPage(slug: string, lessonSlug: string, viewer: Viewe
     lesson: {
       slug: lesson.slug,
       title: lesson.title,
-      html: renderMarkdown(lesson.markdown),
+      html: renderMarkdown(markdown),
       done: progress.lessonIdsDone.has(lesson.id),
     },
     position: index + 1,

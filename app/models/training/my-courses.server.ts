@@ -7,10 +7,11 @@ import { db } from "~/utils/db.server";
 import { assignedCourseIds } from "./assignments.server";
 import { progressFromRows } from "./progress.server";
 
+/** The catalogue with each course's current lessons, by id only: the lessons' texts are large and not needed here. */
 export async function listCourses() {
   return db.course.findMany({
     orderBy: { sortOrder: "asc" },
-    include: { lessons: { where: { retired: false }, orderBy: { position: "asc" } } },
+    include: { lessons: { where: { retired: false }, orderBy: { position: "asc" }, select: { id: true } } },
   });
 }
 

@@ -11,10 +11,17 @@ import { mayTakeCourse } from "./assignments.server";
 export type TestKind = "pre" | "post";
 export type Client = Tx | typeof db;
 
+/** A course and its current lessons, without the lessons' texts (large; only the lesson page reads one). */
 export async function findCourse(slug: string, client: Client = db) {
   const course = await client.course.findUnique({
     where: { slug },
-    include: { lessons: { where: { retired: false }, orderBy: { position: "asc" } } },
+    include: {
+      lessons: {
+        where: { retired: false },
+        orderBy: { position: "asc" },
+        select: { id: true, slug: true, title: true, position: true },
+      },
+    },
   });
   if (!course) throw refusal(404, "ไม่พบหลักสูตรนี้");
   return course;

@@ -1,6 +1,6 @@
 import type { Grading, ItemSums } from "~/domain/quiz";
 import type { PersonCourseResult } from "~/domain/training-report";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 
 // The SQL behind HR's training reports (decision 048): per-person results from CourseResult (kept by triggers on
 // Attempt, decision 041), who read a lesson, who holds an attempt, the roster page and the question sums. Reads
@@ -20,8 +20,9 @@ export async function personResults(
 ): Promise<Map<number, PersonCourseResult>> {
   const column = (course.grading as Grading) === "first" ? "first" : course.grading === "last" ? "last" : "best";
   const lessonIds = course.lessons.map((l) => l.id);
-  const [[scores], [studied]] = await Promise.all([
-    db.$queryRawUnsafe<{ text: string | null }[]>(
+  // Two reads per course on HR's pages: the direct path (decision 054).
+  const [[scores], [studied]] = await sqlite.read((sql) => [
+    sql.all<{ text: string | null }>(
       `SELECT group_concat("personId" || ' ' || ("kind" = 'post') || ' ' || "submitted" || ' ' ||
               CASE "kind" WHEN 'post' THEN "${column}Correct" || ' ' || "${column}Total"
                           ELSE "firstCorrect" || ' ' || "firstTotal" END, ' ') AS "text"
@@ -30,7 +31,7 @@ export async function personResults(
       fiscalYear,
     ),
     lessonIds.length
-      ? db.$queryRawUnsafe<{ text: string | null }[]>(
+      ? sql.all<{ text: string | null }>(
           `SELECT group_concat(DISTINCT "personId") AS "text" FROM "LessonProgress"
            WHERE "lessonId" IN (SELECT value FROM json_each(?)) AND "fiscalYear" = ?`,
           JSON.stringify(lessonIds),

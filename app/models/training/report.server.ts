@@ -17,7 +17,7 @@ import { db } from "~/utils/db.server";
 import { computationDate } from "~/models/plan/indicators.server";
 import { divisionAndDescendantIds, listDivisionOptions, topLevelMap } from "~/models/people/organization.server";
 import { rosterForMembership } from "~/models/people/target-groups.server";
-import { coursePopulation } from "./assignments.server";
+import { coursePopulation, coursePopulations } from "./assignments.server";
 import {
   attemptHolders,
   personResults,
@@ -61,9 +61,9 @@ async function findReportCourse(slug: string): Promise<ReportCourse> {
  * the course is assigned to that year, on the computation date (as for the indicators), from the membership
  * snapshot; the results come from CourseResult and lesson progress, one string each.
  */
-async function courseStanding(course: ReportCourse, fiscalYear: number) {
+async function courseStanding(course: ReportCourse, fiscalYear: number, knownPopulation?: Set<number>) {
   const [population, results] = await Promise.all([
-    coursePopulation(course.id, fiscalYear, computationDate(fiscalYear).at),
+    knownPopulation ?? coursePopulation(course.id, fiscalYear, computationDate(fiscalYear).at),
     personResults(course, fiscalYear),
   ]);
   const statusOf = (personId: number) => reportStatus(results.get(personId), course.passPercent);
@@ -92,7 +92,12 @@ export async function courseReport(courseSlug: string, fiscalYear: number) {
 export async function coursesPage(fiscalYear: number, viewer: Viewer) {
   assertHr(viewer);
   const courses = await db.course.findMany({ orderBy: { sortOrder: "asc" }, select: REPORT_COURSE });
-  const standings = await Promise.all(courses.map((c) => courseStanding(c, fiscalYear)));
+  const populations = await coursePopulations(
+    courses.map((c) => c.id),
+    fiscalYear,
+    computationDate(fiscalYear).at,
+  );
+  const standings = await Promise.all(courses.map((c) => courseStanding(c, fiscalYear, populations.get(c.id))));
   return {
     year: fiscalYear,
     courses: courses.map((c, i) => ({ slug: c.slug, title: c.title, ...summaryOf(standings[i]!) })),
