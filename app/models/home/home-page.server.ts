@@ -4,7 +4,7 @@ import { courseDueDate, daysUntil, homeScope, waitingItems } from "~/domain/home
 import { refusal } from "~/domain/refusal";
 import { db } from "~/utils/db.server";
 import { myCourses } from "~/models/training/my-courses.server";
-import { ordersToAcknowledge, ordersToSign } from "~/models/orders/order-queries.server";
+import { ordersWaitingCounts } from "~/models/orders/order-queries.server";
 import { topLevelMap } from "~/models/people/organization.server";
 import { countActiveByPersonnelType } from "~/models/people/people-queries.server";
 import { documentsFor } from "~/models/plan/policy-documents.server";
@@ -60,8 +60,7 @@ export async function homePage(actor: Actor, now = new Date()) {
 
   const [
     courses,
-    toSign,
-    toAcknowledge,
+    orders,
     documents,
     noGift,
     appraisals,
@@ -74,8 +73,7 @@ export async function homePage(actor: Actor, now = new Date()) {
     oversight,
   ] = await Promise.all([
     myCourses(actor.personId, fiscalYear, now),
-    ordersToSign(actor.personId),
-    ordersToAcknowledge(actor.personId),
+    ordersWaitingCounts(actor.personId, now),
     documentsFor(actor.personId, now),
     noGiftDue(actor.personId, fiscalYear, now),
     appraisalsWaiting(scope, me, units),
@@ -91,8 +89,8 @@ export async function homePage(actor: Actor, now = new Date()) {
   const due = courseDueDate(fiscalYear);
   const waiting = waitingItems({
     appraisals,
-    ordersToSign: toSign.length,
-    ordersToAcknowledge: toAcknowledge.length,
+    ordersToSign: orders.toSign,
+    ordersToAcknowledge: orders.toAcknowledge,
     giftsToDecide: gifts.toDecide,
     giftsOverdue: gifts.overdue,
     declarationsToReview: declarations,

@@ -85,9 +85,11 @@ export async function listOrders(
 }
 
 /** Orders waiting for this person's signature (they are the delegator). */
+const toSignWhere = (personId: number) => ({ delegatorId: personId, status: "submitted" });
+
 export async function ordersToSign(personId: number) {
   return db.delegationOrder.findMany({
-    where: { delegatorId: personId, status: "submitted" },
+    where: toSignWhere(personId),
     include: LIST_INCLUDE,
     orderBy: { submittedAt: "asc" },
   });
@@ -97,19 +99,30 @@ export async function ordersToSign(personId: number) {
  * Orders circulated to this person that they have not acknowledged yet: only ones still in force (not revoked,
  * superseded or past their end date) and never their own (they wrote or signed it). Issue 12 item 7.
  */
+const toAcknowledgeWhere = (personId: number, now: Date) => ({
+  recipients: { some: { personId, acknowledgedAt: null } },
+  status: "circulated",
+  circulatedAt: { not: null },
+  delegatorId: { not: personId },
+  authorId: { not: personId },
+  OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }],
+});
+
 export async function ordersToAcknowledge(personId: number, now = new Date()) {
   return db.delegationOrder.findMany({
-    where: {
-      recipients: { some: { personId, acknowledgedAt: null } },
-      status: "circulated",
-      circulatedAt: { not: null },
-      delegatorId: { not: personId },
-      authorId: { not: personId },
-      OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }],
-    },
+    where: toAcknowledgeWhere(personId, now),
     include: LIST_INCLUDE,
     orderBy: { circulatedAt: "desc" },
   });
+}
+
+/** How many orders wait for this person's signature and acknowledgement (the home page shows counts only). */
+export async function ordersWaitingCounts(personId: number, now = new Date()) {
+  const [toSign, toAcknowledge] = await Promise.all([
+    db.delegationOrder.count({ where: toSignWhere(personId) }),
+    db.delegationOrder.count({ where: toAcknowledgeWhere(personId, now) }),
+  ]);
+  return { toSign, toAcknowledge };
 }
 
 export async function myDrafts(personId: number) {

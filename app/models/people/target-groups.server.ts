@@ -88,6 +88,7 @@ export const MEMBER_FIELDS = {
 type Snapshot = {
   version: number | null;
   roster: Member[];
+  rosterById: Map<number, Member>;
   groups: Map<string, TargetGroup>;
   groupsById: Map<number, TargetGroup>;
   named: Map<number, NamedMembers>;
@@ -116,6 +117,7 @@ async function membershipSnapshot(): Promise<Snapshot> {
   const next: Snapshot = {
     version,
     roster,
+    rosterById: new Map(roster.map((p) => [p.id, p])),
     groups: new Map(groups.map((g) => [g.code, g])),
     groupsById: new Map(groups.map((g) => [g.id, g])),
     named: new Map(groups.map((g) => [g.id, namedFrom(named.filter((n) => n.groupId === g.id))])),
@@ -149,35 +151,27 @@ export async function populationOf<P extends Member = Member>(code: string, at: 
   return { name: group.name, members };
 }
 
-/** Whether one person is in the group on `at`: their own rows, not the whole roster. */
+/**
+ * Whether one person is in the group on `at`, from the membership snapshot (one version check when it is current;
+ * every staff member's home page asks).
+ */
 export async function isMember(code: string, personId: number, at: Date): Promise<boolean> {
-  const group = await db.targetGroup.findUnique({ where: { code } });
-  if (!group) return false;
-  const [person, named, divisions] = await Promise.all([
-    db.person.findUnique({ where: { id: personId }, select: MEMBER_FIELDS }),
-    db.targetGroupMember.findMany({ where: { groupId: group.id, personId }, select: { personId: true, kind: true } }),
-    allDivisions(),
-  ]);
-  return Boolean(person && isGroupMember(person, rulesOf(group, divisions), namedFrom(named), at));
+  const current = await membershipSnapshot();
+  const group = current.groups.get(code);
+  const person = current.rosterById.get(personId);
+  return Boolean(group && person && memberOf(current, group, person, at));
 }
 
-/** The ids of every group one person is in on `at`. */
+/** The ids of every group one person is in on `at` (each learner's course list asks), from the snapshot. */
 export async function groupIdsOf(personId: number, at: Date): Promise<Set<number>> {
-  const [person, groups, named, divisions] = await Promise.all([
-    db.person.findUnique({ where: { id: personId }, select: MEMBER_FIELDS }),
-    db.targetGroup.findMany(),
-    db.targetGroupMember.findMany({ where: { personId }, select: { groupId: true, personId: true, kind: true } }),
-    allDivisions(),
-  ]);
+  const current = await membershipSnapshot();
+  const person = current.rosterById.get(personId);
   if (!person) return new Set();
-  return new Set(
-    groups
-      .filter((g) =>
-        isGroupMember(person, rulesOf(g, divisions), namedFrom(named.filter((n) => n.groupId === g.id)), at),
-      )
-      .map((g) => g.id),
-  );
+  return new Set([...current.groupsById.values()].filter((g) => memberOf(current, g, person, at)).map((g) => g.id));
 }
+
+const memberOf = (current: Snapshot, group: TargetGroup, person: Member, at: Date) =>
+  isGroupMember(person, rulesOf(group, current.divisions), current.named.get(group.id) ?? NO_NAMED_MEMBERS, at);
 
 /** The union of several groups' populations on `at`, as person ids; one roster read. */
 export async function unionOfGroups(groupIds: number[], at: Date): Promise<Set<number>> {
