@@ -28,3 +28,10 @@ export function useActionResult<T extends object = object>(): ActionResultOf<T> 
 export function failureOf<R extends { ok: boolean }>(result: R | undefined): Extract<R, { ok: false }> | undefined {
   return result && result.ok === false ? (result as Extract<R, { ok: false }>) : undefined;
 }
+
+/** The values a failed action sent back, as text for a form's defaults (values that are not text are left out). */
+export function submittedText(failure: { values?: Record<string, unknown> } | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(failure?.values ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}

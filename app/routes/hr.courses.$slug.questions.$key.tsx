@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditQuestion() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionResult<{ version: number }>();
+  const actionData = useActionResult<typeof action>();
   const failure = failureOf(actionData);
   const navigation = useNavigation();
   const latest = data.versions[0]!;

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
-import { failureOf, useActionResult } from "~/components/use-action-result";
+import { failureOf, submittedText, useActionResult } from "~/components/use-action-result";
 import { useZodForm } from "~/components/use-zod-form";
 import { MAX_ATTACHMENT_BYTES, reportChannelInfo, submitReport, type Upload } from "~/models/complaints/intake.server";
 import { reportSchema } from "~/schemas/complaints";
@@ -94,7 +94,7 @@ export default function ReportPage() {
 function ReportForm({ maxAttachments, accept }: { maxAttachments: number; accept: string }) {
   const failure = failureOf(useActionResult());
   const navigation = useNavigation();
-  const given = (failure?.values as Record<string, string> | undefined) ?? {};
+  const given = submittedText(failure);
   const { register, onSubmit, errorOf } = useZodForm(reportSchema, {
     defaultValues: given,
     serverErrors: failure?.fieldErrors,

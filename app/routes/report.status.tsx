@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, TextField } from "~/components/form-field";
-import { failureOf, useActionResult } from "~/components/use-action-result";
+import { failureOf, submittedText, useActionResult } from "~/components/use-action-result";
 import { formatThaiDate, formatThaiDateTime } from "~/domain/thai-date";
 import {
   MAX_ATTACHMENT_BYTES,
@@ -73,7 +73,7 @@ export default function ReportStatusPage() {
   const failure = failureOf(result);
   const navigation = useNavigation();
   if (result?.ok) return <CaseView view={result.view} sent={result.sent} accept={info.accept} />;
-  const given = (failure?.values as Record<string, string> | undefined) ?? {};
+  const given = submittedText(failure);
   return (
     <>
       <h1>ติดตามเรื่องร้องเรียนด้วยรหัส</h1>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { failureOf, useActionResult } from "~/components/use-action-result";
+import { failureOf, submittedText, useActionResult } from "~/components/use-action-result";
 import { FormError } from "~/components/form-field";
 import { useZodForm } from "~/components/use-zod-form";
 import { salarySurvey } from "~/content/salary-survey.server";
@@ -112,7 +112,7 @@ function Questionnaire({
 }) {
   const actionData = failureOf(useActionResult<typeof action>());
   const navigation = useNavigation();
-  const given = (actionData?.values as Record<string, string> | undefined) ?? {};
+  const given = submittedText(actionData);
   const { register, onSubmit, errorOf } = useZodForm(surveyAnswersSchema(survey.statements.length), {
     defaultValues: given,
     serverErrors: actionData?.fieldErrors,
