@@ -99,15 +99,12 @@ type Connected = {
   mutex: Mutex;
 };
 
-/** better-sqlite3 binds numbers, strings, bigints, buffers and null; Prisma's raw queries also take these. */
-const bindable = (value: unknown) =>
-  value instanceof Date
-    ? value.toISOString().replace("Z", "+00:00")
-    : typeof value === "boolean"
-      ? value
-        ? 1
-        : 0
-      : value;
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null; Prisma's raw queries also take dates and booleans. */
+function bindable(value: unknown) {
+  if (value instanceof Date) return value.toISOString().replace("Z", "+00:00"); // as Prisma's adapter stores them
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
 
 function statementsOn(connected: Connected, counted: () => void): SqlStatements {
   return {
@@ -178,8 +175,8 @@ function serialize(adapter: Adapter, onConnected?: (connected: Connected) => voi
 }
 
 /**
- * A driver adapter factory like PrismaBetterSQLite3, with every statement serialized as above, and `direct`: the
- * synchronous path on the same connection. `connect` is Prisma's to call; `direct` asks Prisma to connect first.
+ * A driver adapter factory like PrismaBetterSQLite3 (`factory`, for Prisma), with every statement serialized as
+ * above, and `directSql`: the synchronous path on the same connection, which asks Prisma to connect when needed.
  */
 export function serializedAdapter(inner: PrismaBetterSQLite3) {
   let connected: Connected | undefined;
