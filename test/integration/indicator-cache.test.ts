@@ -6,8 +6,8 @@ import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";
 import { createTestPerson } from "../support/factories";
 
-// Decision 049: computeIndicators keeps results per process while CacheVersion('indicators') and ('membership')
-// are unchanged. Each test writes to one kind of source the indicators read and shows that the next read is
+// Decisions 049 and 055: computeIndicators keeps results per process while the CacheVersion numbers they depend on
+// are unchanged (the knowledge indicators also on 'indicator-results', bumped by CourseResult). Each test writes to one kind of source the indicators read and shows that the next read is
 // recomputed and equals a fresh computation (the cache is never stale), and — where the write changes a result —
 // that the change shows.
 
@@ -38,12 +38,16 @@ const SOURCES = [
   "FrozenIndicatorResult",
 ];
 
+/** The same result objects, in the same order: served from the cache, not computed again. */
+const sameObjects = (a: IndicatorResult[], b: IndicatorResult[]) =>
+  a.length === b.length && a.every((r, i) => r === b[i]);
+
 async function readAfter(write: () => Promise<unknown>, fiscalYear = year) {
   const before = await computeIndicators(fiscalYear);
-  expect(await computeIndicators(fiscalYear)).toBe(before); // a repeated read is served from the cache
+  expect(sameObjects(await computeIndicators(fiscalYear), before)).toBe(true); // a repeated read is from the cache
   await write();
   const after = await computeIndicators(fiscalYear);
-  expect(after).not.toBe(before);
+  expect(sameObjects(after, before)).toBe(false);
   expect(after).toEqual(await computeIndicators(fiscalYear, { now: new Date(), live: fiscalYear === year }));
   return { before, after };
 }
@@ -77,7 +81,7 @@ beforeAll(async () => {
 describe("the indicator cache is never stale", () => {
   it("has a trigger for every write to every table the indicators read", async () => {
     const triggers = await db.$queryRawUnsafe<{ tbl_name: string; sql: string }[]>(
-      `SELECT "tbl_name", "sql" FROM sqlite_master WHERE type = 'trigger' AND "name" LIKE 'CacheVersion_indicators_%'`,
+      `SELECT "tbl_name", "sql" FROM sqlite_master WHERE type = 'trigger' AND "name" LIKE 'CacheVersion_indicator%'`,
     );
     for (const table of SOURCES) {
       for (const event of ["INSERT", "UPDATE", "DELETE"])
@@ -108,6 +112,19 @@ describe("the indicator cache is never stale", () => {
     const post = await startAttempt(course.slug, "post", actor);
     const { before, after } = await readAfter(async () => submitAttempt(post.id, await answers(post.id, 1000), actor));
     expect(byId(after, coi.id).numerator).toBe(byId(before, coi.id).numerator! + 1);
+    // Only the knowledge indicators were computed again: every other result is the object kept before.
+    const others = (results: IndicatorResult[]) => results.filter((r) => r.kind !== "knowledge");
+    expect(others(after).length).toBeGreaterThan(10);
+    expect(sameObjects(others(after), others(before))).toBe(true);
+    expect(after.filter((r) => r.kind === "knowledge").some((r) => before.includes(r))).toBe(false);
+  });
+
+  it("keeps the plan's order when the two parts are put together", async () => {
+    const order = await db.planIndicator.findMany({ orderBy: [{ itemNumber: "asc" }, { position: "asc" }] });
+    expect((await computeIndicators(year)).map((r) => r.id)).toEqual(order.map((i) => i.id));
+    expect((await computeIndicators(year, { itemNumber: 3 })).map((r) => r.id)).toEqual(
+      order.filter((i) => i.itemNumber === 3).map((i) => i.id),
+    );
   });
 
   it("recomputes after HR's indicator entry, and after the name of who entered it changes", async () => {

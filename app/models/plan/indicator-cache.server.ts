@@ -1,27 +1,38 @@
 import { sqlite } from "~/utils/db.server";
 import type { IndicatorResult } from "./indicators.server";
 
-// Computed indicator results kept in this process (issue 17, decision 049). An entry is reused while both
-// CacheVersion numbers it was computed under are unchanged — SQL triggers bump "indicators" on any write to a
-// table the indicators read and "membership" on any change to people, divisions and target groups, in the same
-// transaction as the write, whichever process makes it — and for at most a minute, because an open year is
-// computed "as of now": a contract ending or a survey closing changes results by the clock alone.
+// Computed indicator results kept in this process (issue 17, decisions 049 and 055). An entry is reused while the
+// CacheVersion numbers its part depends on are unchanged — SQL triggers bump them in the same transaction as the
+// write, whichever process makes it — and for at most a minute, because an open year is computed "as of now": a
+// contract ending or a survey closing changes results by the clock alone. "indicators" is bumped by any write to a
+// table the indicators read except the course results, "indicator-results" by the course results (every post-test
+// submission changes them, and only the knowledge indicators read them), "membership" by people, divisions and
+// target groups.
 
 export const INDICATOR_CACHE_SECONDS = 60;
 const MAX_ENTRIES = 256;
 
+/** The knowledge indicators ("results", from CourseResult) and all the others are computed and kept apart. */
+export type IndicatorPart = "results" | "others";
+const DEPENDS_ON: Record<IndicatorPart, readonly string[]> = {
+  results: ["indicator-results", "indicators", "membership"],
+  others: ["indicators", "membership"],
+};
+
 type Entry = { versions: string; expires: number; results: Promise<IndicatorResult[]> };
 const entries = new Map<string, Entry>();
 
-/** Both version numbers as one string; null before the migration that adds them (then nothing is kept). */
-async function versions(): Promise<string | null> {
+/** The numbers a part depends on as one string; null before the migrations that add them (then nothing is kept). */
+async function versions(part: IndicatorPart): Promise<string | null> {
+  const names = DEPENDS_ON[part];
   // On every indicator read: the direct path (decision 054).
   const rows = await sqlite.read((sql) =>
     sql.all<{ name: string; version: number }>(
-      `SELECT "name", "version" FROM "CacheVersion" WHERE "name" IN ('indicators', 'membership') ORDER BY "name"`,
+      `SELECT "name", "version" FROM "CacheVersion" WHERE "name" IN (${names.map(() => "?").join(", ")}) ORDER BY "name"`,
+      ...names,
     ),
   );
-  return rows.length === 2 ? rows.map((r) => `${r.name}:${Number(r.version)}`).join(" ") : null;
+  return rows.length === names.length ? rows.map((r) => `${r.name}:${r.version}`).join(" ") : null;
 }
 
 /**
@@ -31,11 +42,13 @@ async function versions(): Promise<string | null> {
  */
 export async function cachedIndicators(
   key: string,
+  part: IndicatorPart,
   compute: () => Promise<IndicatorResult[]>,
 ): Promise<IndicatorResult[]> {
-  const current = await versions();
+  const current = await versions(part);
   if (current == null) return compute();
   const now = Date.now();
+  key = `${key}:${part}`;
   const hit = entries.get(key);
   if (hit && hit.versions === current && hit.expires > now) return hit.results;
   const results = compute();

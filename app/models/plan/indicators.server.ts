@@ -9,7 +9,7 @@ import {
   type IndicatorStatus,
 } from "~/domain/indicators";
 import { writeAudit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { latestEntries, type LatestEntry } from "~/models/plan/indicator-entries.server";
 import { latestLocalTargets, planTargetNote, type LocalTarget } from "~/models/plan/plan-targets.server";
 import { topLevelMap } from "~/models/people/organization.server";
@@ -17,7 +17,7 @@ import { rosterForMembership } from "~/models/people/target-groups.server";
 import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "~/models/registers/no-gift.server"; // issue 13
 import { isRiskRegisterInstrument } from "~/domain/risks";
 import { riskRegisterIndicator } from "~/models/risks/indicators.server";
-import { cachedIndicators } from "./indicator-cache.server";
+import { cachedIndicators, type IndicatorPart } from "./indicator-cache.server";
 import { knowledge } from "./indicator-knowledge.server";
 import { COUNTERS, attestation, fromEntry, salarySurveySatisfaction } from "./indicator-sources.server";
 
@@ -107,23 +107,47 @@ export async function computeIndicators(
   options: { itemNumber?: number; now?: Date; live?: boolean } = {},
 ): Promise<IndicatorResult[]> {
   if (options.now || options.live) return computeFresh(fiscalYear, options);
-  return cachedIndicators(`${fiscalYear}:${options.itemNumber ?? "all"}`, () => computeFresh(fiscalYear, options));
+  // Two parts kept apart (decision 055): a post-test submission changes the course results, so only the knowledge
+  // indicators are computed again after one.
+  const key = `${fiscalYear}:${options.itemNumber ?? "all"}`;
+  const [results, others, order] = await Promise.all([
+    cachedIndicators(key, "results", () => computeFresh(fiscalYear, { ...options, part: "results" })),
+    cachedIndicators(key, "others", () => computeFresh(fiscalYear, { ...options, part: "others" })),
+    planOrder(),
+  ]);
+  // The plan's order (item, then position); an indicator no longer in the plan (a closed year's) after its item's.
+  const rank = (r: IndicatorResult) => order.get(r.id) ?? Number.MAX_SAFE_INTEGER;
+  return [...results, ...others].sort((a, b) => a.itemNumber - b.itemNumber || rank(a) - rank(b) || a.id - b.id);
 }
+
+/** Each indicator's place in the plan's order. One small read on the direct path (decision 054). */
+async function planOrder(): Promise<Map<number, number>> {
+  const rows = await sqlite.read((sql) =>
+    sql.all<{ id: number }>(`SELECT "id" FROM "PlanIndicator" ORDER BY "itemNumber", "position"`),
+  );
+  return new Map(rows.map((r, index) => [r.id, index]));
+}
+
+/** The knowledge indicators read the course results; every other kind reads other sources (decision 055). */
+const inPart = (kind: string, part: IndicatorPart | undefined) =>
+  part === undefined || (part === "results") === (kind === "knowledge");
 
 async function computeFresh(
   fiscalYear: number,
-  options: { itemNumber?: number; now?: Date; live?: boolean },
+  options: { itemNumber?: number; now?: Date; live?: boolean; part?: IndicatorPart },
 ): Promise<IndicatorResult[]> {
   if (!options.live) {
     const frozen = await frozenResults(fiscalYear, options.itemNumber);
-    if (frozen) return frozen.results;
+    if (frozen) return frozen.results.filter((r) => inPart(r.kind, options.part));
   }
   const { at, yearClosed } = computationDate(fiscalYear, options.now);
-  const indicators = await db.planIndicator.findMany({
-    where: options.itemNumber ? { itemNumber: options.itemNumber } : {},
-    include: { item: true },
-    orderBy: [{ itemNumber: "asc" }, { position: "asc" }],
-  });
+  const indicators = (
+    await db.planIndicator.findMany({
+      where: options.itemNumber ? { itemNumber: options.itemNumber } : {},
+      include: { item: true },
+      orderBy: [{ itemNumber: "asc" }, { position: "asc" }],
+    })
+  ).filter((i) => inPart(i.kind, options.part));
   const needsPeople = indicators.some((i) => (i.kind === "knowledge" || i.kind === "attestation") && i.targetGroupCode);
   const [people, divisions, courses]: [
     Roster,
