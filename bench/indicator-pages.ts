@@ -1,5 +1,6 @@
-// Benchmark (issue 17, decision 049): GET /indicators and an item page, warm (results kept by the indicator cache)
-// and cold (CacheVersion('indicators') bumped before each request, as any write to a source does), on the demo and
+// Benchmark (issue 17, decisions 049 and 055): GET /indicators and an item page, warm (results kept by the indicator
+// cache), cold (CacheVersion('indicators') bumped before each request, as any write to a source does) and after a
+// submission ('indicator-results' bumped: the knowledge indicators are computed again), on the demo and
 // the large fixture (bench/fixture.ts), medians of BENCH_RUNS (5) after a warm-up request; plus computeIndicators.
 // Usage: npm run build && BENCH_REUSE=1 npx tsx bench/indicator-pages.ts [people] [attempts]
 import Database from "better-sqlite3";
@@ -16,17 +17,19 @@ const list = (xs: number[]) => xs.map((t) => t.toFixed(0)).join(", ");
 async function timePages(file: string) {
   const db = new Database(file);
   const cookie = hrSessionCookie(db);
-  // A write to any source table bumps this number (the triggers of 20261128131000_indicator_cache); absent on
-  // builds without the cache, where every request computes anyway.
-  const bump = () => db.prepare(`UPDATE CacheVersion SET version = version + 1 WHERE name = 'indicators'`).run();
+  // A write to any source table bumps "indicators" (the triggers of 20261128131000_indicator_cache); a post-test
+  // submission only "indicator-results" (20261128170000, decision 055). Absent on builds without them, where every
+  // request computes anyway ("after a submission" then equals "warm" on builds before decision 055).
+  const bump = (name: string) => db.prepare(`UPDATE CacheVersion SET version = version + 1 WHERE name = ?`).run(name);
   const { port, server } = await startServer(file);
   const result: Record<string, number[]> = {};
   try {
     for (const page of PAGES)
-      for (const mode of ["warm", "cold"] as const) {
+      for (const mode of ["warm", "cold", "after a submission"] as const) {
         const times: number[] = [];
         for (let i = 0; i < RUNS + 1; i++) {
-          if (mode === "cold") bump();
+          if (mode === "cold") bump("indicators");
+          if (mode === "after a submission") bump("indicator-results");
           const t = performance.now();
           const response = await fetch(`http://127.0.0.1:${port}${page}`, { headers: { Cookie: cookie } });
           if (response.status !== 200) throw new Error(`${page}: status ${response.status}`);
