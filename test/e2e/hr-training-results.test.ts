@@ -20,6 +20,8 @@ describe("HR follows training results", () => {
     await page.getByLabel("ปีงบประมาณ", { exact: true }).selectOption("2569");
     await page.getByRole("button", { name: "แสดง" }).click();
     await page.waitForURL(/year=2569/);
+    // The URL changes before the client-side navigation renders 2569's table; wait for the page itself to say 2569.
+    await expect.poll(() => page.getByText("กำหนดหลักสูตรให้ในปีงบประมาณ 2569").count()).toBe(1);
     const rows = page.locator("tbody tr");
     // Eight courses; the four taken by all personnel since 2566 have 2569 passes (the other four start in 2570).
     expect(await rows.count()).toBe(8);

@@ -30,6 +30,9 @@ function answerKey(attemptId: number): number[] {
 
 async function answerAll(page: Page, choose: (position: number) => number) {
   const questions = page.locator("fieldset.question");
+  // The URL changes before a client-side navigation renders the new page: counting at once could find the course
+  // page's zero questions, answer nothing and send an empty attempt (CI, stop 12).
+  await expect.poll(() => questions.count()).toBe(15);
   const count = await questions.count();
   for (let i = 0; i < count; i++) await questions.nth(i).getByRole("radio").nth(choose(i)).check();
   return count;
@@ -130,6 +133,7 @@ describe("a staff member takes the No Gift course", () => {
     await page.goto("/courses/ethics");
     await page.getByRole("button", { name: "เริ่มแบบทดสอบก่อนเรียน" }).click();
     await page.waitForURL(/\/attempts\/\d+$/);
+    await expect.poll(() => page.locator("fieldset.question").count()).toBeGreaterThan(0);
     await screenshot(page, "pretest-phone");
     assertClean();
     await context.close();

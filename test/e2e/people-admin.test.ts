@@ -51,8 +51,10 @@ describe("admin manages people", () => {
     await page.getByLabel("รายการ").fill("880001");
     await page.getByRole("button", { name: "กรอง" }).click();
     await page.waitForURL(/entity=880001/);
-    const actions = await page.locator("tbody tr td:nth-child(3)").allTextContents();
-    expect(actions).toEqual(["เปลี่ยนบทบาท", "เพิ่มบุคลากร"]);
+    // Polled: the URL changes before the filtered list replaces the unfiltered one.
+    await expect
+      .poll(() => page.locator("tbody tr td:nth-child(3)").allTextContents())
+      .toEqual(["เปลี่ยนบทบาท", "เพิ่มบุคลากร"]);
     await screenshot(page, "audit-desktop");
     assertClean();
     await context.close();

@@ -139,6 +139,8 @@ describe("a salary-step round from appraisal to appeal (plan item 19)", () => {
       }
       await m.waitForURL((url) => url.pathname === roundUrl);
     }
+    // The round's table back (the URL changes before it renders), then no one is left unappraised.
+    await expect.poll(() => m.getByRole("table").getByRole("link").count()).toBe(8);
     expect(await m.getByText("ยังไม่ประเมิน").count()).toBe(0);
 
     // HR appoints the screening committee: the admin chairs, the director sits, HR is secretary.
