@@ -7,13 +7,6 @@ import os from "node:os";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { fileURLToPath } from "node:url";
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler as createRemixHandler,
-  writeReadableStreamToWritable,
-} from "@remix-run/node";
-import compression from "compression";
-import express from "express";
 import { bodyLimitFor, describeBytes } from "./request-limits.mjs";
 import { databaseFile, writeServerMarker } from "./scripts/db-files.mjs";
 
@@ -65,7 +58,7 @@ function refuseTooLarge(res, limit) {
 }
 
 /** The request body as a stream that stops (and answers 413) once it passes `limit` bytes. */
-function limitedBody(req, res, limit, abort) {
+function limitedBody(remix, req, res, limit, abort) {
   let seen = 0;
   const counter = new Transform({
     transform(chunk, _encoding, callback) {
@@ -78,7 +71,7 @@ function limitedBody(req, res, limit, abort) {
     },
   });
   req.pipe(counter);
-  return createReadableStreamFromReadable(counter);
+  return remix.createReadableStreamFromReadable(counter);
 }
 
 function remixHeaders(requestHeaders) {
@@ -90,7 +83,7 @@ function remixHeaders(requestHeaders) {
   return headers;
 }
 
-async function sendRemixResponse(res, response) {
+async function sendRemixResponse(remix, res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   // A route's own header replaces the default set above (evidence downloads set their own); cookies add up.
@@ -98,14 +91,14 @@ async function sendRemixResponse(res, response) {
     if (key === "set-cookie") res.append(key, value);
     else res.set(key, value);
   }
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  if (response.body) await remix.writeReadableStreamToWritable(response.body, res);
   else res.end();
 }
 
 // @remix-run/express's handler (2.17.5), with the body read through limitedBody: its own request reads req
 // directly, and its helpers are not exported.
-function remixHandler({ build, mode, getLoadContext }) {
-  const handle = createRemixHandler(build, mode);
+function remixHandler(remix, { build, mode, getLoadContext }) {
+  const handle = remix.createRequestHandler(build, mode);
   return async (req, res, next) => {
     try {
       let controller = new AbortController();
@@ -115,12 +108,12 @@ function remixHandler({ build, mode, getLoadContext }) {
       const url = new URL(`${req.protocol}://${req.hostname}${portText ? `:${portText}` : ""}${req.originalUrl}`);
       const init = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal };
       if (req.method !== "GET" && req.method !== "HEAD") {
-        init.body = limitedBody(req, res, bodyLimitFor(req.path), () => controller?.abort());
+        init.body = limitedBody(remix, req, res, bodyLimitFor(req.path), () => controller?.abort());
         init.duplex = "half";
       }
       const response = await handle(new Request(url.href, init), await getLoadContext(req, res));
       if (res.headersSent) return; // already answered (413) while the body was read
-      await sendRemixResponse(res, response);
+      await sendRemixResponse(remix, res, response);
     } catch (error) {
       if (!res.headersSent) next(error);
     }
@@ -177,6 +170,13 @@ export function withBusyAnswer(build) {
 }
 
 export async function createApp({ build } = {}) {
+  // Imported here, not at the top: the primary of several processes only forks workers and need not hold Express
+  // and Remix (about 10 MB of its private memory; decision 056).
+  const [remix, { default: compression }, { default: express }] = await Promise.all([
+    import("@remix-run/node"),
+    import("compression"),
+    import("express"),
+  ]);
   const serverBuild = withBusyAnswer(build ?? (await import(path.join(root, "build", "index.js"))));
   const app = express();
   app.disable("x-powered-by");
@@ -225,7 +225,7 @@ export async function createApp({ build } = {}) {
   });
   app.all(
     "*",
-    remixHandler({
+    remixHandler(remix, {
       build: serverBuild,
       mode: process.env.NODE_ENV ?? "production",
       getLoadContext: (req, res) => ({ clientIp: req.ip ?? undefined, cspNonce: res.locals.cspNonce }),

@@ -6,8 +6,8 @@ import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";
 import { createTestPerson } from "../support/factories";
 
-// Decisions 049 and 055: computeIndicators keeps results per process while the CacheVersion numbers they depend on
-// are unchanged (the knowledge indicators also on 'indicator-results', bumped by CourseResult). Each test writes to one kind of source the indicators read and shows that the next read is
+// Decisions 049, 055 and 056: computeIndicators keeps results per process while the CacheVersion numbers they depend
+// on are unchanged (the knowledge indicators also on 'indicator-results:<year>', bumped by that year's CourseResult). Each test writes to one kind of source the indicators read and shows that the next read is
 // recomputed and equals a fresh computation (the cache is never stale), and — where the write changes a result —
 // that the change shows.
 
@@ -110,13 +110,42 @@ describe("the indicator cache is never stale", () => {
     await submitAttempt(pre.id, await answers(pre.id, 3), actor);
     for (const lesson of course.lessons) await markLessonDone(course.slug, lesson.slug, actor);
     const post = await startAttempt(course.slug, "post", actor);
+    const lastYear = await computeIndicators(year - 1);
     const { before, after } = await readAfter(async () => submitAttempt(post.id, await answers(post.id, 1000), actor));
     expect(byId(after, coi.id).numerator).toBe(byId(before, coi.id).numerator! + 1);
+    // A submission changes its own year's course results only: last year's are the objects kept (decision 056).
+    expect(sameObjects(await computeIndicators(year - 1), lastYear)).toBe(true);
     // Only the knowledge indicators were computed again: every other result is the object kept before.
     const others = (results: IndicatorResult[]) => results.filter((r) => r.kind !== "knowledge");
     expect(others(after).length).toBeGreaterThan(10);
     expect(sameObjects(others(after), others(before))).toBe(true);
     expect(after.filter((r) => r.kind === "knowledge").some((r) => before.includes(r))).toBe(false);
+  });
+
+  it("recomputes a past year when its course results change, and keeps this year's", async () => {
+    const past = year - 1;
+    const person = await createTestPerson();
+    const course = await db.course.findUniqueOrThrow({ where: { slug: "conflict-of-interest" } });
+    const thisYear = await computeIndicators(year);
+    // A result of last year written as the attempt triggers write it (the row's own trigger bumps its year's number).
+    const score = { submitted: 1, firstId: 0, lastId: 0, bestId: 0, firstTotal: 15, lastTotal: 15, bestTotal: 15 };
+    await readAfter(
+      () =>
+        db.courseResult.create({
+          data: {
+            courseId: course.id,
+            fiscalYear: past,
+            kind: "post",
+            personId: person.id,
+            ...score,
+            firstCorrect: 15,
+            lastCorrect: 15,
+            bestCorrect: 15,
+          },
+        }),
+      past,
+    );
+    expect(sameObjects(await computeIndicators(year), thisYear)).toBe(true);
   });
 
   it("keeps the plan's order when the two parts are put together", async () => {

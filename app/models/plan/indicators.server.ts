@@ -107,9 +107,9 @@ export async function computeIndicators(
   options: { itemNumber?: number; now?: Date; live?: boolean } = {},
 ): Promise<IndicatorResult[]> {
   if (options.now || options.live) return computeFresh(fiscalYear, options);
-  // Two parts kept apart (decision 055): a post-test submission changes the course results, so only the knowledge
-  // indicators are computed again after one.
-  const key = `${fiscalYear}:${options.itemNumber ?? "all"}`;
+  // Two parts kept apart (decision 055): a post-test submission changes the course results of its year, so only that
+  // year's knowledge indicators are computed again after one (decision 056).
+  const key = { fiscalYear, itemNumber: options.itemNumber };
   const [results, others, order] = await Promise.all([
     cachedIndicators(key, "results", () => computeFresh(fiscalYear, { ...options, part: "results" })),
     cachedIndicators(key, "others", () => computeFresh(fiscalYear, { ...options, part: "others" })),
