@@ -6,24 +6,10 @@ import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/a
 import { assignedCourseIds } from "~/models/training/assignments.server";
 import { db } from "~/utils/db.server";
 import { createSession } from "~/utils/session.server";
+import { shownAnswers } from "../test/support/courses";
 
 const wanted = Number(process.argv[2] ?? 1000);
 const fiscalYear = fiscalYearOf(new Date());
-
-async function shownAnswers(attemptId: number, rightCount: number) {
-  const items = await db.attemptItem.findMany({
-    where: { attemptId },
-    include: { questionVersion: true },
-    orderBy: { position: "asc" },
-  });
-  return new Map(
-    items.map((item, i) => {
-      const order = JSON.parse(item.choiceOrder) as number[];
-      const right = order.indexOf(item.questionVersion.correctIndex);
-      return [item.position, i < rightCount ? right : (right + 1) % order.length];
-    }),
-  );
-}
 
 const courses = await db.course.findMany({ include: { lessons: { where: { retired: false } } } });
 const people = await db.person.findMany({ where: { deactivatedAt: null }, orderBy: { id: "asc" } });

@@ -5,6 +5,7 @@ import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/a
 import { populationOf } from "~/models/people/target-groups.server";
 import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";
+import { shownAnswers } from "../support/courses";
 import { createTestPerson } from "../support/factories";
 
 // CourseResult (decision 041) is kept by SQL triggers on Attempt. Whatever happens to the attempts, every row must
@@ -69,27 +70,12 @@ async function kept() {
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-async function shown(attemptId: number, correct: number) {
-  const items = await db.attemptItem.findMany({
-    where: { attemptId },
-    include: { questionVersion: true },
-    orderBy: { position: "asc" },
-  });
-  return new Map(
-    items.map((item, i) => {
-      const order = JSON.parse(item.choiceOrder) as number[];
-      const right = order.indexOf(item.questionVersion.correctIndex);
-      return [item.position, i < correct ? right : (right + 1) % order.length];
-    }),
-  );
-}
-
 describe("CourseResult kept by triggers on Attempt", () => {
   it("equals the recomputed value after real submissions through the attempt model", async () => {
     const person = await createTestPerson();
     const actor = { personId: person.id, ip: null };
     const pre = await startAttempt("conflict-of-interest", "pre", actor);
-    await submitAttempt(pre.id, await shown(pre.id, 4), actor);
+    await submitAttempt(pre.id, await shownAnswers(pre.id, 4), actor);
     const course = await db.course.findUniqueOrThrow({
       where: { slug: "conflict-of-interest" },
       include: { lessons: true },
@@ -97,7 +83,7 @@ describe("CourseResult kept by triggers on Attempt", () => {
     for (const lesson of course.lessons) await markLessonDone("conflict-of-interest", lesson.slug, actor);
     for (const score of [7, 11]) {
       const post = await startAttempt("conflict-of-interest", "post", actor);
-      await submitAttempt(post.id, await shown(post.id, score), actor);
+      await submitAttempt(post.id, await shownAnswers(post.id, score), actor);
     }
     const mine = (await kept()).filter((r) => r.key.endsWith(`/${person.id}`));
     expect(mine.map((r) => [r.key.split("/")[2], r.submitted])).toEqual([

@@ -4,6 +4,7 @@ import { closeFiscalYear, computeIndicators, type IndicatorResult } from "~/mode
 import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/attempts.server";
 import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";
+import { shownAnswers } from "../support/courses";
 import { createTestPerson } from "../support/factories";
 
 // Decisions 049, 055 and 056: computeIndicators keeps results per process while the CacheVersion numbers they depend
@@ -58,21 +59,6 @@ async function indicator(where: Parameters<typeof db.planIndicator.findFirstOrTh
   return db.planIndicator.findFirstOrThrow(where);
 }
 
-async function answers(attemptId: number, correct: number) {
-  const items = await db.attemptItem.findMany({
-    where: { attemptId },
-    include: { questionVersion: true },
-    orderBy: { position: "asc" },
-  });
-  return new Map(
-    items.map((item, i) => {
-      const order = JSON.parse(item.choiceOrder) as number[];
-      const right = order.indexOf(item.questionVersion.correctIndex);
-      return [item.position, i < correct ? right : (right + 1) % order.length];
-    }),
-  );
-}
-
 beforeAll(async () => {
   await assignCourse();
   hr = await createTestPerson({ roles: ["hr"] });
@@ -107,11 +93,13 @@ describe("the indicator cache is never stale", () => {
       include: { lessons: true },
     });
     const pre = await startAttempt(course.slug, "pre", actor);
-    await submitAttempt(pre.id, await answers(pre.id, 3), actor);
+    await submitAttempt(pre.id, await shownAnswers(pre.id, 3), actor);
     for (const lesson of course.lessons) await markLessonDone(course.slug, lesson.slug, actor);
     const post = await startAttempt(course.slug, "post", actor);
     const lastYear = await computeIndicators(year - 1);
-    const { before, after } = await readAfter(async () => submitAttempt(post.id, await answers(post.id, 1000), actor));
+    const { before, after } = await readAfter(async () =>
+      submitAttempt(post.id, await shownAnswers(post.id, 1000), actor),
+    );
     expect(byId(after, coi.id).numerator).toBe(byId(before, coi.id).numerator! + 1);
     // A submission changes its own year's course results only: last year's are the objects kept (decision 056).
     expect(sameObjects(await computeIndicators(year - 1), lastYear)).toBe(true);

@@ -6,6 +6,7 @@ import { closeFiscalYear, computeIndicators } from "~/models/plan/indicators.ser
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
 import { assignCourse } from "../support/assignments";
+import { shownAnswers } from "../support/courses";
 import { createTestPerson, sessionCookieFor } from "../support/factories";
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
@@ -247,32 +248,17 @@ describe("HR's indicator entries with evidence", () => {
 
 // The pre/post-test gain, on an existing course: item 5's knowledge indicator is given project 1's instrument.
 
-async function shown(attemptId: number, correct: number) {
-  const items = await db.attemptItem.findMany({
-    where: { attemptId },
-    include: { questionVersion: true },
-    orderBy: { position: "asc" },
-  });
-  return new Map(
-    items.map((item, i) => {
-      const order = JSON.parse(item.choiceOrder) as number[];
-      const right = order.indexOf(item.questionVersion.correctIndex);
-      return [item.position, i < correct ? right : (right + 1) % order.length];
-    }),
-  );
-}
-
 async function takeCourse(personId: number, preScore: number, postScore: number) {
   const actor = { personId, ip: null };
   const pre = await startAttempt("conflict-of-interest", "pre", actor);
-  await submitAttempt(pre.id, await shown(pre.id, preScore), actor);
+  await submitAttempt(pre.id, await shownAnswers(pre.id, preScore), actor);
   const course = await db.course.findUniqueOrThrow({
     where: { slug: "conflict-of-interest" },
     include: { lessons: true },
   });
   for (const lesson of course.lessons) await markLessonDone("conflict-of-interest", lesson.slug, actor);
   const post = await startAttempt("conflict-of-interest", "post", actor);
-  await submitAttempt(post.id, await shown(post.id, postScore), actor);
+  await submitAttempt(post.id, await shownAnswers(post.id, postScore), actor);
 }
 
 describe("the pre/post-test gain measure (decision 038)", () => {

@@ -4,6 +4,7 @@ import { markLessonDone, startAttempt, submitAttempt } from "~/models/training/a
 import { computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 import { assignCourse } from "../support/assignments";
+import { shownAnswers } from "../support/courses";
 import { createTestPerson } from "../support/factories";
 
 beforeAll(() => assignCourse());
@@ -14,25 +15,10 @@ beforeAll(() => assignCourse());
 
 const thisYear = fiscalYearOf(new Date());
 
-async function shown(attemptId: number, correct: number) {
-  const items = await db.attemptItem.findMany({
-    where: { attemptId },
-    include: { questionVersion: true },
-    orderBy: { position: "asc" },
-  });
-  return new Map(
-    items.map((item, i) => {
-      const order = JSON.parse(item.choiceOrder) as number[];
-      const right = order.indexOf(item.questionVersion.correctIndex);
-      return [item.position, i < correct ? right : (right + 1) % order.length];
-    }),
-  );
-}
-
 async function takeCourse(personId: number, postScores: number[]) {
   const actor = { personId, ip: null };
   const pre = await startAttempt("conflict-of-interest", "pre", actor);
-  await submitAttempt(pre.id, await shown(pre.id, 5), actor);
+  await submitAttempt(pre.id, await shownAnswers(pre.id, 5), actor);
   const course = await db.course.findUniqueOrThrow({
     where: { slug: "conflict-of-interest" },
     include: { lessons: true },
@@ -40,7 +26,7 @@ async function takeCourse(personId: number, postScores: number[]) {
   for (const lesson of course.lessons) await markLessonDone("conflict-of-interest", lesson.slug, actor);
   for (const score of postScores) {
     const post = await startAttempt("conflict-of-interest", "post", actor);
-    await submitAttempt(post.id, await shown(post.id, score), actor);
+    await submitAttempt(post.id, await shownAnswers(post.id, score), actor);
   }
 }
 

@@ -10,19 +10,29 @@ export async function startTest(client: HttpClient, slug: string, kind: "pre" | 
   return Number(location.split("/").pop());
 }
 
-/** The shown choice for every question, right or wrong, read from the stored draw (a fixture, not the page). */
-export async function answersFor(attemptId: number, rightCount: number): Promise<Record<string, string>> {
+/**
+ * The shown position to choose for every question, by question position: right for the first `rightCount`, wrong
+ * for the rest, read from the stored draw (a fixture, not the page).
+ */
+export async function shownAnswers(attemptId: number, rightCount: number): Promise<Map<number, number>> {
   const items = await db.attemptItem.findMany({
     where: { attemptId },
     include: { questionVersion: true },
     orderBy: { position: "asc" },
   });
+  return new Map(
+    items.map((item, i) => {
+      const order = JSON.parse(item.choiceOrder) as number[];
+      const right = order.indexOf(item.questionVersion.correctIndex);
+      return [item.position, i < rightCount ? right : (right + 1) % order.length];
+    }),
+  );
+}
+
+/** The same choices as the form fields a browser posts (`q<position>`). */
+export async function answersFor(attemptId: number, rightCount: number): Promise<Record<string, string>> {
   const fields: Record<string, string> = {};
-  items.forEach((item, i) => {
-    const order = JSON.parse(item.choiceOrder) as number[];
-    const right = order.indexOf(item.questionVersion.correctIndex);
-    fields[`q${item.position}`] = String(i < rightCount ? right : (right + 1) % order.length);
-  });
+  for (const [position, choice] of await shownAnswers(attemptId, rightCount)) fields[`q${position}`] = String(choice);
   return fields;
 }
 
