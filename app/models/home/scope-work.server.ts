@@ -8,6 +8,8 @@ import { supervises, unitAndBelow, type UnitNode } from "~/domain/supervision";
 import { complaintRules } from "~/content/complaint-rules.server";
 import { db } from "~/utils/db.server";
 import { coursePopulations } from "~/models/training/assignments.server";
+import { certificateHolders } from "~/models/training/report-queries.server";
+import { rosterByIdForMembership } from "~/models/people/target-groups.server";
 import { PERSON_FIELDS, relationTo, scopeOf } from "../registers/scope.server";
 
 // Read-only counts of what waits for HR, managers and integrity officers (decision 047). Each count applies the
@@ -149,34 +151,33 @@ export async function trainingProgress(
   const assignments = await db.courseAssignment.findMany({ where: { fiscalYear }, select: { courseId: true } });
   const courseIds = [...new Set(assignments.map((a) => a.courseId))];
   if (!courseIds.length) return [];
-  const [courses, people, certificates] = await Promise.all([
+  // The roster from the membership snapshot and the holders as one string per course: at 50,000 people, reading
+  // every person and certificate through the client was most of HR's home page.
+  const [courses, roster, holders, populations] = await Promise.all([
     db.course.findMany({
       where: { id: { in: courseIds } },
       orderBy: { sortOrder: "asc" },
       select: { id: true, slug: true, title: true },
     }),
-    db.person.findMany({ select: { id: true, divisionId: true } }),
-    db.certificate.findMany({
-      where: { fiscalYear, courseId: { in: courseIds } },
-      select: { personId: true, courseId: true },
-    }),
+    rosterByIdForMembership(),
+    certificateHolders(fiscalYear, courseIds),
+    coursePopulations(courseIds, fiscalYear, now),
   ]);
-  const scoped = new Set(people.filter((p) => inScopeDivision(p.divisionId)).map((p) => p.id));
-  const passed = new Set(certificates.map((c) => `${c.courseId}:${c.personId}`));
-  const populations = await coursePopulations(
-    courses.map((c) => c.id),
-    fiscalYear,
-    now,
-  );
+  const inScope = (personId: number) => {
+    const person = roster.get(personId);
+    return person !== undefined && inScopeDivision(person.divisionId);
+  };
   const rows = [];
   for (const course of courses) {
-    const population = [...populations.get(course.id)!].filter((id) => scoped.has(id));
-    rows.push({
-      slug: course.slug,
-      title: course.title,
-      required: population.length,
-      passed: population.filter((id) => passed.has(`${course.id}:${id}`)).length,
-    });
+    const passed = holders.get(course.id) ?? new Set<number>();
+    let required = 0;
+    let passedCount = 0;
+    for (const id of populations.get(course.id)!) {
+      if (!inScope(id)) continue;
+      required += 1;
+      if (passed.has(id)) passedCount += 1;
+    }
+    rows.push({ slug: course.slug, title: course.title, required, passed: passedCount });
   }
   return rows;
 }

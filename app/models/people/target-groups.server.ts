@@ -132,6 +132,11 @@ export async function rosterForMembership(): Promise<Member[]> {
   return (await membershipSnapshot()).roster;
 }
 
+/** The same roster by person id (kept with it). */
+export async function rosterByIdForMembership(): Promise<ReadonlyMap<number, Member>> {
+  return (await membershipSnapshot()).rosterById;
+}
+
 /** People in the group on `at`. Pass `people` to filter that roster (the same array gives the same answer, kept). */
 export async function populationOf<P extends Member = Member>(code: string, at: Date, people?: P[]) {
   const current = await membershipSnapshot();

@@ -10,6 +10,22 @@ import { db, sqlite } from "~/utils/db.server";
 
 const numbers = (text: string | null | undefined): number[] => (text ? text.split(" ").map(Number) : []);
 
+/** Who holds a certificate of each course in a year (one string per course; HR's and managers' home pages). */
+export async function certificateHolders(
+  fiscalYear: number,
+  courseIds: readonly number[],
+): Promise<Map<number, Set<number>>> {
+  const rows = await sqlite.read((sql) =>
+    sql.all<{ courseId: number; holders: string | null }>(
+      `SELECT "courseId", group_concat("personId", ' ') AS "holders" FROM "Certificate"
+       WHERE "fiscalYear" = ? AND "courseId" IN (SELECT value FROM json_each(?)) GROUP BY "courseId"`,
+      fiscalYear,
+      JSON.stringify(courseIds),
+    ),
+  );
+  return new Map(rows.map((r) => [Number(r.courseId), new Set(numbers(r.holders))]));
+}
+
 /**
  * Each person's results at a course in a year: the first pre-test, the post-test the grading counts and the
  * number of post-tests submitted (CourseResult), and whether they read a lesson of the course that year.
