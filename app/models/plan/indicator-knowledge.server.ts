@@ -1,7 +1,7 @@
 import type { PlanIndicator } from "@prisma/client";
 import { improvedOnPreTest, knowledgeRuleText, sharePercent, shareStatus } from "~/domain/indicators";
 import { isPass, type Grading } from "~/domain/quiz";
-import { db } from "~/utils/db.server";
+import { sqlite } from "~/utils/db.server";
 import { groupBy } from "~/utils/group-by";
 import { coursePopulation } from "~/models/training/assignments.server";
 import { populationOf } from "~/models/people/target-groups.server";
@@ -85,12 +85,15 @@ async function countingResults(
 ): Promise<Map<number, Score>> {
   const column = grading === "first" ? "first" : grading === "last" ? "last" : "best";
   // One string rather than a row per person: at 50,000 people the per-row cost of the client was most of the time.
-  const [row] = await db.$queryRawUnsafe<{ scores: string | null }[]>(
-    `SELECT group_concat("personId" || ' ' || "${column}Correct" || ' ' || "${column}Total", ' ') AS "scores"
-     FROM "CourseResult" WHERE "courseId" = ? AND "fiscalYear" = ? AND "kind" = ?`,
-    courseId,
-    fiscalYear,
-    kind,
+  // Read again after every submission (the knowledge indicators of its year): the direct path (decision 054).
+  const [row] = await sqlite.read((sql) =>
+    sql.all<{ scores: string | null }>(
+      `SELECT group_concat("personId" || ' ' || "${column}Correct" || ' ' || "${column}Total", ' ') AS "scores"
+       FROM "CourseResult" WHERE "courseId" = ? AND "fiscalYear" = ? AND "kind" = ?`,
+      courseId,
+      fiscalYear,
+      kind,
+    ),
   );
   const numbers = row?.scores ? row.scores.split(" ").map(Number) : [];
   const scores = new Map<number, Score>();

@@ -1,3 +1,4 @@
+import type { PlanIndicator } from "@prisma/client";
 import { refusal } from "~/domain/refusal";
 import { PLAN_FISCAL_YEARS, fiscalYearRange } from "~/domain/fiscal-year";
 import { acceptsEntries, type AppCountedInstrument } from "~/domain/indicator-entries";
@@ -128,6 +129,32 @@ async function planOrder(): Promise<Map<number, number>> {
   return new Map(rows.map((r, index) => [r.id, index]));
 }
 
+/**
+ * The plan's indicators (or one item's) in the plan's order, with their item's name and dimension. Read after every
+ * write the indicators depend on (a submission among them): the direct path (decision 054).
+ */
+async function planIndicators(itemNumber?: number) {
+  return sqlite.read((sql) =>
+    sql.all<PlanIndicator & { itemName: string; itemDimension: number }>(
+      `SELECT i.*, p."name" AS "itemName", p."dimension" AS "itemDimension"
+       FROM "PlanIndicator" i JOIN "PlanItem" p ON p."number" = i."itemNumber"
+       ${itemNumber ? `WHERE i."itemNumber" = ?` : ""} ORDER BY i."itemNumber", i."position"`,
+      ...(itemNumber ? [itemNumber] : []),
+    ),
+  );
+}
+
+/** The divisions' tree and the courses, as the knowledge and attestation indicators need them (direct path). */
+async function divisionsAndCourses() {
+  const [divisions, courses] = await sqlite.read((sql) => [
+    sql.all<{ id: number; parentId: number | null }>(`SELECT "id", "parentId" FROM "Division"`),
+    sql.all<{ id: number; slug: string; title: string; grading: string; passPercent: number }>(
+      `SELECT "id", "slug", "title", "grading", "passPercent" FROM "Course"`,
+    ),
+  ]);
+  return { divisions, courses };
+}
+
 /** The knowledge indicators read the course results; every other kind reads other sources (decision 055). */
 const inPart = (kind: string, part: IndicatorPart | undefined) =>
   part === undefined || (part === "results") === (kind === "knowledge");
@@ -141,21 +168,11 @@ async function computeFresh(
     if (frozen) return frozen.results.filter((r) => inPart(r.kind, options.part));
   }
   const { at, yearClosed } = computationDate(fiscalYear, options.now);
-  const indicators = (
-    await db.planIndicator.findMany({
-      where: options.itemNumber ? { itemNumber: options.itemNumber } : {},
-      include: { item: true },
-      orderBy: [{ itemNumber: "asc" }, { position: "asc" }],
-    })
-  ).filter((i) => inPart(i.kind, options.part));
+  const indicators = (await planIndicators(options.itemNumber)).filter((i) => inPart(i.kind, options.part));
   const needsPeople = indicators.some((i) => (i.kind === "knowledge" || i.kind === "attestation") && i.targetGroupCode);
-  const [people, divisions, courses]: [
-    Roster,
-    Awaited<ReturnType<typeof db.division.findMany>>,
-    Awaited<ReturnType<typeof db.course.findMany>>,
-  ] = needsPeople
-    ? await Promise.all([rosterForMembership(), db.division.findMany(), db.course.findMany()])
-    : [[], [], []];
+  const [people, { divisions, courses }] = needsPeople
+    ? await Promise.all([rosterForMembership(), divisionsAndCourses()])
+    : [[] as Roster, { divisions: [], courses: [] }];
   const topOf = topLevelMap(divisions);
 
   let entries: Map<number, LatestEntry> | undefined;
@@ -169,8 +186,8 @@ async function computeFresh(
     const base = {
       id: ind.id,
       itemNumber: ind.itemNumber,
-      itemName: ind.item.name,
-      dimension: ind.item.dimension,
+      itemName: ind.itemName,
+      dimension: ind.itemDimension,
       text: ind.text,
       kind: ind.kind,
       instrument: ind.instrument,
