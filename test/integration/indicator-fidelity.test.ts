@@ -265,4 +265,40 @@ describe("plan-level targets (Part 1 §4)", () => {
     expect(page).toContain("เป้าหมายระดับแผน");
     expect(page).toContain("≥ 90");
   });
+
+  it("counts founded corruption cases per year from the register, none before its first case", async () => {
+    const before = await planLevelTargets();
+    expect(before.rows.map((r) => r.cases.cases)).toEqual([null, null, null, null, null]);
+    let serial = 0;
+    const complaint = (fiscalYear: number, receivedAt: string, outcome: string | null, category = "corruption") =>
+      db.complaint.create({
+        data: {
+          receiptHash: `cases-${fiscalYear}-${(serial += 1)}`,
+          receivedAt: new Date(receivedAt),
+          fiscalYear,
+          subject: "ทดสอบ",
+          details: "ทดสอบ",
+          status: outcome ? "closed" : "investigating",
+          category,
+          outcome,
+          closedAt: outcome ? new Date(receivedAt) : null,
+        },
+      });
+    // The register's first case is in 2567 (received 2023-12-01): 2566 has no data, later years count.
+    await complaint(2567, "2023-12-01T03:00:00Z", "disciplinary");
+    await complaint(2567, "2024-01-10T03:00:00Z", "referred_nacc");
+    await complaint(2567, "2024-02-10T03:00:00Z", "unfounded");
+    await complaint(2568, "2024-11-10T03:00:00Z", "referred_general");
+    await complaint(2568, "2024-12-10T03:00:00Z", "disciplinary", "misconduct");
+    await complaint(2569, "2025-12-10T03:00:00Z", null);
+    await complaint(2569, "2026-01-10T03:00:00Z", "referred_police");
+    const after = await planLevelTargets();
+    expect(after.rows.map((r) => [r.fiscalYear, r.cases.cases])).toEqual([
+      [2566, null],
+      [2567, 2],
+      [2568, 0],
+      [2569, 1],
+      [2570, 0],
+    ]);
+  });
 });

@@ -22,13 +22,21 @@ export function complaintCountForFiscalYear(fiscalYear: number): Promise<number>
   return db.complaint.count({ where: { fiscalYear } });
 }
 
-/** Cases received in the fiscal year and closed as founded corruption (the plan-level "corruption cases down" target). */
-export async function foundedCorruptionCaseCount(fiscalYear: number): Promise<number> {
-  const cases = await db.complaint.findMany({
-    where: { fiscalYear, status: "closed", category: "corruption" },
-    select: { status: true, category: true, outcome: true },
-  });
-  return cases.filter(isFoundedCorruption).length;
+/**
+ * Cases received in each fiscal year and closed as founded corruption (the plan-level "corruption cases down"
+ * target), and when the register received its first case (a year before it has no data, not zero cases).
+ */
+export async function foundedCorruptionCaseCounts(fiscalYears: readonly number[]) {
+  const [cases, first] = await Promise.all([
+    db.complaint.findMany({
+      where: { fiscalYear: { in: [...fiscalYears] }, status: "closed", category: "corruption" },
+      select: { fiscalYear: true, status: true, category: true, outcome: true },
+    }),
+    db.complaint.findFirst({ orderBy: { receivedAt: "asc" }, select: { receivedAt: true } }),
+  ]);
+  const counts = new Map(fiscalYears.map((year) => [year, 0]));
+  for (const c of cases) if (isFoundedCorruption(c)) counts.set(c.fiscalYear, (counts.get(c.fiscalYear) ?? 0) + 1);
+  return { counts, firstReceivedAt: first?.receivedAt ?? null };
 }
 
 export async function publicStatsPage(requestedYear: number | null, now = new Date()) {

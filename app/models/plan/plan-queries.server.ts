@@ -1,7 +1,8 @@
 import { budgetTotals, type TotalRow } from "~/domain/plan-budget";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { loadPlan } from "~/content/plan.server";
-import { db } from "~/utils/db.server";
+import type { PlanItem } from "@prisma/client";
+import { sqlite } from "~/utils/db.server";
 
 export const KIND_LABELS: Record<string, string> = { project: "โครงการ", activity: "กิจกรรม", measure: "มาตรการ" };
 
@@ -13,7 +14,8 @@ export async function planOverview() {
   // Stated totals and dimension titles come from the authored file; items from the database.
   planFile ??= loadPlan().plan;
   const plan = planFile;
-  const items = await db.planItem.findMany({ orderBy: { number: "asc" } });
+  // Every signed-in person's /plan: the direct path (decision 054).
+  const items = await sqlite.read((sql) => sql.all<PlanItem>(`SELECT * FROM "PlanItem" ORDER BY "number"`));
   const withBudget = items.map((i) => ({
     ...i,
     budget: Object.fromEntries(

@@ -14,7 +14,7 @@ import {
 import { refusal } from "~/domain/refusal";
 import { baselineSchema, localTargetSchema } from "~/schemas/plan-targets";
 import { writeAudit } from "~/utils/audit.server";
-import { foundedCorruptionCaseCount } from "~/models/complaints/stats.server";
+import { foundedCorruptionCaseCounts } from "~/models/complaints/stats.server";
 import { db } from "~/utils/db.server";
 import { validate } from "~/utils/forms";
 
@@ -67,24 +67,32 @@ export async function latestLocalTargets(fiscalYear: number): Promise<Map<number
 }
 
 /**
- * Corruption cases closed as founded in a fiscal year, from the complaint register (items 40–41); null for a year
- * before the register received anything (no data, not zero cases).
+ * Corruption cases closed as founded in each fiscal year, from the complaint register (items 40–41); null for a
+ * year before the register received anything (no data, not zero cases). One read for all the years.
  */
-export async function foundedCorruptionCases(fiscalYear: number): Promise<number | null> {
-  const first = await db.complaint.findFirst({ orderBy: { receivedAt: "asc" }, select: { receivedAt: true } });
-  if (!first || first.receivedAt.getTime() >= fiscalYearRange(fiscalYear).end.getTime()) return null;
-  return foundedCorruptionCaseCount(fiscalYear);
+export async function foundedCorruptionCases(fiscalYears: readonly number[]): Promise<Map<number, number | null>> {
+  const { counts, firstReceivedAt } = await foundedCorruptionCaseCounts(fiscalYears);
+  return new Map(
+    fiscalYears.map((year) => [
+      year,
+      !firstReceivedAt || firstReceivedAt.getTime() >= fiscalYearRange(year).end.getTime()
+        ? null
+        : (counts.get(year) ?? 0),
+    ]),
+  );
 }
 
 /** The plan-level targets year by year beside the actual values, for /plan. */
 export async function planLevelTargets(now = new Date()) {
   const targets = planTargets();
-  const itaIndicators = await db.planIndicator.findMany({ where: { instrument: "ita-score" }, select: { id: true } });
-  const itaEntries = await db.indicatorEntry.findMany({
-    where: { indicatorId: { in: itaIndicators.map((i) => i.id) } },
-    orderBy: [{ enteredAt: "asc" }, { id: "asc" }],
-    select: { fiscalYear: true, value: true },
-  });
+  const [itaEntries, casesByYear] = await Promise.all([
+    db.indicatorEntry.findMany({
+      where: { indicator: { instrument: "ita-score" } },
+      orderBy: [{ enteredAt: "asc" }, { id: "asc" }],
+      select: { fiscalYear: true, value: true },
+    }),
+    foundedCorruptionCases(PLAN_FISCAL_YEARS),
+  ]);
   const itaByYear = new Map(itaEntries.filter((e) => e.value != null).map((e) => [e.fiscalYear, e.value!]));
   const baselineRow = await db.planBaseline.findFirst({
     where: { metric: CASE_BASELINE_METRIC, year: targets.caseBaselineYear },
@@ -100,7 +108,7 @@ export async function planLevelTargets(now = new Date()) {
     );
     const ita = itaTargetFor(targets, year, earlier);
     const score = itaByYear.get(year) ?? null;
-    const cases = await foundedCorruptionCases(year);
+    const cases = casesByYear.get(year) ?? null;
     const casesTarget = targets.caseReductionByYear[year] ?? null;
     const itaStatus: IndicatorStatus = scoreStatus(score, ita.target, yearClosed);
     const caseStatus: IndicatorStatus = reductionStatus(baseline, cases, casesTarget, yearClosed);
