@@ -4,6 +4,7 @@ import { toBuddhistYear } from "~/domain/thai-date";
 import type { Role } from "~/domain/roles";
 import { createDraft, signOrder, submitForSignature } from "~/models/orders/order-commands.server";
 import { countOrdersSignedInFiscalYear, powersHeldBy } from "~/models/orders/order-queries.server";
+import { ordersPage } from "~/models/orders/order-pages.server";
 import { db } from "~/utils/db.server";
 import { startAppServer, type HttpClient } from "../support/app-server";
 import { TEST_PASSWORD, createTestPerson, sessionCookieFor } from "../support/factories";
@@ -131,6 +132,41 @@ describe("the life of an order", () => {
     const rows = await db.delegationAcknowledgement.findMany({ where: { orderId: id! } });
     expect(rows.map((r) => r.personId)).toEqual(expect.arrayContaining([delegate.person.id, auditor.person.id]));
     expect((await post(auditor.client, id!, { intent: "acknowledge" })).status).toBe(200);
+  });
+});
+
+describe("the orders page's tabs", () => {
+  it("show the same counts whichever tab is open, and each list has as many rows as its count", async () => {
+    const manager = await personWith(["staff", "manager"]);
+    const colleague = await personWith(["staff", "manager"]);
+    const delegate = await personWith(["staff"]);
+    // To sign: the manager's own order sent for signature (also one of their drafts until signed).
+    const toSign = await draftThroughForm(
+      manager.client,
+      await orderFields(manager.person.employeeNumber, delegate.person.employeeNumber),
+    );
+    expect((await post(manager.client, toSign.id!, { intent: "submit" })).status).toBe(200);
+    // A draft not sent yet.
+    await draftThroughForm(
+      manager.client,
+      await orderFields(manager.person.employeeNumber, delegate.person.employeeNumber),
+    );
+    // To acknowledge: a colleague's order delegating to the manager, signed and circulated.
+    const toAck = await draftThroughForm(
+      colleague.client,
+      await orderFields(colleague.person.employeeNumber, manager.person.employeeNumber),
+    );
+    for (const intent of ["submit", "sign", "circulate"])
+      expect((await post(colleague.client, toAck.id!, { intent, password: TEST_PASSWORD })).status).toBe(200);
+
+    const viewer = { personId: manager.person.id, roles: ["staff", "manager"] as Role[], ip: null };
+    const pages = await Promise.all(
+      ["inbox", "mine", "all"].map((view) => ordersPage(viewer, new URLSearchParams({ view }))),
+    );
+    for (const page of pages) expect(page.counts).toEqual({ inbox: 2, mine: 2 });
+    const [inbox, mine] = pages;
+    expect([inbox!.toSign.length, inbox!.toAcknowledge.length]).toEqual([1, 1]);
+    expect(mine!.rows).toHaveLength(2);
   });
 });
 

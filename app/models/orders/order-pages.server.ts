@@ -19,10 +19,12 @@ import { resolvePersonNumber } from "../people/search.server";
 import { whoMayDecide } from "./approvers.server";
 import {
   listOrders,
+  myDraftCount,
   myDrafts,
   orderFormOptions,
   ordersToAcknowledge,
   ordersToSign,
+  ordersWaitingCounts,
   powersHeldBy,
 } from "./order-queries.server";
 import { toOrderRow } from "./order-rows.server";
@@ -48,10 +50,13 @@ export async function ordersPage(viewer: Viewer, query: URLSearchParams, now = n
     delegate: (await resolvePersonNumber(query.get("delegate") ?? "")) || undefined,
     q: query.get("q")?.trim() || undefined,
   };
-  const [toSign, toAck, drafts] = await Promise.all([
-    ordersToSign(viewer.personId),
-    ordersToAcknowledge(viewer.personId, now),
-    myDrafts(viewer.personId),
+  // The lists only for the tab shown; the other tabs show counts.
+  const [toSign, toAck, drafts, waiting, draftCount] = await Promise.all([
+    view === "inbox" ? ordersToSign(viewer.personId) : [],
+    view === "inbox" ? ordersToAcknowledge(viewer.personId, now) : [],
+    view === "mine" ? myDrafts(viewer.personId) : [],
+    view === "inbox" ? null : ordersWaitingCounts(viewer.personId, now),
+    view === "mine" ? null : myDraftCount(viewer.personId),
   ]);
   const row = (o: Parameters<typeof toOrderRow>[0]) => toOrderRow(o, now);
   return {
@@ -63,12 +68,15 @@ export async function ordersPage(viewer: Viewer, query: URLSearchParams, now = n
       delegate: filters.delegate ?? "",
       q: filters.q ?? "",
     },
-    counts: { inbox: toSign.length + toAck.length, mine: drafts.length },
+    counts: {
+      inbox: waiting ? waiting.toSign + waiting.toAcknowledge : toSign.length + toAck.length,
+      mine: draftCount ?? drafts.length,
+    },
     mayDraft: mayDraftOrder(viewer),
     divisions: view === "all" ? (await listDivisionOptions()).filter((d) => d.depth === 0) : [],
     thisYear: toBuddhistYear(bangkokCalendarDate(now).year),
-    toSign: view === "inbox" ? toSign.map(row) : [],
-    toAcknowledge: view === "inbox" ? toAck.map(row) : [],
+    toSign: toSign.map(row),
+    toAcknowledge: toAck.map(row),
     rows:
       view === "mine"
         ? drafts.map(row)

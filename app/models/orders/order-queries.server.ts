@@ -125,12 +125,19 @@ export async function ordersWaitingCounts(personId: number, now = new Date()) {
   return { toSign, toAcknowledge };
 }
 
+const draftsWhere = (personId: number) => ({ authorId: personId, status: { in: ["draft", "submitted"] } });
+
 export async function myDrafts(personId: number) {
   return db.delegationOrder.findMany({
-    where: { authorId: personId, status: { in: ["draft", "submitted"] } },
+    where: draftsWhere(personId),
     include: LIST_INCLUDE,
     orderBy: { updatedAt: "desc" },
   });
+}
+
+/** How many drafts this person is writing or has sent to be signed (the tab's count when the list is not shown). */
+export function myDraftCount(personId: number) {
+  return db.delegationOrder.count({ where: draftsWhere(personId) });
 }
 
 export type OrderListRow = Awaited<ReturnType<typeof listOrders>>[number];
