@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { bangkokIsoDate, addDays } from "~/domain/gift-rules";
+import type { Role } from "~/domain/roles";
+import { homePage } from "~/models/home/home-page.server";
 import { computeIndicators } from "~/models/plan/indicators.server";
 import { db } from "~/utils/db.server";
 import { startAppServer } from "../support/app-server";
@@ -225,5 +227,29 @@ describe("conflict-of-interest declarations (item 5)", () => {
       .map((a) => a.action)
       .sort();
     expect(actions).toEqual(["declaration.case", "declaration.reviewed"]);
+  });
+});
+
+describe("what waits on the home page (issue 17: read from the membership snapshot)", () => {
+  it("counts a subordinate's gift report and declaration for the head of their unit, not for another head", async () => {
+    const staff = await createTestPerson({ divisionCode: "strategy-planning" });
+    const colleague = await createTestPerson({ divisionCode: "strategy-research" });
+    const head = await createTestPerson({ roles: ["staff", "manager"], divisionCode: "strategy" });
+    const otherHead = await createTestPerson({ roles: ["staff", "manager"], divisionCode: "social-welfare" });
+    const waitingFor = async (person: { id: number }, roles: Role[]) =>
+      (await homePage({ personId: person.id, roles, ip: null })).waiting.map((w) => w.text);
+    const before = await waitingFor(head, ["staff", "manager"]);
+    expect(before.filter((t) => /รอท่าน(วินิจฉัย|พิจารณา)/.test(t))).toEqual([]);
+
+    const s = app.client(await sessionCookieFor(staff.id));
+    expect((await s.post("/gifts/new", gift())).status).toBe(302);
+    const c = app.client(await sessionCookieFor(colleague.id));
+    expect((await c.post("/declarations/new?kind=yearly", { nothingToDeclare: "on" })).status).toBe(302);
+
+    expect(await waitingFor(head, ["staff", "manager"])).toEqual(
+      expect.arrayContaining(["รายงานของขวัญรอท่านวินิจฉัย 1 รายการ", "แบบแสดงส่วนได้เสียรอท่านพิจารณา 1 ฉบับ"]),
+    );
+    const other = await waitingFor(otherHead, ["staff", "manager"]);
+    expect(other.filter((t) => /รอท่าน(วินิจฉัย|พิจารณา)/.test(t))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { topLevelMap } from "~/models/people/organization.server";
 import { countActiveByPersonnelType } from "~/models/people/people-queries.server";
 import { documentsFor } from "~/models/plan/policy-documents.server";
 import { isMember } from "~/models/people/target-groups.server";
+import { scopeOf } from "~/models/registers/scope.server";
 import {
   appraisalsWaiting,
   complaintsOverdue,
@@ -57,6 +58,7 @@ export async function homePage(actor: Actor, now = new Date()) {
   const topUnitId = topLevelMap(units).get(person.divisionId) ?? null;
   const scoped = inScope(scope, me, units);
   const scopeDivisionIds = scope === "unit" ? units.filter((u) => scoped(u.id)).map((u) => u.id) : undefined;
+  const registerScope = await scopeOf(actor);
 
   const [
     courses,
@@ -77,8 +79,8 @@ export async function homePage(actor: Actor, now = new Date()) {
     documentsFor(actor.personId, now),
     noGiftDue(actor.personId, fiscalYear, now),
     appraisalsWaiting(scope, me, units),
-    giftsToDecide(actor, now),
-    declarationsToReview(actor),
+    giftsToDecide(registerScope, now),
+    declarationsToReview(registerScope),
     complaintsOverdue(actor, now),
     riskMeasuresOverdue(scope, topUnitId, fiscalYear, now),
     scope === "self" ? Promise.resolve([]) : trainingProgress(scoped, fiscalYear, now),

@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { coursePopulations } from "~/models/training/assignments.server";
 import { certificateHolders } from "~/models/training/report-queries.server";
 import { rosterByIdForMembership } from "~/models/people/target-groups.server";
-import { PERSON_FIELDS, relationTo, scopeOf } from "../registers/scope.server";
+import { relationTo, type RegisterScope } from "../registers/scope.server";
 
 // Read-only counts of what waits for HR, managers and integrity officers (decision 047). Each count applies the
 // same rule the feature's own page uses to show its list (app/domain/*), so the home page and the list agree.
@@ -51,24 +51,22 @@ export async function appraisalsWaiting(scope: HomeScope, me: Me, units: readonl
 }
 
 /** Gift reports the viewer decides as the head of the person's unit, and how many of them are past the 30 days. */
-export async function giftsToDecide(actor: Actor, now: Date) {
-  const registerScope = await scopeOf(actor);
-  const pending = await db.giftReport.findMany({
-    where: { mustReport: true, decidedAt: null, supersededAt: null, personId: { not: actor.personId } },
-    select: {
-      personId: true,
-      mustReport: true,
-      reportDueOn: true,
-      recordedAt: true,
-      decidedAt: true,
-      supersededAt: true,
-    },
-  });
-  const people = await db.person.findMany({
-    where: { id: { in: [...new Set(pending.map((g) => g.personId))] } },
-    select: PERSON_FIELDS,
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
+export async function giftsToDecide(registerScope: RegisterScope, now: Date) {
+  const [pending, byId] = await Promise.all([
+    db.giftReport.findMany({
+      where: { mustReport: true, decidedAt: null, supersededAt: null, personId: { not: registerScope.personId } },
+      select: {
+        personId: true,
+        mustReport: true,
+        reportDueOn: true,
+        recordedAt: true,
+        decidedAt: true,
+        supersededAt: true,
+      },
+    }),
+    // Who the reporters are (unit, personnel type) from the membership snapshot, not a read per page.
+    rosterByIdForMembership(),
+  ]);
   const mine = pending.filter(
     (g) => byId.has(g.personId) && giftActions(g, relationTo(registerScope, byId.get(g.personId)!)).has("decide"),
   );
@@ -93,17 +91,14 @@ export async function registerOversight(scope: HomeScope, now: Date) {
 }
 
 /** Conflict-of-interest declarations the viewer reviews (the head of the unit; HR for executives and council). */
-export async function declarationsToReview(actor: Actor) {
-  const registerScope = await scopeOf(actor);
-  const unreviewed = await db.conflictDeclaration.findMany({
-    where: { reviewedAt: null, personId: { not: actor.personId } },
-    select: { personId: true },
-  });
-  const people = await db.person.findMany({
-    where: { id: { in: [...new Set(unreviewed.map((d) => d.personId))] } },
-    select: PERSON_FIELDS,
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
+export async function declarationsToReview(registerScope: RegisterScope) {
+  const [unreviewed, byId] = await Promise.all([
+    db.conflictDeclaration.findMany({
+      where: { reviewedAt: null, personId: { not: registerScope.personId } },
+      select: { personId: true },
+    }),
+    rosterByIdForMembership(),
+  ]);
   return unreviewed.filter((d) => {
     const person = byId.get(d.personId);
     return (
