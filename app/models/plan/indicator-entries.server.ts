@@ -3,7 +3,7 @@ import { acceptsEntries, entryRule, sniffEvidenceType, MAX_EVIDENCE_BYTES } from
 import { indicatorEntrySchema } from "~/schemas/indicator-entry";
 import { parseIndicatorExtra } from "~/domain/indicators";
 import { writeAudit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { validate } from "~/utils/forms";
 import type { Actor as FullActor } from "~/domain/actor";
 import { fieldRefusal, refusal } from "~/domain/refusal";
@@ -112,16 +112,77 @@ const ENTRY_SELECT = {
   evidenceFile: { select: { id: true, fileName: true, size: true, mimeType: true } },
 } as const;
 
-/** The entry in force for each indicator in a year: the latest one recorded. */
-export async function latestEntries(fiscalYear: number, indicatorIds?: number[]) {
-  const entries = await db.indicatorEntry.findMany({
-    where: { fiscalYear, ...(indicatorIds ? { indicatorId: { in: indicatorIds } } : {}) },
-    select: ENTRY_SELECT,
-    orderBy: [{ enteredAt: "asc" }, { id: "asc" }],
-  });
-  return new Map(entries.map((e) => [e.indicatorId, e]));
+export type LatestEntry = {
+  id: number;
+  indicatorId: number;
+  fiscalYear: number;
+  value: number | null;
+  achieved: boolean | null;
+  participants: number | null;
+  instrumentUsed: string | null;
+  note: string | null;
+  evidenceUrl: string | null;
+  enteredAt: Date;
+  enteredBy: { id: number; title: string; firstName: string; lastName: string };
+  evidenceFile: { id: number; fileName: string; size: number; mimeType: string } | null;
+};
+
+type LatestEntryRow = Omit<LatestEntry, "achieved" | "enteredAt" | "enteredBy" | "evidenceFile"> & {
+  achieved: number | null;
+  enteredAt: string;
+  byId: number;
+  byTitle: string;
+  byFirstName: string;
+  byLastName: string;
+  fileId: number | null;
+  fileName: string | null;
+  fileSize: number | null;
+  fileMimeType: string | null;
+};
+
+/**
+ * The entry in force for each indicator in a year: the latest one recorded. One read with who entered it and the
+ * evidence file's name on the direct path (decision 054): the indicators read it again after every write.
+ */
+export async function latestEntries(fiscalYear: number, indicatorIds?: number[]): Promise<Map<number, LatestEntry>> {
+  const rows = await sqlite.read((sql) =>
+    sql.all<LatestEntryRow>(
+      `SELECT e."id", e."indicatorId", e."fiscalYear", e."value", e."achieved", e."participants", e."instrumentUsed",
+              e."note", e."evidenceUrl", e."enteredAt",
+              p."id" AS "byId", p."title" AS "byTitle", p."firstName" AS "byFirstName", p."lastName" AS "byLastName",
+              f."id" AS "fileId", f."fileName", f."size" AS "fileSize", f."mimeType" AS "fileMimeType"
+       FROM "IndicatorEntry" e
+       JOIN "Person" p ON p."id" = e."enteredById"
+       LEFT JOIN "EvidenceFile" f ON f."id" = e."evidenceFileId"
+       WHERE e."fiscalYear" = ? ${indicatorIds ? `AND e."indicatorId" IN (SELECT value FROM json_each(?))` : ""}
+       ORDER BY e."enteredAt", e."id"`,
+      fiscalYear,
+      ...(indicatorIds ? [JSON.stringify(indicatorIds)] : []),
+    ),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.indicatorId,
+      {
+        id: r.id,
+        indicatorId: r.indicatorId,
+        fiscalYear: r.fiscalYear,
+        value: r.value,
+        achieved: r.achieved == null ? null : r.achieved !== 0,
+        participants: r.participants,
+        instrumentUsed: r.instrumentUsed,
+        note: r.note,
+        evidenceUrl: r.evidenceUrl,
+        enteredAt: new Date(r.enteredAt),
+        enteredBy: { id: r.byId, title: r.byTitle, firstName: r.byFirstName, lastName: r.byLastName },
+        evidenceFile:
+          r.fileId == null
+            ? null
+            : { id: r.fileId, fileName: r.fileName!, size: r.fileSize!, mimeType: r.fileMimeType! },
+      },
+    ]),
+  );
 }
-export type LatestEntry = NonNullable<ReturnType<Awaited<ReturnType<typeof latestEntries>>["get"]>>;
 
 /** Every entry recorded for the indicators, newest first (superseded ones included). */
 export function entryHistory(indicatorIds: number[]) {
