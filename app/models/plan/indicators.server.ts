@@ -17,7 +17,7 @@ import { topLevelMap } from "~/models/people/organization.server";
 import { rosterForMembership } from "~/models/people/target-groups.server";
 import { NO_GIFT_INSTRUMENT, noGiftComplianceMeasure } from "~/models/registers/no-gift.server"; // issue 13
 import { isRiskRegisterInstrument } from "~/domain/risks";
-import { riskRegisterIndicator } from "~/models/risks/indicators.server";
+import { registerCounts, riskRegisterIndicator, type RegisterCounts } from "~/models/risks/indicators.server";
 import { cachedIndicators, type IndicatorPart } from "./indicator-cache.server";
 import { knowledge } from "./indicator-knowledge.server";
 import { COUNTERS, attestation, fromEntry, salarySurveySatisfaction } from "./indicator-sources.server";
@@ -176,6 +176,7 @@ async function computeFresh(
   const topOf = topLevelMap(divisions);
 
   let entries: Map<number, LatestEntry> | undefined;
+  let riskCounts: Promise<RegisterCounts> | undefined;
   const localTargets = indicators.some((i) => i.kind === "knowledge" && i.thresholdPercent == null)
     ? await latestLocalTargets(fiscalYear)
     : new Map<number, LocalTarget>();
@@ -254,7 +255,12 @@ async function computeFresh(
       // Item 37: read from the fraud-risk register (app/models/risks/indicators.server.ts).
       results.push({
         ...base,
-        ...(await riskRegisterIndicator(ind.instrument, ind.minimumCount ?? 1, fiscalYear, at, yearClosed)),
+        ...riskRegisterIndicator(
+          ind.instrument,
+          ind.minimumCount ?? 1,
+          await (riskCounts ??= registerCounts(fiscalYear, at)),
+          yearClosed,
+        ),
       });
     } else if (acceptsEntries(ind)) {
       entries ??= await latestEntries(fiscalYear);

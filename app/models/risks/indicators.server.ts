@@ -40,22 +40,22 @@ const SPEC: Record<RiskRegisterInstrument, { key: keyof RegisterCounts; rule: (n
     },
   };
 
-export async function riskRegisterIndicator(
+/** One of item 37's indicators from the register's counts (read once for the three: `registerCounts`). */
+export function riskRegisterIndicator(
   instrument: RiskRegisterInstrument,
   minimum: number,
-  fiscalYear: number,
-  at: Date,
+  counts: RegisterCounts,
   yearClosed: boolean,
-): Promise<{
+): {
   rule: string;
   numerator: number;
   denominator: null;
   value: number;
   status: IndicatorStatus;
   source: string;
-}> {
+} {
   const spec = SPEC[instrument];
-  const count = (await registerCounts(fiscalYear, at))[spec.key];
+  const count = counts[spec.key];
   return {
     rule: spec.rule(minimum),
     numerator: count,
