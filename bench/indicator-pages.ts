@@ -2,12 +2,13 @@
 // cache), cold (CacheVersion('indicators') bumped before each request, as any write to a source does) and after a
 // submission in the shown year ('indicator-results:2569' bumped: that year's knowledge indicators are computed again;
 // decision 056, 'indicator-results' before it), on the demo and
-// the large fixture (bench/fixture.ts), medians of BENCH_RUNS (5) after a warm-up request; plus computeIndicators.
+// the large fixture (bench/fixture.ts), medians of BENCH_RUNS (5) after BENCH_WARMUP (10) rounds of warm-up requests
+// of each page, computed and kept (bench/pages.ts warmUp); plus computeIndicators.
 // Usage: npm run build && BENCH_REUSE=1 npx tsx bench/indicator-pages.ts [people] [attempts]
 import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { bin, demoFixture, largeFixture, root } from "./fixture";
-import { hrSessionCookie, median, startServer } from "./pages";
+import { hrSessionCookie, median, startServer, warmUp } from "./pages";
 
 const PEOPLE = Number(process.argv[2] ?? 50_000);
 const ATTEMPTS = Number(process.argv[3] ?? 1_000_000);
@@ -35,6 +36,9 @@ async function timePages(file: string) {
   const { port, server } = await startServer(file);
   const result: Record<string, number[]> = {};
   try {
+    // Both paths compiled before timing: each page computed afresh and then from the kept results.
+    await warmUp(port, cookie, PAGES, () => bump("indicators"));
+    await warmUp(port, cookie, PAGES);
     for (const page of PAGES)
       for (const mode of ["warm", "cold", "after a submission"] as const) {
         const times: number[] = [];

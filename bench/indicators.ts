@@ -1,13 +1,14 @@
 // Benchmark (issue 17): indicator computation and HR's heaviest pages — GET /indicators, an item page (/plan/items/3)
 // and a course's results (/hr/courses/<slug>) — on the demo database and on a large one (50,000 people,
-// 1,000,000 attempts, registers in proportion; bench/fixture.ts), medians of 5 after a warm-up request.
+// 1,000,000 attempts, registers in proportion; bench/fixture.ts), medians of 5 after BENCH_WARMUP (10) rounds of
+// warm-up requests (bench/pages.ts warmUp).
 // Usage: npm run build && npx tsx bench/indicators.ts [people] [attempts]    (BENCH_REUSE=1 keeps built fixtures)
 // BENCH_PAGES="/hr/courses?year=2569,/hr/courses/anti-corruption?year=2569" times only those pages (and skips
 // computeIndicators unless BENCH_COMPUTE=1); BENCH_SIZES=demo or large runs one size; BENCH_RUNS sets the runs.
 import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import { bin, counts, demoFixture, largeFixture, root } from "./fixture";
-import { hrSessionCookie, median, startServer } from "./pages";
+import { hrSessionCookie, median, startServer, warmUp } from "./pages";
 
 const PEOPLE = Number(process.argv[2] ?? 50_000);
 const ATTEMPTS = Number(process.argv[3] ?? 1_000_000);
@@ -41,6 +42,7 @@ async function timePages(file: string) {
   const { port, server } = await startServer(file);
   const result: Record<string, number[]> = {};
   try {
+    await warmUp(port, cookie, PAGES);
     for (const page of PAGES) {
       const times: number[] = [];
       for (let i = 0; i < RUNS + 1; i++) {

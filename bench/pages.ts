@@ -9,6 +9,22 @@ import { root } from "./fixture";
 
 const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
+/**
+ * BENCH_WARMUP (10) rounds of requests to each page before timing, `beforeEach` run before each request (e.g. a
+ * CacheVersion bump so the compute path warms too): a server that has just started compiles as it goes, and its
+ * first requests measured the JIT rather than the page (the "warm" case came out slower than the cold one).
+ */
+export async function warmUp(port: number, cookie: string, pages: string[], beforeEach?: () => void) {
+  const rounds = Number(process.env.BENCH_WARMUP ?? 10);
+  for (let i = 0; i < rounds; i++)
+    for (const page of pages) {
+      beforeEach?.();
+      const response = await fetch(`http://127.0.0.1:${port}${page}`, { headers: { Cookie: cookie } });
+      if (response.status !== 200) throw new Error(`${page}: status ${response.status}`);
+      await response.text();
+    }
+}
+
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** A session for the first HR person, as the `Cookie` header's value. */
