@@ -2,10 +2,10 @@ import type { Actor } from "~/domain/actor";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { courseDueDate, daysUntil, homeScope, waitingItems } from "~/domain/home";
 import { refusal } from "~/domain/refusal";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { myCourses } from "~/models/training/my-courses.server";
 import { ordersWaitingCounts } from "~/models/orders/order-queries.server";
-import { topLevelMap } from "~/models/people/organization.server";
+import { allDivisions, topLevelMap } from "~/models/people/organization.server";
 import { countActiveByPersonnelType } from "~/models/people/people-queries.server";
 import { documentsFor } from "~/models/plan/policy-documents.server";
 import { isMember } from "~/models/people/target-groups.server";
@@ -41,10 +41,15 @@ async function noGiftDue(personId: number, fiscalYear: number, now: Date): Promi
 }
 
 export async function homePage(actor: Actor, now = new Date()) {
-  const person = await db.person.findUnique({
-    where: { id: actor.personId },
-    select: { firstName: true, position: true, divisionId: true, division: { select: { name: true } } },
-  });
+  const [[person], units] = await Promise.all([
+    sqlite.read((sql) =>
+      sql.all<{ firstName: string; position: string; divisionId: number }>(
+        `SELECT "firstName", "position", "divisionId" FROM "Person" WHERE "id" = ?`,
+        actor.personId,
+      ),
+    ),
+    allDivisions(),
+  ]);
   if (!person) throw refusal(403, "ไม่พบข้อมูลบุคลากรของท่าน");
   const fiscalYear = fiscalYearOf(now);
   const scope = homeScope(actor.roles);
@@ -54,7 +59,6 @@ export async function homePage(actor: Actor, now = new Date()) {
     position: person.position,
     roles: actor.roles,
   };
-  const units = await db.division.findMany({ select: { id: true, parentId: true } });
   const topUnitId = topLevelMap(units).get(person.divisionId) ?? null;
   const scoped = inScope(scope, me, units);
   const scopeDivisionIds = scope === "unit" ? units.filter((u) => scoped(u.id)).map((u) => u.id) : undefined;
@@ -105,7 +109,7 @@ export async function homePage(actor: Actor, now = new Date()) {
   return {
     firstName: person.firstName,
     position: person.position,
-    divisionName: person.division.name,
+    divisionName: units.find((u) => u.id === person.divisionId)?.name ?? "",
     today: now.toISOString(),
     fiscalYear,
     scope,

@@ -7,7 +7,8 @@ import { appraisalWaiting, measureOverdue, type HomeScope } from "~/domain/home"
 import { supervises, unitAndBelow, type UnitNode } from "~/domain/supervision";
 import { complaintRules } from "~/content/complaint-rules.server";
 import { db } from "~/utils/db.server";
-import { coursePopulations } from "~/models/training/assignments.server";
+import { coursePopulations, yearAssignments } from "~/models/training/assignments.server";
+import { listCourses } from "~/models/training/catalogue.server";
 import { certificateHolders } from "~/models/training/report-queries.server";
 import { rosterByIdForMembership } from "~/models/people/target-groups.server";
 import { relationTo, type RegisterScope } from "../registers/scope.server";
@@ -143,17 +144,13 @@ export async function trainingProgress(
   fiscalYear: number,
   now: Date,
 ) {
-  const assignments = await db.courseAssignment.findMany({ where: { fiscalYear }, select: { courseId: true } });
+  const assignments = await yearAssignments(fiscalYear);
   const courseIds = [...new Set(assignments.map((a) => a.courseId))];
   if (!courseIds.length) return [];
   // The roster from the membership snapshot and the holders as one string per course: at 50,000 people, reading
   // every person and certificate through the client was most of HR's home page.
-  const [courses, roster, holders, populations] = await Promise.all([
-    db.course.findMany({
-      where: { id: { in: courseIds } },
-      orderBy: { sortOrder: "asc" },
-      select: { id: true, slug: true, title: true },
-    }),
+  const [catalogue, roster, holders, populations] = await Promise.all([
+    listCourses(),
     rosterByIdForMembership(),
     certificateHolders(fiscalYear, courseIds),
     coursePopulations(courseIds, fiscalYear, now),
@@ -163,7 +160,8 @@ export async function trainingProgress(
     return person !== undefined && inScopeDivision(person.divisionId);
   };
   const rows = [];
-  for (const course of courses) {
+  // The catalogue is in the courses' order (sortOrder).
+  for (const course of catalogue.filter((c) => courseIds.includes(c.id))) {
     const passed = holders.get(course.id) ?? new Set<number>();
     let required = 0;
     let passedCount = 0;

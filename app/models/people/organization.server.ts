@@ -1,10 +1,18 @@
 import { db } from "~/utils/db.server";
+import { keptValue } from "~/utils/versioned-cache.server";
 
 export type DivisionOption = { id: number; name: string; depth: number };
 
+/**
+ * Every division in file order. Most pages need the tree (scopes, filters, names); it changes when the organization
+ * file is loaded: kept per process until a division changes (they bump "membership"; decision 059). Frozen; inside
+ * a transaction read through the transaction instead.
+ */
+export const allDivisions = keptValue("membership", () => db.division.findMany({ orderBy: { sortOrder: "asc" } }));
+
 /** Divisions in file order with their depth, for selects and filters. */
 export async function listDivisionOptions(): Promise<DivisionOption[]> {
-  const divisions = await db.division.findMany({ orderBy: { sortOrder: "asc" } });
+  const divisions = await allDivisions();
   const depthOf = new Map<number, number>();
   return divisions.map((d) => {
     const depth = d.parentId ? (depthOf.get(d.parentId) ?? 0) + 1 : 0;
@@ -18,7 +26,8 @@ export async function divisionAndDescendantIds(
   divisionId: number,
   client: Pick<typeof db, "division"> = db,
 ): Promise<number[]> {
-  const divisions = await client.division.findMany({ select: { id: true, parentId: true } });
+  const divisions =
+    client === db ? await allDivisions() : await client.division.findMany({ select: { id: true, parentId: true } });
   const ids = [divisionId];
   for (let i = 0; i < ids.length; i++) {
     for (const d of divisions) if (d.parentId === ids[i]) ids.push(d.id);
@@ -28,9 +37,7 @@ export async function divisionAndDescendantIds(
 
 /** The top-level unit (สำนัก/กอง) a division belongs to: a manager sees that whole unit. */
 export async function topLevelDivisionId(divisionId: number): Promise<number> {
-  let current = await db.division.findUnique({ where: { id: divisionId } });
-  while (current?.parentId) current = await db.division.findUnique({ where: { id: current.parentId } });
-  return current?.id ?? divisionId;
+  return topLevelMap(await allDivisions()).get(divisionId) ?? divisionId;
 }
 
 /** Each division's top-level unit (สำนัก/กอง), from a list already read. */

@@ -7,6 +7,7 @@ import { parsePlanItemBudget, parsePlanItemDetails } from "~/domain/plan-items";
 import { refusal } from "~/domain/refusal";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { computeIndicators, type IndicatorResult } from "~/models/plan/indicators.server";
+import { allDivisions } from "~/models/people/organization.server";
 import { db } from "~/utils/db.server";
 import { entryHistory, recordIndicatorEntry, type EvidenceUpload } from "./indicator-entries.server";
 import { KIND_LABELS } from "./plan-queries.server";
@@ -47,7 +48,7 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
           },
         })
       : [],
-    db.division.findMany({ select: { id: true, name: true } }),
+    allDivisions(),
     closedYears(),
   ]);
   const personById = new Map(missingPeople.map((p) => [p.id, p]));

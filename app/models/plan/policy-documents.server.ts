@@ -3,7 +3,8 @@ import { fullName } from "~/domain/personnel";
 import { fieldRefusal, refusal } from "~/domain/refusal";
 import type { PolicyDocumentInput } from "~/schemas/policy";
 import { writeAudit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
+import { keptValue } from "~/utils/versioned-cache.server";
 import { isMember, populationOf, targetGroups } from "~/models/people/target-groups.server";
 
 // The one module that writes policy documents and their acknowledgements (plan item 16's attestation).
@@ -75,11 +76,26 @@ export async function acknowledgeDocument(documentId: number, actor: Actor, now 
 }
 
 /** Documents addressed to the person's groups, newest first, with whether they acknowledged each. */
+/**
+ * Every published document, newest first. On every home page and the announcements page, changed only when HR
+ * publishes: kept per process until a document changes (decision 059). Frozen.
+ */
+const publishedDocuments = keptValue("policy-documents", () =>
+  db.policyDocument.findMany({ orderBy: { publishedAt: "desc" } }),
+);
+
 export async function documentsFor(personId: number, now = new Date()) {
-  const documents = await db.policyDocument.findMany({ orderBy: { publishedAt: "desc" } });
-  const acks = new Map(
-    (await db.policyAcknowledgement.findMany({ where: { personId } })).map((a) => [a.documentId, a.acknowledgedAt]),
-  );
+  const [documents, acknowledged] = await Promise.all([
+    publishedDocuments(),
+    // The person's own acknowledgements: one direct read (decision 054), on every home page.
+    sqlite.read((sql) =>
+      sql.all<{ documentId: number; acknowledgedAt: string }>(
+        `SELECT "documentId", "acknowledgedAt" FROM "PolicyAcknowledgement" WHERE "personId" = ?`,
+        personId,
+      ),
+    ),
+  ]);
+  const acks = new Map(acknowledged.map((a) => [a.documentId, new Date(a.acknowledgedAt)]));
   const readerOf = new Map<string, boolean>();
   const result = [];
   for (const d of documents) {

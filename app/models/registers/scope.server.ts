@@ -5,6 +5,7 @@ import { fullName } from "~/domain/personnel";
 import { refusal } from "~/domain/refusal";
 import { db, type Tx } from "~/utils/db.server";
 import { divisionAndDescendantIds } from "~/models/people/organization.server";
+import { rosterByIdForMembership } from "~/models/people/target-groups.server";
 
 // Who the viewer is to the registers' people: HR, and for a manager the units they head (their own unit and the
 // units below it; see issue 13 — a person's head is a manager of the person's unit or of a unit above it).
@@ -12,7 +13,12 @@ import { divisionAndDescendantIds } from "~/models/people/organization.server";
 export type RegisterScope = { personId: number; isHr: boolean; headOfUnitIds: Set<number> };
 
 export async function scopeOf(actor: Actor, client: Tx | typeof db = db): Promise<RegisterScope> {
-  const me = await client.person.findUnique({ where: { id: actor.personId }, select: { divisionId: true } });
+  // Outside a transaction the person's division comes from the membership snapshot (kept per process, as new as the
+  // last change to people; decision 041): every register page and the home page ask.
+  const me =
+    client === db
+      ? (await rosterByIdForMembership()).get(actor.personId)
+      : await client.person.findUnique({ where: { id: actor.personId }, select: { divisionId: true } });
   if (!me) throw refusal(403, "ไม่พบข้อมูลบุคลากรของท่าน");
   const headOfUnitIds = isManager(actor)
     ? new Set(await divisionAndDescendantIds(me.divisionId, client))

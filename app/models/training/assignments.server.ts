@@ -6,6 +6,7 @@ import { fullName } from "~/domain/personnel";
 import { fieldRefusal, refusal } from "~/domain/refusal";
 import { writeAudit } from "~/utils/audit.server";
 import { db, type Tx } from "~/utils/db.server";
+import { keptPerVersion } from "~/utils/versioned-cache.server";
 import { groupIdsOf, groupsWithCounts, unionOfGroups } from "~/models/people/target-groups.server";
 
 // The one module that writes CourseAssignment: which target groups must take which course in a fiscal year.
@@ -192,11 +193,21 @@ export async function unassignCourse(
 }
 
 /** The ids of the courses assigned to a person in a fiscal year, through the groups they are in on `at`. */
-export async function assignedCourseIds(personId: number, fiscalYear: number, at: Date): Promise<Set<number>> {
-  const assignments = await db.courseAssignment.findMany({
+/**
+ * Which course is assigned to which group in a fiscal year. Read by most pages (every person's course list), changed
+ * only by HR: kept per process until a course assignment changes (decision 059). Frozen; do not use inside a
+ * transaction that writes assignments.
+ */
+export const yearAssignments = keptPerVersion("course-assignments", (fiscalYear: number) =>
+  db.courseAssignment.findMany({
     where: { fiscalYear },
-    select: { courseId: true, groupId: true },
-  });
+    select: { id: true, courseId: true, groupId: true },
+    orderBy: { id: "asc" },
+  }),
+);
+
+export async function assignedCourseIds(personId: number, fiscalYear: number, at: Date): Promise<Set<number>> {
+  const assignments = await yearAssignments(fiscalYear);
   if (!assignments.length) return new Set();
   const groups = await groupIdsOf(personId, at);
   return new Set(assignments.filter((a) => groups.has(a.groupId)).map((a) => a.courseId));
@@ -222,10 +233,7 @@ export async function coursePopulations(
   fiscalYear: number,
   at: Date,
 ): Promise<Map<number, Set<number>>> {
-  const assignments = await db.courseAssignment.findMany({
-    where: { fiscalYear, courseId: { in: [...courseIds] } },
-    select: { courseId: true, groupId: true },
-  });
+  const assignments = await yearAssignments(fiscalYear);
   const populations = new Map<number, Set<number>>();
   for (const courseId of courseIds) {
     const groupIds = assignments.filter((a) => a.courseId === courseId).map((a) => a.groupId);
@@ -236,12 +244,9 @@ export async function coursePopulations(
 
 /** Who must take a course in a fiscal year: the union of the groups it is assigned to, on `at`. */
 export async function coursePopulation(courseId: number, fiscalYear: number, at: Date): Promise<Set<number>> {
-  const assignments = await db.courseAssignment.findMany({
-    where: { courseId, fiscalYear },
-    select: { groupId: true },
-  });
+  const assignments = await yearAssignments(fiscalYear);
   return unionOfGroups(
-    assignments.map((a) => a.groupId),
+    assignments.filter((a) => a.courseId === courseId).map((a) => a.groupId),
     at,
   );
 }

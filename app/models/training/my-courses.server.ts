@@ -3,28 +3,49 @@ import { courseDueDate } from "~/domain/course-assignments";
 import { courseStatus } from "~/domain/course-status";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { percent } from "~/domain/quiz";
-import { db } from "~/utils/db.server";
+import { sqlite } from "~/utils/db.server";
 import { assignedCourseIds } from "./assignments.server";
-import { progressFromRows } from "./progress.server";
+import { listCourses } from "./catalogue.server";
+import { progressFromRows, type ProgressAttempt } from "./progress.server";
 
-/** The catalogue with each course's current lessons, by id only: the lessons' texts are large and not needed here. */
-export async function listCourses() {
-  return db.course.findMany({
-    orderBy: { sortOrder: "asc" },
-    include: { lessons: { where: { retired: false }, orderBy: { position: "asc" }, select: { id: true } } },
-  });
+type AttemptRow = Omit<ProgressAttempt, "submittedAt"> & { courseId: number; submittedAt: string | null };
+
+/**
+ * A person's attempts, lessons read and certificates in a fiscal year: on every course list (home, my courses), so
+ * one direct read (decision 054) instead of three through the client.
+ */
+async function trainingRecordsOf(personId: number, fiscalYear: number) {
+  return sqlite.read((sql) => ({
+    attempts: sql
+      .all<AttemptRow>(
+        `SELECT "id", "courseId", "kind", "submittedAt", "correctCount", "totalCount" FROM "Attempt"
+         WHERE "personId" = ? AND "fiscalYear" = ? ORDER BY "id"`,
+        personId,
+        fiscalYear,
+      )
+      .map((a) => ({ ...a, submittedAt: a.submittedAt == null ? null : new Date(a.submittedAt) })),
+    done: sql
+      .all<{ lessonId: number }>(
+        `SELECT "lessonId" FROM "LessonProgress" WHERE "personId" = ? AND "fiscalYear" = ?`,
+        personId,
+        fiscalYear,
+      )
+      .map((l) => l.lessonId),
+    certificates: sql.all<{ courseId: number; code: string }>(
+      `SELECT "courseId", "code" FROM "Certificate" WHERE "personId" = ? AND "fiscalYear" = ?`,
+      personId,
+      fiscalYear,
+    ),
+  }));
 }
 
 /** The courses assigned to a person in a fiscal year (through their groups on `at`) with where they stand in each. */
 export async function myCourses(personId: number, fiscalYear: number, at = new Date()) {
-  const [allCourses, assigned, attempts, lessonProgress, certificates] = await Promise.all([
+  const [allCourses, assigned, { attempts, done, certificates }] = await Promise.all([
     listCourses(),
     assignedCourseIds(personId, fiscalYear, at),
-    db.attempt.findMany({ where: { personId, fiscalYear }, orderBy: { id: "asc" } }),
-    db.lessonProgress.findMany({ where: { personId, fiscalYear }, select: { lessonId: true } }),
-    db.certificate.findMany({ where: { personId, fiscalYear } }),
+    trainingRecordsOf(personId, fiscalYear),
   ]);
-  const done = lessonProgress.map((l) => l.lessonId);
   const courses = allCourses.filter((c) => assigned.has(c.id));
   // Target groups carry no due date of their own (yet), so every course is due at the end of its fiscal year.
   const dueDate = courseDueDate(fiscalYear).toISOString();

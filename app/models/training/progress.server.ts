@@ -5,24 +5,22 @@ import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
 import { db, type Tx } from "~/utils/db.server";
 import { mayTakeCourse } from "./assignments.server";
+import { CURRENT_LESSONS, listCourses } from "./catalogue.server";
 
 // Reading a course and where one person stands in it (shared by the attempt commands, the views and the reports).
 
 export type TestKind = "pre" | "post";
 export type Client = Tx | typeof db;
 
-/** A course and its current lessons, without the lessons' texts (large; only the lesson page reads one). */
+/**
+ * A course and its current lessons. Outside a transaction from the catalogue kept per process (decision 059; frozen),
+ * inside one through the transaction.
+ */
 export async function findCourse(slug: string, client: Client = db) {
-  const course = await client.course.findUnique({
-    where: { slug },
-    include: {
-      lessons: {
-        where: { retired: false },
-        orderBy: { position: "asc" },
-        select: { id: true, slug: true, title: true, position: true },
-      },
-    },
-  });
+  const course =
+    client === db
+      ? (await listCourses()).find((c) => c.slug === slug)
+      : await client.course.findUnique({ where: { slug }, include: { lessons: CURRENT_LESSONS } });
   if (!course) throw refusal(404, "ไม่พบหลักสูตรนี้");
   return course;
 }
@@ -54,9 +52,12 @@ export async function courseProgress(client: Client, personId: number, course: C
   );
 }
 
-export function progressFromRows(
-  course: Pick<Course, "grading" | "passPercent" | "maxPostTestAttempts"> & { lessons: { id: number }[] },
-  attempts: Attempt[],
+/** What progress needs of an attempt (a course list reads only these, on the direct path). */
+export type ProgressAttempt = Pick<Attempt, "id" | "kind" | "submittedAt" | "correctCount" | "totalCount">;
+
+export function progressFromRows<A extends ProgressAttempt>(
+  course: Pick<Course, "grading" | "passPercent" | "maxPostTestAttempts"> & { lessons: readonly { id: number }[] },
+  attempts: A[],
   lessonIdsDone: number[],
 ) {
   const submitted = attempts.filter((a) => a.submittedAt && a.correctCount != null);
