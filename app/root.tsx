@@ -16,6 +16,7 @@ import sarabun600 from "@fontsource/sarabun/600.css";
 import sarabun700 from "@fontsource/sarabun/700.css";
 import { ErrorPage, isConnectionError } from "~/components/error-page";
 import { useNonce } from "~/components/nonce";
+import { PlainLinkNavigation } from "~/components/plain-link";
 import { SiteHeader } from "~/components/site-header";
 import { PublicHeader } from "~/components/public-header";
 import { isPublicPath, navigationFor } from "~/domain/navigation";
@@ -64,8 +65,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {data?.publicPage ? <PublicHeader /> : <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} />}
-        <main id="main">{children}</main>
+        <PlainLinkNavigation>
+          {data?.publicPage ? <PublicHeader /> : <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} />}
+          <main id="main">{children}</main>
+        </PlainLinkNavigation>
         <footer className="site-footer no-print">ระบบสุจริต · เทศบาลนครลำปาง</footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

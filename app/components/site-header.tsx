@@ -1,11 +1,19 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import { useState } from "react";
 import type { NavItem } from "~/domain/navigation";
+import { PlainLink } from "./plain-link";
 
 export type HeaderUser = { name: string; position: string; divisionName: string; roleLabels: string[] };
 
+/** The menu item of the page shown: home only on "/", any other item on its path and the paths below it. */
+function isCurrent(to: string, pathname: string) {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}
+
 export function SiteHeader({ user, nav }: { user: HeaderUser | null; nav: NavItem[] }) {
   const [open, setOpen] = useState(false);
+  // One location for the whole menu (a NavLink per item resolves and matches its own).
+  const { pathname } = useLocation();
   return (
     <header>
       <a className="skip-link" href="#main">
@@ -42,13 +50,21 @@ export function SiteHeader({ user, nav }: { user: HeaderUser | null; nav: NavIte
             </button>
           </div>
           <ul>
-            {nav.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"} onClick={() => setOpen(false)}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
+            {nav.map((item) => {
+              const current = isCurrent(item.to, pathname);
+              return (
+                <li key={item.to}>
+                  <PlainLink
+                    to={item.to}
+                    aria-current={current ? "page" : undefined}
+                    className={current ? "active" : undefined}
+                    onClick={() => setOpen(false)}
+                  >
+                    {item.label}
+                  </PlainLink>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       ) : null}

@@ -1,6 +1,6 @@
 import type { Role } from "./roles";
 
-export type NavItem = { to: string; label: string };
+export type NavItem = { to: `/${string}`; label: string };
 
 const ITEMS: { item: NavItem; roles: readonly Role[] | "everyone" }[] = [
   { item: { to: "/", label: "หน้าหลัก" }, roles: "everyone" },

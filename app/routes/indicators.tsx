@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { formatCount } from "~/domain/numbers";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { PlainLink } from "~/components/plain-link";
 import { PassRateChart } from "~/components/charts";
 import { IndicatorBadge, indicatorValueText, secondaryValueText } from "~/components/indicator-badge";
 import { INDICATOR_KIND_LABELS, INDICATOR_STATUS_LABELS, type IndicatorStatus } from "~/domain/indicators";
@@ -177,7 +178,7 @@ export default function IndicatorsPage() {
               {data.rows.map((r) => (
                 <tr key={r.id} data-item={r.itemNumber} data-kind={r.kind}>
                   <td>
-                    <Link to={`/plan/items/${r.itemNumber}?year=${data.year}`}>{r.itemNumber}</Link>
+                    <PlainLink to={`/plan/items/${r.itemNumber}?year=${data.year}`}>{r.itemNumber}</PlainLink>
                   </td>
                   <td>{r.text.length > 120 ? `${r.text.slice(0, 120)}…` : r.text}</td>
                   <td className="hide-narrow">{INDICATOR_KIND_LABELS[r.kind] ?? r.kind}</td>
@@ -190,9 +191,9 @@ export default function IndicatorsPage() {
                     ) : null}
                     {data.isHr && r.enterable && !data.frozen ? (
                       <div>
-                        <Link to={`/plan/items/${r.itemNumber}?year=${data.year}&entry=${r.id}#entry-${r.id}`}>
+                        <PlainLink to={`/plan/items/${r.itemNumber}?year=${data.year}&entry=${r.id}#entry-${r.id}`}>
                           {r.entry ? "บันทึกผลใหม่" : "บันทึกผล"}
-                        </Link>
+                        </PlainLink>
                       </div>
                     ) : null}
                   </td>

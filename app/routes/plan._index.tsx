@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PlainLink } from "~/components/plain-link";
 import { BudgetChart } from "~/components/charts";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { PlanTargetsTable } from "~/components/plan-targets-table";
@@ -161,7 +162,8 @@ export default function PlanPage() {
                   <tr key={i.number}>
                     <td>{i.number}</td>
                     <td>
-                      <Link to={`/plan/items/${i.number}`}>{i.name}</Link> <span className="muted">({i.kind})</span>
+                      <PlainLink to={`/plan/items/${i.number}`}>{i.name}</PlainLink>{" "}
+                      <span className="muted">({i.kind})</span>
                     </td>
                     <td className="hide-narrow">{i.unit}</td>
                     {data.years.map((y) => (

@@ -145,3 +145,37 @@ describe("HR watches a knowledge indicator", () => {
     await hr.context.close();
   });
 });
+
+describe("links in long lists and the menu (decision 060)", () => {
+  it("navigate inside the page, as Remix's links do, and mark the menu item of the page shown", async () => {
+    const hr = await openPageAs(browser, await createE2ePerson({ roles: ["hr", "staff"] }));
+    await hr.page.goto("/indicators?year=2569");
+    // Set on the window: a full page load would lose it.
+    await hr.page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const stillSameDocument = () =>
+      hr.page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument === true);
+
+    await hr.page
+      .locator('[data-testid="indicators-table"] tr[data-item="5"]')
+      .first()
+      .getByRole("link")
+      .first()
+      .click();
+    await hr.page.waitForURL(/\/plan\/items\/5\?year=2569$/);
+    const itemName = withDb(
+      (sqlite) => (sqlite.prepare(`SELECT name FROM PlanItem WHERE number = 5`).get() as { name: string }).name,
+    );
+    await expect.poll(() => hr.page.getByRole("heading", { level: 1 }).textContent()).toBe(itemName);
+    expect(await stillSameDocument()).toBe(true);
+    // An item page is under /plan: the menu marks "แผนและตัวชี้วัด".
+    const menu = hr.page.getByRole("navigation", { name: "เมนูหลัก" });
+    expect(await menu.locator('[aria-current="page"]').textContent()).toBe("แผนและตัวชี้วัด");
+
+    await menu.getByRole("link", { name: "หลักสูตรของฉัน" }).click();
+    await hr.page.waitForURL(/\/courses$/);
+    await expect.poll(() => menu.locator('[aria-current="page"]').textContent()).toBe("หลักสูตรของฉัน");
+    expect(await stillSameDocument()).toBe(true);
+    hr.assertClean();
+    await hr.context.close();
+  });
+});
