@@ -1,3 +1,4 @@
+import type { PlanItem } from "@prisma/client";
 import { isHr, type Actor } from "~/domain/actor";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { acceptsEntries, entryRule, entryValueText, markCurrentEntries } from "~/domain/indicator-entries";
@@ -8,7 +9,7 @@ import { refusal } from "~/domain/refusal";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { computeIndicators, type IndicatorResult } from "~/models/plan/indicators.server";
 import { allDivisions } from "~/models/people/organization.server";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { entryHistory, recordIndicatorEntry, type EvidenceUpload } from "./indicator-entries.server";
 import { KIND_LABELS } from "./plan-queries.server";
 
@@ -23,7 +24,8 @@ async function closedYears(): Promise<number[]> {
 }
 
 export async function planItemPage(number: number, year: number, actor: Pick<Actor, "roles">) {
-  const item = await db.planItem.findUnique({ where: { number } });
+  // Every item page view: the direct path (decision 054), as /plan reads the items.
+  const [item] = await sqlite.read((sql) => sql.all<PlanItem>(`SELECT * FROM "PlanItem" WHERE "number" = ?`, number));
   if (!item) throw refusal(404, "ไม่พบรายการนี้ในแผน");
   const hr = isHr(actor);
   // The trend: the item's indicators in every plan year, each year computed once (the shown year among them).
@@ -44,7 +46,7 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
             title: true,
             firstName: true,
             lastName: true,
-            division: { select: { name: true } },
+            divisionId: true,
           },
         })
       : [],
@@ -131,7 +133,16 @@ export async function planItemPage(number: number, year: number, actor: Pick<Act
       missingCount: r.missingPersonIds.length,
       missing: r.missingPersonIds.slice(0, MISSING_SHOWN).flatMap((id) => {
         const p = personById.get(id);
-        return p ? [{ id, employeeNumber: p.employeeNumber, name: fullName(p), division: p.division.name }] : [];
+        return p
+          ? [
+              {
+                id,
+                employeeNumber: p.employeeNumber,
+                name: fullName(p),
+                division: divisionName.get(p.divisionId) ?? "",
+              },
+            ]
+          : [];
       }),
       byDivision: r.byDivision
         .map((d) => ({ ...d, name: divisionName.get(d.divisionId) ?? "" }))
