@@ -1,5 +1,6 @@
 import { IndicatorBadge } from "~/components/indicator-badge";
 import type { IndicatorStatus } from "~/domain/indicators";
+import { formatNumber } from "~/domain/numbers";
 
 export type PlanTargetRow = {
   fiscalYear: number;
@@ -12,7 +13,8 @@ export type PlanTargetRow = {
   };
 };
 
-const num = (n: number | null) => (n == null ? "—" : n.toLocaleString("th-TH", { maximumFractionDigits: 2 }));
+// One shared formatter: toLocaleString with options builds a new one per cell.
+const num = (n: number | null) => (n == null ? "—" : formatNumber(n));
 
 /** The plan's own targets (Part 1 §4) year by year, beside what the municipality reached. */
 export function PlanTargetsTable({

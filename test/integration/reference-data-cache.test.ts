@@ -5,6 +5,7 @@ import { allDivisions, listDivisionOptions } from "~/models/people/organization.
 import { assignedCourseIds, yearAssignments } from "~/models/training/assignments.server";
 import { listCourses } from "~/models/training/catalogue.server";
 import { myCourses } from "~/models/training/my-courses.server";
+import { planItems, planOverview } from "~/models/plan/plan-queries.server";
 import { documentsFor } from "~/models/plan/policy-documents.server";
 import { db } from "~/utils/db.server";
 import { createTestPerson } from "../support/factories";
@@ -146,5 +147,17 @@ describe("the published policy documents", () => {
     });
     const read = (await documentsFor(reader.id)).find((d) => d.id === published.id)!;
     expect(read.acknowledgedAt).toEqual(at);
+  });
+});
+
+describe("the plan's items", () => {
+  it("are read once while none changes, and show an item renamed by another process", async () => {
+    const first = await planItems();
+    expect(first.length).toBe(41);
+    expect(await planItems()).toBe(first);
+    const item = first[2]!;
+    writeElsewhere(`UPDATE "PlanItem" SET "name" = ? WHERE "number" = ?`, `${item.name} (ทดสอบ)`, item.number);
+    expect((await planItems()).find((i) => i.number === item.number)!.name).toBe(`${item.name} (ทดสอบ)`);
+    expect((await planOverview()).items.find((i) => i.number === item.number)!.name).toBe(`${item.name} (ทดสอบ)`);
   });
 });

@@ -1,4 +1,3 @@
-import type { PlanItem } from "@prisma/client";
 import { isHr, type Actor } from "~/domain/actor";
 import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { acceptsEntries, entryRule, entryValueText, markCurrentEntries } from "~/domain/indicator-entries";
@@ -9,9 +8,9 @@ import { refusal } from "~/domain/refusal";
 import { formatThaiDateTime } from "~/domain/thai-date";
 import { computeIndicators, type IndicatorResult } from "~/models/plan/indicators.server";
 import { allDivisions } from "~/models/people/organization.server";
-import { db, sqlite } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
 import { entryHistory, recordIndicatorEntry, type EvidenceUpload } from "./indicator-entries.server";
-import { KIND_LABELS } from "./plan-queries.server";
+import { KIND_LABELS, planItems } from "./plan-queries.server";
 
 // /plan/items/:number: the item, its indicators in a year with the people still missing (HR), the trend over the
 // plan's years, and HR's entry forms with the history of entries (decision 013: the newest entry of a year wins).
@@ -24,8 +23,7 @@ async function closedYears(): Promise<number[]> {
 }
 
 export async function planItemPage(number: number, year: number, actor: Pick<Actor, "roles">) {
-  // Every item page view: the direct path (decision 054), as /plan reads the items.
-  const [item] = await sqlite.read((sql) => sql.all<PlanItem>(`SELECT * FROM "PlanItem" WHERE "number" = ?`, number));
+  const item = (await planItems()).find((i) => i.number === number);
   if (!item) throw refusal(404, "ไม่พบรายการนี้ในแผน");
   const hr = isHr(actor);
   // The trend: the item's indicators in every plan year, each year computed once (the shown year among them).

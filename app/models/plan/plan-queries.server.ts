@@ -3,6 +3,7 @@ import { PLAN_FISCAL_YEARS } from "~/domain/fiscal-year";
 import { loadPlan } from "~/content/plan.server";
 import type { PlanItem } from "@prisma/client";
 import { sqlite } from "~/utils/db.server";
+import { keptValue } from "~/utils/versioned-cache.server";
 
 export const KIND_LABELS: Record<string, string> = { project: "โครงการ", activity: "กิจกรรม", measure: "มาตรการ" };
 
@@ -10,12 +11,19 @@ export const KIND_LABELS: Record<string, string> = { project: "โครงก�
 // and validated once per process rather than on every page view.
 let planFile: ReturnType<typeof loadPlan>["plan"] | undefined;
 
+/**
+ * The plan's items in order. Read by /plan and every item page, written only when the plan file is synced: kept per
+ * process until an item changes (decision 059), read on the direct path (decision 054). Frozen.
+ */
+export const planItems = keptValue("plan-items", () =>
+  sqlite.read((sql) => sql.all<PlanItem>(`SELECT * FROM "PlanItem" ORDER BY "number"`)),
+);
+
 export async function planOverview() {
   // Stated totals and dimension titles come from the authored file; items from the database.
   planFile ??= loadPlan().plan;
   const plan = planFile;
-  // Every signed-in person's /plan: the direct path (decision 054).
-  const items = await sqlite.read((sql) => sql.all<PlanItem>(`SELECT * FROM "PlanItem" ORDER BY "number"`));
+  const items = await planItems();
   const withBudget = items.map((i) => ({
     ...i,
     budget: Object.fromEntries(
