@@ -45,6 +45,11 @@ describe("two server processes writing to one database", () => {
       .split(/\s+/)
       .filter(Boolean);
     expect(children).toHaveLength(2);
+    // Each worker runs with the smaller heap settings (decision 061).
+    for (const pid of children) {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      expect(argv).toEqual(expect.arrayContaining(["--max-semi-space-size=8", "--heap-growing-percent=50"]));
+    }
   });
 
   it("keeps every start and every submission, once, with an unbroken audit chain", async () => {

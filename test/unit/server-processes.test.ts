@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workerCount } from "../../server.mjs";
+import { workerCount, workerExecArgv } from "../../server.mjs";
 
 // Decisions 043 and 053: one server process per core unless WEB_CONCURRENCY asks for another number.
 
@@ -15,5 +15,21 @@ describe("how many server processes `npm start` runs", () => {
     expect(workerCount(env({ WEB_CONCURRENCY: "1" }), 8)).toBe(1);
     expect(workerCount(env({ WEB_CONCURRENCY: "3" }), 8)).toBe(3);
     expect(workerCount(env({ WEB_CONCURRENCY: "auto" }), 8)).toBe(8);
+  });
+});
+
+describe("the worker processes' V8 options (decision 061)", () => {
+  it("are the smaller heap settings unless the server was started with its own", () => {
+    expect(workerExecArgv([])).toEqual(["--max-semi-space-size=8", "--heap-growing-percent=50"]);
+    expect(workerExecArgv(["--cpu-prof"])).toEqual([
+      "--max-semi-space-size=8",
+      "--heap-growing-percent=50",
+      "--cpu-prof",
+    ]);
+    expect(workerExecArgv(["--max-semi-space-size=0", "--heap-growing-percent=0"])).toEqual([
+      "--max-semi-space-size=0",
+      "--heap-growing-percent=0",
+    ]);
+    expect(workerExecArgv(["--heap-growing-percent=30"])).toEqual(["--heap-growing-percent=30"]);
   });
 });
