@@ -1,14 +1,9 @@
 import { Form, useLocation } from "@remix-run/react";
 import { useState } from "react";
-import type { NavItem } from "~/domain/navigation";
+import { isCurrentNavItem, type NavItem } from "~/domain/navigation";
 import { PlainLink } from "./plain-link";
 
 export type HeaderUser = { name: string; position: string; divisionName: string; roleLabels: string[] };
-
-/** The menu item of the page shown: home only on "/", any other item on its path and the paths below it. */
-function isCurrent(to: string, pathname: string) {
-  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
-}
 
 export function SiteHeader({ user, nav }: { user: HeaderUser | null; nav: NavItem[] }) {
   const [open, setOpen] = useState(false);
@@ -51,7 +46,7 @@ export function SiteHeader({ user, nav }: { user: HeaderUser | null; nav: NavIte
           </div>
           <ul>
             {nav.map((item) => {
-              const current = isCurrent(item.to, pathname);
+              const current = isCurrentNavItem(item.to, pathname);
               return (
                 <li key={item.to}>
                   <PlainLink

@@ -31,3 +31,8 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
 export function isPublicPath(pathname: string): boolean {
   return pathname === "/report" || pathname.startsWith("/report/");
 }
+
+/** Whether a menu item is the page shown: home only on "/" itself, any other item on its path and the paths below. */
+export function isCurrentNavItem(to: NavItem["to"], pathname: string): boolean {
+  return to === "/" ? pathname === "/" : pathname === to || pathname.startsWith(`${to}/`);
+}

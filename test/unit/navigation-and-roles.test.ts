@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { navigationFor } from "~/domain/navigation";
+import { isCurrentNavItem, navigationFor } from "~/domain/navigation";
 import { isActiveOn, fullName, personnelTypeLabel } from "~/domain/personnel";
 import { hasAnyRole, isRole } from "~/domain/roles";
 
@@ -95,5 +95,17 @@ describe("people", () => {
   it("writes Thai names with the title attached", () => {
     expect(fullName({ title: "นางสาว", firstName: "พิมพ์ชนก", lastName: "วงศ์ลำปาง" })).toBe("นางสาวพิมพ์ชนก วงศ์ลำปาง");
     expect(personnelTypeLabel("contract_employee")).toBe("พนักงานจ้าง");
+  });
+});
+
+describe("the menu item of the page shown", () => {
+  it("is home only on / and any other item on its path and below it, never on a longer name", () => {
+    expect(isCurrentNavItem("/", "/")).toBe(true);
+    expect(isCurrentNavItem("/", "/courses")).toBe(false);
+    expect(isCurrentNavItem("/plan", "/plan")).toBe(true);
+    expect(isCurrentNavItem("/plan", "/plan/items/3")).toBe(true);
+    expect(isCurrentNavItem("/plan", "/planner")).toBe(false);
+    expect(isCurrentNavItem("/hr/courses", "/hr/courses/anti-corruption")).toBe(true);
+    expect(isCurrentNavItem("/hr/courses", "/hr/groups")).toBe(false);
   });
 });
