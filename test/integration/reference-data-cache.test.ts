@@ -61,26 +61,25 @@ describe("the course catalogue", () => {
   });
 });
 
+/** This year's assignment of a course to every person ("all-personnel"), through Prisma. */
+async function assignToEveryone(courseId: number, assignedById: number) {
+  const group = await db.targetGroup.findUniqueOrThrow({ where: { code: "all-personnel" } });
+  await db.courseAssignment.create({
+    data: { courseId, fiscalYear: year, groupId: group.id, assignedAt: new Date(), assignedById },
+  });
+}
+
 describe("a year's course assignments", () => {
   it("follow assignments made and removed, here and by another process", async () => {
     const person = await createTestPerson();
     const [course] = await listCourses();
-    const group = await db.targetGroup.findUniqueOrThrow({ where: { code: "all-personnel" } });
     await db.courseAssignment.deleteMany({ where: { fiscalYear: year } });
     const none = await yearAssignments(year);
     expect(none).toEqual([]);
     expect(await yearAssignments(year)).toBe(none);
     expect(await assignedCourseIds(person.id, year, new Date())).toEqual(new Set());
 
-    await db.courseAssignment.create({
-      data: {
-        courseId: course!.id,
-        fiscalYear: year,
-        groupId: group.id,
-        assignedAt: new Date(),
-        assignedById: person.id,
-      },
-    });
+    await assignToEveryone(course!.id, person.id);
     expect(await assignedCourseIds(person.id, year, new Date())).toEqual(new Set([course!.id]));
     expect((await myCourses(person.id, year)).map((c) => c.slug)).toEqual([course!.slug]);
 
@@ -92,18 +91,9 @@ describe("a year's course assignments", () => {
   it("are kept per year: a change to one year is seen in that year and the other stays right", async () => {
     const person = await createTestPerson();
     const [course] = await listCourses();
-    const group = await db.targetGroup.findUniqueOrThrow({ where: { code: "all-personnel" } });
     await db.courseAssignment.deleteMany({ where: { fiscalYear: { in: [year, year - 1] } } });
     const lastYear = await yearAssignments(year - 1);
-    await db.courseAssignment.create({
-      data: {
-        courseId: course!.id,
-        fiscalYear: year,
-        groupId: group.id,
-        assignedAt: new Date(),
-        assignedById: person.id,
-      },
-    });
+    await assignToEveryone(course!.id, person.id);
     expect((await yearAssignments(year)).map((a) => a.courseId)).toEqual([course!.id]);
     expect(await yearAssignments(year - 1)).toEqual(lastYear);
   });
