@@ -1,6 +1,7 @@
 // Load benchmark (issue 17): an open-loop run at a fixed arrival rate over the busiest pages (staff and HR), some
 // post-test submissions and a bare Remix route (/bench/insert) in the same run, then a closed-loop run to find the
-// saturation throughput; p50/p95 per page and the server's memory (RSS of every server process, sampled each 0.5 s).
+// saturation throughput; p50/p95 per page, the server's memory (RSS of every server process, sampled each 0.5 s) and
+// the CPU time per request of the server and of the client.
 // Usage: npm run build && node bench/load.mjs [rate=25] [seconds=30]
 //   WEB_CONCURRENCY=n server processes (default: one per core, as `npm start`); BENCH_REUSE=1 reuses the demo fixture;
 //   BENCH_SERVER_ROOT / BENCH_DB run another checkout's server.mjs on another database (before/after comparisons);
@@ -119,7 +120,8 @@ const base = `http://127.0.0.1:${port}`;
 // about 48 MB) once per process. "Shared pages counted once" is every process's private pages plus the largest
 // shared set of any one of them: not PSS, which would also split pages with unrelated node processes (this client).
 const kbOf = (text, field) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(text)?.[1] ?? 0);
-function rssMb() {
+/** The server process and its workers. */
+function serverPids() {
   const pids = [server.pid];
   try {
     pids.push(
@@ -133,6 +135,32 @@ function rssMb() {
   } catch {
     /* no children file */
   }
+  return pids;
+}
+
+// CPU time: a fixed workload's CPU per request compares two builds far more steadily than throughput on a shared
+// machine, and the client's share says how much of the machine the measurement itself takes.
+const TICKS_PER_SECOND = 100; // Linux USER_HZ
+function serverCpuMs() {
+  let ticks = 0;
+  for (const pid of serverPids()) {
+    try {
+      // utime and stime: fields 14 and 15, counted after the command name in parentheses.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+const clientCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+function rssMb() {
+  const pids = serverPids();
   let kb = 0;
   let privateKb = 0;
   let sharedKb = 0;
@@ -238,7 +266,15 @@ async function closedLoop(clients, seconds) {
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  return { rate: done / ((performance.now() - started) / 1000), done };
+}
+
+/** CPU milliseconds per request of the server and of this client while `run` sends `requests(result)` requests. */
+async function measuringCpu(run, requests) {
+  const [server0, client0] = [serverCpuMs(), clientCpuMs()];
+  const result = await run();
+  const n = requests(result);
+  return { result, serverMs: (serverCpuMs() - server0) / n, clientMs: (clientCpuMs() - client0) / n };
 }
 
 console.log("bench: one request at a time (median of 5)…");
@@ -252,7 +288,14 @@ console.log(`  ${single.join(" · ")} (ms)`);
 console.log(
   `bench: open loop, ${RATE} requests/s offered for ${SECONDS} s (${process.env.WEB_CONCURRENCY ?? "default"} server processes)…`,
 );
-const open = await openLoop(RATE, SECONDS);
+const {
+  result: open,
+  serverMs: openServerMs,
+  clientMs: openClientMs,
+} = await measuringCpu(
+  () => openLoop(RATE, SECONDS),
+  (r) => r.total,
+);
 const allReads = [...open.byLabel]
   .filter(([label]) => label !== "post-test submit" && label !== "bare route (insert)")
   .flatMap(([, xs]) => xs);
@@ -267,9 +310,20 @@ console.log(
 const openPeak = peak;
 const openOncePeak = oncePeak;
 console.log("bench: saturation (closed loop, 32 clients, 20 s, reads and the bare route)…");
-const saturation = await closedLoop(32, 20);
+const {
+  result: saturation,
+  serverMs: closedServerMs,
+  clientMs: closedClientMs,
+} = await measuringCpu(
+  () => closedLoop(32, 20),
+  (r) => r.done,
+);
 clearInterval(sampler);
-console.log(`saturation throughput: ${saturation.toFixed(1)} requests/s`);
+console.log(`saturation throughput: ${saturation.rate.toFixed(1)} requests/s`);
+console.log(
+  `CPU per request: server ${openServerMs.toFixed(1)} ms at ${RATE} requests/s, ${closedServerMs.toFixed(1)} ms at ` +
+    `saturation; the load client ${openClientMs.toFixed(1)} and ${closedClientMs.toFixed(1)} ms`,
+);
 console.log(
   `server memory (RSS): peak ${openPeak.mb.toFixed(0)} MB during the open loop (${perProcess(openPeak)} MB), ` +
     `${peak.mb.toFixed(0)} MB overall (${perProcess(peak)} MB; ${peak.processes} processes, the first is the primary when there are several)`,
