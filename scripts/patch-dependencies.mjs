@@ -1,65 +1,229 @@
-// Runs after `npm install` / `npm ci` (package.json "postinstall"). Patches @remix-run/router's server build so
-// route matching stops redoing work on every request (decision 054): with the app's 87 routes, flattening and
-// ranking the route tree and compiling each route's path to a RegExp three times per request was 8–18 % of the
-// server's CPU time. The patch memoizes both; what they return is unchanged (same branches, same RegExp source).
-// Idempotent; if the file is not the version this was written against it changes nothing and says so, and
-// test/unit/router-patch.test.ts fails, so a dependency bump cannot drop the patch silently.
+// Runs after `npm install` / `npm ci` (package.json "postinstall"). Patches the server builds of Remix's routing
+// libraries so work that depends only on the app's route tree is done once per build instead of on every request:
+// - @remix-run/router (decision 054): flattening and ranking the 87 routes and compiling each path to a RegExp, three
+//   times per document request, was 8–18 % of the server's CPU time;
+// - @remix-run/server-runtime, @remix-run/react and react-router-dom (decision 062): the route modules map, the
+//   React route tree and the static router's data routes, rebuilt for every page rendered (and with them the route
+//   tree flattened and ranked again, because the memo above is per route array).
+// What they return is unchanged (same objects built from the same build). Idempotent; if a file is not the version
+// this was written against it changes nothing and says so, and test/unit/router-patch.test.ts fails, so a
+// dependency bump cannot drop a patch silently.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const ROUTER_FILE = path.join(root, "node_modules", "@remix-run", "router", "dist", "router.cjs.js");
-export const PATCH_MARKER = "/* sujarit: memoized route matching (decision 054) */";
+export const PATCH_MARKER = "/* sujarit: memoized route matching (decisions 054, 062) */";
+
+// The same routes array (the server's route tree is built once) gives the same ranked branches; each path compiles
+// to its RegExp once.
+const compilePathEdit = {
+  find: "function compilePath(path, caseSensitive, end) {\n",
+  replace:
+    "function compilePath(path, caseSensitive, end) {\n" +
+    '  let sujaritKey = path + "\\u0000" + (caseSensitive === true) + "\\u0000" + (end !== false);\n' +
+    "  let sujaritHit = sujaritCompiledPaths.get(sujaritKey);\n" +
+    "  if (sujaritHit) return sujaritHit;\n" +
+    "  let sujaritCompiled = sujaritCompilePath(path, caseSensitive, end);\n" +
+    "  if (sujaritCompiledPaths.size > 2000) sujaritCompiledPaths.clear();\n" +
+    "  sujaritCompiledPaths.set(sujaritKey, sujaritCompiled);\n" +
+    "  return sujaritCompiled;\n" +
+    "}\n" +
+    "function sujaritCompilePath(path, caseSensitive, end) {\n",
+};
+const rankedBranchesHelper =
+  "const sujaritCompiledPaths = new Map();\n" +
+  "const sujaritBranches = new WeakMap();\n" +
+  "function sujaritRankedBranches(routes) {\n" +
+  "  let branches = sujaritBranches.get(routes);\n" +
+  "  if (!branches) {\n" +
+  "    branches = flattenRoutes(routes);\n" +
+  "    rankRouteBranches(branches);\n" +
+  "    sujaritBranches.set(routes, branches);\n" +
+  "  }\n" +
+  "  return branches;\n" +
+  "}\n";
 
 const edits = [
+  compilePathEdit,
   {
-    // The same routes array (the server's route tree is built once) gives the same ranked branches.
+    // A document request matches its path three times (server runtime, static handler, React render) against the
+    // same route array: the matches for a path are kept per route array (decision 062) and handed out as copies, so
+    // a caller changing its matches or params changes nobody else's.
+    find:
+      "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n" +
+      '  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;\n' +
+      '  let pathname = stripBasename(location.pathname || "/", basename);\n' +
+      "  if (pathname == null) {\n" +
+      "    return null;\n" +
+      "  }\n" +
+      "  let branches = flattenRoutes(routes);\n" +
+      "  rankRouteBranches(branches);\n",
+    replace:
+      `${PATCH_MARKER}\n` +
+      rankedBranchesHelper +
+      "const sujaritMatches = new WeakMap();\n" +
+      "function sujaritCopyMatches(matches) {\n" +
+      "  if (!matches) return matches;\n" +
+      "  let params = matches.length ? { ...matches[0].params } : {};\n" +
+      "  return matches.map((match) => ({ ...match, params }));\n" +
+      "}\n" +
+      "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n" +
+      '  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;\n' +
+      '  let pathname = stripBasename(location.pathname || "/", basename);\n' +
+      "  if (pathname == null) {\n" +
+      "    return null;\n" +
+      "  }\n" +
+      "  let byPath = sujaritMatches.get(routes);\n" +
+      "  if (!byPath) {\n" +
+      "    byPath = new Map();\n" +
+      "    sujaritMatches.set(routes, byPath);\n" +
+      "  }\n" +
+      '  let key = pathname + "\\u0000" + (allowPartial === true);\n' +
+      "  let found = byPath.get(key);\n" +
+      "  if (found === undefined) {\n" +
+      "    found = sujaritMatchRoutesUncached(routes, pathname, allowPartial);\n" +
+      "    if (byPath.size >= 1000) byPath.clear();\n" +
+      "    byPath.set(key, found);\n" +
+      "  }\n" +
+      "  return sujaritCopyMatches(found);\n" +
+      "}\n" +
+      "function sujaritMatchRoutesUncached(routes, pathname, allowPartial) {\n" +
+      "  let branches = sujaritRankedBranches(routes);\n",
+  },
+];
+
+// Decision 054's first version of the patch: undone before the current one is applied to an install that has it.
+const PREVIOUS_MARKER = "/* sujarit: memoized route matching (decision 054) */";
+export const PREVIOUS_ROUTER_EDITS = [
+  {
     find: "  let branches = flattenRoutes(routes);\n  rankRouteBranches(branches);\n",
     replace: "  let branches = sujaritRankedBranches(routes);\n",
   },
-  {
-    find: "function compilePath(path, caseSensitive, end) {\n",
-    replace:
-      "function compilePath(path, caseSensitive, end) {\n" +
-      '  let sujaritKey = path + "\\u0000" + (caseSensitive === true) + "\\u0000" + (end !== false);\n' +
-      "  let sujaritHit = sujaritCompiledPaths.get(sujaritKey);\n" +
-      "  if (sujaritHit) return sujaritHit;\n" +
-      "  let sujaritCompiled = sujaritCompilePath(path, caseSensitive, end);\n" +
-      "  if (sujaritCompiledPaths.size > 2000) sujaritCompiledPaths.clear();\n" +
-      "  sujaritCompiledPaths.set(sujaritKey, sujaritCompiled);\n" +
-      "  return sujaritCompiled;\n" +
-      "}\n" +
-      "function sujaritCompilePath(path, caseSensitive, end) {\n",
-  },
+  compilePathEdit,
   {
     find: "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n",
     replace:
-      `${PATCH_MARKER}\n` +
-      "const sujaritCompiledPaths = new Map();\n" +
-      "const sujaritBranches = new WeakMap();\n" +
-      "function sujaritRankedBranches(routes) {\n" +
-      "  let branches = sujaritBranches.get(routes);\n" +
-      "  if (!branches) {\n" +
-      "    branches = flattenRoutes(routes);\n" +
-      "    rankRouteBranches(branches);\n" +
-      "    sujaritBranches.set(routes, branches);\n" +
-      "  }\n" +
-      "  return branches;\n" +
-      "}\n" +
+      `${PREVIOUS_MARKER}\n` +
+      rankedBranchesHelper +
       "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n",
   },
 ];
 
-export function patchRouter(file = ROUTER_FILE) {
+/** Applies `edits` (each `find` must occur exactly once) to `file` unless `marker` shows it was done. */
+export function patchFile(file, marker, edits) {
   if (!fs.existsSync(file)) return { status: "missing" };
   const source = fs.readFileSync(file, "utf8");
-  if (source.includes(PATCH_MARKER)) return { status: "already patched" };
+  if (source.includes(marker)) return { status: "already patched" };
   if (!edits.every((edit) => source.split(edit.find).length === 2)) return { status: "unexpected version" };
   let patched = source;
   for (const edit of edits) patched = patched.replace(edit.find, () => edit.replace);
   fs.writeFileSync(file, patched);
   return { status: "patched" };
+}
+
+export function patchRouter(file = ROUTER_FILE) {
+  if (fs.existsSync(file)) {
+    const source = fs.readFileSync(file, "utf8");
+    if (
+      source.includes(PREVIOUS_MARKER) &&
+      PREVIOUS_ROUTER_EDITS.every((edit) => source.split(edit.replace).length === 2)
+    ) {
+      let undone = source;
+      for (const edit of [...PREVIOUS_ROUTER_EDITS].reverse()) undone = undone.replace(edit.replace, () => edit.find);
+      fs.writeFileSync(file, undone);
+    }
+  }
+  return patchFile(file, PATCH_MARKER, edits);
+}
+
+// Decision 062: the page render's route tree, once per build.
+export const RENDER_ROUTES_MARKER = "/* sujarit: route tree built once per build (decision 062) */";
+const modules = (...parts) => path.join(root, "node_modules", ...parts);
+export const RENDER_ROUTE_PATCHES = [
+  {
+    // The map from route id to route module, handed to the page render: one per build's routes object.
+    file: modules("@remix-run", "server-runtime", "dist", "entry.js"),
+    edits: [
+      {
+        find: "function createEntryRouteModules(manifest) {\n",
+        replace:
+          `${RENDER_ROUTES_MARKER}\n` +
+          "const sujaritEntryRouteModules = new WeakMap();\n" +
+          "function createEntryRouteModules(manifest) {\n" +
+          "  let modules = sujaritEntryRouteModules.get(manifest);\n" +
+          "  if (!modules) {\n" +
+          "    modules = sujaritCreateEntryRouteModules(manifest);\n" +
+          "    sujaritEntryRouteModules.set(manifest, modules);\n" +
+          "  }\n" +
+          "  return modules;\n" +
+          "}\n" +
+          "function sujaritCreateEntryRouteModules(manifest) {\n",
+      },
+    ],
+  },
+  {
+    // RemixServer's React route tree: one per (manifest routes, route modules, future flags, SPA mode).
+    file: modules("@remix-run", "react", "dist", "server.js"),
+    edits: [
+      {
+        find: "  let routes$1 = routes.createServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);\n",
+        replace:
+          "  let routes$1 = sujaritServerRoutes(manifest.routes, routeModules, context.future, context.isSpaMode);\n",
+      },
+      {
+        find: "function RemixServer({\n",
+        replace:
+          `${RENDER_ROUTES_MARKER}\n` +
+          "const sujaritServerRouteTrees = new WeakMap();\n" +
+          "function sujaritServerRoutes(manifestRoutes, routeModules, future, isSpaMode) {\n" +
+          "  let byModules = sujaritServerRouteTrees.get(manifestRoutes);\n" +
+          "  if (!byModules) {\n" +
+          "    byModules = new WeakMap();\n" +
+          "    sujaritServerRouteTrees.set(manifestRoutes, byModules);\n" +
+          "  }\n" +
+          "  let kept = byModules.get(routeModules);\n" +
+          "  if (kept && kept.future === future && kept.isSpaMode === isSpaMode) return kept.routes;\n" +
+          "  let built = routes.createServerRoutes(manifestRoutes, routeModules, future, isSpaMode);\n" +
+          "  byModules.set(routeModules, { future, isSpaMode, routes: built });\n" +
+          "  return built;\n" +
+          "}\n" +
+          "function RemixServer({\n",
+      },
+    ],
+  },
+  {
+    // The static router's data routes: one per route array, so react-router's matching reuses its ranked branches.
+    file: modules("react-router-dom", "server.js"),
+    edits: [
+      {
+        find:
+          "  let manifest = {};\n" +
+          "  let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);\n",
+        replace:
+          "  let sujaritConverted = sujaritDataRoutes.get(routes);\n" +
+          "  if (!sujaritConverted) {\n" +
+          "    let manifest = {};\n" +
+          "    let dataRoutes = router.UNSAFE_convertRoutesToDataRoutes(routes, reactRouter.UNSAFE_mapRouteProperties, undefined, manifest);\n" +
+          "    sujaritConverted = { manifest, dataRoutes };\n" +
+          "    sujaritDataRoutes.set(routes, sujaritConverted);\n" +
+          "  }\n" +
+          "  let { manifest, dataRoutes } = sujaritConverted;\n",
+      },
+      {
+        find: "function createStaticRouter(routes, context, opts = {}) {\n",
+        replace:
+          `${RENDER_ROUTES_MARKER}\n` +
+          "const sujaritDataRoutes = new WeakMap();\n" +
+          "function createStaticRouter(routes, context, opts = {}) {\n",
+      },
+    ],
+  },
+];
+
+export function patchRenderRoutes() {
+  return RENDER_ROUTE_PATCHES.map(({ file, edits }) => ({ file, ...patchFile(file, RENDER_ROUTES_MARKER, edits) }));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -70,4 +234,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         "left as it is (route matching stays slower; test/unit/router-patch.test.ts will fail)",
     );
   else if (status === "patched") console.log("patch-dependencies: @remix-run/router route matching memoized");
+  for (const result of patchRenderRoutes()) {
+    const shown = path.relative(root, result.file);
+    if (result.status === "unexpected version" || result.status === "missing")
+      console.warn(
+        `patch-dependencies: ${shown} is not the version decision 062 patches; left as it is ` +
+          "(pages rebuild their route tree per request; test/unit/router-patch.test.ts will fail)",
+      );
+    else if (result.status === "patched") console.log(`patch-dependencies: ${shown}: route tree built once per build`);
+  }
 }

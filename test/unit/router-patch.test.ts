@@ -4,7 +4,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import type * as RemixRouter from "@remix-run/router";
-import { PATCH_MARKER, ROUTER_FILE, patchRouter } from "../../scripts/patch-dependencies.mjs";
+import { PATCH_MARKER, PREVIOUS_ROUTER_EDITS, ROUTER_FILE, patchRouter } from "../../scripts/patch-dependencies.mjs";
 
 // The server loads @remix-run/router's CommonJS build; require it the same way.
 const router = createRequire(import.meta.url)(ROUTER_FILE) as typeof RemixRouter;
@@ -56,6 +56,19 @@ describe("the route-matching patch (decision 054)", () => {
     expect(router.matchPath({ path: "/Hr", caseSensitive: false }, "/hr")).not.toBeNull();
   });
 
+  it("hands out matches a caller may change without changing the next caller's", () => {
+    const first = router.matchRoutes(routes, "/courses/ethics/attempts/17")!;
+    (first[0]!.params as Record<string, string>).slug = "changed";
+    first.pop();
+    const second = router.matchRoutes(routes, "/courses/ethics/attempts/17")!;
+    expect(second.map((m) => m.route.id)).toEqual(["root", "attempt"]);
+    expect(second.at(-1)!.params).toEqual({ slug: "ethics", attemptId: "17" });
+    // As without the patch: every match of one result shares the one params object.
+    expect(second[0]!.params).toBe(second[1]!.params);
+    expect(router.matchRoutes(routes, "/base/courses", "/base")?.at(-1)?.route.id).toBe("courses");
+    expect(router.matchRoutes(routes, "/other/courses", "/base")).toBeNull();
+  });
+
   it("leaves a file it does not recognise as it is, and patches a recognised one once", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "router-patch-"));
     const unknown = path.join(dir, "unknown.js");
@@ -64,22 +77,34 @@ describe("the route-matching patch (decision 054)", () => {
     expect(fs.readFileSync(unknown, "utf8")).toBe("module.exports = {};\n");
 
     const known = path.join(dir, "router.cjs.js");
-    fs.writeFileSync(
-      known,
-      [
-        "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {",
-        "  let branches = flattenRoutes(routes);",
-        "  rankRouteBranches(branches);",
-        "}",
-        "function compilePath(path, caseSensitive, end) {",
-        "}",
-        "",
-      ].join("\n"),
-    );
+    const original = [
+      "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {",
+      '  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;',
+      '  let pathname = stripBasename(location.pathname || "/", basename);',
+      "  if (pathname == null) {",
+      "    return null;",
+      "  }",
+      "  let branches = flattenRoutes(routes);",
+      "  rankRouteBranches(branches);",
+      "}",
+      "function compilePath(path, caseSensitive, end) {",
+      "}",
+      "",
+    ].join("\n");
+    fs.writeFileSync(known, original);
     expect(patchRouter(known).status).toBe("patched");
     const once = fs.readFileSync(known, "utf8");
     expect(once).toContain("sujaritRankedBranches(routes)");
+    expect(once).toContain("sujaritMatchRoutesUncached(routes, pathname, allowPartial)");
     expect(patchRouter(known).status).toBe("already patched");
+    expect(fs.readFileSync(known, "utf8")).toBe(once);
+
+    // An install patched by the first version of the patch (decision 054 alone) is brought to the current one.
+    let firstVersion = original;
+    for (const edit of PREVIOUS_ROUTER_EDITS) firstVersion = firstVersion.replace(edit.find, () => edit.replace);
+    expect(firstVersion).toContain("(decision 054) */");
+    fs.writeFileSync(known, firstVersion);
+    expect(patchRouter(known).status).toBe("patched");
     expect(fs.readFileSync(known, "utf8")).toBe(once);
   });
 });
