@@ -2,7 +2,7 @@ import type { Actor } from "~/domain/actor";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { courseDueDate, daysUntil, homeScope, waitingItems } from "~/domain/home";
 import { refusal } from "~/domain/refusal";
-import { db, sqlite } from "~/utils/db.server";
+import { sqlite } from "~/utils/db.server";
 import { myCourses } from "~/models/training/my-courses.server";
 import { ordersWaitingCounts } from "~/models/orders/order-queries.server";
 import { allDivisions, topLevelMap } from "~/models/people/organization.server";
@@ -28,16 +28,18 @@ import {
 
 /** Item 16's yearly No Gift declaration: due when the person is in its target group and has not declared this year. */
 async function noGiftDue(personId: number, fiscalYear: number, now: Date): Promise<boolean> {
-  const indicator = await db.planIndicator.findFirst({
-    where: { itemNumber: 16, instrument: "no-gift-declaration" },
-    select: { targetGroupCode: true },
-  });
-  if (!indicator?.targetGroupCode) return false;
-  const declared = await db.noGiftDeclaration.findUnique({
-    where: { personId_fiscalYear: { personId, fiscalYear } },
-    select: { id: true },
-  });
-  return !declared && (await isMember(indicator.targetGroupCode, personId, now));
+  // One direct read (decision 062): the home page is the page everyone opens.
+  const [row] = await sqlite.read((sql) =>
+    sql.all<{ targetGroupCode: string | null; declared: number }>(
+      `SELECT (SELECT "targetGroupCode" FROM "PlanIndicator"
+               WHERE "itemNumber" = 16 AND "instrument" = 'no-gift-declaration' ORDER BY "id" LIMIT 1) AS "targetGroupCode",
+              EXISTS (SELECT 1 FROM "NoGiftDeclaration" WHERE "personId" = ? AND "fiscalYear" = ?) AS "declared"`,
+      personId,
+      fiscalYear,
+    ),
+  );
+  if (!row?.targetGroupCode) return false;
+  return row.declared === 0 && (await isMember(row.targetGroupCode, personId, now));
 }
 
 export async function homePage(actor: Actor, now = new Date()) {

@@ -3,7 +3,7 @@ import { ORDER_STATUSES, delegatesTo, isInForce } from "~/domain/delegation";
 import { fiscalYearRange } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { bangkokMidnightUtc, toCommonEraYear } from "~/domain/thai-date";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { listDivisionOptions } from "~/models/people/organization.server";
 import { activeWhere } from "~/models/people/people-queries.server";
 import { ORDER_INCLUDE } from "./order-store.server";
@@ -84,60 +84,76 @@ export async function listOrders(
   });
 }
 
-/** Orders waiting for this person's signature (they are the delegator). */
-const toSignWhere = (personId: number) => ({ delegatorId: personId, status: "submitted" });
+// The inbox's rules as SQL conditions on "DelegationOrder" o, written once: the home page and the tabs count with
+// them on the direct path (decision 054), and the lists read the orders they select.
+type OrderCondition = { where: string; args: (number | string | Date)[] };
 
-export async function ordersToSign(personId: number) {
-  return db.delegationOrder.findMany({
-    where: toSignWhere(personId),
-    include: LIST_INCLUDE,
-    orderBy: { submittedAt: "asc" },
-  });
-}
+/** Orders waiting for this person's signature (they are the delegator). */
+const toSign = (personId: number): OrderCondition => ({
+  where: `o."delegatorId" = ? AND o."status" = 'submitted'`,
+  args: [personId],
+});
 
 /**
  * Orders circulated to this person that they have not acknowledged yet: only ones still in force (not revoked,
  * superseded or past their end date) and never their own (they wrote or signed it). Issue 12 item 7.
  */
-const toAcknowledgeWhere = (personId: number, now: Date) => ({
-  recipients: { some: { personId, acknowledgedAt: null } },
-  status: "circulated",
-  circulatedAt: { not: null },
-  delegatorId: { not: personId },
-  authorId: { not: personId },
-  OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }],
+const toAcknowledge = (personId: number, now: Date): OrderCondition => ({
+  where: `o."status" = 'circulated' AND o."circulatedAt" IS NOT NULL
+    AND o."delegatorId" <> ? AND o."authorId" <> ?
+    AND (o."effectiveUntil" IS NULL OR o."effectiveUntil" > ?)
+    AND EXISTS (SELECT 1 FROM "DelegationAcknowledgement" r
+                WHERE r."orderId" = o."id" AND r."personId" = ? AND r."acknowledgedAt" IS NULL)`,
+  args: [personId, personId, now, personId],
 });
 
-export async function ordersToAcknowledge(personId: number, now = new Date()) {
-  return db.delegationOrder.findMany({
-    where: toAcknowledgeWhere(personId, now),
-    include: LIST_INCLUDE,
-    orderBy: { circulatedAt: "desc" },
-  });
+/** Drafts this person is writing or has sent to be signed. */
+const drafts = (personId: number): OrderCondition => ({
+  where: `o."authorId" = ? AND o."status" IN ('draft', 'submitted')`,
+  args: [personId],
+});
+
+/** How many orders meet each condition: one direct read. */
+async function countOrders<K extends string>(conditions: Record<K, OrderCondition>): Promise<Record<K, number>> {
+  const entries = Object.entries(conditions) as [K, OrderCondition][];
+  const [row] = await sqlite.read((sql) =>
+    sql.all<Record<K, number>>(
+      `SELECT ${entries.map(([name, c]) => `(SELECT COUNT(*) FROM "DelegationOrder" o WHERE ${c.where}) AS "${name}"`).join(", ")}`,
+      ...entries.flatMap(([, c]) => c.args),
+    ),
+  );
+  return Object.fromEntries(entries.map(([name]) => [name, Number(row![name])])) as Record<K, number>;
+}
+
+/** The orders meeting a condition, with what the lists show, in `orderBy`'s order; no read of orders when none do. */
+async function ordersWhere(condition: OrderCondition, orderBy: Prisma.DelegationOrderOrderByWithRelationInput) {
+  const ids = await sqlite.read((sql) =>
+    sql.all<{ id: number }>(`SELECT o."id" FROM "DelegationOrder" o WHERE ${condition.where}`, ...condition.args),
+  );
+  if (!ids.length) return [];
+  return db.delegationOrder.findMany({ where: { id: { in: ids.map((o) => o.id) } }, include: LIST_INCLUDE, orderBy });
+}
+
+export function ordersToSign(personId: number) {
+  return ordersWhere(toSign(personId), { submittedAt: "asc" });
+}
+
+export function ordersToAcknowledge(personId: number, now = new Date()) {
+  return ordersWhere(toAcknowledge(personId, now), { circulatedAt: "desc" });
 }
 
 /** How many orders wait for this person's signature and acknowledgement (the home page shows counts only). */
-export async function ordersWaitingCounts(personId: number, now = new Date()) {
-  const [toSign, toAcknowledge] = await Promise.all([
-    db.delegationOrder.count({ where: toSignWhere(personId) }),
-    db.delegationOrder.count({ where: toAcknowledgeWhere(personId, now) }),
-  ]);
-  return { toSign, toAcknowledge };
+export function ordersWaitingCounts(personId: number, now = new Date()) {
+  return countOrders({ toSign: toSign(personId), toAcknowledge: toAcknowledge(personId, now) });
 }
 
-const draftsWhere = (personId: number) => ({ authorId: personId, status: { in: ["draft", "submitted"] } });
-
-export async function myDrafts(personId: number) {
-  return db.delegationOrder.findMany({
-    where: draftsWhere(personId),
-    include: LIST_INCLUDE,
-    orderBy: { updatedAt: "desc" },
-  });
+export function myDrafts(personId: number) {
+  return ordersWhere(drafts(personId), { updatedAt: "desc" });
 }
 
 /** How many drafts this person is writing or has sent to be signed (the tab's count when the list is not shown). */
-export function myDraftCount(personId: number) {
-  return db.delegationOrder.count({ where: draftsWhere(personId) });
+export async function myDraftCount(personId: number) {
+  return (await countOrders({ drafts: drafts(personId) })).drafts;
 }
 
 export type OrderListRow = Awaited<ReturnType<typeof listOrders>>[number];

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 
 export type PeopleFilter = {
   q?: string;
@@ -51,11 +51,18 @@ export async function searchPeople(filter: PeopleFilter) {
   return { total, page, pageSize, pageCount: Math.max(1, Math.ceil(total / pageSize)), people };
 }
 
-export async function countActiveByPersonnelType(divisionIds?: number[]) {
-  const rows = await db.person.groupBy({
-    by: ["personnelType"],
-    where: { AND: [activeWhere(), divisionIds ? { divisionId: { in: divisionIds } } : {}] },
-    _count: { _all: true },
-  });
-  return rows.map((r) => ({ personnelType: r.personnelType, count: r._count._all }));
+export async function countActiveByPersonnelType(divisionIds?: number[], now = new Date()) {
+  // On the home page of HR and every manager: one direct read (decision 062), the same conditions as activeWhere.
+  const rows = await sqlite.read((sql) =>
+    sql.all<{ personnelType: string; count: number }>(
+      `SELECT "personnelType", COUNT(*) AS "count" FROM "Person"
+       WHERE "deactivatedAt" IS NULL AND "activeFrom" <= ? AND ("activeUntil" IS NULL OR "activeUntil" > ?)
+       ${divisionIds ? `AND "divisionId" IN (SELECT value FROM json_each(?))` : ""}
+       GROUP BY "personnelType"`,
+      now,
+      now,
+      ...(divisionIds ? [JSON.stringify(divisionIds)] : []),
+    ),
+  );
+  return rows.map((r) => ({ personnelType: r.personnelType, count: Number(r.count) }));
 }
