@@ -86,3 +86,11 @@ export function indicatorList<R extends ListedIndicator>(
   const rows = scoped.filter((r) => (!dimension || r.dimension === dimension) && (!status || r.status === status));
   return { counts, rows };
 }
+
+/** How much of an indicator's text the list shows; the item page has the whole of it. */
+export const INDICATOR_TEXT_SHOWN = 120;
+
+/** `text` cut to `max` characters with an ellipsis when longer. */
+export function excerpt(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

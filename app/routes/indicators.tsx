@@ -180,7 +180,7 @@ export default function IndicatorsPage() {
                   <td>
                     <PlainLink to={`/plan/items/${r.itemNumber}?year=${data.year}`}>{r.itemNumber}</PlainLink>
                   </td>
-                  <td>{r.text.length > 120 ? `${r.text.slice(0, 120)}…` : r.text}</td>
+                  <td>{r.text}</td>
                   <td className="hide-narrow">{INDICATOR_KIND_LABELS[r.kind] ?? r.kind}</td>
                   <td className="indicator-value">
                     {indicatorValueText(r)}
@@ -192,7 +192,7 @@ export default function IndicatorsPage() {
                     {data.isHr && r.enterable && !data.frozen ? (
                       <div>
                         <PlainLink to={`/plan/items/${r.itemNumber}?year=${data.year}&entry=${r.id}#entry-${r.id}`}>
-                          {r.entry ? "บันทึกผลใหม่" : "บันทึกผล"}
+                          {r.hasEntry ? "บันทึกผลใหม่" : "บันทึกผล"}
                         </PlainLink>
                       </div>
                     ) : null}

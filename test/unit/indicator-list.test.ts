@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { forDivision, indicatorList, indicatorListFilters, type ListedIndicator } from "~/domain/indicator-list";
+import {
+  INDICATOR_TEXT_SHOWN,
+  excerpt,
+  forDivision,
+  indicatorList,
+  indicatorListFilters,
+  type ListedIndicator,
+} from "~/domain/indicator-list";
 
 // The /indicators list's rules (issue 10): they live in app/domain, not in the route.
 
@@ -64,5 +71,14 @@ describe("the indicators list", () => {
     expect(scoped.counts.in_progress).toBe(1);
     expect(scoped.rows).toEqual([count]);
     expect(indicatorList(all, { dimension: 1, status: "", division: null }, false).rows).toHaveLength(1);
+  });
+});
+
+describe("the list's excerpt of an indicator's text", () => {
+  it("keeps a text of at most the shown length and cuts a longer one with an ellipsis", () => {
+    const shown = "ก".repeat(INDICATOR_TEXT_SHOWN);
+    expect(excerpt(shown, INDICATOR_TEXT_SHOWN)).toBe(shown);
+    expect(excerpt(`${shown}ข`, INDICATOR_TEXT_SHOWN)).toBe(`${shown}…`);
+    expect(excerpt("", INDICATOR_TEXT_SHOWN)).toBe("");
   });
 });

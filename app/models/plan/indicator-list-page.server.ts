@@ -1,6 +1,6 @@
 import { isHr, type Actor } from "~/domain/actor";
 import { acceptsEntries } from "~/domain/indicator-entries";
-import { indicatorList, indicatorListFilters } from "~/domain/indicator-list";
+import { INDICATOR_TEXT_SHOWN, excerpt, indicatorList, indicatorListFilters } from "~/domain/indicator-list";
 import { fullName } from "~/domain/personnel";
 import { listDivisionOptions } from "~/models/people/organization.server";
 import { computationDate, computeIndicators, frozenResults } from "./indicators.server";
@@ -28,6 +28,23 @@ export async function indicatorListPage(actor: Pick<Actor, "roles">, year: numbe
     closing,
     divisions: divisions.filter((d) => d.depth === 0),
     counts,
-    rows: rows.map(({ missingPersonIds: _m, byDivision: _b, ...r }) => ({ ...r, enterable: acceptsEntries(r) })),
+    // What the table and the knowledge chart show, not the whole result: the rows are most of the page's data, sent
+    // twice (the markup and the data the browser hydrates from), so the full texts and entries stay on the server.
+    rows: rows.map((r) => ({
+      id: r.id,
+      itemNumber: r.itemNumber,
+      itemName: r.kind === "knowledge" ? r.itemName : null,
+      text: excerpt(r.text, INDICATOR_TEXT_SHOWN),
+      kind: r.kind,
+      rule: r.rule,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+      ...(r.valueText ? { valueText: r.valueText } : {}),
+      ...(r.secondary ? { secondary: r.secondary } : {}),
+      status: r.status,
+      hasEntry: r.entry != null,
+      enterable: acceptsEntries(r),
+    })),
   };
 }
