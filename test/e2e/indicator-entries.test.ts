@@ -48,6 +48,13 @@ describe("HR records an indicator the app cannot compute", () => {
     await hr.page.goto(`/indicators?year=${thisYear}`);
     const saved = hr.page.locator('tr[data-item="17"]').filter({ hasText: "คะแนน 86.4" });
     expect(await saved.locator(".badge").textContent()).toBe("บรรลุ");
+    // With an entry recorded, the row offers a new one.
+    expect(await saved.getByRole("link", { name: "บันทึกผลใหม่" }).count()).toBe(1);
+    // The knowledge chart's numbers name each item (the list's data carries the item names of knowledge rows only).
+    const chartNumbers = hr.page.locator(".chart-numbers li");
+    expect(await chartNumbers.count()).toBeGreaterThan(0);
+    for (const text of await chartNumbers.allTextContents())
+      expect(text).toMatch(/^ลำดับที่ \d+ [\u0E00-\u0E7F(].*: ผ่าน /);
     await screenshot(hr.page, "indicator-entry-indicators-desktop");
     await saved.screenshot({ path: "screenshots/indicator-entry-indicators-row.png" });
     hr.assertClean();
