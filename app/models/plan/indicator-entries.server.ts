@@ -97,21 +97,6 @@ export async function recordIndicatorEntry(
   });
 }
 
-const ENTRY_SELECT = {
-  id: true,
-  indicatorId: true,
-  fiscalYear: true,
-  value: true,
-  achieved: true,
-  participants: true,
-  instrumentUsed: true,
-  note: true,
-  evidenceUrl: true,
-  enteredAt: true,
-  enteredBy: { select: { id: true, title: true, firstName: true, lastName: true } },
-  evidenceFile: { select: { id: true, fileName: true, size: true, mimeType: true } },
-} as const;
-
 export type LatestEntry = {
   id: number;
   indicatorId: number;
@@ -140,30 +125,23 @@ type LatestEntryRow = Omit<LatestEntry, "achieved" | "enteredAt" | "enteredBy" |
   fileMimeType: string | null;
 };
 
-/**
- * The entry in force for each indicator in a year: the latest one recorded. One read with who entered it and the
- * evidence file's name on the direct path (decision 054): the indicators read it again after every write.
- */
-export async function latestEntries(fiscalYear: number, indicatorIds?: number[]): Promise<Map<number, LatestEntry>> {
-  const rows = await sqlite.read((sql) =>
-    sql.all<LatestEntryRow>(
-      `SELECT e."id", e."indicatorId", e."fiscalYear", e."value", e."achieved", e."participants", e."instrumentUsed",
-              e."note", e."evidenceUrl", e."enteredAt",
-              p."id" AS "byId", p."title" AS "byTitle", p."firstName" AS "byFirstName", p."lastName" AS "byLastName",
-              f."id" AS "fileId", f."fileName", f."size" AS "fileSize", f."mimeType" AS "fileMimeType"
-       FROM "IndicatorEntry" e
-       JOIN "Person" p ON p."id" = e."enteredById"
-       LEFT JOIN "EvidenceFile" f ON f."id" = e."evidenceFileId"
-       WHERE e."fiscalYear" = ? ${indicatorIds ? `AND e."indicatorId" IN (SELECT value FROM json_each(?))` : ""}
-       ORDER BY e."enteredAt", e."id"`,
-      fiscalYear,
-      ...(indicatorIds ? [JSON.stringify(indicatorIds)] : []),
-    ),
-  );
-  return new Map(
-    rows.map((r) => [
-      r.indicatorId,
-      {
+/** Entries matching `where` (on "IndicatorEntry" e) with who entered them and the evidence file's name, in `order`. */
+function entryRows(where: string, args: (string | number)[], order: string): Promise<LatestEntry[]> {
+  return sqlite.read((sql) =>
+    sql
+      .all<LatestEntryRow>(
+        `SELECT e."id", e."indicatorId", e."fiscalYear", e."value", e."achieved", e."participants", e."instrumentUsed",
+                e."note", e."evidenceUrl", e."enteredAt",
+                p."id" AS "byId", p."title" AS "byTitle", p."firstName" AS "byFirstName", p."lastName" AS "byLastName",
+                f."id" AS "fileId", f."fileName", f."size" AS "fileSize", f."mimeType" AS "fileMimeType"
+         FROM "IndicatorEntry" e
+         JOIN "Person" p ON p."id" = e."enteredById"
+         LEFT JOIN "EvidenceFile" f ON f."id" = e."evidenceFileId"
+         WHERE ${where}
+         ORDER BY ${order}`,
+        ...args,
+      )
+      .map((r) => ({
         id: r.id,
         indicatorId: r.indicatorId,
         fiscalYear: r.fiscalYear,
@@ -179,18 +157,33 @@ export async function latestEntries(fiscalYear: number, indicatorIds?: number[])
           r.fileId == null
             ? null
             : { id: r.fileId, fileName: r.fileName!, size: r.fileSize!, mimeType: r.fileMimeType! },
-      },
-    ]),
+      })),
   );
 }
 
-/** Every entry recorded for the indicators, newest first (superseded ones included). */
+/**
+ * The entry in force for each indicator in a year: the latest one recorded. One read with who entered it and the
+ * evidence file's name on the direct path (decision 054): the indicators read it again after every write.
+ */
+export async function latestEntries(fiscalYear: number, indicatorIds?: number[]): Promise<Map<number, LatestEntry>> {
+  const rows = await entryRows(
+    `e."fiscalYear" = ? ${indicatorIds ? `AND e."indicatorId" IN (SELECT value FROM json_each(?))` : ""}`,
+    [fiscalYear, ...(indicatorIds ? [JSON.stringify(indicatorIds)] : [])],
+    `e."enteredAt", e."id"`,
+  );
+  return new Map(rows.map((r) => [r.indicatorId, r]));
+}
+
+/**
+ * Every entry recorded for the indicators, newest first (superseded ones included): on every item page HR opens, so
+ * the same direct read (decision 062).
+ */
 export function entryHistory(indicatorIds: number[]) {
-  return db.indicatorEntry.findMany({
-    where: { indicatorId: { in: indicatorIds } },
-    select: ENTRY_SELECT,
-    orderBy: [{ enteredAt: "desc" }, { id: "desc" }],
-  });
+  return entryRows(
+    `e."indicatorId" IN (SELECT value FROM json_each(?))`,
+    [JSON.stringify(indicatorIds)],
+    `e."enteredAt" DESC, e."id" DESC`,
+  );
 }
 
 /** An evidence file with its bytes, for download. */

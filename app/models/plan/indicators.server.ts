@@ -86,6 +86,11 @@ export function computationDate(fiscalYear: number, now = new Date()) {
 
 /** Results of a year HR has closed, exactly as they were frozen; null for a year still open. */
 export async function frozenResults(fiscalYear: number, itemNumber?: number) {
+  // Most pages ask about a year still open: that answer is one direct read (decision 062).
+  const closed = await sqlite.read(
+    (sql) => sql.all(`SELECT 1 FROM "FiscalYearClosure" WHERE "fiscalYear" = ?`, fiscalYear).length > 0,
+  );
+  if (!closed) return null;
   const closure = await db.fiscalYearClosure.findUnique({
     where: { fiscalYear },
     include: { results: true, closedBy: true },
