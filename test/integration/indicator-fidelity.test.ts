@@ -256,7 +256,16 @@ describe("plan-level targets (Part 1 §4)", () => {
       ).status,
     ).toBe(200);
     targets = await planLevelTargets();
-    expect(targets.baseline?.value).toBe(12);
+    expect(targets.baseline).toMatchObject({
+      value: 12,
+      source: "รายงานศูนย์ปฏิบัติการฯ ปี 2565",
+      enteredBy: `${hr.title}${hr.firstName} ${hr.lastName}`,
+    });
+    // A newer baseline for the same year replaces the older one.
+    expect((await post(cookie, "/plan/targets", { intent: "baseline", value: "14", source: "ฉบับแก้ไข" })).status).toBe(
+      200,
+    );
+    expect((await planLevelTargets()).baseline).toMatchObject({ value: 14, source: "ฉบับแก้ไข" });
     const y2568 = targets.rows.find((r) => r.fiscalYear === 2568)!;
     expect([y2568.ita.score, y2568.ita.status]).toEqual([86, "met"]);
     expect(targets.rows.find((r) => r.fiscalYear === 2570)!.ita.target).toBe(90);

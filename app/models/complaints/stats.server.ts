@@ -12,7 +12,7 @@ import {
   median,
 } from "~/domain/complaints";
 import { PLAN_FISCAL_YEARS, fiscalYearOf } from "~/domain/fiscal-year";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 
 // Public numbers of the complaint channel (/report/stats) and the counts the plan's indicators read.
 // Nothing here can pick out a case: categories under 5 cases are folded into "อื่น ๆ".
@@ -27,16 +27,18 @@ export function complaintCountForFiscalYear(fiscalYear: number): Promise<number>
  * target), and when the register received its first case (a year before it has no data, not zero cases).
  */
 export async function foundedCorruptionCaseCounts(fiscalYears: readonly number[]) {
-  const [cases, first] = await Promise.all([
-    db.complaint.findMany({
-      where: { fiscalYear: { in: [...fiscalYears] }, status: "closed", category: "corruption" },
-      select: { fiscalYear: true, status: true, category: true, outcome: true },
-    }),
-    db.complaint.findFirst({ orderBy: { receivedAt: "asc" }, select: { receivedAt: true } }),
-  ]);
+  // On /plan for everyone who opens it: one direct read (decision 062).
+  const { cases, first } = await sqlite.read((sql) => ({
+    cases: sql.all<{ fiscalYear: number; status: string; category: string | null; outcome: string | null }>(
+      `SELECT "fiscalYear", "status", "category", "outcome" FROM "Complaint"
+       WHERE "fiscalYear" IN (SELECT value FROM json_each(?)) AND "status" = 'closed' AND "category" = 'corruption'`,
+      JSON.stringify(fiscalYears),
+    ),
+    first: sql.all<{ receivedAt: string | null }>(`SELECT MIN("receivedAt") AS "receivedAt" FROM "Complaint"`)[0],
+  }));
   const counts = new Map(fiscalYears.map((year) => [year, 0]));
   for (const c of cases) if (isFoundedCorruption(c)) counts.set(c.fiscalYear, (counts.get(c.fiscalYear) ?? 0) + 1);
-  return { counts, firstReceivedAt: first?.receivedAt ?? null };
+  return { counts, firstReceivedAt: first?.receivedAt ? new Date(first.receivedAt) : null };
 }
 
 export async function publicStatsPage(requestedYear: number | null, now = new Date()) {

@@ -15,7 +15,7 @@ import { refusal } from "~/domain/refusal";
 import { baselineSchema, localTargetSchema } from "~/schemas/plan-targets";
 import { writeAudit } from "~/utils/audit.server";
 import { foundedCorruptionCaseCounts } from "~/models/complaints/stats.server";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { validate } from "~/utils/forms";
 
 // Plan-level targets (ITA ramp, corruption cases against 2565), HR's local targets where the plan states none,
@@ -85,20 +85,31 @@ export async function foundedCorruptionCases(fiscalYears: readonly number[]): Pr
 /** The plan-level targets year by year beside the actual values, for /plan. */
 export async function planLevelTargets(now = new Date()) {
   const targets = planTargets();
-  const [itaEntries, casesByYear] = await Promise.all([
-    db.indicatorEntry.findMany({
-      where: { indicator: { instrument: "ita-score" } },
-      orderBy: [{ enteredAt: "asc" }, { id: "asc" }],
-      select: { fiscalYear: true, value: true },
-    }),
+  // /plan is read by everyone: the ITA entries and the baseline in one direct read (decision 062).
+  const [{ itaEntries, baselineRow }, casesByYear] = await Promise.all([
+    sqlite.read((sql) => ({
+      itaEntries: sql.all<{ fiscalYear: number; value: number | null }>(
+        `SELECT e."fiscalYear", e."value" FROM "IndicatorEntry" e JOIN "PlanIndicator" i ON i."id" = e."indicatorId"
+         WHERE i."instrument" = 'ita-score' ORDER BY e."enteredAt", e."id"`,
+      ),
+      baselineRow: sql
+        .all<{ value: number; source: string; enteredAt: string; title: string; firstName: string; lastName: string }>(
+          `SELECT b."value", b."source", b."enteredAt", p."title", p."firstName", p."lastName"
+           FROM "PlanBaseline" b JOIN "Person" p ON p."id" = b."enteredById"
+           WHERE b."metric" = ? AND b."year" = ? ORDER BY b."enteredAt" DESC, b."id" DESC LIMIT 1`,
+          CASE_BASELINE_METRIC,
+          targets.caseBaselineYear,
+        )
+        .map((b) => ({
+          value: b.value,
+          source: b.source,
+          enteredAt: new Date(b.enteredAt),
+          enteredBy: { title: b.title, firstName: b.firstName, lastName: b.lastName },
+        }))[0],
+    })),
     foundedCorruptionCases(PLAN_FISCAL_YEARS),
   ]);
   const itaByYear = new Map(itaEntries.filter((e) => e.value != null).map((e) => [e.fiscalYear, e.value!]));
-  const baselineRow = await db.planBaseline.findFirst({
-    where: { metric: CASE_BASELINE_METRIC, year: targets.caseBaselineYear },
-    orderBy: [{ enteredAt: "desc" }, { id: "desc" }],
-    include: { enteredBy: { select: { title: true, firstName: true, lastName: true } } },
-  });
   const baseline = baselineRow?.value ?? null;
   const rows = [];
   for (const year of PLAN_FISCAL_YEARS) {
