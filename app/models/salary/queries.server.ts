@@ -3,7 +3,7 @@ import { standingDecision } from "~/domain/salary-review";
 import { salaryStatus, supervisorStatusLabel } from "~/domain/salary-status";
 import { resultKey, roundStage, type CommitteeKind, type IncreaseType } from "~/domain/salary-review";
 import { fullName } from "~/domain/personnel";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { topLevelMap } from "~/models/people/organization.server";
 
 // Read models for the salary-step pages. Who may see what is decided here, next to the queries. A committee and
@@ -162,17 +162,22 @@ export async function roundOverview(roundId: number, now = new Date()) {
 
 /** The committees a person sits on, newest round first. */
 export async function myCommittees(personId: number) {
-  const seats = await db.committeeMember.findMany({
-    where: { personId },
-    include: { committee: { include: { round: true } } },
-    orderBy: { id: "desc" },
-  });
+  // On /salary for everyone: one direct read (decision 062) instead of the seats, committees and rounds in turn.
+  const seats = await sqlite.read((sql) =>
+    sql.all<{ committeeId: number; kind: string; role: string; roundTitle: string; publishedAt: string | null }>(
+      `SELECT m."committeeId", c."kind", m."role", r."title" AS "roundTitle", r."publishedAt"
+       FROM "CommitteeMember" m JOIN "SalaryCommittee" c ON c."id" = m."committeeId"
+       JOIN "SalaryRound" r ON r."id" = c."roundId"
+       WHERE m."personId" = ? ORDER BY m."id" DESC`,
+      personId,
+    ),
+  );
   return seats.map((s) => ({
     committeeId: s.committeeId,
-    kind: s.committee.kind as CommitteeKind,
+    kind: s.kind as CommitteeKind,
     role: s.role,
-    roundTitle: s.committee.round.title,
-    published: s.committee.round.publishedAt != null,
+    roundTitle: s.roundTitle,
+    published: s.publishedAt != null,
   }));
 }
 

@@ -18,6 +18,7 @@ import { computationDate } from "~/models/plan/indicators.server";
 import { divisionAndDescendantIds, listDivisionOptions, topLevelMap } from "~/models/people/organization.server";
 import { rosterForMembership } from "~/models/people/target-groups.server";
 import { coursePopulation, coursePopulations } from "./assignments.server";
+import { listCourses } from "./catalogue.server";
 import {
   attemptHolders,
   personResults,
@@ -37,21 +38,24 @@ export function assertHr(viewer: Viewer) {
   if (!isHr(viewer)) throw refusal(403, "เฉพาะงานบุคคลและผู้ดูแลระบบเท่านั้นที่ดูผลการอบรมได้");
 }
 
-const REPORT_COURSE = {
-  id: true,
-  slug: true,
-  title: true,
-  passPercent: true,
-  grading: true,
-  lessons: { where: { retired: false }, select: { id: true } },
-} as const;
-
 type ReportCourse = { id: number; slug: string; title: string; passPercent: number; grading: string } & {
   lessons: { id: number }[];
 };
 
+/** The courses in their order with their current lessons, from the kept catalogue (decisions 059, 062). */
+async function reportCourses(): Promise<ReportCourse[]> {
+  return (await listCourses()).map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    title: c.title,
+    passPercent: c.passPercent,
+    grading: c.grading,
+    lessons: c.lessons.map((l) => ({ id: l.id })),
+  }));
+}
+
 async function findReportCourse(slug: string): Promise<ReportCourse> {
-  const course = await db.course.findUnique({ where: { slug }, select: REPORT_COURSE });
+  const course = (await reportCourses()).find((c) => c.slug === slug);
   if (!course) throw refusal(404, "ไม่พบหลักสูตรนี้");
   return course;
 }
@@ -83,7 +87,7 @@ function summaryOf({ population, results, statusOf }: Standing) {
 
 /** A course's summary for the year (a row of /hr/courses); null when there is no such course. */
 export async function courseReport(courseSlug: string, fiscalYear: number) {
-  const course = await db.course.findUnique({ where: { slug: courseSlug }, select: REPORT_COURSE });
+  const course = (await reportCourses()).find((c) => c.slug === courseSlug);
   if (!course) return null;
   return { course, summary: summaryOf(await courseStanding(course, fiscalYear)) };
 }
@@ -91,7 +95,7 @@ export async function courseReport(courseSlug: string, fiscalYear: number) {
 /** /hr/courses: every course's summary for the year. */
 export async function coursesPage(fiscalYear: number, viewer: Viewer) {
   assertHr(viewer);
-  const courses = await db.course.findMany({ orderBy: { sortOrder: "asc" }, select: REPORT_COURSE });
+  const courses = await reportCourses();
   const populations = await coursePopulations(
     courses.map((c) => c.id),
     fiscalYear,
@@ -190,7 +194,7 @@ async function divisionOfPerson() {
 export async function completionPage(fiscalYear: number, viewer: Viewer) {
   assertHr(viewer);
   const [courses, divisions] = await Promise.all([
-    db.course.findMany({ orderBy: { sortOrder: "asc" }, select: REPORT_COURSE }),
+    reportCourses(),
     db.division.findMany({ orderBy: { sortOrder: "asc" } }),
   ]);
   const topOf = topLevelMap(divisions);
