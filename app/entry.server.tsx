@@ -28,7 +28,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = withoutNulBytes();
+          const body = wholeDocumentWithoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           responseHeaders.set("X-Frame-Options", "DENY");
           // X-Content-Type-Options, Referrer-Policy, the CSP and HSTS: server.mjs, for every response.
@@ -55,14 +55,23 @@ export default function handleRequest(
 }
 
 /**
- * React 18.3.1's stream writer flushes its whole 2 KiB buffer when a multi-byte character does not fit at the
- * end, leaving one or two zero bytes in the HTML; Thai text (3 bytes a character) hits this on most pages.
- * HTML never contains NUL, so dropping those bytes restores the exact text (docs/decisions/009).
+ * The document in one piece, without NUL bytes.
+ * - React writes the document in 2 KiB pieces. The app streams nothing (no Suspense, no defer), so each piece only
+ *   cost a write through the web stream, the compressor and the socket: one piece instead (decision 062). The pieces
+ *   are React's own views, each a new buffer, so keeping them until the end is safe.
+ * - React 18.3.1's stream writer flushes its whole 2 KiB buffer when a multi-byte character does not fit at the end,
+ *   leaving one or two zero bytes in the HTML; Thai text (3 bytes a character) hits this on most pages. HTML never
+ *   contains NUL, so dropping those bytes restores the exact text (docs/decisions/009).
  */
-function withoutNulBytes() {
+function wholeDocumentWithoutNulBytes() {
+  const pieces: Buffer[] = [];
   return new Transform({
     transform(chunk: Uint8Array, _encoding, callback) {
-      callback(null, dropNulBytes(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+      pieces.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      callback();
+    },
+    flush(callback) {
+      callback(null, dropNulBytes(Buffer.concat(pieces)));
     },
   });
 }
