@@ -5,7 +5,7 @@ import { fiscalYearOf } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { fieldRefusal, refusal } from "~/domain/refusal";
 import { writeAudit } from "~/utils/audit.server";
-import { db, type Tx } from "~/utils/db.server";
+import { db, sqlite, type Tx } from "~/utils/db.server";
 import { keptPerVersion } from "~/utils/versioned-cache.server";
 import { groupIdsOf, groupsWithCounts, unionOfGroups } from "~/models/people/target-groups.server";
 
@@ -223,7 +223,17 @@ export async function mayTakeCourse(
   fiscalYear: number,
   at: Date,
 ): Promise<boolean> {
-  if (await db.attempt.findFirst({ where: { personId, courseId, fiscalYear }, select: { id: true } })) return true;
+  // Already begun: one direct read (decision 062), on every course page.
+  const begun = await sqlite.read(
+    (sql) =>
+      sql.all(
+        `SELECT 1 FROM "Attempt" WHERE "personId" = ? AND "courseId" = ? AND "fiscalYear" = ? LIMIT 1`,
+        personId,
+        courseId,
+        fiscalYear,
+      ).length > 0,
+  );
+  if (begun) return true;
   return (await assignedCourseIds(personId, fiscalYear, at)).has(courseId);
 }
 

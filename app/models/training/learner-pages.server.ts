@@ -3,7 +3,7 @@ import { courseStatus } from "~/domain/course-status";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { correctNeededToPass, percent } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
-import { db } from "~/utils/db.server";
+import { db, sqlite } from "~/utils/db.server";
 import { renderMarkdown } from "~/utils/markdown.server";
 import { finalizeIfExpired, loadAttempt } from "./attempt-store.server";
 import { courseProgress, findCourseFor, reviewOpenFor, type TestKind } from "./progress.server";
@@ -18,9 +18,15 @@ export async function coursePage(slug: string, viewer: Viewer, now = new Date())
   const fiscalYear = fiscalYearOf(now);
   const [progress, certificate] = await Promise.all([
     courseProgress(db, viewer.personId, course, fiscalYear),
-    db.certificate.findUnique({
-      where: { personId_courseId_fiscalYear: { personId: viewer.personId, courseId: course.id, fiscalYear } },
-    }),
+    sqlite.read(
+      (sql) =>
+        sql.all<{ code: string }>(
+          `SELECT "code" FROM "Certificate" WHERE "personId" = ? AND "courseId" = ? AND "fiscalYear" = ?`,
+          viewer.personId,
+          course.id,
+          fiscalYear,
+        )[0],
+    ),
   ]);
   const attempts = [progress.pre, ...progress.posts].filter((a): a is NonNullable<typeof a> => Boolean(a));
   return {

@@ -3,7 +3,7 @@ import { attemptFeedbackOpen, nextStep } from "~/domain/course-status";
 import { fiscalYearOf } from "~/domain/fiscal-year";
 import { countingAttempt, isPass, type Grading } from "~/domain/quiz";
 import { refusal } from "~/domain/refusal";
-import { db, type Tx } from "~/utils/db.server";
+import { db, sqlite, type Tx } from "~/utils/db.server";
 import { mayTakeCourse } from "./assignments.server";
 import { CURRENT_LESSONS, listCourses } from "./catalogue.server";
 
@@ -36,20 +36,65 @@ export async function findCourseFor(slug: string, personId: number, now = new Da
   return course;
 }
 
-/** Where a person stands in one course in one fiscal year. */
+type AttemptRow = Omit<Attempt, "startedAt" | "deadlineAt" | "submittedAt" | "timedOut" | "passed"> & {
+  startedAt: string;
+  deadlineAt: string | null;
+  submittedAt: string | null;
+  timedOut: number;
+  passed: number | null;
+};
+
+const dateOrNull = (text: string | null) => (text == null ? null : new Date(text));
+
+/**
+ * Where a person stands in one course in one fiscal year. Inside a transaction through it; outside, one direct read
+ * (decision 062): every course page reads it.
+ */
 export async function courseProgress(client: Client, personId: number, course: CourseWithLessons, fiscalYear: number) {
-  const [attempts, lessonsDone] = await Promise.all([
-    client.attempt.findMany({ where: { personId, courseId: course.id, fiscalYear }, orderBy: { id: "asc" } }),
-    client.lessonProgress.findMany({
-      where: { personId, fiscalYear, lessonId: { in: course.lessons.map((l) => l.id) } },
-      select: { lessonId: true },
-    }),
-  ]);
-  return progressFromRows(
-    course,
-    attempts,
-    lessonsDone.map((l) => l.lessonId),
-  );
+  const lessonIds = course.lessons.map((l) => l.id);
+  const { attempts, lessonsDone } =
+    client === db
+      ? await sqlite.read((sql) => ({
+          attempts: sql
+            .all<AttemptRow>(
+              `SELECT "id", "personId", "courseId", "kind", "fiscalYear", "number", "startedAt", "deadlineAt",
+                      "submittedAt", "timedOut", "correctCount", "totalCount", "passed"
+               FROM "Attempt" WHERE "personId" = ? AND "courseId" = ? AND "fiscalYear" = ? ORDER BY "id"`,
+              personId,
+              course.id,
+              fiscalYear,
+            )
+            .map((a): Attempt => ({
+              ...a,
+              startedAt: new Date(a.startedAt),
+              deadlineAt: dateOrNull(a.deadlineAt),
+              submittedAt: dateOrNull(a.submittedAt),
+              timedOut: a.timedOut !== 0,
+              passed: a.passed == null ? null : a.passed !== 0,
+            })),
+          lessonsDone: sql
+            .all<{ lessonId: number }>(
+              `SELECT "lessonId" FROM "LessonProgress"
+               WHERE "personId" = ? AND "fiscalYear" = ? AND "lessonId" IN (SELECT value FROM json_each(?))`,
+              personId,
+              fiscalYear,
+              JSON.stringify(lessonIds),
+            )
+            .map((l) => l.lessonId),
+        }))
+      : {
+          attempts: await client.attempt.findMany({
+            where: { personId, courseId: course.id, fiscalYear },
+            orderBy: { id: "asc" },
+          }),
+          lessonsDone: (
+            await client.lessonProgress.findMany({
+              where: { personId, fiscalYear, lessonId: { in: lessonIds } },
+              select: { lessonId: true },
+            })
+          ).map((l) => l.lessonId),
+        };
+  return progressFromRows(course, attempts, lessonsDone);
 }
 
 /** What progress needs of an attempt (a course list reads only these, on the direct path). */
