@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isOverdue as complaintOverdue } from "~/domain/complaints";
 import { fiscalYearOf } from "~/domain/fiscal-year";
+import { fullName } from "~/domain/personnel";
 import { appraisalWaiting, measureOverdue } from "~/domain/home";
 import { complaintRules } from "~/content/complaint-rules.server";
 import { allDivisions } from "~/models/people/organization.server";
@@ -12,6 +13,7 @@ import {
   ordersToSign,
   ordersWaitingCounts,
 } from "~/models/orders/order-queries.server";
+import { toOrderRow } from "~/models/orders/order-rows.server";
 import { countActiveByPersonnelType } from "~/models/people/people-queries.server";
 import {
   appraisalsWaiting,
@@ -53,7 +55,9 @@ describe("the home page's counts read on the direct path (decision 062)", () => 
     const ack = async (o: { id: number }, acknowledgedAt: Date | null) =>
       db.delegationAcknowledgement.create({ data: { orderId: o.id, personId: me.id, acknowledgedAt } });
 
-    await order({ status: "submitted", delegatorId: me.id, submittedAt: days(-2) }); // to sign
+    const first = await order({ status: "submitted", delegatorId: me.id, submittedAt: days(-2) }); // to sign
+    await db.delegationDelegate.create({ data: { orderId: first.id, position: 1, personId: other.id } });
+    await db.delegationDelegate.create({ data: { orderId: first.id, position: 2, positionTitle: "ผู้อำนวยการกองคลัง" } });
     await order({ status: "submitted", delegatorId: me.id, submittedAt: days(-1) }); // to sign
     await order({ status: "draft", delegatorId: me.id }); // not yet sent: not to sign
     await ack(await order({ ...circulated }), null); // to acknowledge
@@ -71,6 +75,15 @@ describe("the home page's counts read on the direct path (decision 062)", () => 
     expect(await myDraftCount(me.id)).toBe(2);
     const toSign = await ordersToSign(me.id);
     expect(toSign.map((o) => o.submittedAt!.getTime())).toEqual([days(-2).getTime(), days(-1).getTime()]);
+    // The list's row names the unit, the delegator and the delegates (a person, or the holder of a position).
+    const divisionName = (await db.division.findUniqueOrThrow({ where: { id: division } })).name;
+    expect(toOrderRow(toSign[0]!, now)).toMatchObject({
+      divisionName,
+      delegatorName: fullName(me),
+      delegates: `${fullName(other)}, ผู้ดำรงตำแหน่งผู้อำนวยการกองคลัง`,
+      status: "submitted",
+    });
+    expect(toOrderRow(toSign[1]!, now).delegates).toBe("");
     expect((await ordersToAcknowledge(me.id, now)).map((o) => o.effectiveUntil?.getTime() ?? null)).toEqual(
       expect.arrayContaining([null, days(10).getTime()]),
     );

@@ -1,10 +1,10 @@
-import type { Prisma } from "@prisma/client";
+import type { DelegationOrder, Prisma } from "@prisma/client";
 import { ORDER_STATUSES, delegatesTo, isInForce } from "~/domain/delegation";
 import { fiscalYearRange } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { bangkokMidnightUtc, toCommonEraYear } from "~/domain/thai-date";
 import { db, sqlite } from "~/utils/db.server";
-import { listDivisionOptions } from "~/models/people/organization.server";
+import { allDivisions, listDivisionOptions } from "~/models/people/organization.server";
 import { activeWhere } from "~/models/people/people-queries.server";
 import { ORDER_INCLUDE } from "./order-store.server";
 
@@ -33,12 +33,50 @@ export async function orderFormOptions() {
 
 export type OrderFilter = { divisionId?: number; status?: string; year?: number; delegate?: string; q?: string };
 
-const LIST_INCLUDE = {
-  issuingDivision: true,
-  delegator: true,
-  delegates: { include: { person: true } },
-  _count: { select: { recipients: true } },
-} satisfies Prisma.DelegationOrderInclude;
+type PersonName = { title: string; firstName: string; lastName: string };
+
+/** A listed order with what the lists show of it: the issuing unit, the delegator and the delegates by name. */
+export type OrderListRow = DelegationOrder & {
+  issuingDivision: { name: string };
+  delegator: PersonName;
+  delegates: { person: PersonName | null; positionTitle: string | null }[];
+};
+
+/**
+ * The orders with their list details: unit names from the kept divisions and the people's names in one direct read
+ * (decision 062), instead of four reads through the client for every list.
+ */
+async function withListDetails(orders: DelegationOrder[]): Promise<OrderListRow[]> {
+  if (!orders.length) return [];
+  const [divisions, { delegates, people }] = await Promise.all([
+    allDivisions(),
+    sqlite.read((sql) => {
+      const delegates = sql.all<{ orderId: number; personId: number | null; positionTitle: string | null }>(
+        `SELECT "orderId", "personId", "positionTitle" FROM "DelegationDelegate"
+         WHERE "orderId" IN (SELECT value FROM json_each(?)) ORDER BY "id"`,
+        JSON.stringify(orders.map((o) => o.id)),
+      );
+      const personIds = [
+        ...new Set([...orders.map((o) => o.delegatorId), ...delegates.flatMap((d) => d.personId ?? [])]),
+      ];
+      const people = sql.all<PersonName & { id: number }>(
+        `SELECT "id", "title", "firstName", "lastName" FROM "Person" WHERE "id" IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(personIds),
+      );
+      return { delegates, people };
+    }),
+  ]);
+  const divisionName = new Map(divisions.map((d) => [d.id, d.name]));
+  const person = new Map(people.map((p) => [p.id, p]));
+  return orders.map((o) => ({
+    ...o,
+    issuingDivision: { name: divisionName.get(o.issuingDivisionId) ?? "" },
+    delegator: person.get(o.delegatorId)!,
+    delegates: delegates
+      .filter((d) => d.orderId === o.id)
+      .map((d) => ({ person: d.personId == null ? null : person.get(d.personId)!, positionTitle: d.positionTitle })),
+  }));
+}
 
 export async function listOrders(
   filter: OrderFilter,
@@ -76,12 +114,13 @@ export async function listOrders(
     });
   }
   if (filter.q) and.push({ OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] });
-  return db.delegationOrder.findMany({
-    where: { AND: and },
-    include: LIST_INCLUDE,
-    orderBy: [{ year: "desc" }, { number: "desc" }, { updatedAt: "desc" }],
-    take: 200,
-  });
+  return withListDetails(
+    await db.delegationOrder.findMany({
+      where: { AND: and },
+      orderBy: [{ year: "desc" }, { number: "desc" }, { updatedAt: "desc" }],
+      take: 200,
+    }),
+  );
 }
 
 // The inbox's rules as SQL conditions on "DelegationOrder" o, written once: the home page and the tabs count with
@@ -131,7 +170,7 @@ async function ordersWhere(condition: OrderCondition, orderBy: Prisma.Delegation
     sql.all<{ id: number }>(`SELECT o."id" FROM "DelegationOrder" o WHERE ${condition.where}`, ...condition.args),
   );
   if (!ids.length) return [];
-  return db.delegationOrder.findMany({ where: { id: { in: ids.map((o) => o.id) } }, include: LIST_INCLUDE, orderBy });
+  return withListDetails(await db.delegationOrder.findMany({ where: { id: { in: ids.map((o) => o.id) } }, orderBy }));
 }
 
 export function ordersToSign(personId: number) {
@@ -155,8 +194,6 @@ export function myDrafts(personId: number) {
 export async function myDraftCount(personId: number) {
   return (await countOrders({ drafts: drafts(personId) })).drafts;
 }
-
-export type OrderListRow = Awaited<ReturnType<typeof listOrders>>[number];
 
 /** Powers a person holds by delegation on a date, from the orders in force then. */
 export async function powersHeldBy(personId: number, at: Date) {
