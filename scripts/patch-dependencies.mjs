@@ -45,21 +45,22 @@ const rankedBranchesHelper =
   "  return branches;\n" +
   "}\n";
 
+// matchRoutesImpl's opening, up to where it ranks the branches: kept as it is, the memo goes after it.
+const matchRoutesHead =
+  "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n" +
+  '  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;\n' +
+  '  let pathname = stripBasename(location.pathname || "/", basename);\n' +
+  "  if (pathname == null) {\n" +
+  "    return null;\n" +
+  "  }\n";
+
 const edits = [
   compilePathEdit,
   {
     // A document request matches its path three times (server runtime, static handler, React render) against the
     // same route array: the matches for a path are kept per route array (decision 062) and handed out as copies, so
     // a caller changing its matches or params changes nobody else's.
-    find:
-      "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n" +
-      '  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;\n' +
-      '  let pathname = stripBasename(location.pathname || "/", basename);\n' +
-      "  if (pathname == null) {\n" +
-      "    return null;\n" +
-      "  }\n" +
-      "  let branches = flattenRoutes(routes);\n" +
-      "  rankRouteBranches(branches);\n",
+    find: matchRoutesHead + "  let branches = flattenRoutes(routes);\n" + "  rankRouteBranches(branches);\n",
     replace:
       `${PATCH_MARKER}\n` +
       rankedBranchesHelper +
@@ -69,12 +70,7 @@ const edits = [
       "  let params = matches.length ? { ...matches[0].params } : {};\n" +
       "  return matches.map((match) => ({ ...match, params }));\n" +
       "}\n" +
-      "function matchRoutesImpl(routes, locationArg, basename, allowPartial) {\n" +
-      '  let location = typeof locationArg === "string" ? parsePath(locationArg) : locationArg;\n' +
-      '  let pathname = stripBasename(location.pathname || "/", basename);\n' +
-      "  if (pathname == null) {\n" +
-      "    return null;\n" +
-      "  }\n" +
+      matchRoutesHead +
       "  let byPath = sujaritMatches.get(routes);\n" +
       "  if (!byPath) {\n" +
       "    byPath = new Map();\n" +
