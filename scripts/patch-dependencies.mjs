@@ -4,8 +4,10 @@
 //   times per document request, was 8–18 % of the server's CPU time;
 // - @remix-run/server-runtime, @remix-run/react and react-router-dom (decision 062): the route modules map, the
 //   React route tree and the static router's data routes, rebuilt for every page rendered (and with them the route
-//   tree flattened and ranked again, because the memo above is per route array).
-// What they return is unchanged (same objects built from the same build). Idempotent; if a file is not the version
+//   tree flattened and ranked again, because the memo above is per route array);
+// - @remix-run/server-runtime and @remix-run/router again (decision 063): each loader's request copied twice to take
+//   out "?index" and "?_data" that were not there, and each loader's JSON read back from its Response's body stream.
+// What they return is unchanged (same objects built from the same build, the same data). Idempotent; if a file is not the version
 // this was written against it changes nothing and says so, and test/unit/router-patch.test.ts fails, so a
 // dependency bump cannot drop a patch silently.
 import fs from "node:fs";
@@ -222,6 +224,61 @@ export function patchRenderRoutes() {
   return RENDER_ROUTE_PATCHES.map(({ file, edits }) => ({ file, ...patchFile(file, RENDER_ROUTES_MARKER, edits) }));
 }
 
+// Decision 063: a loader's request and data without copies. Remix copies the request twice for every loader to drop
+// "?index" and "?_data" (two `new Request`s, each with its own AbortSignal, even when neither is in the URL), and its
+// document render reads each loader's data back by streaming the JSON text `json()` just wrote through a Response
+// body, decoding and parsing it. A request without a body and without either word in its URL is handed on as it is;
+// the data is parsed from the text `json()` made, the same text the body holds (the body stays unread).
+export const LOADER_DATA_MARKER = "/* sujarit: loader requests and data without copies (decision 063) */";
+export const LOADER_DATA_PATCHES = [
+  {
+    file: modules("@remix-run", "server-runtime", "dist", "data.js"),
+    edits: [
+      {
+        find: "function stripIndexParam(request) {\n  let url = new URL(request.url);\n",
+        replace:
+          `${LOADER_DATA_MARKER}\n` +
+          "function stripIndexParam(request) {\n" +
+          '  if (request.body == null && !request.url.includes("index")) return request;\n' +
+          "  let url = new URL(request.url);\n",
+      },
+      {
+        find: "function stripDataParam(request) {\n  let url = new URL(request.url);\n",
+        replace:
+          "function stripDataParam(request) {\n" +
+          '  if (request.body == null && !request.url.includes("_data")) return request;\n' +
+          "  let url = new URL(request.url);\n",
+      },
+    ],
+  },
+  {
+    file: ROUTER_FILE,
+    edits: [
+      {
+        find: "  return new Response(JSON.stringify(data), _extends({}, responseInit, {\n    headers\n  }));\n};\n",
+        replace:
+          "  let sujaritText = JSON.stringify(data);\n" +
+          "  let sujaritResponse = new Response(sujaritText, _extends({}, responseInit, {\n    headers\n  }));\n" +
+          "  if (sujaritText !== undefined) sujaritJsonTexts.set(sujaritResponse, sujaritText);\n" +
+          "  return sujaritResponse;\n" +
+          "};\n" +
+          `${LOADER_DATA_MARKER}\n` +
+          "const sujaritJsonTexts = new WeakMap();\n",
+      },
+      {
+        find: "          data = await result.json();\n",
+        replace:
+          "          let sujaritText = result.bodyUsed ? undefined : sujaritJsonTexts.get(result);\n" +
+          "          data = sujaritText !== undefined ? JSON.parse(sujaritText) : await result.json();\n",
+      },
+    ],
+  },
+];
+
+export function patchLoaderData() {
+  return LOADER_DATA_PATCHES.map(({ file, edits }) => ({ file, ...patchFile(file, LOADER_DATA_MARKER, edits) }));
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { status } = patchRouter();
   if (status === "unexpected version")
@@ -238,5 +295,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
           "(pages rebuild their route tree per request; test/unit/router-patch.test.ts will fail)",
       );
     else if (result.status === "patched") console.log(`patch-dependencies: ${shown}: route tree built once per build`);
+  }
+  for (const result of patchLoaderData()) {
+    const shown = path.relative(root, result.file);
+    if (result.status === "unexpected version" || result.status === "missing")
+      console.warn(
+        `patch-dependencies: ${shown} is not the version decision 063 patches; left as it is ` +
+          "(loaders' requests and data are copied per request; test/unit/loader-data-patch.test.ts will fail)",
+      );
+    else if (result.status === "patched")
+      console.log(`patch-dependencies: ${shown}: loader requests and data without copies`);
   }
 }

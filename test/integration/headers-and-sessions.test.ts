@@ -67,6 +67,30 @@ describe("Cache-Control", () => {
   });
 });
 
+describe("public files", () => {
+  it("serves the site's own files with their cache lifetimes, and every other path as a page", async () => {
+    const icon = await app.client().get("/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
+    expect(await icon.text()).toContain("<svg");
+
+    const page = await (await app.client().get("/login")).text();
+    const asset = page.match(/\/build\/[^"]+\.js/)?.[0];
+    expect(asset).toBeTruthy();
+    const script = await app.client().get(asset!);
+    expect(script.status).toBe(200);
+    expect(script.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+
+    // A missing file under a public folder, and a path no file is named after, are the app's own "not found" page.
+    for (const path of ["/build/no-such-file.js", "/favicon.svg/no-such-file", "/no-such-page"]) {
+      const missing = await app.client().get(path);
+      expect(missing.status, path).toBe(404);
+      expect(await missing.text(), path).toContain("<html");
+    }
+  });
+});
+
 describe("absolute session lifetime", () => {
   it("ends a session 12 hours after sign-in even when it was used all along", async () => {
     const person = await createTestPerson();

@@ -49,6 +49,10 @@ describe("two server processes writing to one database", () => {
     for (const pid of children) {
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       expect(argv).toEqual(expect.arrayContaining(["--max-semi-space-size=8", "--heap-growing-percent=50"]));
+      // …and at most two malloc arenas (decision 063).
+      expect(fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain(
+        `MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? "2"}`,
+      );
     }
   });
 

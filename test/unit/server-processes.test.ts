@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { workerCount, workerExecArgv } from "../../server.mjs";
+import { workerCount, workerEnv, workerExecArgv } from "../../server.mjs";
 
 // Decisions 043 and 053: one server process per core unless WEB_CONCURRENCY asks for another number.
 
@@ -31,5 +31,12 @@ describe("the worker processes' V8 options (decision 061)", () => {
       "--heap-growing-percent=0",
     ]);
     expect(workerExecArgv(["--heap-growing-percent=30"])).toEqual(["--heap-growing-percent=30"]);
+  });
+});
+
+describe("the worker processes' malloc arenas (decision 063)", () => {
+  it("are at most two unless the server was started with its own MALLOC_ARENA_MAX", () => {
+    expect(workerEnv(env({}))).toEqual({ MALLOC_ARENA_MAX: "2" });
+    expect(workerEnv(env({ MALLOC_ARENA_MAX: "4" }))).toEqual({});
   });
 });

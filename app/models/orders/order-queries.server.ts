@@ -1,9 +1,10 @@
-import type { DelegationOrder, Prisma } from "@prisma/client";
+import type { DelegationOrder } from "@prisma/client";
 import { ORDER_STATUSES, delegatesTo, isInForce } from "~/domain/delegation";
 import { fiscalYearRange } from "~/domain/fiscal-year";
 import { fullName } from "~/domain/personnel";
 import { bangkokMidnightUtc, toCommonEraYear } from "~/domain/thai-date";
 import { db, sqlite } from "~/utils/db.server";
+import { modelRows } from "~/utils/model-rows.server";
 import { allDivisions, listDivisionOptions } from "~/models/people/organization.server";
 import { activeWhere } from "~/models/people/people-queries.server";
 import { ORDER_INCLUDE } from "./order-store.server";
@@ -78,49 +79,64 @@ async function withListDetails(orders: DelegationOrder[]): Promise<OrderListRow[
   }));
 }
 
+/** Every order the viewer may read that meets the filters, newest number first (at most 200): one direct read. */
 export async function listOrders(
   filter: OrderFilter,
   viewer: { personId: number; mayReadDrafts: boolean },
   now = new Date(),
 ) {
-  const and: Prisma.DelegationOrderWhereInput[] = [];
+  const conditions: string[] = [];
+  const args: unknown[] = [];
+  const and = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    args.push(...values);
+  };
   // Others' drafts stay private to their author, their delegator and HR.
-  if (!viewer.mayReadDrafts) {
-    and.push({ OR: [{ signedAt: { not: null } }, { authorId: viewer.personId }, { delegatorId: viewer.personId }] });
-  }
-  if (filter.divisionId) and.push({ issuingDivisionId: filter.divisionId });
-  if (filter.status === "expired") and.push({ status: { in: ["signed", "circulated"] }, effectiveUntil: { lte: now } });
+  if (!viewer.mayReadDrafts)
+    and(`(t."signedAt" IS NOT NULL OR t."authorId" = ? OR t."delegatorId" = ?)`, viewer.personId, viewer.personId);
+  if (filter.divisionId) and(`t."issuingDivisionId" = ?`, filter.divisionId);
+  if (filter.status === "expired") and(`t."status" IN ('signed', 'circulated') AND t."effectiveUntil" <= ?`, now);
   else if (filter.status && (ORDER_STATUSES as readonly string[]).includes(filter.status)) {
-    and.push({ status: filter.status });
+    and(`t."status" = ?`, filter.status);
     // "ลงนามแล้ว"/"แจ้งเวียนแล้ว" means still in its period; a passed end date is "หมดอายุแล้ว".
     if (filter.status === "signed" || filter.status === "circulated")
-      and.push({ OR: [{ effectiveUntil: null }, { effectiveUntil: { gt: now } }] });
+      and(`(t."effectiveUntil" IS NULL OR t."effectiveUntil" > ?)`, now);
   }
   if (filter.year) {
+    // An order without a number yet (a draft) belongs to the year it was written in.
     const ce = toCommonEraYear(filter.year);
-    and.push({
-      OR: [
-        { year: filter.year },
-        { year: null, createdAt: { gte: bangkokMidnightUtc(ce, 1, 1), lt: bangkokMidnightUtc(ce + 1, 1, 1) } },
-      ],
-    });
+    and(
+      `(t."year" = ? OR (t."year" IS NULL AND t."createdAt" >= ? AND t."createdAt" < ?))`,
+      filter.year,
+      bangkokMidnightUtc(ce, 1, 1),
+      bangkokMidnightUtc(ce + 1, 1, 1),
+    );
   }
-  if (filter.delegate) {
-    const person = await db.person.findUnique({ where: { employeeNumber: filter.delegate } });
-    and.push({
-      delegates: {
-        some: { OR: [{ personId: person?.id ?? -1 }, ...(person ? [{ positionTitle: person.position }] : [])] },
-      },
-    });
-  }
-  if (filter.q) and.push({ OR: [{ title: { contains: filter.q } }, { body: { contains: filter.q } }] });
-  return withListDetails(
-    await db.delegationOrder.findMany({
-      where: { AND: and },
-      orderBy: [{ year: "desc" }, { number: "desc" }, { updatedAt: "desc" }],
-      take: 200,
-    }),
-  );
+  // The words searched for are taken as they are: % and _ match themselves, not any text.
+  const pattern = filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  if (pattern) and(`(t."title" LIKE ? ESCAPE '\\' OR t."body" LIKE ? ESCAPE '\\')`, pattern, pattern);
+  const orders = await sqlite.read((sql) => {
+    if (filter.delegate) {
+      // Orders naming the person, or the position they hold (whoever holds it).
+      const [person] = sql.all<{ id: number; position: string }>(
+        `SELECT "id", "position" FROM "Person" WHERE "employeeNumber" = ?`,
+        filter.delegate,
+      );
+      and(
+        `EXISTS (SELECT 1 FROM "DelegationDelegate" d WHERE d."orderId" = t."id" AND (d."personId" = ? OR d."positionTitle" = ?))`,
+        person?.id ?? -1,
+        person?.position ?? null,
+      );
+    }
+    return modelRows(
+      sql,
+      "DelegationOrder",
+      `${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
+       ORDER BY t."year" DESC, t."number" DESC, t."updatedAt" DESC, t."id" DESC LIMIT 200`,
+      ...args,
+    );
+  });
+  return withListDetails(orders);
 }
 
 // The inbox's rules as SQL conditions on "DelegationOrder" o, written once: the home page and the tabs count with
@@ -164,21 +180,25 @@ async function countOrders<K extends string>(conditions: Record<K, OrderConditio
   return Object.fromEntries(entries.map(([name]) => [name, Number(row![name])])) as Record<K, number>;
 }
 
-/** The orders meeting a condition, with what the lists show, in `orderBy`'s order; no read of orders when none do. */
-async function ordersWhere(condition: OrderCondition, orderBy: Prisma.DelegationOrderOrderByWithRelationInput) {
-  const ids = await sqlite.read((sql) =>
-    sql.all<{ id: number }>(`SELECT o."id" FROM "DelegationOrder" o WHERE ${condition.where}`, ...condition.args),
+/** The orders meeting a condition, with what the lists show, in `orderBy`'s order (SQL on the order `t`). */
+async function ordersWhere(condition: OrderCondition, orderBy: string) {
+  const orders = await sqlite.read((sql) =>
+    modelRows(
+      sql,
+      "DelegationOrder",
+      `WHERE t."id" IN (SELECT o."id" FROM "DelegationOrder" o WHERE ${condition.where}) ORDER BY ${orderBy}, t."id"`,
+      ...condition.args,
+    ),
   );
-  if (!ids.length) return [];
-  return withListDetails(await db.delegationOrder.findMany({ where: { id: { in: ids.map((o) => o.id) } }, orderBy }));
+  return withListDetails(orders);
 }
 
 export function ordersToSign(personId: number) {
-  return ordersWhere(toSign(personId), { submittedAt: "asc" });
+  return ordersWhere(toSign(personId), `t."submittedAt" ASC`);
 }
 
 export function ordersToAcknowledge(personId: number, now = new Date()) {
-  return ordersWhere(toAcknowledge(personId, now), { circulatedAt: "desc" });
+  return ordersWhere(toAcknowledge(personId, now), `t."circulatedAt" DESC`);
 }
 
 /** How many orders wait for this person's signature and acknowledgement (the home page shows counts only). */
@@ -187,7 +207,7 @@ export function ordersWaitingCounts(personId: number, now = new Date()) {
 }
 
 export function myDrafts(personId: number) {
-  return ordersWhere(drafts(personId), { updatedAt: "desc" });
+  return ordersWhere(drafts(personId), `t."updatedAt" DESC`);
 }
 
 /** How many drafts this person is writing or has sent to be signed (the tab's count when the list is not shown). */

@@ -4,6 +4,7 @@ import { salaryStatus, supervisorStatusLabel } from "~/domain/salary-status";
 import { resultKey, roundStage, type CommitteeKind, type IncreaseType } from "~/domain/salary-review";
 import { fullName } from "~/domain/personnel";
 import { db, sqlite } from "~/utils/db.server";
+import { modelRows } from "~/utils/model-rows.server";
 import { topLevelMap } from "~/models/people/organization.server";
 
 // Read models for the salary-step pages. Who may see what is decided here, next to the queries. A committee and
@@ -181,18 +182,68 @@ export async function myCommittees(personId: number) {
   }));
 }
 
+/**
+ * A person's appraisals, newest round first, each with its round and the round's committees, its decisions (with
+ * their meetings) and its appeals in the order they were made. On /salary for everyone: one direct read (decision
+ * 063) instead of six reads through the client.
+ */
+async function myAppraisals(personId: number) {
+  const read = await sqlite.read((sql) => {
+    const appraisals = modelRows(
+      sql,
+      "SalaryAppraisal",
+      `JOIN "SalaryRound" r ON r."id" = t."roundId" WHERE t."personId" = ? ORDER BY r."effectiveDate" DESC, t."id"`,
+      personId,
+    );
+    const ids = JSON.stringify(appraisals.map((a) => a.id));
+    const roundIds = JSON.stringify(appraisals.map((a) => a.roundId));
+    const decisions = modelRows(
+      sql,
+      "CaseDecision",
+      `WHERE t."appraisalId" IN (SELECT value FROM json_each(?)) ORDER BY t."id"`,
+      ids,
+    );
+    return {
+      appraisals,
+      decisions,
+      rounds: modelRows(sql, "SalaryRound", `WHERE t."id" IN (SELECT value FROM json_each(?))`, roundIds),
+      committees: modelRows(
+        sql,
+        "SalaryCommittee",
+        `WHERE t."roundId" IN (SELECT value FROM json_each(?)) ORDER BY t."id"`,
+        roundIds,
+      ),
+      meetings: modelRows(
+        sql,
+        "CommitteeMeeting",
+        `WHERE t."id" IN (SELECT value FROM json_each(?))`,
+        JSON.stringify(decisions.map((d) => d.meetingId)),
+      ),
+      appeals: modelRows(
+        sql,
+        "SalaryAppeal",
+        `WHERE t."appraisalId" IN (SELECT value FROM json_each(?)) ORDER BY t."id"`,
+        ids,
+      ),
+    };
+  });
+  const meeting = new Map(read.meetings.map((m) => [m.id, m]));
+  const round = new Map(
+    read.rounds.map((r) => [r.id, { ...r, committees: read.committees.filter((c) => c.roundId === r.id) }]),
+  );
+  return read.appraisals.map((a) => ({
+    ...a,
+    round: round.get(a.roundId)!,
+    decisions: read.decisions
+      .filter((d) => d.appraisalId === a.id)
+      .map((d) => ({ ...d, meeting: meeting.get(d.meetingId)! })),
+    appeals: read.appeals.filter((ap) => ap.appraisalId === a.id),
+  }));
+}
+
 /** A person's own cases: the appraisal always, the result and the reasons once the round is published. */
 export async function myResults(personId: number, now = new Date()) {
-  const appraisals = await db.salaryAppraisal.findMany({
-    where: { personId },
-    include: {
-      round: { include: { committees: true } },
-      decisions: { include: { meeting: true }, orderBy: { id: "asc" } },
-      appeals: { orderBy: { id: "asc" } },
-    },
-    orderBy: { round: { effectiveDate: "desc" } },
-  });
-  return appraisals.map((a) => {
+  return (await myAppraisals(personId)).map((a) => {
     const published = a.round.publishedAt != null;
     const screening = a.round.committees.find((c) => c.kind === "screening");
     const salary = a.round.committees.find((c) => c.kind === "salary");
