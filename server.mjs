@@ -209,7 +209,7 @@ export async function createApp({ build } = {}) {
   // Only a path under one of public's own entries goes to the file server: for every other (every page) it looked
   // for a file, and the error built for each miss, stack and all, was 3 % of the server's CPU under load.
   const publicDir = path.join(root, "public");
-  const publicEntries = new Set(fs.readdirSync(publicDir));
+  const publicEntries = new Set(fs.existsSync(publicDir) ? fs.readdirSync(publicDir) : []);
   const servePublic = express.static(publicDir, { maxAge: "1h" });
   app.use((req, res, next) => (publicEntries.has(req.path.split("/", 2)[1]) ? servePublic(req, res, next) : next()));
   app.use((req, res, next) => {

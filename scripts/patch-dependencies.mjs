@@ -220,8 +220,11 @@ export const RENDER_ROUTE_PATCHES = [
   },
 ];
 
+/** Applies one decision's patches, file by file: [{ file, status }]. */
+const patchAll = (patches, marker) => patches.map(({ file, edits }) => ({ file, ...patchFile(file, marker, edits) }));
+
 export function patchRenderRoutes() {
-  return RENDER_ROUTE_PATCHES.map(({ file, edits }) => ({ file, ...patchFile(file, RENDER_ROUTES_MARKER, edits) }));
+  return patchAll(RENDER_ROUTE_PATCHES, RENDER_ROUTES_MARKER);
 }
 
 // Decision 063: a loader's request and data without copies. Remix copies the request twice for every loader to drop
@@ -276,7 +279,7 @@ export const LOADER_DATA_PATCHES = [
 ];
 
 export function patchLoaderData() {
-  return LOADER_DATA_PATCHES.map(({ file, edits }) => ({ file, ...patchFile(file, LOADER_DATA_MARKER, edits) }));
+  return patchAll(LOADER_DATA_PATCHES, LOADER_DATA_MARKER);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -287,23 +290,30 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         "left as it is (route matching stays slower; test/unit/router-patch.test.ts will fail)",
     );
   else if (status === "patched") console.log("patch-dependencies: @remix-run/router route matching memoized");
-  for (const result of patchRenderRoutes()) {
-    const shown = path.relative(root, result.file);
-    if (result.status === "unexpected version" || result.status === "missing")
-      console.warn(
-        `patch-dependencies: ${shown} is not the version decision 062 patches; left as it is ` +
-          "(pages rebuild their route tree per request; test/unit/router-patch.test.ts will fail)",
-      );
-    else if (result.status === "patched") console.log(`patch-dependencies: ${shown}: route tree built once per build`);
-  }
-  for (const result of patchLoaderData()) {
-    const shown = path.relative(root, result.file);
-    if (result.status === "unexpected version" || result.status === "missing")
-      console.warn(
-        `patch-dependencies: ${shown} is not the version decision 063 patches; left as it is ` +
-          "(loaders' requests and data are copied per request; test/unit/loader-data-patch.test.ts will fail)",
-      );
-    else if (result.status === "patched")
-      console.log(`patch-dependencies: ${shown}: loader requests and data without copies`);
-  }
+  const groups = [
+    {
+      results: patchRenderRoutes(),
+      decision: "062",
+      done: "route tree built once per build",
+      otherwise: "pages rebuild their route tree per request",
+      test: "render-routes-patch",
+    },
+    {
+      results: patchLoaderData(),
+      decision: "063",
+      done: "loader requests and data without copies",
+      otherwise: "loaders' requests and data are copied per request",
+      test: "loader-data-patch",
+    },
+  ];
+  for (const { results, decision, done, otherwise, test } of groups)
+    for (const { file, status } of results) {
+      const shown = path.relative(root, file);
+      if (status === "unexpected version" || status === "missing")
+        console.warn(
+          `patch-dependencies: ${shown} is not the version decision ${decision} patches; left as it is ` +
+            `(${otherwise}; test/unit/${test}.test.ts will fail)`,
+        );
+      else if (status === "patched") console.log(`patch-dependencies: ${shown}: ${done}`);
+    }
 }

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { LOADER_DATA_MARKER, LOADER_DATA_PATCHES } from "../../scripts/patch-dependencies.mjs";
+import { FUTURE_FLAGS_OFF } from "../support/remix-future";
 
 // The server loads Remix's CommonJS builds; require them the same way (the patched files).
 const load = createRequire(import.meta.url);
@@ -31,15 +32,7 @@ const build = {
   publicPath: "/build/",
   assetsBuildDirectory: "public/build",
   isSpaMode: false,
-  future: {
-    v3_fetcherPersist: false,
-    v3_relativeSplatPath: false,
-    v3_throwAbortReason: false,
-    v3_singleFetch: false,
-    v3_lazyRouteDiscovery: false,
-    unstable_optimizeDeps: false,
-    v3_routeConfig: false,
-  },
+  future: FUTURE_FLAGS_OFF,
   entry: {
     module: {
       default: (

@@ -6,6 +6,7 @@ import type * as RemixReact from "@remix-run/react";
 import type * as ReactRouterDom from "react-router-dom";
 import { describe, expect, it } from "vitest";
 import { RENDER_ROUTES_MARKER, RENDER_ROUTE_PATCHES } from "../../scripts/patch-dependencies.mjs";
+import { FUTURE_FLAGS_OFF } from "../support/remix-future";
 
 // The server loads these libraries' CommonJS builds; require them the same way (one instance of each, as there).
 const load = createRequire(import.meta.url);
@@ -47,15 +48,7 @@ const manifestRoutes = Object.fromEntries(
     },
   ]),
 );
-const future = {
-  v3_fetcherPersist: false,
-  v3_relativeSplatPath: false,
-  v3_throwAbortReason: false,
-  v3_singleFetch: false,
-  v3_lazyRouteDiscovery: false,
-  unstable_optimizeDeps: false,
-  v3_routeConfig: false,
-};
+const future = FUTURE_FLAGS_OFF;
 const manifest = {
   routes: manifestRoutes,
   entry: { module: "/entry.js", imports: [] },
